@@ -1,0 +1,23 @@
+# The two commands of README.md: `make demo` and `make test`.
+BUILD_DIR ?= build
+KB_WERROR ?= OFF
+JOBS ?= $(shell nproc)
+PORT ?= 8080
+
+.PHONY: deps build test demo bench clean
+
+deps:
+	@.ci/install-deps
+
+build: deps
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKB_WERROR=$(KB_WERROR)
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+test: build
+	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+demo: build
+	$(BUILD_DIR)/indexer/kb-indexer --db $(BUILD_DIR)/demo-index corpus/sample
+
+clean:
+	rm -rf $(BUILD_DIR)

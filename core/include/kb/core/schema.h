@@ -1,0 +1,74 @@
+// The index schema: the one contract between kb-indexer and kb-searchd.
+//
+// Every term prefix, value slot and metadata key lives here and nowhere else. Xapian reserves
+// single capital letters; we use the conventional ones where their meaning matches Xapian's
+// conventions (Q unique id, S title, A author, Z stemmed term) and prefixes starting with X for
+// everything of our own. Bump kSchemaVersion whenever the meaning of any of this changes;
+// kb-searchd refuses an index whose version it does not know.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "kb/core/status.h"
+
+namespace Xapian {
+class Database;
+class WritableDatabase;
+}  // namespace Xapian
+
+namespace kb::schema {
+
+inline constexpr std::string_view kSchemaVersion = "1";
+// Xapian 1.4's "dutch" is Porter's Dutch stemmer; pinned by name and recorded in the index.
+inline constexpr std::string_view kStemmerName = "dutch";
+
+// --- Term prefixes -------------------------------------------------------------------------
+inline constexpr std::string_view kPrefixId = "Q";           // unique document id (upsert key)
+inline constexpr std::string_view kPrefixTitle = "S";        // title words (free text)
+inline constexpr std::string_view kPrefixAuthor = "A";       // author / organisation words
+inline constexpr std::string_view kPrefixStem = "Z";         // stemmed form (Xapian convention)
+inline constexpr std::string_view kPrefixTheme = "XT";       // theme slug, e.g. XTjeugdhulp
+inline constexpr std::string_view kPrefixGemeente = "XG";    // CBS code, e.g. XGGM0106
+inline constexpr std::string_view kPrefixProvincie = "XP";   // provincie slug, e.g. XPdrenthe
+inline constexpr std::string_view kPrefixKind = "XK";        // document kind, e.g. XKrapport
+inline constexpr std::string_view kPrefixYear = "XY";        // four-digit year, e.g. XY2018
+inline constexpr std::string_view kPrefixLanguage = "XL";    // ISO 639-1 code, e.g. XLnl
+inline constexpr std::string_view kPrefixOrganisation = "XO";// organisation slug
+inline constexpr std::string_view kPrefixFormat = "XF";      // source format: pdf, text, markdown
+
+// --- Value slots ---------------------------------------------------------------------------
+enum Slot : unsigned {
+  kSlotDate = 0,       // "YYYYMMDD" (or "YYYY0000" when only the year is known); sorts as a string
+  kSlotYear = 1,       // Xapian::sortable_serialise(year)
+  kSlotSignature = 2,  // file signature "size:mtime_ns", for incremental runs
+  kSlotPath = 3,       // absolute source path (UTF-8)
+  kSlotContentHash = 4,// hex content hash of the file bytes
+  kSlotPageCount = 5,  // Xapian::sortable_serialise(pages)
+  kSlotKind = 6,       // kind as a plain string, for collapsing and display
+};
+
+// --- Index metadata keys -------------------------------------------------------------------
+inline constexpr std::string_view kMetaSchemaVersion = "kb.schema_version";
+inline constexpr std::string_view kMetaStemmer = "kb.stemmer";
+inline constexpr std::string_view kMetaLastUpdate = "kb.last_update";  // ISO 8601 UTC
+
+// The document kinds the indexer assigns (see indexer/README or kb/extract/metadata.h).
+inline constexpr std::string_view kKinds[] = {"rapport", "interview", "artikel", "wet", "overig"};
+
+// Positions: consecutive pages are separated by this gap so phrases never span a page break.
+inline constexpr unsigned kPageGap = 100;
+
+// Writes the schema version and stemmer name into a new or existing index.
+// Returns InvalidArgument when the index already carries a different schema or stemmer.
+Status StampIndex(Xapian::WritableDatabase& db);
+
+// Checks that an index carries a schema version and stemmer this build understands.
+// Returns InvalidArgument with a message saying how to rebuild the index otherwise.
+Status CheckIndex(const Xapian::Database& db, std::string_view db_path);
+
+// "provincie slug": lower case ASCII, spaces and apostrophes dropped to '-', e.g. "Noord-Brabant"
+// -> "noord-brabant", "Fryslân" -> "fryslan". Used for theme and provincie filter terms.
+std::string Slug(std::string_view name);
+
+}  // namespace kb::schema

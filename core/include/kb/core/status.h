@@ -1,0 +1,95 @@
+// Status and Result<T>: how every expected failure is reported in this project.
+//
+// Success costs one null pointer. A failure carries a kind (what category of problem, so a caller
+// such as the HTTP layer can map it) and a message a person can act on: what happened, to which
+// file or parameter, and what to do about it. The engine never knows about HTTP status codes.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+
+namespace kb {
+
+enum class ErrorKind {
+  kInvalidArgument,  // the caller's input is wrong (a parameter, a file's content)
+  kNotFound,         // the thing asked for does not exist
+  kUnavailable,      // a resource is busy or temporarily unreachable; retrying may help
+  kInternal,         // a bug or an unexpected library failure
+};
+
+std::string_view ErrorKindName(ErrorKind kind);
+
+class [[nodiscard]] Status {
+ public:
+  Status() = default;  // OK
+  static Status Ok() { return Status(); }
+  static Status InvalidArgument(std::string message) {
+    return Status(ErrorKind::kInvalidArgument, std::move(message));
+  }
+  static Status NotFound(std::string message) {
+    return Status(ErrorKind::kNotFound, std::move(message));
+  }
+  static Status Unavailable(std::string message) {
+    return Status(ErrorKind::kUnavailable, std::move(message));
+  }
+  static Status Internal(std::string message) {
+    return Status(ErrorKind::kInternal, std::move(message));
+  }
+
+  Status(const Status& other)
+      : state_(other.state_ ? std::make_unique<State>(*other.state_) : nullptr) {}
+  Status& operator=(const Status& other) {
+    state_ = other.state_ ? std::make_unique<State>(*other.state_) : nullptr;
+    return *this;
+  }
+  Status(Status&&) noexcept = default;
+  Status& operator=(Status&&) noexcept = default;
+
+  bool ok() const { return state_ == nullptr; }
+  // Precondition: !ok().
+  ErrorKind kind() const { return state_->kind; }
+  // Empty when ok().
+  const std::string& message() const;
+  // "InvalidArgument: <message>" or "OK".
+  std::string ToString() const;
+
+ private:
+  struct State {
+    ErrorKind kind;
+    std::string message;
+  };
+  Status(ErrorKind kind, std::string message)
+      : state_(std::make_unique<State>(State{kind, std::move(message)})) {}
+  std::unique_ptr<State> state_;
+};
+
+// A value or the Status explaining why there is none. Construct from a T or a failed Status.
+template <typename T>
+class [[nodiscard]] Result {
+ public:
+  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(Status status) : value_(std::move(status)) {}  // NOLINT: must not be ok()
+
+  bool ok() const { return std::holds_alternative<T>(value_); }
+  const Status& status() const {
+    static const Status kOk;
+    return ok() ? kOk : std::get<Status>(value_);
+  }
+  // Precondition: ok().
+  T& value() & { return std::get<T>(value_); }
+  const T& value() const& { return std::get<T>(value_); }
+  T&& value() && { return std::get<T>(std::move(value_)); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+  T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+
+ private:
+  std::variant<T, Status> value_;
+};
+
+}  // namespace kb

@@ -1,0 +1,29 @@
+#include "kb/core/status.h"
+
+namespace kb {
+
+std::string_view ErrorKindName(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::kInvalidArgument:
+      return "InvalidArgument";
+    case ErrorKind::kNotFound:
+      return "NotFound";
+    case ErrorKind::kUnavailable:
+      return "Unavailable";
+    case ErrorKind::kInternal:
+      return "Internal";
+  }
+  return "Unknown";
+}
+
+const std::string& Status::message() const {
+  static const std::string kEmpty;
+  return state_ ? state_->message : kEmpty;
+}
+
+std::string Status::ToString() const {
+  if (ok()) return "OK";
+  return std::string(ErrorKindName(state_->kind)) + ": " + state_->message;
+}
+
+}  // namespace kb

@@ -1,0 +1,33 @@
+// Extraction of one file into an ExtractedDoc, in this process.
+//
+// The format is detected from the content (PDF magic bytes), not the extension alone; text and
+// Markdown are decoded with charset detection. Metadata heuristics (title, date, kind, language)
+// are applied here so every extractor's output is complete.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+
+#include "kb/core/status.h"
+#include "kb/extract/extracted_doc.h"
+
+namespace kb::extract {
+
+struct ExtractOptions {
+  // Files larger than this are refused with InvalidArgument (default 200 MiB).
+  std::uint64_t max_file_bytes = 200ull << 20;
+  // PDFs with more pages than this are truncated to it (default 5000).
+  int max_pages = 5000;
+};
+
+// Returns InvalidArgument with a reason a person can act on ("encrypted PDF: remove the password
+// and index it again", "empty file", "not a PDF although named .pdf", ...).
+// Not safe against a Poppler crash or hang: use SandboxedExtractor for untrusted PDFs.
+// Thread-safe.
+Result<ExtractedDoc> ExtractFile(const std::filesystem::path& path, const ExtractOptions& options = {});
+
+// True for the files the indexer considers: by extension (.pdf .txt .md .markdown .text) or,
+// for files without a known extension, never. Hidden files and directories are skipped by the walker.
+bool IsIndexableFile(const std::filesystem::path& path);
+
+}  // namespace kb::extract
