@@ -9,8 +9,8 @@ Status StampIndex(Xapian::WritableDatabase& db) {
     const std::string version = db.get_metadata(std::string(kMetaSchemaVersion));
     const std::string stemmer = db.get_metadata(std::string(kMetaStemmer));
     if (!version.empty() && version != kSchemaVersion) {
-      return Status::InvalidArgument("the index has schema version " + version + ", this build writes " +
-                                     std::string(kSchemaVersion) +
+      return Status::InvalidArgument("the index has schema version " + version +
+                                     ", this build writes " + std::string(kSchemaVersion) +
                                      "; index into a new directory or delete the old one");
     }
     if (!stemmer.empty() && stemmer != kStemmerName) {
@@ -33,14 +33,14 @@ Status CheckIndex(const Xapian::Database& db, std::string_view db_path) {
     if (version.empty()) {
       return Status::InvalidArgument("'" + std::string(db_path) +
                                      "' is not a kb-indexer index (no schema version); build it "
-                                     "with: kb-indexer --db " + std::string(db_path) + " DOCS...");
+                                     "with: kb-indexer --db " +
+                                     std::string(db_path) + " DOCS...");
     }
     if (version != kSchemaVersion || stemmer != kStemmerName) {
-      return Status::InvalidArgument("the index '" + std::string(db_path) + "' has schema " + version +
-                                     " with stemmer '" + stemmer + "', this build understands schema " +
-                                     std::string(kSchemaVersion) + " with '" +
-                                     std::string(kStemmerName) +
-                                     "'; rebuild it with kb-indexer into a new directory");
+      return Status::InvalidArgument(
+          "the index '" + std::string(db_path) + "' has schema " + version + " with stemmer '" +
+          stemmer + "', this build understands schema " + std::string(kSchemaVersion) + " with '" +
+          std::string(kStemmerName) + "'; rebuild it with kb-indexer into a new directory");
     }
   } catch (const Xapian::Error& e) {
     return Status::Unavailable("cannot read index '" + std::string(db_path) +
@@ -64,8 +64,9 @@ std::string Slug(std::string_view name) {
     } else if (c == 0xC3 && i + 1 < name.size()) {
       // Two-byte UTF-8 for U+00C0..U+00FF.
       unsigned char d = static_cast<unsigned char>(name[++i]);
-      static constexpr char kFold[] = "aaaaaaaceeeeiiiidnooooo-ouuuuyts"   // C0..DF (upper)
-                                      "aaaaaaaceeeeiiiidnooooo-ouuuuyty";  // E0..FF (lower)
+      static constexpr char kFold[] =
+          "aaaaaaaceeeeiiiidnooooo-ouuuuyts"   // C0..DF (upper)
+          "aaaaaaaceeeeiiiidnooooo-ouuuuyty";  // E0..FF (lower)
       if (d >= 0x80 && d <= 0xBF) mapped = kFold[(d - 0x80)];
     }
     if (mapped && mapped != '-') {

@@ -23,7 +23,8 @@ std::string StoredDocument::ToJson() const {
   j["encoding"] = encoding;
   j["pages"] = pages;
   json themes_json = json::array();
-  for (const auto& t : themes) themes_json.push_back({{"slug", t.slug}, {"name", t.name}, {"score", t.score}});
+  for (const auto& t : themes)
+    themes_json.push_back({{"slug", t.slug}, {"name", t.name}, {"score", t.score}});
   j["themes"] = std::move(themes_json);
   json gemeenten_json = json::array();
   for (const auto& g : gemeenten) {

@@ -1,1 +1,72 @@
-int main() { return 0; }
+// kb-indexer: indexes folders of Dutch PDF, text and Markdown files into a Xapian index.
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+
+#include <CLI/CLI.hpp>
+
+#include "kb/index/indexing_run.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::atomic<bool> g_stop{false};  // set by the signal handler only
+
+extern "C" void OnStopSignal(int) {
+  g_stop.store(true);
+  // A second Ctrl-C stops at once; the index stays at its last commit.
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
+}
+
+fs::path DefaultWorker() {
+  std::error_code ec;
+  const fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  return (ec ? fs::path(".") : self.parent_path()) / "kb-extract-worker";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"kb-indexer: indexeert PDF-, tekst- en Markdown-bestanden in een Xapian-index"};
+  kb::index::RunOptions options;
+  std::vector<std::string> roots;
+  std::string db;
+  std::string worker = DefaultWorker().string();
+  std::string progress = "auto";
+  double timeout_s = 60;
+  std::string data_dir = options.analysis.data_dir.string();
+  app.add_option("--db", db, "Index folder (created when missing)")->required();
+  app.add_option("paths", roots, "Files and folders to index")->required();
+  app.add_option("--threads", options.threads, "Builder threads (default: one per core)");
+  app.add_option("--timeout", timeout_s, "Seconds one file may take to extract (default 60)");
+  app.add_option("--data", data_dir, "Folder with themes.toml, gazetteer.tsv, synonyms")
+      ->check(CLI::ExistingDirectory);
+  app.add_option("--worker", worker, "Path of kb-extract-worker")->check(CLI::ExistingFile);
+  app.add_option("--progress", progress, "auto, bar or log")
+      ->check(CLI::IsMember({"auto", "bar", "log"}));
+  CLI11_PARSE(app, argc, argv);
+
+  options.db = db;
+  for (const auto& r : roots) options.roots.emplace_back(r);
+  options.worker_command = {worker};
+  options.extract_timeout = std::chrono::milliseconds(static_cast<long>(timeout_s * 1000));
+  options.analysis.data_dir = data_dir;
+  options.interactive = progress == "bar" || (progress == "auto" && ::isatty(STDERR_FILENO));
+  options.stop = &g_stop;
+  std::signal(SIGINT, OnStopSignal);
+  std::signal(SIGTERM, OnStopSignal);
+  std::signal(SIGPIPE, SIG_IGN);
+
+  auto summary = kb::index::RunIndexing(options);
+  if (!summary.ok()) {
+    std::fprintf(stderr, "kb-indexer: %s\n", summary.status().message().c_str());
+    return 2;
+  }
+  std::fprintf(stdout, "%s\n", summary->Line().c_str());
+  return summary->interrupted ? 130 : 0;
+}

@@ -36,7 +36,8 @@ void AddFile(const fs::path& path, WalkResult& out) {
   CorpusFile f;
   f.path = path;
   f.size = size;
-  f.mtime_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(mtime.time_since_epoch()).count();
+  f.mtime_ns =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(mtime.time_since_epoch()).count();
   out.files.push_back(std::move(f));
 }
 
@@ -87,9 +88,10 @@ WalkResult WalkCorpus(const std::vector<fs::path>& roots) {
   }
   std::sort(out.files.begin(), out.files.end(),
             [](const CorpusFile& a, const CorpusFile& b) { return a.path < b.path; });
-  out.files.erase(std::unique(out.files.begin(), out.files.end(),
-                              [](const CorpusFile& a, const CorpusFile& b) { return a.path == b.path; }),
-                  out.files.end());
+  out.files.erase(
+      std::unique(out.files.begin(), out.files.end(),
+                  [](const CorpusFile& a, const CorpusFile& b) { return a.path == b.path; }),
+      out.files.end());
   return out;
 }
 

@@ -24,18 +24,18 @@ inline constexpr std::string_view kSchemaVersion = "1";
 inline constexpr std::string_view kStemmerName = "dutch";
 
 // --- Term prefixes -------------------------------------------------------------------------
-inline constexpr std::string_view kPrefixId = "Q";           // unique document id (upsert key)
-inline constexpr std::string_view kPrefixTitle = "S";        // title words (free text)
-inline constexpr std::string_view kPrefixAuthor = "A";       // author / organisation words
-inline constexpr std::string_view kPrefixStem = "Z";         // stemmed form (Xapian convention)
-inline constexpr std::string_view kPrefixTheme = "XT";       // theme slug, e.g. XTjeugdhulp
-inline constexpr std::string_view kPrefixGemeente = "XG";    // CBS code, e.g. XGGM0106
-inline constexpr std::string_view kPrefixProvincie = "XP";   // provincie slug, e.g. XPdrenthe
-inline constexpr std::string_view kPrefixKind = "XK";        // document kind, e.g. XKrapport
-inline constexpr std::string_view kPrefixYear = "XY";        // four-digit year, e.g. XY2018
-inline constexpr std::string_view kPrefixLanguage = "XL";    // ISO 639-1 code, e.g. XLnl
-inline constexpr std::string_view kPrefixOrganisation = "XO";// organisation slug
-inline constexpr std::string_view kPrefixFormat = "XF";      // source format: pdf, text, markdown
+inline constexpr std::string_view kPrefixId = "Q";             // unique document id (upsert key)
+inline constexpr std::string_view kPrefixTitle = "S";          // title words (free text)
+inline constexpr std::string_view kPrefixAuthor = "A";         // author / organisation words
+inline constexpr std::string_view kPrefixStem = "Z";           // stemmed form (Xapian convention)
+inline constexpr std::string_view kPrefixTheme = "XT";         // theme slug, e.g. XTjeugdhulp
+inline constexpr std::string_view kPrefixGemeente = "XG";      // CBS code, e.g. XGGM0106
+inline constexpr std::string_view kPrefixProvincie = "XP";     // provincie slug, e.g. XPdrenthe
+inline constexpr std::string_view kPrefixKind = "XK";          // document kind, e.g. XKrapport
+inline constexpr std::string_view kPrefixYear = "XY";          // four-digit year, e.g. XY2018
+inline constexpr std::string_view kPrefixLanguage = "XL";      // ISO 639-1 code, e.g. XLnl
+inline constexpr std::string_view kPrefixOrganisation = "XO";  // organisation slug
+inline constexpr std::string_view kPrefixFormat = "XF";        // source format: pdf, text, markdown
 
 // --- Value slots ---------------------------------------------------------------------------
 enum Slot : unsigned {
@@ -43,9 +43,9 @@ enum Slot : unsigned {
   kSlotYear = 1,       // Xapian::sortable_serialise(year)
   kSlotSignature = 2,  // file signature "size:mtime_ns", for incremental runs
   kSlotPath = 3,       // absolute source path (UTF-8)
-  kSlotContentHash = 4,// hex content hash of the file bytes
-  kSlotPageCount = 5,  // Xapian::sortable_serialise(pages)
-  kSlotKind = 6,       // kind as a plain string, for collapsing and display
+  kSlotContentHash = 4,  // hex content hash of the file bytes
+  kSlotPageCount = 5,    // Xapian::sortable_serialise(pages)
+  kSlotKind = 6,         // kind as a plain string, for collapsing and display
 };
 
 // --- Index metadata keys -------------------------------------------------------------------

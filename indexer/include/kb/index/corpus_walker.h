@@ -22,8 +22,8 @@ struct WalkIssue {
 };
 
 struct WalkResult {
-  std::vector<CorpusFile> files;    // sorted by path, no duplicates
-  std::vector<WalkIssue> issues;    // unreadable folders, missing roots
+  std::vector<CorpusFile> files;  // sorted by path, no duplicates
+  std::vector<WalkIssue> issues;  // unreadable folders, missing roots
 };
 
 // Recurses into folders (not following symlinked folders, skipping hidden entries), keeps the

@@ -1,0 +1,65 @@
+// IndexWriter: the one writer of a Xapian index (Xapian allows one writer per database; a second
+// kb-indexer gets Unavailable, not a corrupt index).
+//
+// Upserts are replace_document() on the document's unique id term, so re-indexing a file never
+// duplicates it. Changes become visible to readers at Commit(); a run killed between commits
+// leaves the last committed state, which Xapian guarantees opens. Not thread-safe: owned and used
+// by the indexing run's writer thread only.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+
+#include <xapian.h>
+
+#include "kb/core/status.h"
+#include "kb/index/document_builder.h"
+
+namespace kb::index {
+
+// What the index already knows about a source file.
+struct KnownDocument {
+  Xapian::docid docid = 0;
+  std::string signature;
+  std::string content_hash;
+};
+
+// A file that could not be indexed, remembered so an unchanged bad file is not retried each run.
+struct KnownFailure {
+  std::string signature;
+  std::string reason;
+};
+
+class IndexWriter {
+ public:
+  // Opens or creates the index at `dir` and stamps the schema. Unavailable when another process
+  // holds the write lock; InvalidArgument when the index has another schema or stemmer.
+  static Result<std::unique_ptr<IndexWriter>> Open(const std::filesystem::path& dir);
+
+  // Every indexed document, by absolute source path.
+  Result<std::map<std::string, KnownDocument>> KnownDocuments() const;
+  // Every remembered failure, by absolute source path.
+  std::map<std::string, KnownFailure> KnownFailures() const;
+
+  Status Upsert(const BuiltDocument& doc);
+  // A file whose bytes did not change (same hash) but whose signature did: store the new one.
+  Status UpdateSignature(Xapian::docid docid, const std::string& signature);
+  Status Remove(Xapian::docid docid);
+  Status RecordFailure(const std::string& path, const KnownFailure& failure);
+  Status ForgetFailure(const std::string& path);
+
+  // Makes all changes durable and visible; records the time in kb.last_update.
+  Status Commit();
+  // Changes since the last commit.
+  size_t pending() const { return pending_; }
+  Xapian::doccount document_count() const;
+
+ private:
+  explicit IndexWriter(Xapian::WritableDatabase db) : db_(std::move(db)) {}
+  Xapian::WritableDatabase db_;
+  size_t pending_ = 0;
+};
+
+}  // namespace kb::index

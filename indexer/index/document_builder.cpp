@@ -1,0 +1,127 @@
+#include "kb/index/document_builder.h"
+
+#include <cctype>
+#include <set>
+
+#include "kb/core/schema.h"
+
+namespace kb::index {
+
+namespace {
+
+// Themes and regions are decided on the title and the first part of the text: what a document is
+// about shows early, and tagging a 200-page appendix adds time without changing the answer much.
+constexpr size_t kTaggingTextLimit = 400'000;
+
+std::string TaggingText(const extract::ExtractedDoc& doc) {
+  std::string text = doc.title;
+  text += "\n";
+  for (const auto& page : doc.pages) {
+    if (text.size() >= kTaggingTextLimit) break;
+    text += page;
+    text += "\n";
+  }
+  return text;
+}
+
+void AddBooleanTerm(Xapian::Document& doc, std::string_view prefix, const std::string& value) {
+  if (value.empty()) return;
+  doc.add_boolean_term(std::string(prefix) + value);
+}
+
+// "2018-10-22" -> "20181022"; "2018-10" -> "20181000"; "2018" -> "20180000".
+std::string SortableDate(const std::string& date) {
+  std::string digits;
+  for (char c : date) {
+    if (std::isdigit(static_cast<unsigned char>(c))) digits.push_back(c);
+  }
+  if (digits.size() < 4) return {};
+  digits.resize(8, '0');
+  return digits;
+}
+
+}  // namespace
+
+int YearOfDate(const std::string& date) {
+  if (date.size() < 4) return 0;
+  int year = 0;
+  for (int i = 0; i < 4; ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(date[i]))) return 0;
+    year = year * 10 + (date[i] - '0');
+  }
+  return year;
+}
+
+DocumentBuilder::DocumentBuilder(analysis::Analyzer analyzer, const analysis::ThemeTagger& themes,
+                                 const analysis::RegionTagger& regions)
+    : analyzer_(std::move(analyzer)), themes_(themes), regions_(regions) {}
+
+BuiltDocument DocumentBuilder::Build(const extract::ExtractedDoc& doc, const CorpusFile& file,
+                                     const std::string& content_hash) {
+  BuiltDocument out;
+  StoredDocument& s = out.stored;
+  s.id = DocumentIdForPath(file.path);
+  s.title = doc.title;
+  s.authors = doc.authors;
+  s.organisation = doc.organisation;
+  s.date = doc.date;
+  s.year = YearOfDate(doc.date);
+  s.kind = doc.kind.empty() ? "overig" : doc.kind;
+  s.language = doc.language;
+  s.format = doc.format;
+  s.path = file.path.string();
+  s.size = file.size;
+  s.content_hash = content_hash;
+  s.encoding = doc.encoding;
+  s.pages = doc.pages;
+
+  const std::string tagging_text = TaggingText(doc);
+  s.themes = themes_.Tag(tagging_text);
+  analysis::RegionResult regions = regions_.Tag(tagging_text);
+  s.gemeenten = std::move(regions.gemeenten);
+  s.provincies = std::move(regions.provincies);
+
+  Xapian::Document& d = out.document;
+  out.id_term = std::string(schema::kPrefixId) + s.id;
+  d.add_boolean_term(out.id_term);
+
+  // Title: prefixed for field search, and in the body stream (wdf 3) so a plain query ranks
+  // documents about the words above documents that only mention them.
+  Xapian::termpos pos = 0;
+  analyzer_.IndexText(s.title, d, pos, schema::kPrefixTitle);
+  pos = 0;
+  analyzer_.IndexText(s.title, d, pos, {}, 3);
+  for (const auto& author : s.authors) {
+    Xapian::termpos author_pos = 0;
+    analyzer_.IndexText(author, d, author_pos, schema::kPrefixAuthor);
+  }
+  for (const auto& page : s.pages) {
+    pos += schema::kPageGap;
+    analyzer_.IndexText(page, d, pos);
+  }
+
+  for (const auto& theme : s.themes) AddBooleanTerm(d, schema::kPrefixTheme, theme.slug);
+  std::set<std::string> provincie_slugs;
+  for (const auto& g : s.gemeenten) AddBooleanTerm(d, schema::kPrefixGemeente, g.code);
+  for (const auto& p : s.provincies) provincie_slugs.insert(schema::Slug(p));
+  for (const auto& p : provincie_slugs) AddBooleanTerm(d, schema::kPrefixProvincie, p);
+  AddBooleanTerm(d, schema::kPrefixKind, s.kind);
+  if (s.year > 0) AddBooleanTerm(d, schema::kPrefixYear, std::to_string(s.year));
+  AddBooleanTerm(d, schema::kPrefixLanguage, s.language);
+  AddBooleanTerm(d, schema::kPrefixFormat, s.format);
+  AddBooleanTerm(d, schema::kPrefixOrganisation, schema::Slug(s.organisation));
+
+  const std::string sortable_date = SortableDate(s.date);
+  if (!sortable_date.empty()) d.add_value(schema::kSlotDate, sortable_date);
+  if (s.year > 0) d.add_value(schema::kSlotYear, Xapian::sortable_serialise(s.year));
+  d.add_value(schema::kSlotSignature, file.Signature());
+  d.add_value(schema::kSlotPath, s.path);
+  d.add_value(schema::kSlotContentHash, content_hash);
+  d.add_value(schema::kSlotPageCount,
+              Xapian::sortable_serialise(static_cast<double>(s.pages.size())));
+  d.add_value(schema::kSlotKind, s.kind);
+  d.set_data(s.ToJson());
+  return out;
+}
+
+}  // namespace kb::index

@@ -1,0 +1,156 @@
+#include "kb/index/index_writer.h"
+
+#include <chrono>
+#include <ctime>
+
+#include "kb/core/schema.h"
+
+namespace kb::index {
+
+namespace {
+
+constexpr std::string_view kFailurePrefix = "kb.failed:";
+
+std::string NowIso8601() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+Status FromXapian(const Xapian::Error& e, std::string_view what) {
+  return Status::Internal(std::string(what) + ": " + e.get_description());
+}
+
+}  // namespace
+
+Result<std::unique_ptr<IndexWriter>> IndexWriter::Open(const std::filesystem::path& dir) {
+  try {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) {
+      return Status::InvalidArgument("cannot create index folder '" + dir.string() +
+                                     "': " + ec.message() + "; choose another --db");
+    }
+    Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OPEN);
+    std::unique_ptr<IndexWriter> writer(new IndexWriter(std::move(db)));
+    if (Status st = schema::StampIndex(writer->db_); !st.ok()) return st;
+    return writer;
+  } catch (const Xapian::DatabaseLockError&) {
+    return Status::Unavailable("another process is writing to the index '" + dir.string() +
+                               "' (is a kb-indexer still running?); wait for it to finish and "
+                               "run again");
+  } catch (const Xapian::Error& e) {
+    return Status::InvalidArgument("cannot open index '" + dir.string() +
+                                   "': " + e.get_description() +
+                                   "; if it is damaged, delete the folder and index again");
+  }
+}
+
+Result<std::map<std::string, KnownDocument>> IndexWriter::KnownDocuments() const {
+  std::map<std::string, KnownDocument> known;
+  try {
+    // Value streams are read in docid order; join the three slots on docid.
+    for (auto it = db_.valuestream_begin(schema::kSlotPath);
+         it != db_.valuestream_end(schema::kSlotPath); ++it) {
+      known[*it].docid = it.get_docid();
+    }
+    std::map<Xapian::docid, KnownDocument*> by_docid;
+    for (auto& [path, k] : known) by_docid[k.docid] = &k;
+    for (auto it = db_.valuestream_begin(schema::kSlotSignature);
+         it != db_.valuestream_end(schema::kSlotSignature); ++it) {
+      if (auto f = by_docid.find(it.get_docid()); f != by_docid.end()) f->second->signature = *it;
+    }
+    for (auto it = db_.valuestream_begin(schema::kSlotContentHash);
+         it != db_.valuestream_end(schema::kSlotContentHash); ++it) {
+      if (auto f = by_docid.find(it.get_docid()); f != by_docid.end())
+        f->second->content_hash = *it;
+    }
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, "cannot read the index's document list");
+  }
+  return known;
+}
+
+std::map<std::string, KnownFailure> IndexWriter::KnownFailures() const {
+  std::map<std::string, KnownFailure> failures;
+  const std::string prefix(kFailurePrefix);
+  for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
+    const std::string value = db_.get_metadata(*it);
+    const auto tab = value.find('\t');
+    failures[(*it).substr(prefix.size())] =
+        KnownFailure{value.substr(0, tab), tab == std::string::npos ? "" : value.substr(tab + 1)};
+  }
+  return failures;
+}
+
+Status IndexWriter::Upsert(const BuiltDocument& doc) {
+  try {
+    db_.replace_document(doc.id_term, doc.document);
+    ++pending_;
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, "cannot write document " + doc.stored.path);
+  }
+  return Status::Ok();
+}
+
+Status IndexWriter::UpdateSignature(Xapian::docid docid, const std::string& signature) {
+  try {
+    Xapian::Document d = db_.get_document(docid);
+    d.add_value(schema::kSlotSignature, signature);
+    db_.replace_document(docid, d);
+    ++pending_;
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, "cannot update document " + std::to_string(docid));
+  }
+  return Status::Ok();
+}
+
+Status IndexWriter::Remove(Xapian::docid docid) {
+  try {
+    db_.delete_document(docid);
+    ++pending_;
+  } catch (const Xapian::DocNotFoundError&) {
+    // Already gone: removing is idempotent.
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, "cannot remove document " + std::to_string(docid));
+  }
+  return Status::Ok();
+}
+
+Status IndexWriter::RecordFailure(const std::string& path, const KnownFailure& failure) {
+  try {
+    db_.set_metadata(std::string(kFailurePrefix) + path, failure.signature + "\t" + failure.reason);
+    ++pending_;
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, "cannot record failure for " + path);
+  }
+  return Status::Ok();
+}
+
+Status IndexWriter::ForgetFailure(const std::string& path) {
+  try {
+    db_.set_metadata(std::string(kFailurePrefix) + path, "");
+    ++pending_;
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, "cannot clear failure for " + path);
+  }
+  return Status::Ok();
+}
+
+Status IndexWriter::Commit() {
+  try {
+    db_.set_metadata(std::string(schema::kMetaLastUpdate), NowIso8601());
+    db_.commit();
+    pending_ = 0;
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, "cannot commit the index");
+  }
+  return Status::Ok();
+}
+
+Xapian::doccount IndexWriter::document_count() const { return db_.get_doccount(); }
+
+}  // namespace kb::index
