@@ -1,0 +1,233 @@
+// The real kb-indexer binary on real documents from ../shared/corpus: first runs, incremental
+// reruns, changed and removed files, hostile files, and interruption.
+#include <signal.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include <xapian.h>
+
+#include "kb/core/schema.h"
+#include "kb/core/stored_document.h"
+#include "process.h"
+
+namespace fs = std::filesystem;
+using kb::test::Run;
+using kb::test::TempDir;
+
+namespace {
+
+const fs::path kDocs = fs::path(KB_SHARED_DIR) / "corpus" / "docs";
+const fs::path kHostile = fs::path(KB_SHARED_DIR) / "corpus" / "hostile";
+
+// A small real corpus: PDFs of one and several pages, Markdown laws and news, Latin-1 text.
+const char* const kSubset[] = {
+    "jaapjunior/Casus 08 Taakgericht.pdf",
+    "jaapjunior/Casuïstiek Jeugdwet(iJw3.2).pdf",
+    "minvws-coronamelder/Bijlage D - Advies Raad van State.pdf",
+    "laws-markdown/algemene-wet-gelijke-behandeling_BWBR0006502.md",
+    "laws-markdown/besluit-beleidsinformatie-jeugdzorg-2011_BWBR0030591.md",
+    "ucto-encodings/encoding2.nl.txt",
+    "nltk-udhr/Dutch_Nederlands-Latin1.txt",
+};
+
+std::vector<std::string> Indexer(const std::string& db, std::vector<std::string> paths) {
+  std::vector<std::string> argv = {KB_INDEXER, "--db", db, "--progress", "log"};
+  argv.insert(argv.end(), paths.begin(), paths.end());
+  return argv;
+}
+
+// Copies the subset into dir, keeping the folder structure.
+void CopySubset(const fs::path& dir) {
+  for (const char* rel : kSubset) {
+    fs::create_directories((dir / rel).parent_path());
+    fs::copy_file(kDocs / rel, dir / rel);
+  }
+}
+
+// Parses "indexed A, unchanged B, removed C, failed D ..." from the summary line.
+struct Counts {
+  int indexed = -1, unchanged = -1, removed = -1, failed = -1;
+};
+Counts ParseSummary(const std::string& out) {
+  Counts c;
+  const auto pos = out.rfind("indexed ");
+  REQUIRE(pos != std::string::npos);
+  REQUIRE(std::sscanf(out.c_str() + pos, "indexed %d, unchanged %d, removed %d, failed %d",
+                      &c.indexed, &c.unchanged, &c.removed, &c.failed) == 4);
+  return c;
+}
+
+Xapian::doccount CountMatches(const std::string& db_path, const Xapian::Query& query) {
+  Xapian::Database db(db_path);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  return enquire.get_mset(0, db.get_doccount() + 1).size();
+}
+
+}  // namespace
+
+TEST_CASE("a first run indexes every file; a rerun indexes nothing; changes are picked up") {
+  TempDir tmp;
+  const fs::path corpus = fs::path(tmp.path()) / "corpus";
+  const std::string db = tmp.path() + "/db";
+  CopySubset(corpus);
+  const int n = static_cast<int>(std::size(kSubset));
+
+  auto first = Run(Indexer(db, {corpus.string()}));
+  INFO(first.out << first.err);
+  REQUIRE(first.exit_code == 0);
+  Counts c = ParseSummary(first.out);
+  CHECK(c.indexed == n);
+  CHECK(c.failed == 0);
+
+  {
+    Xapian::Database xdb(db);
+    CHECK(xdb.get_doccount() == static_cast<Xapian::doccount>(n));
+    CHECK(kb::schema::CheckIndex(xdb, db).ok());
+    CHECK(xdb.get_metadata("kb.stemmer") == "dutch");
+    CHECK_FALSE(xdb.get_metadata("kb.last_update").empty());
+    // Every document has exactly one unique id term and readable stored data with a title.
+    for (auto it = xdb.postlist_begin(""); it != xdb.postlist_end(""); ++it) {
+      Xapian::Document d = xdb.get_document(*it);
+      int ids = 0;
+      for (auto t = d.termlist_begin(); t != d.termlist_end(); ++t) {
+        if ((*t)[0] == 'Q') ++ids;
+      }
+      CHECK(ids == 1);
+      auto stored = kb::StoredDocument::FromJson(d.get_data());
+      REQUIRE(stored.ok());
+      CHECK_FALSE(stored->title.empty());
+      CHECK_FALSE(stored->pages.empty());
+    }
+  }
+
+  SECTION("an unchanged corpus is not indexed again") {
+    auto second = Run(Indexer(db, {corpus.string()}));
+    REQUIRE(second.exit_code == 0);
+    c = ParseSummary(second.out);
+    CHECK(c.indexed == 0);
+    CHECK(c.unchanged == n);
+  }
+
+  SECTION(
+      "a changed file is re-indexed, a touched but equal file is not, a removed one is removed") {
+    const fs::path latin1 = corpus / "ucto-encodings/encoding2.nl.txt";
+    {
+      std::ofstream out(latin1, std::ios::app | std::ios::binary);
+      out << "\nDe wethouder zweefvliegt graag op zaterdag.\n";
+    }
+    const fs::path law = corpus / "laws-markdown/algemene-wet-gelijke-behandeling_BWBR0006502.md";
+    fs::last_write_time(law, fs::last_write_time(law) + std::chrono::hours(1));
+    fs::remove(corpus / "jaapjunior/Casus 08 Taakgericht.pdf");
+
+    auto third = Run(Indexer(db, {corpus.string()}));
+    REQUIRE(third.exit_code == 0);
+    c = ParseSummary(third.out);
+    CHECK(c.indexed == 1);
+    CHECK(c.removed == 1);
+    CHECK(c.unchanged == n - 2);
+    Xapian::Database xdb(db);
+    CHECK(xdb.get_doccount() == static_cast<Xapian::doccount>(n - 1));
+    CHECK(xdb.get_termfreq("zweefvliegt") == 1);  // the new words are searchable
+  }
+
+  SECTION("indexing one folder does not remove documents of another root") {
+    auto other = Run(Indexer(db, {(corpus / "laws-markdown").string()}));
+    REQUIRE(other.exit_code == 0);
+    c = ParseSummary(other.out);
+    CHECK(c.removed == 0);
+    CHECK(Xapian::Database(db).get_doccount() == static_cast<Xapian::doccount>(n));
+  }
+}
+
+TEST_CASE("the index answers Dutch stemmed and phrase queries, also through Xapian's own quest") {
+  TempDir tmp;
+  const std::string db = tmp.path() + "/db";
+  auto run = Run(Indexer(db, {(kDocs / "laws-markdown").string()}));
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+
+  Xapian::QueryParser qp;
+  qp.set_stemmer(Xapian::Stem("dutch"));
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  Xapian::Database xdb(db);
+  qp.set_database(xdb);
+  // "jeugdhulpaanbieders" (plural) finds laws that say "jeugdhulpaanbieder".
+  CHECK(CountMatches(db, qp.parse_query("jeugdhulpaanbieders")) >= 1);
+  const auto phrase =
+      CountMatches(db, qp.parse_query("\"college van burgemeester en wethouders\""));
+  const auto words = CountMatches(db, qp.parse_query("college burgemeester wethouders"));
+  CHECK(phrase >= 5);
+  CHECK(phrase <= words);
+  // A phrase whose words all occur but never in this order matches nothing.
+  CHECK(CountMatches(db, qp.parse_query("\"wethouders en burgemeester van college\"")) == 0);
+
+  auto quest = Run({"/usr/bin/quest", "-d", db, "-s", "dutch", "jeugdhulp"});
+  REQUIRE(quest.exit_code == 0);
+  CHECK(quest.out.find("MSet:") != std::string::npos);
+  CHECK(quest.out.find("jeugdwet") != std::string::npos);
+}
+
+TEST_CASE("hostile files are reported one by one and never stop the run") {
+  TempDir tmp;
+  const std::string db = tmp.path() + "/db";
+  auto run = Run(Indexer(db, {kHostile.string()}));
+  INFO(run.out << run.err);
+  REQUIRE(run.exit_code == 0);
+  Counts c = ParseSummary(run.out);
+  size_t files = 0;
+  for (const auto& e : fs::directory_iterator(kHostile)) files += e.is_regular_file();
+  CHECK(static_cast<size_t>(c.indexed + c.failed) == files);
+  CHECK(c.failed >= 3);  // at least the empty, the truncated and the git-lfs pointer
+  // One line per failure naming the file and a reason.
+  size_t failure_lines = 0;
+  std::istringstream lines(run.err);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("kb-indexer: " + kHostile.string(), 0) == 0) {
+      ++failure_lines;
+      CHECK(line.find(": ", ("kb-indexer: " + kHostile.string()).size()) != std::string::npos);
+    }
+  }
+  CHECK(failure_lines == static_cast<size_t>(c.failed));
+  CHECK(run.err.find("vught_git-lfs-pointer-not-a-pdf.pdf") != std::string::npos);
+  CHECK(Xapian::Database(db).get_doccount() == static_cast<Xapian::doccount>(c.indexed));
+
+  // Failures are remembered: a rerun reports them again without extracting them again.
+  auto rerun = Run(Indexer(db, {kHostile.string()}));
+  REQUIRE(rerun.exit_code == 0);
+  Counts again = ParseSummary(rerun.out);
+  CHECK(again.indexed == 0);
+  CHECK(again.failed == c.failed);
+}
+
+TEST_CASE("a run killed with SIGKILL or stopped with SIGINT leaves an index a rerun completes") {
+  TempDir tmp;
+  const std::string db = tmp.path() + "/db";
+  const std::string docs = kDocs.string();
+  int expected = -1;
+  {
+    TempDir ref;
+    auto full = Run(Indexer(ref.path() + "/db", {docs}));
+    REQUIRE(full.exit_code == 0);
+    expected = static_cast<int>(Xapian::Database(ref.path() + "/db").get_doccount());
+  }
+  for (int sig : {SIGKILL, SIGINT}) {
+    pid_t pid = kb::test::Start(Indexer(db, {docs}));
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    ::kill(pid, sig);
+    auto killed = kb::test::Wait(pid);
+    if (sig == SIGINT) CHECK((killed.exit_code == 130 || killed.exit_code == 0));
+    // The index opens (it may hold any committed prefix of the work).
+    REQUIRE_NOTHROW(Xapian::Database(db).get_doccount());
+  }
+  auto rerun = Run(Indexer(db, {docs}));
+  INFO(rerun.err);
+  REQUIRE(rerun.exit_code == 0);
+  CHECK(static_cast<int>(Xapian::Database(db).get_doccount()) == expected);
+}
