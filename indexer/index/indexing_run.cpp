@@ -21,9 +21,12 @@ namespace fs = std::filesystem;
 namespace kb::index {
 
 std::string RunSummary::Line() const {
-  char buf[200];
-  std::snprintf(buf, sizeof buf, "indexed %zu, unchanged %zu, removed %zu, failed %zu in %.1f s%s",
-                indexed, unchanged, removed, failed, seconds, interrupted ? " (interrupted)" : "");
+  char buf[240];
+  std::snprintf(buf, sizeof buf,
+                "indexed %zu, unchanged %zu, removed %zu, failed %zu in %.1f s (%zu pages, %.1f MB "
+                "of text)%s",
+                indexed, unchanged, removed, failed, seconds, pages, text_bytes / 1e6,
+                interrupted ? " (interrupted)" : "");
   return buf;
 }
 
