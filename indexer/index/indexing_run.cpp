@@ -1,5 +1,6 @@
 #include "kb/index/indexing_run.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <fstream>
@@ -213,6 +214,10 @@ Result<RunSummary> RunIndexing(const RunOptions& options) {
     }
     todo.push_back(&file);
   }
+
+  // Largest first: a big PDF started last would otherwise leave one core idle at the end.
+  std::stable_sort(todo.begin(), todo.end(),
+                   [](const CorpusFile* a, const CorpusFile* b) { return a->size > b->size; });
 
   // Files that are gone, under the roots of this run only.
   std::vector<std::string> roots;
