@@ -1,0 +1,152 @@
+// Wires the page together: reads the state from the URL, asks kb-searchd, renders the search or
+// document view, and turns every change into a history entry.
+import { h, clear, plural } from './dom.js';
+import { parseState, stateUrl, searchParams, withChanges, kPageSize } from './state.js';
+import * as api from './api.js';
+import { renderFacets, renderChips } from './facets.js';
+import { renderOverview } from './overview.js';
+import { renderResults } from './results.js';
+import { renderDocument } from './document.js';
+import { attachSuggest } from './suggest.js';
+import { loadGeometry } from './geo.js';
+
+const $ = (id) => document.getElementById(id);
+const els = {
+  form: $('zoekformulier'), input: $('zoekvraag'), suggestions: $('suggesties'),
+  searchView: $('zoekweergave'), documentView: $('documentweergave'),
+  chips: $('filters-actief'), filters: $('filters'), filterPanel: $('filterpaneel'),
+  overview: $('overzicht'), results: $('resultaten'), announce: $('melding'),
+};
+
+let current = parseState();
+let renderToken = 0;
+let controller = null;
+
+// Goes to a new state: a new history entry (or a replaced one), then renders it.
+// options.focus: a CSS selector to focus after rendering (keyboard users keep their place).
+function navigate(state, options = {}) {
+  const url = stateUrl(state);
+  const entry = { fromSearch: Boolean(state.doc && !current.doc) || Boolean(state.doc && window.history.state?.fromSearch) };
+  if (options.replace) window.history.replaceState(entry, '', url);
+  else window.history.pushState(entry, '', url);
+  current = state;
+  render(state, options);
+}
+
+async function render(state, options = {}) {
+  const token = ++renderToken;
+  controller?.abort();
+  controller = new AbortController();
+  const { signal } = controller;
+  els.input.value = state.q;
+  try {
+    if (state.doc) await renderDocumentView(state, signal, token);
+    else await renderSearchView(state, signal, token);
+  } catch (err) {
+    if (err.name === 'AbortError' || token !== renderToken) return;
+    showError(state, err);
+  }
+  if (token !== renderToken) return;
+  focusAfterRender(options.focus);
+}
+
+// selector: one CSS selector or a list tried in order (the first element that exists wins).
+function focusAfterRender(selector) {
+  if (!selector) return;
+  for (const s of [selector].flat()) {
+    const el = document.querySelector(s);
+    if (el) {
+      el.focus();
+      return;
+    }
+  }
+}
+
+async function renderSearchView(state, signal, token) {
+  els.documentView.hidden = true;
+  els.searchView.hidden = false;
+  els.results.setAttribute('aria-busy', 'true');
+  const params = searchParams(state);
+  params.set('size', String(kPageSize));
+  // The map and the gaps need the counts of every provincie, also while one is selected.
+  const regionalState = withChanges(state, { provincie: [], gemeente: [] });
+  const needRegional = state.provincie.length || state.gemeente.length;
+  const regionalParams = searchParams(regionalState, { withPage: false });
+  regionalParams.set('size', '1');
+  const [result, regional] = await Promise.all([
+    api.search(params, { signal }),
+    needRegional ? api.search(regionalParams, { signal }) : null,
+    loadGeometry().catch(() => null),  // gemeente names for labels; the map reports its own error
+  ]);
+  if (token !== renderToken) return;
+  document.title = `${state.q ? `${state.q} — ` : ''}Wat weten we al?`;
+  renderChips(els.chips, { state, navigate });
+  renderFacets(els.filters, { state, result, navigate });
+  renderResults(els.results, { state, result, navigate });
+  els.results.removeAttribute('aria-busy');
+  els.announce.textContent = plural(result.total, 'document gevonden', 'documenten gevonden');
+  await renderOverview(els.overview, { state, result, regional: regional || result, navigate });
+}
+
+async function renderDocumentView(state, signal, token) {
+  await loadGeometry().catch(() => null);
+  const doc = await api.documentById(state.doc, { signal });
+  if (token !== renderToken) return;
+  els.searchView.hidden = true;
+  els.documentView.hidden = false;
+  document.title = `${doc.title || 'Document'} — Wat weten we al?`;
+  renderDocument(els.documentView, { state, doc, navigate });
+  window.scrollTo(0, 0);
+  $('document-titel')?.focus();
+}
+
+function showError(state, err) {
+  const message = h('div', { class: 'error', role: 'alert' },
+    h('h2', { id: 'resultaten-titel', tabindex: -1 }, 'Dat lukte niet'),
+    h('p', {}, err.message || String(err)),
+    h('p', {}, h('a', { href: stateUrl({ ...state, doc: '' }) }, 'Probeer het opnieuw')));
+  if (state.doc) {
+    els.searchView.hidden = true;
+    els.documentView.hidden = false;
+    clear(els.documentView).append(message);
+  } else {
+    els.results.removeAttribute('aria-busy');
+    clear(els.results).append(message);
+  }
+}
+
+// Same-page links ("?q=…", "?doc=…") become history navigations instead of page loads.
+document.addEventListener('click', (e) => {
+  if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  const a = e.target.closest('a[href]');
+  if (!a || a.target || a.hasAttribute('download') || a.getAttribute('href').startsWith('#')) return;
+  const url = new URL(a.href, window.location.href);
+  if (url.origin !== window.location.origin || url.pathname !== window.location.pathname) return;
+  e.preventDefault();
+  const next = parseState(url.search);
+  navigate(next, { focus: next.doc ? null : '#zoekvraag' });
+});
+
+els.form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  // Focus stays in the search box; the "Naar de resultaten" skip link leads on from there.
+  navigate(withChanges({ ...current, doc: '' }, { q: els.input.value.trim() }));
+});
+
+window.addEventListener('popstate', () => {
+  current = parseState();
+  render(current);
+});
+
+attachSuggest(els.input, els.suggestions, (text) => {
+  navigate(withChanges({ ...current, doc: '' }, { q: text }));
+});
+
+// The filter panel is a disclosure on phones and always open on wider screens.
+const wide = window.matchMedia('(min-width: 56rem)');
+const syncPanel = () => { els.filterPanel.open = wide.matches; };
+wide.addEventListener('change', syncPanel);
+syncPanel();
+
+window.history.replaceState({ fromSearch: false }, '', stateUrl(current));
+render(current);

@@ -1,0 +1,187 @@
+// The document page: metadata, the passages where the query matches (with links that open the
+// file at that page), similar documents and the citation block.
+import { h, clear, highlightText, fold } from './dom.js';
+import { listOf, kindName } from './labels.js';
+import { stateUrl, emptyState } from './state.js';
+import { fileUrl, documentExportUrl, exportsAvailable } from './api.js';
+import { apa, ris, bibtex, download, fileBaseName } from './citation.js';
+
+const kMaxPassagePages = 8;
+const kPassageRadius = 160;
+
+// Query words as folded prefixes, roughly what the stemmer would match: "eenzaamheid ouderen"
+// -> ["eenzaamhe", "ouder"]. Operators and field syntax are dropped.
+export function queryWords(q) {
+  return [...new Set((q || '')
+    .replace(/\b(AND|OR|NOT|NEAR)\b/g, ' ')
+    .split(/[^\p{L}\p{N}]+/u)
+    .map(fold)
+    .filter((w) => w.length >= 3)
+    .map((w) => (w.length > 6 ? w.slice(0, Math.max(5, w.length - 2)) : w)))];
+}
+
+// Pages as [{number, text}] whatever shape the daemon sends (["…"] or [{page|number, text}]).
+function pagesOf(doc) {
+  return (doc.pages || doc.text_pages || []).map((p, i) => (typeof p === 'string'
+    ? { number: i + 1, text: p }
+    : { number: p.number || p.page || i + 1, text: p.text || '' }));
+}
+
+function passages(text, words) {
+  const folded = fold(text);
+  const hits = [];
+  for (const w of words) {
+    const re = new RegExp(`(^|[^\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'gu');
+    let m;
+    while ((m = re.exec(folded)) && hits.length < 20) hits.push(m.index + m[1].length);
+  }
+  if (!hits.length) return [];
+  hits.sort((a, b) => a - b);
+  // Folding can change lengths only for rare characters; clamp to the original text.
+  const windows = [];
+  for (const at of hits) {
+    const start = Math.max(0, at - kPassageRadius);
+    const end = Math.min(text.length, at + kPassageRadius);
+    const prev = windows[windows.length - 1];
+    if (prev && start <= prev[1]) prev[1] = Math.max(prev[1], end);
+    else windows.push([start, end]);
+  }
+  return windows.slice(0, 2).map(([s, e]) => `${s > 0 ? '… ' : ''}${text.slice(s, e).replace(/\s+/g, ' ').trim()}${e < text.length ? ' …' : ''}`);
+}
+
+export function renderDocument(container, { state, doc, navigate }) {
+  const back = { ...state, doc: '' };
+  const backLink = h('a', {
+    href: stateUrl(back), class: 'back',
+    onclick: (e) => {
+      e.preventDefault();
+      // Return through history when we came from the result list, so its scroll position stays.
+      if (window.history.state?.fromSearch) window.history.back();
+      else navigate(back);
+    },
+  }, state.q || state.theme.length || state.provincie.length ? '‹ Terug naar de resultaten' : '‹ Naar het zoeken');
+
+  const themes = listOf(doc.themes, 'theme');
+  const provincies = listOf(doc.provincies, 'provincie');
+  const gemeenten = listOf(doc.gemeenten, 'gemeente');
+  const authors = (doc.authors || []).map((a) => (typeof a === 'string' ? a : a.name)).filter(Boolean);
+  const pages = pagesOf(doc);
+  const pageCount = doc.page_count || doc.pages_count || pages.length;
+  const isPdf = (doc.format || '').toLowerCase() === 'pdf';
+
+  const meta = [
+    ['Soort', kindName(doc.kind || 'overig')],
+    ['Datum', doc.date || (doc.year ? String(doc.year) : 'onbekend')],
+    authors.length && ['Auteurs', authors.join(', ')],
+    doc.organisation && ['Organisatie', doc.organisation],
+    themes.length && ['Thema’s', themeLinks(themes, 'theme', navigate)],
+    provincies.length && ['Provincies', themeLinks(provincies, 'provincie', navigate)],
+    gemeenten.length && ['Gemeenten', themeLinks(gemeenten, 'gemeente', navigate)],
+    pageCount && ['Pagina’s', String(pageCount)],
+    doc.language && ['Taal', doc.language === 'nl' ? 'Nederlands' : doc.language === 'en' ? 'Engels' : doc.language],
+  ].filter(Boolean);
+
+  clear(container).append(
+    h('nav', { 'aria-label': 'Kruimelpad' }, backLink),
+    h('article', { class: 'document', 'aria-labelledby': 'document-titel' },
+      h('h2', { id: 'document-titel', tabindex: -1 }, doc.title || 'Zonder titel'),
+      h('dl', { class: 'meta' }, meta.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
+      h('p', {}, h('a', { href: fileUrl(doc.id), class: 'button', target: '_blank', rel: 'noopener' },
+        isPdf ? 'Open de PDF' : 'Open het originele bestand')),
+      matchesSection(doc, pages, state.q, isPdf),
+      citationSection(doc),
+      similarSection(doc, state)),
+  );
+}
+
+function themeLinks(items, key, navigate) {
+  return items.map((item, i) => {
+    const next = { ...emptyState(), [key]: [item.value] };
+    return [i ? ', ' : '', h('a', {
+      href: stateUrl(next), onclick: (e) => { e.preventDefault(); navigate(next); },
+      'aria-label': `Alle documenten over ${item.label}`,
+    }, item.label)];
+  });
+}
+
+function matchesSection(doc, pages, q, isPdf) {
+  const words = queryWords(q);
+  const found = words.length
+    ? pages.map((p) => ({ ...p, passages: passages(p.text, words) })).filter((p) => p.passages.length)
+    : [];
+  const section = h('section', { class: 'matches', 'aria-labelledby': 'vindplaatsen-titel' });
+  if (!q) {
+    const first = pages.find((p) => p.text.trim());
+    section.append(h('h3', { id: 'vindplaatsen-titel' }, 'Begin van de tekst'),
+      first ? h('p', { class: 'passage' }, `${first.text.replace(/\s+/g, ' ').trim().slice(0, 600)} …`)
+        : h('p', { class: 'muted' }, 'Van dit document is geen tekst beschikbaar.'));
+    return section;
+  }
+  section.append(h('h3', { id: 'vindplaatsen-titel' }, `Waar “${q}” voorkomt`));
+  if (!found.length) {
+    section.append(h('p', { class: 'muted' }, pages.length
+      ? 'De zoekwoorden komen niet letterlijk in de tekst voor (het document werd gevonden via een verwant woord of synoniem).'
+      : 'De tekst van de pagina’s is niet beschikbaar.'));
+    return section;
+  }
+  section.append(h('ol', { class: 'passages' }, found.slice(0, kMaxPassagePages).map((p) => h('li', { id: `pagina-${p.number}` },
+    h('h4', {}, `Pagina ${p.number}`, ' ',
+      h('a', { href: fileUrl(doc.id, p.number), target: '_blank', rel: 'noopener', class: 'open-page' },
+        isPdf ? `open de PDF op pagina ${p.number}` : 'open het bestand')),
+    p.passages.map((text) => h('p', { class: 'passage' }, highlightText(text, words)))))));
+  if (found.length > kMaxPassagePages) {
+    section.append(h('p', { class: 'muted' }, `En nog ${found.length - kMaxPassagePages} pagina’s.`));
+  }
+  return section;
+}
+
+function citationSection(doc) {
+  const text = apa(doc);
+  const status = h('span', { class: 'copy-status', role: 'status' });
+  const base = fileBaseName(doc);
+  const serverLinks = h('p', { class: 'muted', hidden: true });
+  exportsAvailable().then((ok) => {
+    if (!ok) return;
+    serverLinks.append('Ook via de API: ',
+      h('a', { href: documentExportUrl(doc.id, 'ris') }, 'RIS'), ' · ',
+      h('a', { href: documentExportUrl(doc.id, 'bibtex') }, 'BibTeX'), ' · ',
+      h('a', { href: documentExportUrl(doc.id, 'csv') }, 'CSV'));
+    serverLinks.hidden = false;
+  });
+  return h('section', { class: 'citation', 'aria-labelledby': 'citeren-titel' },
+    h('h3', { id: 'citeren-titel' }, 'Citeren'),
+    h('p', { class: 'apa', id: 'apa-tekst' }, text),
+    h('div', { class: 'button-row' },
+      h('button', {
+        type: 'button', id: 'kopieer-apa',
+        onclick: async () => {
+          try {
+            await navigator.clipboard.writeText(text);
+            status.textContent = 'Gekopieerd.';
+          } catch {
+            // Without clipboard permission, select the text so Ctrl+C copies it.
+            const range = document.createRange();
+            range.selectNodeContents(document.getElementById('apa-tekst'));
+            window.getSelection().removeAllRanges();
+            window.getSelection().addRange(range);
+            status.textContent = 'Tekst geselecteerd: kopieer met Ctrl+C.';
+          }
+        },
+      }, 'Kopieer (APA)'),
+      h('button', { type: 'button', id: 'download-ris', onclick: () => download(ris(doc), `${base}.ris`, 'application/x-research-info-systems') }, 'Download RIS'),
+      h('button', { type: 'button', id: 'download-bibtex', onclick: () => download(bibtex(doc), `${base}.bib`, 'application/x-bibtex') }, 'Download BibTeX'),
+      status),
+    h('p', { class: 'muted small' }, 'RIS werkt met Zotero, EndNote en Mendeley; BibTeX met LaTeX en JabRef.'),
+    serverLinks);
+}
+
+function similarSection(doc, state) {
+  const similar = doc.similar || [];
+  return h('section', { class: 'similar', 'aria-labelledby': 'vergelijkbaar-titel' },
+    h('h3', { id: 'vergelijkbaar-titel' }, 'Vergelijkbare documenten'),
+    similar.length
+      ? h('ul', {}, similar.map((s) => h('li', {},
+        h('a', { href: stateUrl({ ...state, doc: s.id }) }, s.title || 'Zonder titel'),
+        h('span', { class: 'muted' }, ` — ${[kindName(s.kind || 'overig'), s.year].filter(Boolean).join(', ')}`))))
+      : h('p', { class: 'muted' }, 'Geen vergelijkbare documenten gevonden.'));
+}

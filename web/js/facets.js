@@ -1,0 +1,120 @@
+// The filter panel (facets with counts, year range) and the removable chips of active filters.
+import { h, clear, formatNumber } from './dom.js';
+import { facetLabel } from './labels.js';
+import { withChanges, toggleValue, hasFilters, emptyState } from './state.js';
+
+const kFacets = [
+  { key: 'theme', title: 'Thema', multi: true },
+  { key: 'provincie', title: 'Provincie', multi: true },
+  { key: 'gemeente', title: 'Gemeente', multi: true },
+  { key: 'kind', title: 'Soort document', multi: false },
+];
+const kCollapsedSize = 8;
+// Which facet lists the user expanded; kept across renders of the same page.
+const expanded = new Set();
+
+export function renderFacets(container, { state, result, navigate }) {
+  const facets = result.facets || {};
+  clear(container).append(
+    h('h2', { id: 'filters-titel' }, 'Filters'),
+    kFacets.map((f) => facetGroup(f, facets[f.key] || [], state, navigate)),
+    yearRange(state, facets.year || [], navigate),
+  );
+}
+
+function facetGroup(facet, entries, state, navigate) {
+  const selected = facet.multi ? state[facet.key] : (state[facet.key] ? [state[facet.key]] : []);
+  // Selected values stay visible (with count 0) even when the result set no longer has them.
+  const rows = [...entries];
+  for (const value of selected) if (!rows.some((e) => e.value === value)) rows.push({ value, count: 0 });
+  if (!rows.length) return null;
+  const isOpen = expanded.has(facet.key);
+  const shown = isOpen ? rows : rows.slice(0, Math.max(kCollapsedSize, selected.length));
+  const listId = `facet-${facet.key}`;
+  return h('fieldset', { class: 'facet' },
+    h('legend', {}, facet.title),
+    h('ul', { id: listId }, shown.map((entry) => {
+      const id = `f-${facet.key}-${cssId(entry.value)}`;
+      const checked = selected.includes(entry.value);
+      return h('li', {},
+        h('input', {
+          type: 'checkbox', id, checked, 'data-facet': facet.key, 'data-value': entry.value,
+          onchange: () => navigate(facet.multi
+            ? toggleValue(state, facet.key, entry.value)
+            : withChanges(state, { [facet.key]: checked ? '' : entry.value }), { focus: `#${id}` }),
+        }),
+        h('label', { for: id },
+          h('span', { class: 'facet-label' }, facetLabel(facet.key, entry)),
+          h('span', { class: 'count', 'aria-label': `${entry.count} documenten` }, formatNumber(entry.count))));
+    })),
+    rows.length > shown.length || isOpen && rows.length > kCollapsedSize
+      ? h('button', {
+        type: 'button', class: 'link-button', 'aria-controls': listId, 'aria-expanded': isOpen ? 'true' : 'false',
+        onclick: (e) => {
+          if (isOpen) expanded.delete(facet.key); else expanded.add(facet.key);
+          navigate(state, { replace: true, focus: `[aria-controls="${listId}"]` });
+          e.preventDefault();
+        },
+      }, isOpen ? 'Toon minder' : `Toon alle ${rows.length}`)
+      : null);
+}
+
+function yearRange(state, years, navigate) {
+  const known = years.map((y) => Number(y.value)).filter((y) => y > 0);
+  const min = known.length ? Math.min(...known) : 1900;
+  const max = known.length ? Math.max(...known) : new Date().getFullYear();
+  const onSubmit = (e) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const from = form.elements.year_from.value.trim();
+    const to = form.elements.year_to.value.trim();
+    navigate(withChanges(state, { year_from: from, year_to: to }), { focus: '#jaar-van' });
+  };
+  return h('form', { class: 'facet year-range', onsubmit: onSubmit, 'aria-labelledby': 'jaar-titel' },
+    h('h3', { id: 'jaar-titel', class: 'legend-like' }, 'Jaar'),
+    h('div', { class: 'year-inputs' },
+      h('label', { for: 'jaar-van' }, 'Van'),
+      h('input', {
+        id: 'jaar-van', name: 'year_from', type: 'number', inputmode: 'numeric', min: 1800, max: 2100,
+        placeholder: String(min), value: state.year_from,
+      }),
+      h('label', { for: 'jaar-tot' }, 'tot en met'),
+      h('input', {
+        id: 'jaar-tot', name: 'year_to', type: 'number', inputmode: 'numeric', min: 1800, max: 2100,
+        placeholder: String(max), value: state.year_to,
+      })),
+    h('button', { type: 'submit', class: 'secondary' }, 'Pas jaren toe'));
+}
+
+// The active filters as chips; each chip removes its filter.
+export function renderChips(container, { state, navigate }) {
+  const chips = [];
+  const chip = (text, next) => chips.push(h('li', {},
+    h('button', {
+      type: 'button', class: 'chip', 'aria-label': `Verwijder filter ${text}`,
+      onclick: () => navigate(next, { focus: '#filters-actief' }),
+    }, h('span', {}, text), h('span', { class: 'chip-x', 'aria-hidden': 'true' }, '×'))));
+  for (const key of ['theme', 'provincie', 'gemeente']) {
+    for (const value of state[key]) chip(facetLabel(key, { value }), toggleValue(state, key, value));
+  }
+  if (state.kind) chip(facetLabel('kind', { value: state.kind }), withChanges(state, { kind: '' }));
+  if (state.year_from || state.year_to) {
+    const text = state.year_from && state.year_to
+      ? (state.year_from === state.year_to ? state.year_from : `${state.year_from}–${state.year_to}`)
+      : state.year_from ? `vanaf ${state.year_from}` : `tot en met ${state.year_to}`;
+    chip(text, withChanges(state, { year_from: '', year_to: '' }));
+  }
+  clear(container);
+  if (!hasFilters(state)) return;
+  container.append(
+    h('h2', { class: 'visually-hidden' }, 'Actieve filters'),
+    h('ul', { class: 'chips' }, chips,
+      h('li', {}, h('button', {
+        type: 'button', class: 'link-button',
+        onclick: () => navigate({ ...emptyState(), q: state.q, sort: state.sort }, { focus: '#zoekvraag' }),
+      }, 'Wis alle filters'))));
+}
+
+function cssId(value) {
+  return String(value).normalize('NFD').replace(/[^\w-]+/g, '_');
+}

@@ -1,0 +1,126 @@
+// Display names for facet values. The index stores theme slugs, provincie names (or slugs) and
+// gemeente CBS codes (or names); the page shows Dutch names for all of them.
+import { fold, slug } from './dom.js';
+
+// Theme slugs of corpus/themes.toml with their names. A facet entry's own `label`, when the
+// daemon sends one, wins; an unknown slug is shown humanised.
+const kThemeNames = {
+  'jeugdhulp': 'Jeugdhulp',
+  'jeugdbescherming': 'Jeugdbescherming en jeugdreclassering',
+  'passend-onderwijs': 'Passend onderwijs',
+  'onderwijs-en-leerplicht': 'Onderwijs en leerplicht',
+  'armoede-en-schulden': 'Armoede en schulden',
+  'werk-en-participatie': 'Werk en participatie',
+  'dakloosheid': 'Dakloosheid en maatschappelijke opvang',
+  'eenzaamheid': 'Eenzaamheid en sociale contacten',
+  'mantelzorg': 'Mantelzorg en informele zorg',
+  'ouderen': 'Ouderen',
+  'wijkaanpak': 'Wijkaanpak en buurtgericht werken',
+  'inclusie': 'Inclusie, gelijke behandeling en diversiteit',
+  'ggz': 'Geestelijke gezondheid (ggz)',
+  'huiselijk-geweld': 'Huiselijk geweld en kindermishandeling',
+  'sociaal-werk': 'Sociaal werk en welzijn',
+  'wmo': 'Wmo en maatschappelijke ondersteuning',
+  'laaggeletterdheid': 'Laaggeletterdheid en basisvaardigheden',
+  'inburgering': 'Inburgering en statushouders',
+  'wonen': 'Wonen en huisvesting',
+  'gezondheid-en-preventie': 'Gezondheid en preventie',
+  'verslaving': 'Verslaving en middelengebruik',
+  'beschermd-wonen': 'Beschermd wonen en maatschappelijke zorg',
+  'vroegsignalering': 'Vroegsignalering',
+  'kinderopvang': 'Kinderopvang',
+  'dienstverlening-en-toegang': 'Dienstverlening en toegang',
+  'digitalisering-en-privacy': 'Digitalisering en privacy',
+  'financien-en-bestuur': 'Financiën en bestuur van het sociaal domein',
+  'sociale-zekerheid-en-toeslagen': 'Sociale zekerheid en toeslagen',
+  'participatie-en-burgerschap': 'Burgerparticipatie en eigen kracht',
+};
+
+const kKindNames = {
+  rapport: 'Rapport', interview: 'Interview', artikel: 'Artikel', wet: 'Wet- en regelgeving', overig: 'Overig',
+};
+
+// CBS provincie codes (as in the geometry files) and their names.
+export const kProvincies = [
+  ['PV20', 'Groningen'], ['PV21', 'Fryslân'], ['PV22', 'Drenthe'], ['PV23', 'Overijssel'],
+  ['PV24', 'Flevoland'], ['PV25', 'Gelderland'], ['PV26', 'Utrecht'], ['PV27', 'Noord-Holland'],
+  ['PV28', 'Zuid-Holland'], ['PV29', 'Zeeland'], ['PV30', 'Noord-Brabant'], ['PV31', 'Limburg'],
+];
+const kProvincieByCode = new Map(kProvincies);
+const kProvincieBySlug = new Map(kProvincies.map(([code, name]) => [slug(name), { code, name }]));
+
+// Gemeente code -> {name, province}, filled from the geometry once it is loaded.
+const gemeenten = new Map();
+const gemeenteByName = new Map();
+
+export function registerGemeenten(features) {
+  for (const f of features) {
+    const { code, name, province } = f.properties;
+    gemeenten.set(code, { code, name, province });
+    gemeenteByName.set(fold(name), code);
+  }
+}
+
+function humanise(value) {
+  const text = String(value).replace(/[-_]+/g, ' ').trim();
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function themeName(value) {
+  return kThemeNames[value] || humanise(value);
+}
+
+export function kindName(value) {
+  return kKindNames[value] || humanise(value);
+}
+
+export function provincieName(value) {
+  if (kProvincieByCode.has(value)) return kProvincieByCode.get(value);
+  return kProvincieBySlug.get(slug(value))?.name || value;
+}
+
+// The PVxx code of a provincie facet value ("Fryslân", "fryslan" or "PV21"), or ''.
+export function provincieCode(value) {
+  if (kProvincieByCode.has(value)) return value;
+  return kProvincieBySlug.get(slug(value))?.code || '';
+}
+
+export function gemeenteName(value) {
+  if (/^GM\d{4}$/.test(value)) return gemeenten.get(value)?.name || value;
+  return value;
+}
+
+// The GMxxxx code of a gemeente facet value (a code or a name), or ''.
+export function gemeenteCode(value) {
+  if (/^GM\d{4}$/.test(value)) return value;
+  return gemeenteByName.get(fold(value)) || '';
+}
+
+export function gemeenteProvince(code) {
+  return gemeenten.get(code)?.province || '';
+}
+
+// Uniform label for any facet: the daemon's own label first.
+export function facetLabel(facet, entry) {
+  if (entry.label) return entry.label;
+  switch (facet) {
+    case 'theme': return themeName(entry.value);
+    case 'kind': return kindName(entry.value);
+    case 'provincie': return provincieName(entry.value);
+    case 'gemeente': return gemeenteName(entry.value);
+    default: return String(entry.value);
+  }
+}
+
+// Hits and documents carry themes/regions either as plain values or as objects
+// ({slug,name}, {code,name}); this returns [{value, label}].
+export function listOf(items, facet) {
+  return (items || []).map((item) => {
+    if (item && typeof item === 'object') {
+      const value = item.slug || item.code || item.value || item.name || '';
+      const label = item.name || item.label || facetLabel(facet, { value });
+      return { value, label };
+    }
+    return { value: item, label: facetLabel(facet, { value: item }) };
+  });
+}

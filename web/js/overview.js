@@ -1,0 +1,173 @@
+// "Wat weten we al?": the overview above the results — how many documents, since when (a timeline
+// per year), on which themes, where (the map) and where not (the gaps).
+import { h, clear, plural, formatNumber } from './dom.js';
+import { renderMap } from './map.js';
+import {
+  facetLabel, themeName, provincieCode, gemeenteCode, gemeenteProvince, kProvincies,
+} from './labels.js';
+import { withChanges, toggleValue } from './state.js';
+
+// A provincie with at most this share of the best-covered provincie counts as "few documents".
+const kFewShare = 0.25;
+
+// result: the main search answer; regional: the same search without the region filters (for the
+// map and the gaps, so every provincie keeps its count while one is selected).
+export function renderOverview(container, { state, result, regional, navigate }) {
+  const facets = result.facets || {};
+  const years = facets.year || [];
+  clear(container).append(
+    h('h2', { id: 'overzicht-titel', class: 'visually-hidden' }, 'Overzicht: wat weten we al?'),
+    h('div', { class: 'overview-grid' },
+      h('div', { class: 'overview-numbers' },
+        summary(state, result, years),
+        timeline(state, years, navigate),
+        topThemes(state, facets.theme || [], navigate)),
+      h('div', { class: 'overview-map' },
+        h('h3', {}, 'Waar?'),
+        h('div', { id: 'kaart', class: 'map' }),
+        gaps(state, regional))),
+  );
+  return drawMap(container.querySelector('#kaart'), state, regional, navigate);
+}
+
+function summary(state, result, years) {
+  const known = years.map((y) => Number(y.value)).filter((y) => y > 0);
+  const since = known.length ? Math.min(...known) : null;
+  const until = known.length ? Math.max(...known) : null;
+  const what = state.q ? `over “${state.q}”` : 'in de collectie';
+  return h('p', { class: 'summary' },
+    h('strong', { class: 'big-number' }, formatNumber(result.total)), ' ',
+    result.total === 1 ? 'document' : 'documenten', ` ${what}`,
+    since ? (since === until ? ` uit ${since}` : `, van ${since} tot ${until}`) : '',
+    '.');
+}
+
+function timeline(state, years, navigate) {
+  const counts = new Map(years.map((y) => [Number(y.value), y.count]).filter(([y]) => y > 0));
+  if (!counts.size) return h('p', { class: 'muted' }, 'Geen jaartallen bekend voor deze documenten.');
+  const first = Math.min(...counts.keys());
+  const last = Math.max(...counts.keys());
+  const max = Math.max(...counts.values());
+  const bars = [];
+  // Long spans are grouped per 5 years so the bars stay readable on a phone.
+  const step = last - first > 30 ? 5 : 1;
+  for (let y = first - (first % step === 0 ? 0 : first % step); y <= last; y += step) {
+    let count = 0;
+    for (let k = y; k < y + step; k++) count += counts.get(k) || 0;
+    const to = y + step - 1;
+    const label = step === 1 ? String(y) : `${y}–${to}`;
+    const selected = state.year_from === String(y) && state.year_to === String(to);
+    bars.push(h('li', {},
+      h('button', {
+        type: 'button',
+        class: `bar${selected ? ' selected' : ''}`,
+        'aria-pressed': selected ? 'true' : 'false',
+        'aria-label': `${label}: ${plural(count, 'document', 'documenten')}`,
+        title: `${label}: ${plural(count, 'document', 'documenten')}`,
+        disabled: count === 0,
+        onclick: () => navigate(selected
+          ? withChanges(state, { year_from: '', year_to: '' })
+          : withChanges(state, { year_from: String(y), year_to: String(to) })),
+      }, h('span', { class: 'bar-fill', style: `height:${Math.max(count ? 6 : 0, (count / max) * 100)}%` }))));
+  }
+  return h('section', { class: 'timeline', 'aria-labelledby': 'tijdlijn-titel' },
+    h('h3', { id: 'tijdlijn-titel' }, 'Documenten per jaar'),
+    h('ol', { class: 'bars' }, bars),
+    h('div', { class: 'bar-axis', 'aria-hidden': 'true' },
+      h('span', {}, String(first)), h('span', {}, String(last))));
+}
+
+function topThemes(state, themes, navigate) {
+  const top = themes.slice(0, 6);
+  if (!top.length) return null;
+  const max = Math.max(...top.map((t) => t.count));
+  return h('section', { class: 'top-themes', 'aria-labelledby': 'themas-titel' },
+    h('h3', { id: 'themas-titel' }, 'Belangrijkste thema’s'),
+    h('ul', {}, top.map((t) => {
+      const active = state.theme.includes(t.value);
+      return h('li', {},
+        h('button', {
+          type: 'button', class: 'theme-bar', 'aria-pressed': active ? 'true' : 'false',
+          onclick: () => navigate(toggleValue(state, 'theme', t.value)),
+        },
+        h('span', { class: 'theme-bar-label' }, facetLabel('theme', t)),
+        h('span', { class: 'theme-bar-track', 'aria-hidden': 'true' },
+          h('span', { class: 'theme-bar-fill', style: `width:${(t.count / max) * 100}%` })),
+        h('span', { class: 'theme-bar-count' }, formatNumber(t.count))));
+    })));
+}
+
+function provincieCounts(result) {
+  const counts = new Map();
+  for (const entry of result.facets?.provincie || []) {
+    const code = provincieCode(entry.value);
+    if (code) counts.set(code, (counts.get(code) || 0) + entry.count);
+  }
+  return counts;
+}
+
+function gaps(state, regional) {
+  const counts = provincieCounts(regional);
+  const rows = kProvincies.map(([code, name]) => ({ code, name, count: counts.get(code) || 0 }));
+  const max = Math.max(0, ...rows.map((r) => r.count));
+  const none = rows.filter((r) => r.count === 0);
+  const few = rows.filter((r) => r.count > 0 && r.count <= Math.max(1, Math.floor(max * kFewShare)) && max > 2);
+  const subject = state.theme.length
+    ? `voor ${state.theme.map(themeName).join(' of ')}`
+    : state.q ? `voor “${state.q}”` : 'in de collectie';
+  const items = [];
+  if (none.length) {
+    items.push(h('li', {}, h('strong', {}, 'Geen documenten: '), none.map((r) => r.name).join(', ')));
+  }
+  if (few.length) {
+    items.push(h('li', {}, h('strong', {}, 'Weinig documenten: '),
+      few.map((r) => `${r.name} (${formatNumber(r.count)})`).join(', ')));
+  }
+  return h('section', { class: 'gaps', 'aria-labelledby': 'gaten-titel' },
+    h('h3', { id: 'gaten-titel' }, `Witte vlekken ${subject}`),
+    items.length
+      ? h('ul', {}, items)
+      : h('p', {}, 'Alle provincies zijn goed vertegenwoordigd.'));
+}
+
+function drawMap(container, state, regional, navigate) {
+  const selectedProvincies = state.provincie.map(provincieCode).filter(Boolean);
+  const gemeenteCounts = new Map();
+  for (const entry of regional.facets?.gemeente || []) {
+    const code = gemeenteCode(entry.value);
+    if (code) gemeenteCounts.set(code, (gemeenteCounts.get(code) || 0) + entry.count);
+  }
+  const selected = new Set([...selectedProvincies, ...state.gemeente.map(gemeenteCode).filter(Boolean)]);
+  // Zoom into a provincie when exactly one is chosen (its gemeenten then become clickable).
+  const zoom = selectedProvincies.length === 1 ? selectedProvincies[0] : '';
+  const provincieValue = (code) => kProvincies.find(([c]) => c === code)[1];
+  const focusOn = (code) => ({ focus: [`#kaart [data-code="${code}"]`, '#kaart button', '#kaart path'] });
+  return renderMap(container, {
+    provincieCounts: provincieCounts(regional),
+    gemeenteCounts,
+    zoom,
+    selected,
+    onProvincie: (code) => {
+      const name = provincieValue(code);
+      const current = state.provincie.find((v) => provincieCode(v) === code);
+      navigate(withChanges(state, {
+        provincie: current ? state.provincie.filter((v) => v !== current) : [...state.provincie, name],
+      }), focusOn(code));
+    },
+    onGemeente: (code) => {
+      // Filter with the form the index uses: codes when its facet shows codes, else names.
+      const usesCodes = (regional.facets?.gemeente || []).some((e) => /^GM\d{4}$/.test(e.value));
+      const current = state.gemeente.find((v) => gemeenteCode(v) === code);
+      const value = usesCodes || !(regional.facets?.gemeente || []).length
+        ? code
+        : (regional.facets.gemeente.find((e) => gemeenteCode(e.value) === code)?.value || code);
+      navigate(withChanges(state, {
+        gemeente: current ? state.gemeente.filter((v) => v !== current) : [...state.gemeente, value],
+      }), focusOn(code));
+    },
+    onZoomOut: () => navigate(withChanges(state, {
+      provincie: [],
+      gemeente: state.gemeente.filter((v) => gemeenteProvince(gemeenteCode(v)) !== zoom),
+    }), focusOn(zoom)),
+  });
+}

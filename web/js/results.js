@@ -1,0 +1,140 @@
+// The result list: count, sort, "bedoelde u …?", hits with highlighted passages and page links,
+// pagination, and an empty state that suggests a way forward.
+import { h, clear, markedText, plural, formatNumber } from './dom.js';
+import { listOf, kindName } from './labels.js';
+import { withChanges, stateUrl, searchParams, hasFilters, emptyState } from './state.js';
+import { fileUrl, exportUrl, exportsAvailable } from './api.js';
+
+const kExampleQueries = ['eenzaamheid ouderen', 'jeugdhulp', 'schulden', 'mantelzorg', 'huiselijk geweld'];
+
+export function renderResults(container, { state, result, navigate }) {
+  const size = result.size || 10;
+  const pages = Math.max(1, Math.ceil(result.total / size));
+  clear(container).append(
+    h('div', { class: 'results-head' },
+      h('h2', { id: 'resultaten-titel', tabindex: -1 }, resultsTitle(state, result, pages)),
+      sortControl(state, navigate)),
+    correction(state, result, navigate),
+    result.hits?.length ? h('ol', { class: 'hits', start: (result.page - 1) * size + 1 },
+      result.hits.map((hit) => hitItem(hit, state))) : emptyState_(state, navigate),
+    pagination(state, result.page || state.page, pages, navigate),
+    exportLinks(state, result),
+  );
+}
+
+function resultsTitle(state, result, pages) {
+  const found = plural(result.total, 'document gevonden', 'documenten gevonden');
+  return pages > 1 ? `${found} — pagina ${result.page || state.page} van ${formatNumber(pages)}` : found;
+}
+
+function sortControl(state, navigate) {
+  return h('div', { class: 'sort' },
+    h('label', { for: 'sorteer' }, 'Sorteer op'),
+    h('select', {
+      id: 'sorteer',
+      onchange: (e) => navigate(withChanges(state, { sort: e.target.value }), { focus: '#sorteer' }),
+    },
+    h('option', { value: 'relevance', selected: state.sort !== 'date' }, 'relevantie'),
+    h('option', { value: 'date', selected: state.sort === 'date' }, 'datum (nieuwste eerst)')));
+}
+
+function correction(state, result, navigate) {
+  const corrected = result.corrected_query;
+  if (!corrected || corrected === state.q) return null;
+  const next = withChanges(state, { q: corrected });
+  return h('p', { class: 'did-you-mean' },
+    result.hits?.length && result.query && result.query !== state.q ? 'Resultaten voor ' : 'Bedoelde u ',
+    h('a', {
+      href: stateUrl(next),
+      onclick: (e) => { e.preventDefault(); navigate(next); },
+    }, h('strong', {}, corrected)), '?');
+}
+
+function hitItem(hit, state) {
+  const docState = { ...state, doc: hit.id };
+  const themes = listOf(hit.themes, 'theme');
+  const regions = [...listOf(hit.provincies, 'provincie'), ...listOf(hit.gemeenten, 'gemeente')];
+  const meta = [kindName(hit.kind || 'overig'), hit.year || hit.date?.slice(0, 4) || 'jaar onbekend'];
+  if (regions.length) meta.push(regions.map((r) => r.label).join(', '));
+  return h('li', { class: 'hit' },
+    h('article', { 'aria-labelledby': `hit-${cssSafe(hit.id)}` },
+      h('h3', { id: `hit-${cssSafe(hit.id)}` },
+        h('a', { href: stateUrl(docState), class: 'hit-title', 'data-doc': hit.id }, hit.title || 'Zonder titel')),
+      h('p', { class: 'hit-meta' }, meta.join(' · ')),
+      hit.snippet ? h('p', { class: 'snippet' }, markedText(hit.snippet)) : null,
+      hit.pages?.length ? h('p', { class: 'hit-pages' },
+        hit.pages.length === 1 ? 'Gevonden op pagina ' : 'Gevonden op pagina’s ',
+        hit.pages.slice(0, 8).map((p, i) => [i ? ', ' : '',
+          h('a', { href: fileUrl(hit.id, p), 'aria-label': `pagina ${p} van ${hit.title || 'het document'}` }, String(p))]))
+        : null,
+      themes.length ? h('ul', { class: 'tags', 'aria-label': 'Thema’s' },
+        themes.map((t) => h('li', {}, t.label))) : null));
+}
+
+function emptyState_(state, navigate) {
+  const tips = [];
+  if (hasFilters(state)) {
+    const next = { ...emptyState(), q: state.q, sort: state.sort };
+    tips.push(h('li', {}, 'Zoek zonder filters: ',
+      h('a', { href: stateUrl(next), onclick: (e) => { e.preventDefault(); navigate(next); } }, 'wis alle filters'), '.'));
+  }
+  if (state.q && state.q.trim().includes(' ')) {
+    tips.push(h('li', {}, 'Gebruik minder of andere woorden, of zet OR tussen woorden die niet allemaal hoeven voor te komen.'));
+  }
+  tips.push(h('li', {}, 'Controleer de spelling, of zoek op een algemener woord (bijvoorbeeld “zorg” in plaats van “zorgverlening”).'));
+  tips.push(h('li', {}, 'Een * achter een woord zoekt op het begin: ', h('code', {}, 'jeugd*'), '.'));
+  return h('div', { class: 'empty' },
+    h('p', {}, state.q
+      ? ['Er zijn geen documenten gevonden voor ', h('strong', {}, `“${state.q}”`), hasFilters(state) ? ' met deze filters.' : '.']
+      : 'Er zijn geen documenten met deze filters.'),
+    h('ul', {}, tips),
+    h('p', {}, 'Of probeer: ', kExampleQueries.map((q, i) => {
+      const next = { ...emptyState(), q };
+      return [i ? ', ' : '', h('a', { href: stateUrl(next), onclick: (e) => { e.preventDefault(); navigate(next); } }, q)];
+    })));
+}
+
+function pagination(state, page, pages, navigate) {
+  if (pages <= 1) return null;
+  const link = (n, text, label, extra = {}) => {
+    const next = withChanges(state, { page: n });
+    return h('a', {
+      href: stateUrl(next), 'aria-label': label, ...extra,
+      onclick: (e) => { e.preventDefault(); navigate(next, { focus: '#resultaten-titel' }); },
+    }, text);
+  };
+  const items = [];
+  if (page > 1) items.push(link(page - 1, '‹ Vorige', `Vorige pagina, pagina ${page - 1}`, { rel: 'prev' }));
+  const numbers = new Set([1, pages, page - 2, page - 1, page, page + 1, page + 2].filter((n) => n >= 1 && n <= pages));
+  let last = 0;
+  for (const n of [...numbers].sort((a, b) => a - b)) {
+    if (n > last + 1) items.push(h('span', { class: 'ellipsis', 'aria-hidden': 'true' }, '…'));
+    items.push(n === page
+      ? h('span', { class: 'current', 'aria-current': 'page' }, String(n))
+      : link(n, String(n), `Pagina ${n}`));
+    last = n;
+  }
+  if (page < pages) items.push(link(page + 1, 'Volgende ›', `Volgende pagina, pagina ${page + 1}`, { rel: 'next' }));
+  return h('nav', { class: 'pagination', 'aria-label': 'Paginering' }, h('ul', {}, items.map((i) => h('li', {}, i))));
+}
+
+// Export of the whole result list through the daemon's format=… parameter, shown only when the
+// daemon offers it.
+function exportLinks(state, result) {
+  if (!result.total) return null;
+  const box = h('p', { class: 'export', hidden: true });
+  exportsAvailable().then((ok) => {
+    if (!ok) return;
+    const params = searchParams(state, { withPage: false });
+    box.append('Exporteer deze resultaten: ',
+      h('a', { href: exportUrl('ris', params), download: 'resultaten.ris' }, 'RIS'), ' · ',
+      h('a', { href: exportUrl('bibtex', params), download: 'resultaten.bib' }, 'BibTeX'), ' · ',
+      h('a', { href: exportUrl('csv', params), download: 'resultaten.csv' }, 'CSV'));
+    box.hidden = false;
+  });
+  return box;
+}
+
+function cssSafe(id) {
+  return String(id).replace(/[^\w-]+/g, '_');
+}

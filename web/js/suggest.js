@@ -1,0 +1,90 @@
+// Suggestions as you type, following the WAI-ARIA combobox pattern: the input keeps focus, arrow
+// keys move through the list (aria-activedescendant), Enter picks, Escape closes.
+import { h, clear } from './dom.js';
+import { suggest } from './api.js';
+
+const kDelayMs = 150;
+
+export function attachSuggest(input, listbox, onPick) {
+  let timer = 0;
+  let controller = null;
+  let items = [];
+  let active = -1;
+
+  const close = () => {
+    items = [];
+    active = -1;
+    clear(listbox);
+    listbox.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+  };
+
+  const highlight = (index) => {
+    active = index;
+    [...listbox.children].forEach((li, i) => li.setAttribute('aria-selected', i === index ? 'true' : 'false'));
+    if (index >= 0) input.setAttribute('aria-activedescendant', listbox.children[index].id);
+    else input.removeAttribute('aria-activedescendant');
+  };
+
+  const show = (list) => {
+    items = list.slice(0, 8);
+    clear(listbox);
+    if (!items.length) return close();
+    listbox.append(...items.map((text, i) => h('li', {
+      id: `suggestie-${i}`, role: 'option', 'aria-selected': 'false',
+      // mousedown, not click: picking must happen before the input's blur closes the list.
+      onmousedown: (e) => { e.preventDefault(); pick(i); },
+    }, text)));
+    listbox.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    active = -1;
+  };
+
+  const pick = (index) => {
+    const text = items[index];
+    close();
+    if (text !== undefined) {
+      input.value = text;
+      onPick(text);
+    }
+  };
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    controller?.abort();
+    const q = input.value.trim();
+    if (q.length < 2) return close();
+    timer = setTimeout(async () => {
+      controller = new AbortController();
+      try {
+        show(await suggest(q, { signal: controller.signal }));
+      } catch {
+        close();  // suggestions are a convenience; the search itself still works
+      }
+    }, kDelayMs);
+  });
+
+  input.addEventListener('keydown', (e) => {
+    if (listbox.hidden) {
+      if (e.key === 'ArrowDown' && input.value.trim().length >= 2) input.dispatchEvent(new Event('input'));
+      return;
+    }
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      highlight((active + 1) % items.length);
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      highlight(active <= 0 ? items.length - 1 : active - 1);
+    } else if (e.key === 'Enter' && active >= 0) {
+      e.preventDefault();
+      pick(active);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      close();
+    }
+  });
+
+  input.addEventListener('blur', () => setTimeout(close, 100));
+  return { close };
+}
