@@ -56,14 +56,16 @@ export function documentExportUrl(id, kind) {
   return `/api/documents/${encodeURIComponent(id)}?format=${kind}`;
 }
 
-// Suggestions as a list of strings, whatever shape the daemon answers with
-// (["…"], {suggestions:["…"]} or {suggestions:[{text|value|term}]}).
+// Suggestions as [{text, type, value}]: type "term" completes the query, "theme", "gemeente" and
+// "provincie" name a filter value. Plain strings (an older daemon) count as terms.
 export async function suggest(q, options) {
   const body = await getJson(`/api/suggest?q=${encodeURIComponent(q)}`, options);
-  const list = Array.isArray(body) ? body : body.suggestions || body.completions || [];
+  const list = Array.isArray(body) ? body : body.suggestions || [];
   return list
-    .map((s) => (typeof s === 'string' ? s : s.text || s.value || s.term || s.label || ''))
-    .filter(Boolean);
+    .map((s) => (typeof s === 'string'
+      ? { text: s, type: 'term', value: s }
+      : { text: s.text || s.value || '', type: s.type || 'term', value: s.value || s.text || '' }))
+    .filter((s) => s.text);
 }
 
 // Whether the daemon offers format=… exports; asked once, cached.

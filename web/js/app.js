@@ -1,6 +1,6 @@
 // Wires the page together: reads the state from the URL, asks kb-searchd, renders the search or
 // document view, and turns every change into a history entry.
-import { h, clear, plural } from './dom.js';
+import { h, fill, plural } from './dom.js';
 import { parseState, stateUrl, searchParams, withChanges, kPageSize } from './state.js';
 import * as api from './api.js';
 import { renderFacets, renderChips } from './facets.js';
@@ -108,10 +108,10 @@ function showError(state, err) {
   if (state.doc) {
     els.searchView.hidden = true;
     els.documentView.hidden = false;
-    clear(els.documentView).append(message);
+    fill(els.documentView, message);
   } else {
     els.results.removeAttribute('aria-busy');
-    clear(els.results).append(message);
+    fill(els.results, message);
   }
 }
 
@@ -138,8 +138,16 @@ window.addEventListener('popstate', () => {
   render(current);
 });
 
-attachSuggest(els.input, els.suggestions, (text) => {
-  navigate(withChanges({ ...current, doc: '' }, { q: text }));
+attachSuggest(els.input, els.suggestions, (item) => {
+  const base = { ...current, doc: '' };
+  if (['theme', 'gemeente', 'provincie'].includes(item.type)) {
+    // The typed text was only a way to find the filter; the previous query stays.
+    const values = base[item.type].includes(item.value) ? base[item.type] : [...base[item.type], item.value];
+    navigate(withChanges(base, { [item.type]: values }));
+    els.input.value = base.q;
+  } else {
+    navigate(withChanges(base, { q: item.value }));
+  }
 });
 
 // The filter panel is a disclosure on phones and always open on wider screens.

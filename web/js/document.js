@@ -1,6 +1,6 @@
 // The document page: metadata, the passages where the query matches (with links that open the
 // file at that page), similar documents and the citation block.
-import { h, clear, highlightText, fold } from './dom.js';
+import { h, fill, highlightText, fold } from './dom.js';
 import { listOf, kindName } from './labels.js';
 import { stateUrl, emptyState } from './state.js';
 import { fileUrl, documentExportUrl, exportsAvailable } from './api.js';
@@ -81,7 +81,7 @@ export function renderDocument(container, { state, doc, navigate }) {
     doc.language && ['Taal', doc.language === 'nl' ? 'Nederlands' : doc.language === 'en' ? 'Engels' : doc.language],
   ].filter(Boolean);
 
-  clear(container).append(
+  fill(container,
     h('nav', { 'aria-label': 'Kruimelpad' }, backLink),
     h('article', { class: 'document', 'aria-labelledby': 'document-titel' },
       h('h2', { id: 'document-titel', tabindex: -1 }, doc.title || 'Zonder titel'),

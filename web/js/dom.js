@@ -45,6 +45,11 @@ export function append(parent, children) {
   return parent;
 }
 
+// Replaces the element's children; accepts nested arrays and skips null/false like h().
+export function fill(el, ...children) {
+  return append(clear(el), children);
+}
+
 export function clear(el) {
   while (el.firstChild) el.firstChild.remove();
   return el;

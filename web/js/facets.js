@@ -1,5 +1,5 @@
 // The filter panel (facets with counts, year range) and the removable chips of active filters.
-import { h, clear, formatNumber } from './dom.js';
+import { h, clear, fill, formatNumber } from './dom.js';
 import { facetLabel } from './labels.js';
 import { withChanges, toggleValue, hasFilters, emptyState } from './state.js';
 
@@ -15,7 +15,7 @@ const expanded = new Set();
 
 export function renderFacets(container, { state, result, navigate }) {
   const facets = result.facets || {};
-  clear(container).append(
+  fill(container,
     h('h2', { id: 'filters-titel' }, 'Filters'),
     kFacets.map((f) => facetGroup(f, facets[f.key] || [], state, navigate)),
     yearRange(state, facets.year || [], navigate),
@@ -66,8 +66,10 @@ function yearRange(state, years, navigate) {
   const onSubmit = (e) => {
     e.preventDefault();
     const form = e.currentTarget;
-    const from = form.elements.year_from.value.trim();
-    const to = form.elements.year_to.value.trim();
+    let from = form.elements.year_from.value.trim();
+    let to = form.elements.year_to.value.trim();
+    // A reversed range is what the user meant the other way round.
+    if (from && to && Number(from) > Number(to)) [from, to] = [to, from];
     navigate(withChanges(state, { year_from: from, year_to: to }), { focus: '#jaar-van' });
   };
   return h('form', { class: 'facet year-range', onsubmit: onSubmit, 'aria-labelledby': 'jaar-titel' },

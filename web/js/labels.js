@@ -102,7 +102,7 @@ export function gemeenteProvince(code) {
 
 // Uniform label for any facet: the daemon's own label first.
 export function facetLabel(facet, entry) {
-  if (entry.label) return entry.label;
+  if (entry.label && entry.label !== entry.value) return entry.label;
   switch (facet) {
     case 'theme': return themeName(entry.value);
     case 'kind': return kindName(entry.value);

@@ -1,12 +1,14 @@
 // The map of the Netherlands: provincies (or, zoomed into one provincie, its gemeenten) shaded by
 // the number of documents, each shape a keyboard-operable toggle for the region filter.
-import { h, svg, clear, plural, formatNumber } from './dom.js';
+import { h, svg, fill, plural, formatNumber } from './dom.js';
 import { loadGeometry, projection, pathData } from './geo.js';
 import { kProvincies } from './labels.js';
 
 // Sequential blues; class 0 is "no documents". Borders are dark enough to separate the lightest
 // fills (non-text contrast of at least 3:1 against white for selected outlines).
-const kShades = ['#f2f4f7', '#d6e6f4', '#a6cbe6', '#6aaed6', '#3182bd', '#08519c'];
+const kShades = ['#f4f5f7', '#c3d9ee', '#93bfe2', '#5c9fd0', '#2f78b8', '#0b4f8f'];
+// Regions without documents are hatched so they read as gaps, not as "a few".
+const kNoneFill = 'url(#geen-documenten)';
 const kWidth = 400;
 
 function shadeIndex(count, max) {
@@ -25,7 +27,7 @@ export async function renderMap(container, options) {
   try {
     geometry = await loadGeometry();
   } catch (err) {
-    clear(container).append(h('p', { class: 'notice' }, `De kaart kon niet worden geladen (${err.message}).`));
+    fill(container, h('p', { class: 'notice' }, `De kaart kon niet worden geladen (${err.message}).`));
     return;
   }
   const zoomed = Boolean(options.zoom);
@@ -46,7 +48,7 @@ export async function renderMap(container, options) {
     return svg('path', {
       d: pathData(f, project),
       class: `region${selected ? ' selected' : ''}`,
-      fill: kShades[shadeIndex(count, max)],
+      fill: count ? kShades[shadeIndex(count, max)] : kNoneFill,
       tabindex: 0,
       role: 'button',
       'aria-pressed': selected ? 'true' : 'false',
@@ -71,10 +73,13 @@ export async function renderMap(container, options) {
     'aria-label': zoomed
       ? `Kaart van ${zoomName} met gemeenten; kies een gemeente om op te filteren`
       : 'Kaart van Nederland met provincies; kies een provincie om op te filteren',
-  }, shapes);
+  }, svg('defs', {}, svg('pattern', {
+    id: 'geen-documenten', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)',
+  }, svg('rect', { width: 6, height: 6, fill: kShades[0] }),
+  svg('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: '#b4bcc4', 'stroke-width': 1.5 }))), shapes);
 
   const legendSteps = legendFor(max);
-  clear(container).append(
+  fill(container,
     h('div', { class: 'map-head' },
       h('p', { class: 'map-caption' }, zoomed
         ? `Gemeenten in ${zoomName}`
@@ -84,7 +89,7 @@ export async function renderMap(container, options) {
     map,
     h('ul', { class: 'legend', 'aria-label': 'Legenda: aantal documenten' },
       legendSteps.map(([shade, text]) => h('li', {},
-        h('span', { class: 'swatch', style: `background:${kShades[shade]}`, 'aria-hidden': 'true' }), text))),
+        h('span', { class: `swatch${shade ? '' : ' swatch-none'}`, style: shade ? `background:${kShades[shade]}` : null, 'aria-hidden': 'true' }), text))),
     h('p', { class: 'attribution' }, 'Bron kaart: CBS / Kadaster, CBS Gebiedsindelingen 2024'),
   );
 }

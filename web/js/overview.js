@@ -1,6 +1,6 @@
 // "Wat weten we al?": the overview above the results — how many documents, since when (a timeline
 // per year), on which themes, where (the map) and where not (the gaps).
-import { h, clear, plural, formatNumber } from './dom.js';
+import { h, fill, plural, formatNumber } from './dom.js';
 import { renderMap } from './map.js';
 import {
   facetLabel, themeName, provincieCode, gemeenteCode, gemeenteProvince, kProvincies,
@@ -15,7 +15,7 @@ const kFewShare = 0.25;
 export function renderOverview(container, { state, result, regional, navigate }) {
   const facets = result.facets || {};
   const years = facets.year || [];
-  clear(container).append(
+  fill(container,
     h('h2', { id: 'overzicht-titel', class: 'visually-hidden' }, 'Overzicht: wat weten we al?'),
     h('div', { class: 'overview-grid' },
       h('div', { class: 'overview-numbers' },

@@ -1,6 +1,6 @@
 // The result list: count, sort, "bedoelde u …?", hits with highlighted passages and page links,
 // pagination, and an empty state that suggests a way forward.
-import { h, clear, markedText, plural, formatNumber } from './dom.js';
+import { h, fill, markedText, plural, formatNumber } from './dom.js';
 import { listOf, kindName } from './labels.js';
 import { withChanges, stateUrl, searchParams, hasFilters, emptyState } from './state.js';
 import { fileUrl, exportUrl, exportsAvailable } from './api.js';
@@ -10,7 +10,7 @@ const kExampleQueries = ['eenzaamheid ouderen', 'jeugdhulp', 'schulden', 'mantel
 export function renderResults(container, { state, result, navigate }) {
   const size = result.size || 10;
   const pages = Math.max(1, Math.ceil(result.total / size));
-  clear(container).append(
+  fill(container,
     h('div', { class: 'results-head' },
       h('h2', { id: 'resultaten-titel', tabindex: -1 }, resultsTitle(state, result, pages)),
       sortControl(state, navigate)),
@@ -42,12 +42,15 @@ function correction(state, result, navigate) {
   const corrected = result.corrected_query;
   if (!corrected || corrected === state.q) return null;
   const next = withChanges(state, { q: corrected });
-  return h('p', { class: 'did-you-mean' },
-    result.hits?.length && result.query && result.query !== state.q ? 'Resultaten voor ' : 'Bedoelde u ',
-    h('a', {
-      href: stateUrl(next),
-      onclick: (e) => { e.preventDefault(); navigate(next); },
-    }, h('strong', {}, corrected)), '?');
+  const link = h('a', {
+    href: stateUrl(next),
+    onclick: (e) => { e.preventDefault(); navigate(next); },
+  }, h('strong', {}, corrected));
+  if (result.showing_corrected) {
+    return h('p', { class: 'did-you-mean' },
+      'Niets gevonden voor ', h('strong', {}, `“${state.q}”`), '. U ziet de resultaten voor ', link, '.');
+  }
+  return h('p', { class: 'did-you-mean' }, 'Bedoelde u ', link, '?');
 }
 
 function hitItem(hit, state) {
@@ -64,11 +67,20 @@ function hitItem(hit, state) {
       hit.snippet ? h('p', { class: 'snippet' }, markedText(hit.snippet)) : null,
       hit.pages?.length ? h('p', { class: 'hit-pages' },
         hit.pages.length === 1 ? 'Gevonden op pagina ' : 'Gevonden op pagina’s ',
-        hit.pages.slice(0, 8).map((p, i) => [i ? ', ' : '',
-          h('a', { href: fileUrl(hit.id, p), 'aria-label': `pagina ${p} van ${hit.title || 'het document'}` }, String(p))]))
+        hit.pages.slice(0, 8).map((p, i) => [i ? ', ' : '', pageLink(hit, p, docState)]))
         : null,
       themes.length ? h('ul', { class: 'tags', 'aria-label': 'Thema’s' },
         themes.map((t) => h('li', {}, t.label))) : null));
+}
+
+// A PDF opens at the page itself; other formats have no pages to jump to in the browser, so the
+// link leads to the document page, which shows the passage of that page.
+function pageLink(hit, page, docState) {
+  const isPdf = String(hit.url || '').includes('#page=') || hit.format === 'pdf';
+  const label = `pagina ${page} van ${hit.title || 'het document'}`;
+  return isPdf
+    ? h('a', { href: fileUrl(hit.id, page), 'aria-label': `${label} (PDF)` }, String(page))
+    : h('a', { href: stateUrl(docState), 'aria-label': label }, String(page));
 }
 
 function emptyState_(state, navigate) {

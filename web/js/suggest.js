@@ -3,6 +3,8 @@
 import { h, clear } from './dom.js';
 import { suggest } from './api.js';
 
+const kTypeNames = { theme: 'thema', gemeente: 'gemeente', provincie: 'provincie' };
+
 const kDelayMs = 150;
 
 export function attachSuggest(input, listbox, onPick) {
@@ -31,23 +33,22 @@ export function attachSuggest(input, listbox, onPick) {
     items = list.slice(0, 8);
     clear(listbox);
     if (!items.length) return close();
-    listbox.append(...items.map((text, i) => h('li', {
+    listbox.append(...items.map((item, i) => h('li', {
       id: `suggestie-${i}`, role: 'option', 'aria-selected': 'false',
       // mousedown, not click: picking must happen before the input's blur closes the list.
       onmousedown: (e) => { e.preventDefault(); pick(i); },
-    }, text)));
+    }, item.text, kTypeNames[item.type]
+      ? h('span', { class: 'suggest-type' }, ` — filter op ${kTypeNames[item.type]}`) : null)));
     listbox.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     active = -1;
   };
 
+  // A term replaces the query; a theme or region becomes a filter (onPick decides).
   const pick = (index) => {
-    const text = items[index];
+    const item = items[index];
     close();
-    if (text !== undefined) {
-      input.value = text;
-      onPick(text);
-    }
+    if (item !== undefined) onPick(item);
   };
 
   input.addEventListener('input', () => {
