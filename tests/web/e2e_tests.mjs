@@ -1,0 +1,300 @@
+// The browser tests themselves; e2e.mjs sets up the index, the daemon and the browser.
+// Each test gets a fresh page; a failing test saves a screenshot named after it.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const kTimeout = 10_000;
+const kPhone = { width: 390, height: 844 };
+const kDesktop = { width: 1280, height: 900 };
+
+async function newPage(ctx, viewport = kDesktop) {
+  const context = await ctx.browser.newContext({ viewport, acceptDownloads: true, locale: 'nl-NL' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(kTimeout);
+  page.errors = [];
+  page.on('pageerror', (err) => page.errors.push(err.message));
+  page.on('dialog', (dialog) => {
+    page.errors.push(`unexpected dialog: ${dialog.message()}`);
+    dialog.dismiss().catch(() => {});
+  });
+  return page;
+}
+
+async function shot(ctx, page, name) {
+  await page.screenshot({ path: join(ctx.shots, `${name}.png`), fullPage: true });
+}
+
+// Waits until the results of the current URL are on screen (or the empty state).
+async function resultsShown(page) {
+  await page.waitForSelector('#resultaten-titel');
+  await page.waitForFunction(() => !document.querySelector('#resultaten')?.hasAttribute('aria-busy'));
+  await page.waitForSelector('#kaart svg, #kaart .notice');
+}
+
+const totalShown = (page) => page.$eval('#resultaten-titel', (el) => Number(el.textContent.replace(/\D.*$/s, '').replace(/\./g, '')));
+const params = (page) => new URL(page.url()).searchParams;
+
+// A query word that finds documents in the test index: the first suggestion-free choice that
+// answers with hits, so the tests do not depend on one sample file.
+async function pickQuery(base) {
+  for (const q of ['jeugdhulp', 'eenzaamheid', 'gemeente', 'zorg', 'onderzoek']) {
+    const body = await (await fetch(`${base}/api/search?q=${encodeURIComponent(q)}`)).json();
+    if (body.total >= 2) return q;
+  }
+  throw new Error('none of the probe words finds two documents in the test index');
+}
+
+const tests = {
+  async 'search from the start page'(ctx, page) {
+    await page.goto(ctx.base + '/');
+    await resultsShown(page);
+    await shot(ctx, page, '01-start');
+    await page.fill('#zoekvraag', ctx.query);
+    await page.press('#zoekvraag', 'Enter');
+    await page.waitForURL((url) => url.searchParams.get('q') === ctx.query);
+    await resultsShown(page);
+    const total = await totalShown(page);
+    assert.ok(total > 0, `expected hits for ${ctx.query}`);
+    assert.ok(await page.locator('.hit').count() > 0);
+    // Matches are highlighted, and the overview counts the same number of documents.
+    assert.ok(await page.locator('.snippet mark').count() > 0, 'snippets highlight the query');
+    assert.equal(await page.$eval('.big-number', (el) => el.textContent.replace(/\./g, '')), String(total));
+    assert.ok(await page.locator('.timeline .bar').count() > 0, 'a timeline per year');
+    await shot(ctx, page, '02-results');
+  },
+
+  async 'filter by a facet and remove the chip'(ctx, page) {
+    await page.goto(`${ctx.base}/?q=${encodeURIComponent(ctx.query)}`);
+    await resultsShown(page);
+    const before = await totalShown(page);
+    const box = page.locator('#filters input[data-facet="theme"]').first();
+    const value = await box.getAttribute('data-value');
+    const count = Number((await page.locator('#filters input[data-facet="theme"] + label .count').first().textContent()).replace(/\./g, ''));
+    await box.check();
+    await page.waitForURL((url) => url.searchParams.getAll('theme').includes(value));
+    await resultsShown(page);
+    assert.equal(await totalShown(page), count, 'the facet count is the number of results after filtering');
+    assert.ok(count <= before);
+    assert.equal(await page.locator('.chip').count(), 1, 'the active filter shows as a chip');
+    assert.ok(await page.locator(`#filters input[data-value="${value}"]`).isChecked());
+    await shot(ctx, page, '03-facet-filter');
+    await page.click('.chip');
+    await page.waitForURL((url) => !url.searchParams.has('theme'));
+    await resultsShown(page);
+    assert.equal(await totalShown(page), before);
+  },
+
+  async 'filter by clicking the map'(ctx, page) {
+    await page.goto(ctx.base + '/');
+    await resultsShown(page);
+    // The first provincie with documents.
+    const region = page.locator('#kaart path.region:not([aria-label$=": 0 documenten"])').first();
+    const label = await region.getAttribute('aria-label');
+    const [name, countText] = label.split(': ');
+    const count = Number(countText.replace(/\D/g, ''));
+    assert.ok(count > 0, 'some provincie has documents');
+    await region.click();
+    await page.waitForURL((url) => url.searchParams.getAll('provincie').length === 1);
+    await resultsShown(page);
+    assert.equal(await totalShown(page), count, `the map count of ${name} is the number of results`);
+    assert.match(await page.locator('.chips').textContent(), new RegExp(name));
+    // Zoomed in: the map now shows the gemeenten of that provincie.
+    assert.match(await page.locator('.map-caption').textContent(), new RegExp(`Gemeenten in ${name}`));
+    await shot(ctx, page, '04-map-provincie');
+    const gemeente = page.locator('#kaart path.region:not([aria-label$=": 0 documenten"])').first();
+    if (await gemeente.count()) {
+      const gLabel = await gemeente.getAttribute('aria-label');
+      const gCount = Number(gLabel.split(': ')[1].replace(/\D/g, ''));
+      await gemeente.click();
+      await page.waitForURL((url) => url.searchParams.getAll('gemeente').length === 1);
+      await resultsShown(page);
+      assert.equal(await totalShown(page), gCount, `the map count of ${gLabel} is the number of results`);
+      await shot(ctx, page, '05-map-gemeente');
+    }
+    await page.click('text=Terug naar heel Nederland');
+    await page.waitForURL((url) => !url.searchParams.has('provincie'));
+    await resultsShown(page);
+    assert.equal(await page.locator('.map-caption').textContent(), 'Provincies');
+  },
+
+  async 'open a document and export RIS'(ctx, page) {
+    await page.goto(`${ctx.base}/?q=${encodeURIComponent(ctx.query)}`);
+    await resultsShown(page);
+    const title = (await page.locator('.hit-title').first().textContent()).trim();
+    await page.locator('.hit-title').first().click();
+    await page.waitForURL((url) => url.searchParams.has('doc'));
+    await page.waitForSelector('#document-titel');
+    assert.equal((await page.textContent('#document-titel')).trim(), title);
+    assert.ok(await page.locator('.meta dt').count() >= 2, 'metadata is listed');
+    assert.ok(await page.locator('.passages .passage mark').count() > 0, 'the matching passages are shown');
+    assert.match(await page.getAttribute('.open-page >> nth=0', 'href'), /\/api\/documents\/[^/]+\/file/);
+    assert.ok(await page.locator('.similar').count() === 1);
+    assert.ok((await page.textContent('#apa-tekst')).includes(title.replace(/\.$/, '')));
+    await shot(ctx, page, '06-document');
+
+    const docId = params(page).get('doc');
+    const api = await (await page.request.get(`${ctx.base}/api/documents/${encodeURIComponent(docId)}`)).json();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-ris')]);
+    assert.match(download.suggestedFilename(), /\.ris$/);
+    const ris = readFileSync(await download.path(), 'utf8');
+    const fields = ris.split(/\r?\n/).filter(Boolean).map((line) => [line.slice(0, 2), line.slice(6)]);
+    const field = (tag) => fields.filter(([t]) => t === tag).map(([, v]) => v);
+    assert.equal(fields[0][0], 'TY', 'RIS starts with TY');
+    assert.equal(fields.at(-1)[0], 'ER', 'RIS ends with ER');
+    assert.ok(fields.every(([, v], i) => /^[A-Z][A-Z0-9]  - /.test(ris.split(/\r?\n/)[i]) || v === ''), 'every line is "XX  - value"');
+    assert.deepEqual(field('TI'), [api.title]);
+    if (api.year) assert.deepEqual(field('PY'), [String(api.year)]);
+    assert.ok(field('UR')[0].includes(`doc=${encodeURIComponent(docId)}`), 'UR links back to the document');
+    for (const theme of api.themes || []) assert.ok(field('KW').includes(theme.name || theme.slug), `KW ${theme.name}`);
+
+    const [bib] = await Promise.all([page.waitForEvent('download'), page.click('#download-bibtex')]);
+    const bibtex = readFileSync(await bib.path(), 'utf8');
+    assert.match(bibtex, /^@\w+\{[\w-]+,\n/);
+    assert.ok(bibtex.includes('title = {{'), 'BibTeX has a protected title');
+  },
+
+  async 'back and forward restore the state'(ctx, page) {
+    await page.goto(`${ctx.base}/?q=${encodeURIComponent(ctx.query)}`);
+    await resultsShown(page);
+    const unfiltered = await totalShown(page);
+    await page.locator('#filters input[data-facet="kind"]').first().check();
+    await page.waitForURL((url) => url.searchParams.has('kind'));
+    await resultsShown(page);
+    const filtered = await totalShown(page);
+    await page.selectOption('#sorteer', 'date');
+    await page.waitForURL((url) => url.searchParams.get('sort') === 'date');
+    await resultsShown(page);
+    await page.locator('.hit-title').first().click();
+    await page.waitForSelector('#document-titel');
+
+    await page.goBack();
+    await page.waitForURL((url) => !url.searchParams.has('doc') && url.searchParams.get('sort') === 'date');
+    await resultsShown(page);
+    assert.equal(await page.inputValue('#sorteer'), 'date');
+    assert.equal(await totalShown(page), filtered);
+    await page.goBack();
+    await page.waitForURL((url) => !url.searchParams.has('sort') && url.searchParams.has('kind'));
+    await resultsShown(page);
+    assert.equal(await page.inputValue('#sorteer'), 'relevance');
+    await page.goBack();
+    await page.waitForURL((url) => !url.searchParams.has('kind'));
+    await resultsShown(page);
+    assert.equal(await totalShown(page), unfiltered);
+    assert.equal(await page.locator('.chip').count(), 0);
+    assert.equal(await page.inputValue('#zoekvraag'), ctx.query);
+    await page.goForward();
+    await page.waitForURL((url) => url.searchParams.has('kind'));
+    await resultsShown(page);
+    assert.equal(await totalShown(page), filtered);
+    assert.ok(await page.locator('#filters input[data-facet="kind"]:checked').count() === 1);
+  },
+
+  async 'keyboard only: search, filter, open, go back'(ctx, page) {
+    await page.goto(ctx.base + '/');
+    await resultsShown(page);
+    const tabTo = async (predicate, what, max = 60) => {
+      for (let i = 0; i < max; i++) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate(predicate)) return;
+      }
+      throw new Error(`Tab never reached ${what}`);
+    };
+    // The first Tab shows the skip link.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Naar de inhoud');
+    await tabTo(() => document.activeElement.id === 'zoekvraag', 'the search box');
+    await page.keyboard.type(ctx.query);
+    // Enter with no suggestion chosen submits the query as typed.
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('q') === ctx.query);
+    await resultsShown(page);
+    // A theme checkbox with the space bar.
+    await tabTo(() => document.activeElement.dataset?.facet === 'theme', 'a theme checkbox');
+    await page.keyboard.press('Space');
+    await page.waitForURL((url) => url.searchParams.has('theme'));
+    await resultsShown(page);
+    assert.equal(await page.evaluate(() => document.activeElement.dataset?.facet), 'theme', 'focus stays on the checkbox');
+    // The skip link to the results, then the first result.
+    await page.focus('#zoekvraag');
+    await tabTo(() => document.activeElement.id === 'naar-resultaten', 'the "Naar de resultaten" link');
+    await page.keyboard.press('Enter');
+    await tabTo(() => document.activeElement.classList.contains('hit-title'), 'the first result', 5);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#document-titel');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'document-titel', 'focus moves to the document title');
+    await tabTo(() => document.activeElement.id === 'download-ris', 'the RIS button');
+    await shot(ctx, page, '07-keyboard-document');
+    // Back to the results through the "Terug" link at the top of the document page.
+    await page.keyboard.press('Shift+Tab');
+    await page.focus('.back');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => !url.searchParams.has('doc'));
+    await resultsShown(page);
+    // A map region is a button too.
+    await page.focus('#kaart path.region');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.searchParams.has('provincie'));
+    await resultsShown(page);
+  },
+
+  async 'a query with <script> is shown as text'(ctx, page) {
+    const evil = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">';
+    await page.goto(`${ctx.base}/?q=${encodeURIComponent(evil)}&theme=${encodeURIComponent('<b>x</b>')}`);
+    await page.waitForSelector('#resultaten-titel');
+    await page.waitForFunction(() => !document.querySelector('#resultaten')?.hasAttribute('aria-busy')).catch(() => {});
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.__xss), undefined, 'no script ran');
+    assert.equal(await page.inputValue('#zoekvraag'), evil);
+    assert.equal(await page.locator('main script, main img').count(), 0, 'no markup from the query in the page');
+    const text = await page.textContent('main');
+    assert.ok(text.includes('<script>') || text.includes('<b>x</b>'), 'the query is shown literally');
+    assert.equal(await page.evaluate(() => document.title).then((t) => t.includes('<script>')), true);
+    await shot(ctx, page, '08-script-query');
+  },
+
+  async 'phone-sized layout'(ctx) {
+    const page = await newPage(ctx, kPhone);
+    try {
+      await page.goto(`${ctx.base}/?q=${encodeURIComponent(ctx.query)}`);
+      await resultsShown(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `no horizontal scrolling on a phone (overflow ${overflow}px)`);
+      assert.equal(await page.locator('#filterpaneel').getAttribute('open'), null, 'filters fold away on a phone');
+      await shot(ctx, page, '09-phone-results');
+      await page.click('#filterpaneel summary');
+      await page.locator('#filters input[data-facet="theme"]').first().check();
+      await page.waitForURL((url) => url.searchParams.has('theme'));
+      await resultsShown(page);
+      await page.locator('.hit-title').first().click();
+      await page.waitForSelector('#document-titel');
+      await shot(ctx, page, '10-phone-document');
+      assert.deepEqual(page.errors, []);
+    } finally {
+      await page.context().close();
+    }
+  },
+};
+
+export async function runTests(ctx) {
+  ctx.query = await pickQuery(ctx.base);
+  console.log(`query used: ${ctx.query}`);
+  let failures = 0;
+  for (const [name, test] of Object.entries(tests)) {
+    const started = Date.now();
+    const page = test.length >= 2 ? await newPage(ctx) : null;
+    try {
+      await test(ctx, page);
+      if (page) assert.deepEqual(page.errors, [], 'no errors in the page');
+      console.log(`ok   ${name} (${Date.now() - started} ms)`);
+    } catch (err) {
+      failures++;
+      console.log(`FAIL ${name}: ${err.message}`);
+      if (page) await shot(ctx, page, `failed-${name.replace(/\W+/g, '-')}`).catch(() => {});
+    } finally {
+      await page?.context().close();
+    }
+  }
+  console.log(failures ? `${failures} of ${Object.keys(tests).length} browser tests failed` : `all ${Object.keys(tests).length} browser tests passed`);
+  return failures;
+}
