@@ -1,57 +1,177 @@
-// PLACEHOLDER implementation (skeleton): Xapian's TermGenerator with the "dutch" stemmer.
-// To be replaced by the ICU pipeline (folding, compounds, overrides).
+// Analyzer: index-time analysis (IndexText) and the small word-level entry points.
 #include "kb/analysis/analyzer.h"
 
-#include "kb/core/schema.h"
+#include <string>
+#include <vector>
+
+#include "analyzer_impl.h"
+#include "text_fold.h"
+#include "tokenizer.h"
 
 namespace kb::analysis {
+namespace {
 
-class AnalysisResources {};
+constexpr std::size_t kMaxTermBytes = 120;  // Xapian allows 245; longer "words" are junk
 
-Result<std::shared_ptr<const AnalysisResources>> LoadResources(const AnalysisConfig&) {
-  return std::shared_ptr<const AnalysisResources>(std::make_shared<AnalysisResources>());
-}
+// Writes the terms of one text into one document. Holds the small amount of state that spans
+// words: the current hyphen chain, pending elided modifiers and the recent words for phrase
+// synonyms.
+class TextIndexer {
+ public:
+  TextIndexer(WordAnalysis& words, Xapian::Document& doc, std::string_view prefix,
+              Xapian::termcount wdf_inc)
+      : words_(words), doc_(doc), prefix_(prefix), wdf_inc_(wdf_inc) {
+    const std::size_t window = words.resources().synonyms.longest_phrase();
+    recent_.resize(window > 0 ? window : 1);
+  }
 
-struct Analyzer::Impl {
-  std::shared_ptr<const AnalysisResources> resources;
-  Xapian::Stem stem{std::string(schema::kStemmerName)};
-  Xapian::TermGenerator generator;
+  void Add(const Token& token, std::string_view word, Xapian::termpos pos) {
+    if (!token.joined) FinishChain();
+    AddPosting(word, pos);
+    const WordInfo& info = words_.Analyze(word);
+    AddStems(info);
+    const std::size_t head_begin = info.head_begin;  // `info` dies at the next Analyze
+    ExtendChain(token, word, pos);
+    HandleElision(token, word, head_begin, pos);
+    MatchPhrases(word);
+  }
+
+  void Finish() { FinishChain(); }
+
+ private:
+  struct Pending {
+    std::string word;
+    Xapian::termpos pos;
+  };
+
+  void AddPosting(std::string_view word, Xapian::termpos pos) {
+    term_.assign(prefix_).append(word);
+    doc_.add_posting(term_, pos, wdf_inc_);
+  }
+  void AddStem(std::string_view stem) {
+    term_.assign("Z").append(prefix_).append(stem);
+    doc_.add_term(term_, wdf_inc_);
+  }
+  void AddStems(const WordInfo& info) {
+    if (info.stopword) return;
+    AddStem(info.stem);
+    for (const std::string& part : info.part_stems) AddStem(part);
+  }
+  // A derived word (hyphen whole, expanded elision) at an existing position, with its stems.
+  void AddDerived(const std::string& word, Xapian::termpos pos) {
+    if (word.size() > kMaxTermBytes) return;
+    AddPosting(word, pos);
+    AddStems(words_.Analyze(word));
+  }
+
+  void ExtendChain(const Token& token, std::string_view word, Xapian::termpos pos) {
+    if (!token.joined || chain_.empty()) {
+      chain_.assign(word);
+      chain_start_ = pos;
+      chain_length_ = 1;
+    } else {
+      chain_.append(word);
+      ++chain_length_;
+    }
+  }
+  void FinishChain() {
+    if (chain_length_ >= 2) AddDerived(chain_, chain_start_);
+    chain_.clear();
+    chain_length_ = 0;
+  }
+
+  void HandleElision(const Token& token, std::string_view word, std::size_t head_begin,
+                     Xapian::termpos pos) {
+    if (token.dangling) {
+      pending_.push_back(Pending{std::string(word), pos});
+      return;
+    }
+    if (pending_.empty() || IsElisionConjunction(word)) return;
+    if (head_begin > 0) {
+      const std::string_view head = word.substr(head_begin);
+      for (const Pending& p : pending_) AddDerived(p.word + std::string(head), p.pos);
+    }
+    pending_.clear();
+  }
+
+  void MatchPhrases(std::string_view word) {
+    const SynonymTable& synonyms = words_.resources().synonyms;
+    recent_[next_ % recent_.size()].assign(word);
+    ++next_;
+    const auto& by_last = synonyms.phrases_by_last_word();
+    auto it = by_last.find(word);
+    if (it == by_last.end()) return;
+    for (const SynonymTable::PhraseRef& ref : it->second) {
+      const SynonymGroup& group = synonyms.groups()[ref.group];
+      const std::vector<std::string>& phrase = group.phrases[ref.phrase];
+      if (phrase.size() > next_) continue;
+      bool match = true;
+      for (std::size_t k = 0; k < phrase.size() && match; ++k) {
+        match = recent_[(next_ - 1 - k) % recent_.size()] == phrase[phrase.size() - 1 - k];
+      }
+      if (match) {
+        const WordInfo& concept_info = words_.Analyze(group.canonical);
+        if (!concept_info.stopword) AddStem(concept_info.stem);
+      }
+    }
+  }
+
+  WordAnalysis& words_;
+  Xapian::Document& doc_;
+  std::string_view prefix_;
+  Xapian::termcount wdf_inc_;
+  std::string term_;
+  std::string chain_;
+  Xapian::termpos chain_start_ = 0;
+  std::size_t chain_length_ = 0;
+  std::vector<Pending> pending_;
+  std::vector<std::string> recent_;
+  std::size_t next_ = 0;
 };
 
+}  // namespace
+
 Analyzer::Analyzer(std::shared_ptr<const AnalysisResources> resources)
-    : impl_(std::make_unique<Impl>()) {
-  impl_->resources = std::move(resources);
-  impl_->generator.set_stemmer(impl_->stem);
-  impl_->generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-}
+    : impl_(std::make_unique<Impl>(std::move(resources))) {}
 Analyzer::~Analyzer() = default;
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 
 void Analyzer::IndexText(std::string_view text, Xapian::Document& doc, Xapian::termpos& pos,
                          std::string_view prefix, Xapian::termcount wdf_inc) {
-  impl_->generator.set_document(doc);
-  impl_->generator.set_termpos(pos);
-  impl_->generator.index_text(std::string(text), wdf_inc, std::string(prefix));
-  pos = impl_->generator.get_termpos();
+  TextIndexer indexer(impl_->words, doc, prefix, wdf_inc);
+  Tokenizer tokenizer(text);
+  std::string word;
+  for (Token token; tokenizer.Next(token);) {
+    word.clear();
+    AppendFolded(token.text, word);
+    if (word.empty()) continue;
+    indexer.Add(token, word, ++pos);
+  }
+  indexer.Finish();
 }
 
-Xapian::Stem Analyzer::QueryStemmer() const { return impl_->stem; }
+std::string Analyzer::Fold(std::string_view text) { return Folded(text); }
 
-std::string Analyzer::Fold(std::string_view text) { return std::string(text); }
+std::vector<std::string> Analyzer::Words(std::string_view text) { return FoldedWords(text); }
 
-std::vector<std::string> Analyzer::Words(std::string_view text) {
-  std::vector<std::string> words;
-  for (Xapian::Utf8Iterator it(text.data(), text.size()), end; it != end;) {
-    std::string word;
-    while (it != end && Xapian::Unicode::is_wordchar(*it)) {
-      Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(*it));
-      ++it;
-    }
-    if (!word.empty()) words.push_back(word);
-    if (it != end) ++it;
+std::string Analyzer::Stem(std::string_view word) {
+  const std::string folded = Folded(word);
+  return impl_->words.stemmer().Stem(folded);
+}
+
+std::vector<CompoundPart> Analyzer::SplitCompound(std::string_view word) {
+  const std::string folded = Folded(word);
+  std::vector<CompoundPart> parts;
+  for (const CompoundSpan& span : impl_->words.splitter().Split(folded)) {
+    parts.push_back(
+        CompoundPart{folded.substr(span.begin, span.end - span.begin), span.begin, span.end});
   }
-  return words;
+  return parts;
+}
+
+bool Analyzer::IsStopword(std::string_view folded_word) const {
+  return impl_->resources->stopwords.contains(folded_word);
 }
 
 }  // namespace kb::analysis

@@ -1,0 +1,28 @@
+// The immutable data behind every Analyzer: loaded once by LoadResources, then shared by all
+// threads through std::shared_ptr<const AnalysisResources>. Nothing here changes after loading.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "synonym_table.h"
+#include "word_set.h"
+
+namespace kb::analysis {
+
+class AnalysisResources {
+ public:
+  // Folded lower-case words of the compound lexicon (wdutch), for compound splitting and for
+  // the plural rule. Proper names and abbreviations (capitalised entries) are left out.
+  WordSet lexicon;
+  // Folded capitalised entries of the lexicon (names: "Nederlander", "Gezelle"): kept whole in
+  // hyphenated words and allowed as longer compound modifiers.
+  WordSet names;
+  // Snowball's Dutch stopwords, folded.
+  WordSet stopwords;
+  // Plural (folded) -> singular (folded), from corpus/stemmer_overrides.tsv.
+  WordMap<std::string> plural_to_singular;
+  SynonymTable synonyms;
+};
+
+}  // namespace kb::analysis
