@@ -193,13 +193,14 @@ const tests = {
   async 'keyboard only: search, filter, open, go back'(ctx, page) {
     await page.goto(ctx.base + '/');
     await resultsShown(page);
-    const tabTo = async (predicate, what, max = 60) => {
+    const tabTo = async (predicate, what, max = 60, key = 'Tab') => {
       for (let i = 0; i < max; i++) {
-        await page.keyboard.press('Tab');
+        await page.keyboard.press(key);
         if (await page.evaluate(predicate)) return;
       }
-      throw new Error(`Tab never reached ${what}`);
+      throw new Error(`${key} never reached ${what}`);
     };
+    const shiftTabTo = (predicate, what, max = 60) => tabTo(predicate, what, max, 'Shift+Tab');
     // The first Tab shows the skip link.
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Naar de inhoud');
@@ -216,8 +217,7 @@ const tests = {
     await resultsShown(page);
     assert.equal(await page.evaluate(() => document.activeElement.dataset?.facet), 'theme', 'focus stays on the checkbox');
     // The skip link to the results, then the first result.
-    await page.focus('#zoekvraag');
-    await tabTo(() => document.activeElement.id === 'naar-resultaten', 'the "Naar de resultaten" link');
+    await shiftTabTo(() => document.activeElement.id === 'naar-resultaten', 'the "Naar de resultaten" link');
     await page.keyboard.press('Enter');
     await tabTo(() => document.activeElement.classList.contains('hit-title'), 'the first result', 5);
     await page.keyboard.press('Enter');
@@ -225,14 +225,15 @@ const tests = {
     assert.equal(await page.evaluate(() => document.activeElement.id), 'document-titel', 'focus moves to the document title');
     await tabTo(() => document.activeElement.id === 'download-ris', 'the RIS button');
     await shot(ctx, page, '07-keyboard-document');
-    // Back to the results through the "Terug" link at the top of the document page.
-    await page.keyboard.press('Shift+Tab');
-    await page.focus('.back');
+    // Back to the results through the "Terug" link at the top of the document page; focus
+    // returns to the document's link in the list.
+    await shiftTabTo(() => document.activeElement.classList.contains('back'), 'the back link');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => !url.searchParams.has('doc'));
     await resultsShown(page);
-    // A map region is a button too.
-    await page.focus('#kaart path.region');
+    await page.waitForFunction(() => document.activeElement.classList.contains('hit-title'));
+    // A map region is a button too; it comes before the results.
+    await shiftTabTo(() => document.activeElement.classList.contains('region'), 'a map region');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.searchParams.has('provincie'));
     await resultsShown(page);
@@ -289,7 +290,7 @@ export async function runTests(ctx) {
       console.log(`ok   ${name} (${Date.now() - started} ms)`);
     } catch (err) {
       failures++;
-      console.log(`FAIL ${name}: ${err.message}`);
+      console.log(`FAIL ${name}: ${err.message}${page ? `\n     at ${page.url()}` : ''}`);
       if (page) await shot(ctx, page, `failed-${name.replace(/\W+/g, '-')}`).catch(() => {});
     } finally {
       await page?.context().close();

@@ -29,6 +29,7 @@ function navigate(state, options = {}) {
   const entry = { fromSearch: Boolean(state.doc && !current.doc) || Boolean(state.doc && window.history.state?.fromSearch) };
   if (options.replace) window.history.replaceState(entry, '', url);
   else window.history.pushState(entry, '', url);
+  lastSearch = window.location.search;
   current = state;
   render(state, options);
 }
@@ -85,7 +86,11 @@ async function renderSearchView(state, signal, token) {
   renderResults(els.results, { state, result, navigate });
   els.results.removeAttribute('aria-busy');
   els.announce.textContent = plural(result.total, 'document gevonden', 'documenten gevonden');
-  await renderOverview(els.overview, { state, result, regional: regional || result, navigate });
+  // Without documents there is nothing to give an overview of and the empty state explains why;
+  // the map stays while a region is chosen on it, so it can be unchosen there.
+  const showOverview = result.total > 0 || needRegional;
+  els.overview.hidden = !showOverview;
+  if (showOverview) await renderOverview(els.overview, { state, result, regional: regional || result, navigate });
 }
 
 async function renderDocumentView(state, signal, token) {
@@ -115,11 +120,21 @@ function showError(state, err) {
   }
 }
 
-// Same-page links ("?q=…", "?doc=…") become history navigations instead of page loads.
+// Same-page links ("?q=…", "?doc=…") become history navigations instead of page loads; skip
+// links move focus without adding a history entry.
 document.addEventListener('click', (e) => {
   if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
   const a = e.target.closest('a[href]');
-  if (!a || a.target || a.hasAttribute('download') || a.getAttribute('href').startsWith('#')) return;
+  if (!a || a.target || a.hasAttribute('download')) return;
+  if (a.getAttribute('href').startsWith('#')) {
+    const target = document.getElementById(a.getAttribute('href').slice(1));
+    if (target) {
+      e.preventDefault();
+      if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+      target.focus();
+    }
+    return;
+  }
   const url = new URL(a.href, window.location.href);
   if (url.origin !== window.location.origin || url.pathname !== window.location.pathname) return;
   e.preventDefault();
@@ -133,9 +148,18 @@ els.form.addEventListener('submit', (e) => {
   navigate(withChanges({ ...current, doc: '' }, { q: els.input.value.trim() }));
 });
 
+let lastSearch = window.location.search;
 window.addEventListener('popstate', () => {
+  // A change of the fragment alone is not a new state.
+  if (window.location.search === lastSearch) return;
+  const previous = current;
   current = parseState();
-  render(current);
+  // Coming back from a document, keyboard focus returns to that document's link in the list.
+  const focus = previous.doc && !current.doc
+    ? [`a[data-doc="${CSS.escape(previous.doc)}"]`, '#resultaten-titel']
+    : null;
+  lastSearch = window.location.search;
+  render(current, { focus });
 });
 
 attachSuggest(els.input, els.suggestions, (item) => {
