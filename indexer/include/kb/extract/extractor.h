@@ -21,13 +21,17 @@ struct ExtractOptions {
 };
 
 // Returns InvalidArgument with a reason a person can act on ("encrypted PDF: remove the password
-// and index it again", "empty file", "not a PDF although named .pdf", ...).
+// and index it again", "empty file", "not a PDF although named .pdf", binary data in a text file,
+// a damaged PDF ...), NotFound when the file does not exist. Every message names the file.
+// A PDF without any text (a scan) is returned with empty pages, titled from its metadata or name.
 // Not safe against a Poppler crash or hang: use SandboxedExtractor for untrusted PDFs.
 // Thread-safe.
-Result<ExtractedDoc> ExtractFile(const std::filesystem::path& path, const ExtractOptions& options = {});
+Result<ExtractedDoc> ExtractFile(const std::filesystem::path& path,
+                                 const ExtractOptions& options = {});
 
 // True for the files the indexer considers: by extension (.pdf .txt .md .markdown .text) or,
-// for files without a known extension, never. Hidden files and directories are skipped by the walker.
+// for files without a known extension, never. Hidden files and directories are skipped by the
+// walker.
 bool IsIndexableFile(const std::filesystem::path& path);
 
 }  // namespace kb::extract

@@ -1,10 +1,12 @@
 // SandboxedExtractor: ExtractFile in a separate worker process, so a PDF that crashes or hangs
 // Poppler costs one file, never the indexing run.
 //
-// The worker is a long-lived child process (the given command, e.g. "kb-indexer --extract-worker")
-// that reads requests on stdin and writes results on stdout. When it crashes or exceeds the time
-// limit it is killed, the file is reported as failed with the reason, and a new worker is started
-// for the next file. Not thread-safe: one SandboxedExtractor per indexing thread.
+// The worker is a long-lived child process (normally the `kb-extract-worker` binary installed
+// next to `kb-indexer`; see DefaultWorkerCommand) that reads requests on stdin and writes results
+// on stdout, one length-prefixed frame each. When it crashes, exceeds the time limit or answers
+// nonsense it is killed with its whole process group and reaped, the file is reported as failed
+// with the reason, and a new worker is started for the next file. SIGPIPE is never raised in the
+// calling process. Not thread-safe: one SandboxedExtractor per indexing thread.
 #pragma once
 
 #include <chrono>
@@ -20,20 +22,23 @@
 namespace kb::extract {
 
 struct SandboxOptions {
-  std::vector<std::string> worker_command;  // argv of the worker; required
-  std::chrono::milliseconds timeout{60000}; // per file
-  ExtractOptions extract;
+  std::vector<std::string> worker_command;   // argv of the worker; required (PATH is searched)
+  std::chrono::milliseconds timeout{60000};  // per file, from sending the request to the reply
+  ExtractOptions extract;                    // sent with every request
 };
 
 class SandboxedExtractor {
  public:
+  // Does not start the worker yet: that happens on the first Extract.
   explicit SandboxedExtractor(SandboxOptions options);
-  ~SandboxedExtractor();  // stops the worker
+  ~SandboxedExtractor();  // closes the worker's stdin, waits up to 1 s, then kills it
   SandboxedExtractor(const SandboxedExtractor&) = delete;
   SandboxedExtractor& operator=(const SandboxedExtractor&) = delete;
 
-  // As ExtractFile; additionally InvalidArgument "extraction crashed (signal N)" or
-  // "extraction took longer than T s", and Internal when no worker can be started.
+  // As ExtractFile (the same errors, passed through); additionally InvalidArgument naming the
+  // file when the worker crashed ("... crashed (signal 11, Segmentation fault); the file was
+  // skipped"), took longer than the timeout ("... took longer than 60 s ...") or replied
+  // garbage. Internal when no worker can be started (missing binary, empty command).
   Result<ExtractedDoc> Extract(const std::filesystem::path& path);
 
  private:
@@ -41,7 +46,13 @@ class SandboxedExtractor {
   std::unique_ptr<Impl> impl_;
 };
 
-// The worker's main loop: serves requests on stdin/stdout until EOF. Returns the exit code.
-int RunExtractWorker(const ExtractOptions& options);
+// {"<directory of the running executable>/kb-extract-worker"}: where the build and an install
+// put the worker next to kb-indexer. Falls back to {"kb-extract-worker"} (searched in PATH).
+std::vector<std::string> DefaultWorkerCommand();
+
+// The worker's main loop: serves requests on stdin/stdout until stdin reaches EOF. Returns the
+// process exit code (0 on EOF, 1 on a broken channel). `options` caps the limits a request may
+// ask for. Whatever libraries print on stdout is redirected to stderr.
+int RunExtractWorker(const ExtractOptions& options = {});
 
 }  // namespace kb::extract

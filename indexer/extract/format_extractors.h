@@ -1,0 +1,31 @@
+// The per-format extractors behind ExtractFile (internal header). Each gets the file's bytes
+// (already read and size-checked) and returns the text plus what the file declares about itself;
+// ExtractFile then applies the metadata heuristics.
+#pragma once
+
+#include <filesystem>
+#include <string_view>
+
+#include "kb/core/status.h"
+#include "kb/extract/extracted_doc.h"
+#include "kb/extract/extractor.h"
+#include "kb/extract/metadata.h"
+
+namespace kb::extract {
+
+struct RawExtraction {
+  ExtractedDoc doc;           // format, pages, encoding filled; metadata fields still empty
+  DeclaredMetadata declared;  // what the file says about its own title, date, authors
+};
+
+// Poppler, page by page in reading order. InvalidArgument for encrypted, damaged or empty PDFs.
+// Catches every exception Poppler may throw. `bytes` must stay alive during the call.
+Result<RawExtraction> ExtractPdf(const std::filesystem::path& path, std::string_view bytes,
+                                 const ExtractOptions& options);
+
+// Plain text and Markdown (`markdown` selects front matter and markup handling), decoded with
+// kb::analysis::DecodeToUtf8. InvalidArgument for binary data.
+Result<RawExtraction> ExtractText(const std::filesystem::path& path, std::string_view bytes,
+                                  bool markdown);
+
+}  // namespace kb::extract

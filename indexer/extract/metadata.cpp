@@ -1,0 +1,216 @@
+// Title choice and CompleteMetadata: which source of each metadata field wins, and why.
+#include "kb/extract/metadata.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text_scan.h"
+
+namespace kb::extract {
+namespace {
+
+constexpr std::size_t kMaxTitleBytes = 250;
+constexpr std::size_t kMaxTextTitleBytes = 200;
+constexpr std::size_t kJoinBelowBytes = 60;
+constexpr std::size_t kTitleScanBytes = 6000;
+constexpr std::size_t kDateScanBytes = 20000;
+constexpr std::size_t kLanguageScanBytes = 20000;
+
+bool EndsWith(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+bool StartsWith(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+// Titles that office programs and templates put in by default.
+bool IsPlaceholderTitle(const std::string& lower) {
+  constexpr std::array<std::string_view, 14> kPlaceholders{"untitled",
+                                                           "untitled document",
+                                                           "titel",
+                                                           "title",
+                                                           "naamloos",
+                                                           "naamloos document",
+                                                           "document",
+                                                           "geen titel",
+                                                           "no title",
+                                                           "voorblad",
+                                                           "presentatie",
+                                                           "powerpoint-presentatie",
+                                                           "powerpoint presentation",
+                                                           "slide 1"};
+  if (std::find(kPlaceholders.begin(), kPlaceholders.end(), lower) != kPlaceholders.end()) {
+    return true;
+  }
+  // "Document1", "Microsoft Word - verslag.docx", "Presentatie1".
+  if ((StartsWith(lower, "document") || StartsWith(lower, "presentatie")) &&
+      std::isdigit(static_cast<unsigned char>(lower.back())) != 0) {
+    return true;
+  }
+  return StartsWith(lower, "microsoft word") || StartsWith(lower, "microsoft powerpoint") ||
+         StartsWith(lower, "microsoft excel");
+}
+
+bool LooksLikeFileName(const std::string& lower) {
+  constexpr std::array<std::string_view, 14> kExtensions{".pdf", ".doc",  ".docx", ".dot", ".dotx",
+                                                         ".odt", ".rtf",  ".txt",  ".ppt", ".pptx",
+                                                         ".xls", ".xlsx", ".indd", ".md"};
+  for (const auto extension : kExtensions) {
+    if (EndsWith(lower, extension)) return true;
+  }
+  if (lower.find(' ') != std::string::npos) return false;
+  const auto dashes = std::count(lower.begin(), lower.end(), '-');
+  return lower.find('_') != std::string::npos || lower.find('/') != std::string::npos ||
+         lower.find('\\') != std::string::npos || dashes >= 2;
+}
+
+// A line that is furniture rather than content: page numbers, running headers, URLs, dates.
+bool IsTrivialLine(const std::string& line) {
+  const std::size_t letters = scan::CountLetters(line);
+  const auto spaces = static_cast<std::size_t>(std::count(line.begin(), line.end(), ' '));
+  if (letters < 8 && spaces == 0) return true;
+  if (letters < 4) return true;
+  // Mostly digits or punctuation (tables, codes).
+  if (letters * 2 < line.size() - spaces) return true;
+  const std::string lower = scan::ToLowerAscii(line);
+  constexpr std::array<std::string_view, 7> kFurniture{"http",  "www.", "pagina ", "page ",
+                                                       "blad ", "<",    "{"};
+  for (const auto prefix : kFurniture) {
+    if (StartsWith(lower, prefix)) return true;
+  }
+  // A line that is only a date ("22 oktober 2018") is not a title.
+  return !FindDutchDate(line).empty() && letters < 16;
+}
+
+// Cuts to at most max_bytes at a word boundary.
+std::string CutAtWord(std::string text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  std::size_t cut = text.rfind(' ', max_bytes);
+  if (cut == std::string::npos || cut < max_bytes / 2) {
+    cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  }
+  text.resize(cut);
+  return text;
+}
+
+// Author entries that are account names rather than people.
+bool IsPlausibleAuthor(const std::string& author) {
+  if (scan::CountLetters(author) < 2) return false;
+  constexpr std::array<std::string_view, 9> kJunk{"user",      "admin",    "administrator",
+                                                  "gebruiker", "auteur",   "author",
+                                                  "unknown",   "onbekend", "microsoft office user"};
+  const std::string lower = scan::ToLowerAscii(author);
+  return std::find(kJunk.begin(), kJunk.end(), lower) == kJunk.end();
+}
+
+// Declared titles sometimes carry Markdown emphasis ("**5. Het verdienmodel.**").
+std::string CleanTitle(std::string_view title) {
+  std::string out;
+  for (std::size_t i = 0; i < title.size(); ++i) {
+    const bool doubled = i + 1 < title.size() && title[i + 1] == title[i];
+    if ((title[i] == '*' || title[i] == '_') && doubled) {
+      ++i;
+      continue;
+    }
+    if (title[i] == '`') continue;
+    out.push_back(title[i]);
+  }
+  return scan::CollapseWhitespace(out);
+}
+
+std::string ChooseTitle(const DeclaredMetadata& declared, const std::filesystem::path& path,
+                        const ExtractedDoc& doc) {
+  for (const std::string* candidate : {&declared.title, &declared.heading}) {
+    std::string clean = CleanTitle(*candidate);
+    if (IsPlausibleTitle(clean)) return clean;
+  }
+  std::string from_text = TitleFromText(scan::JoinedPrefix(doc.pages, kTitleScanBytes));
+  if (!from_text.empty()) return from_text;
+  return TitleFromFileName(path);
+}
+
+std::string ChooseDate(const DeclaredMetadata& declared, const std::filesystem::path& path,
+                       const ExtractedDoc& doc) {
+  std::string date = NormaliseDate(declared.date);
+  if (date.empty()) date = FindDutchDate(scan::JoinedPrefix(doc.pages, kDateScanBytes));
+  if (date.empty()) {
+    // File names such as "2019-10-30-titel.md" or "verslag_14-02-2021.md".
+    std::string stem = path.stem().string();
+    std::replace(stem.begin(), stem.end(), '_', ' ');
+    date = FindDutchDate(stem);
+  }
+  if (date.empty()) date = NormaliseDate(declared.fallback_date);
+  return date;
+}
+
+}  // namespace
+
+bool IsPlausibleTitle(std::string_view title) {
+  const std::string collapsed = scan::CollapseWhitespace(title);
+  if (collapsed.empty() || collapsed.size() > kMaxTitleBytes) return false;
+  if (scan::CountLetters(collapsed) < 3) return false;
+  const std::string lower = scan::ToLowerAscii(collapsed);
+  return !IsPlaceholderTitle(lower) && !LooksLikeFileName(lower);
+}
+
+std::string TitleFromText(std::string_view text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    lines.push_back(scan::CollapseWhitespace(text.substr(start, end - start)));
+    start = end + 1;
+  }
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (IsTrivialLine(lines[i])) continue;
+    std::string title = lines[i];
+    // Cover pages break titles over lines ("De maatschappelijke kosten" / "van
+    // schuldenproblematiek"): a short line takes up to two short lines that follow when they
+    // start in lower case, i.e. continue the sentence rather than start a heading.
+    for (std::size_t k = i + 1; k < lines.size() && k <= i + 2; ++k) {
+      const bool short_title =
+          title.size() < kJoinBelowBytes && title.back() != '.' && title.back() != ':';
+      if (!short_title || lines[k].empty() || lines[k].size() > kJoinBelowBytes ||
+          !std::islower(static_cast<unsigned char>(lines[k].front())) || IsTrivialLine(lines[k])) {
+        break;
+      }
+      title.append(" ").append(lines[k]);
+    }
+    return CutAtWord(title, kMaxTextTitleBytes);
+  }
+  return {};
+}
+
+std::string TitleFromFileName(const std::filesystem::path& path) {
+  std::string stem = path.stem().string();
+  std::replace_if(
+      stem.begin(), stem.end(), [](char c) { return c == '_' || c == '-' || c == '+'; }, ' ');
+  std::string title = scan::CollapseWhitespace(stem);
+  if (title.empty()) title = path.filename().string();
+  if (title.empty()) title = path.string();
+  return title.empty() ? std::string("(zonder titel)") : title;
+}
+
+void CompleteMetadata(const DeclaredMetadata& declared, const std::filesystem::path& path,
+                      ExtractedDoc& doc) {
+  doc.title = ChooseTitle(declared, path, doc);
+  doc.date = ChooseDate(declared, path, doc);
+  if (doc.authors.empty()) {
+    for (const auto& author : declared.authors) {
+      std::string clean = scan::CollapseWhitespace(author);
+      if (IsPlausibleAuthor(clean)) doc.authors.push_back(std::move(clean));
+    }
+  }
+  if (doc.organisation.empty()) doc.organisation = scan::CollapseWhitespace(declared.organisation);
+  doc.language = GuessLanguage(scan::JoinedPrefix(doc.pages, kLanguageScanBytes));
+  doc.kind = GuessKind(doc);
+}
+
+}  // namespace kb::extract

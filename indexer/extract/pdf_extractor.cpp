@@ -1,0 +1,116 @@
+// PDF extraction with Poppler's C++ API. Poppler is only touched in this file.
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
+
+#include <ctime>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "format_extractors.h"
+
+namespace kb::extract {
+namespace {
+
+void IgnorePopplerMessage(const std::string& /*message*/, void* /*closure*/) {}
+
+// Poppler reports syntax errors of damaged files on stderr; the caller learns about real failures
+// through our return value, so the noise is switched off once per process.
+void SilencePoppler() {
+  static std::once_flag once;
+  std::call_once(once, [] { poppler::set_debug_error_function(IgnorePopplerMessage, nullptr); });
+}
+
+std::string ToUtf8(const poppler::ustring& text) {
+  const poppler::byte_array bytes = text.to_utf8();
+  std::string out(bytes.begin(), bytes.end());
+  // Some producers pad metadata with NULs; form feeds separate nothing we need.
+  std::erase_if(out, [](char c) { return c == '\0' || c == '\f'; });
+  return out;
+}
+
+// Poppler returns (time_t)-1 for a missing date.
+std::string FormatDate(std::time_t when) {
+  if (when <= 0) return {};
+  std::tm parts{};
+  if (gmtime_r(&when, &parts) == nullptr) return {};
+  char buffer[16];
+  if (std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &parts) == 0) return {};
+  return buffer;
+}
+
+std::vector<std::string> SplitAuthors(const std::string& authors) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= authors.size()) {
+    std::size_t end = authors.find(';', start);
+    if (end == std::string::npos) end = authors.size();
+    std::string author = authors.substr(start, end - start);
+    if (!author.empty()) out.push_back(std::move(author));
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string Describe(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
+
+Result<RawExtraction> ExtractPdfUnguarded(const std::filesystem::path& path, std::string_view bytes,
+                                          const ExtractOptions& options) {
+  SilencePoppler();
+  std::unique_ptr<poppler::document> document(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  if (!document) {
+    return Status::InvalidArgument("cannot open PDF " + Describe(path) +
+                                   ": the file is damaged or not a PDF; re-export or repair it");
+  }
+  if (document->is_locked()) {
+    return Status::InvalidArgument("PDF " + Describe(path) +
+                                   " is encrypted with a password: remove the password and index "
+                                   "it again");
+  }
+  const int page_count = document->pages();
+  if (page_count <= 0) {
+    return Status::InvalidArgument("PDF " + Describe(path) +
+                                   " has no pages (damaged page tree); re-export or repair it");
+  }
+
+  RawExtraction raw;
+  raw.doc.format = "pdf";
+  const int kept = std::min(page_count, options.max_pages);
+  raw.doc.pages.reserve(static_cast<std::size_t>(kept));
+  for (int i = 0; i < kept; ++i) {
+    std::unique_ptr<poppler::page> page(document->create_page(i));
+    // A page Poppler cannot build still counts, so page numbers stay right.
+    raw.doc.pages.push_back(
+        page ? ToUtf8(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout))
+             : std::string());
+  }
+  raw.declared.title = ToUtf8(document->get_title());
+  raw.declared.authors = SplitAuthors(ToUtf8(document->get_author()));
+  raw.declared.organisation = ToUtf8(document->info_key("Company"));
+  raw.declared.date = FormatDate(document->get_creation_date_t());
+  raw.declared.fallback_date = FormatDate(document->get_modification_date_t());
+  return raw;
+}
+
+}  // namespace
+
+Result<RawExtraction> ExtractPdf(const std::filesystem::path& path, std::string_view bytes,
+                                 const ExtractOptions& options) {
+  // Poppler's C++ wrapper can throw (std::bad_alloc on absurd sizes, std::length_error, ...):
+  // the module edge turns every exception into a per-file error.
+  try {
+    return ExtractPdfUnguarded(path, bytes, options);
+  } catch (const std::exception& e) {
+    return Status::InvalidArgument("PDF " + Describe(path) + " could not be read: " + e.what());
+  } catch (...) {
+    return Status::InvalidArgument("PDF " + Describe(path) +
+                                   " could not be read: unknown Poppler error");
+  }
+}
+
+}  // namespace kb::extract

@@ -1,0 +1,99 @@
+// Small byte-level helpers shared by the extractors and metadata heuristics (internal header).
+// They treat UTF-8 bytes >= 0x80 as letters, which is right for the Latin-script text we meet
+// and never splits a multi-byte character.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kb::extract::scan {
+
+inline bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+inline bool IsWordByte(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80;
+}
+
+inline std::string ToLowerAscii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// Trims and turns every run of whitespace (including U+00A0) into one space.
+inline std::string CollapseWhitespace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool nbsp = c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0';
+    if (IsAsciiSpace(c) || nbsp) {
+      if (nbsp) ++i;
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+// Number of letters, counting each UTF-8 character of two or more bytes once.
+inline std::size_t CountLetters(std::string_view text) {
+  std::size_t letters = 0;
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0xC0) ++letters;
+  }
+  return letters;
+}
+
+// Lower-cased words (letters plus inner apostrophes, as in Frisian "dy't").
+inline std::vector<std::string> LowerWords(std::string_view text) {
+  std::vector<std::string> words;
+  std::string current;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool inner_apostrophe =
+        c == '\'' && !current.empty() && i + 1 < text.size() && IsWordByte(text[i + 1]);
+    if (IsWordByte(c) || inner_apostrophe) {
+      current.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    } else if (!current.empty()) {
+      words.push_back(std::move(current));
+      current.clear();
+    }
+  }
+  if (!current.empty()) words.push_back(std::move(current));
+  return words;
+}
+
+// The first `max_bytes` of the pages joined with newlines, cut at a UTF-8 character boundary.
+inline std::string JoinedPrefix(const std::vector<std::string>& pages, std::size_t max_bytes) {
+  std::string out;
+  for (const auto& page : pages) {
+    if (out.size() >= max_bytes) break;
+    out.append(page, 0, max_bytes - out.size());
+    out.push_back('\n');
+  }
+  if (out.size() > max_bytes) out.resize(max_bytes);
+  // Drop a character the cut left incomplete.
+  std::size_t lead = out.size();
+  while (lead > 0 && (static_cast<unsigned char>(out[lead - 1]) & 0xC0) == 0x80) --lead;
+  if (lead > 0 && static_cast<unsigned char>(out[lead - 1]) >= 0xC0) {
+    const auto first = static_cast<unsigned char>(out[lead - 1]);
+    const std::size_t length = first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : 2;
+    if (lead - 1 + length > out.size()) out.resize(lead - 1);
+  }
+  return out;
+}
+
+}  // namespace kb::extract::scan

@@ -1,0 +1,231 @@
+// Framing over a pipe or socket, and the JSON form of an ExtractedDoc.
+#include "worker_protocol.h"
+
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+namespace kb::extract::protocol {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using Json = nlohmann::json;
+
+constexpr std::string_view kRequestMagic = "kb-extract/1\n";
+
+// Milliseconds left until the deadline for poll(): -1 = forever, 0 = expired.
+int RemainingMs(Deadline deadline) {
+  if (!deadline) return -1;
+  const auto left =
+      std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - Clock::now()).count();
+  if (left <= 0) return 0;
+  return left > 1'000'000 ? 1'000'000 : static_cast<int>(left);
+}
+
+// Waits until fd is ready for `events`. 1 = ready, 0 = timeout, -1 = error (errno set).
+int WaitReady(int fd, short events, Deadline deadline) {
+  while (true) {
+    pollfd entry{fd, events, 0};
+    const int ready = ::poll(&entry, 1, RemainingMs(deadline));
+    if (ready >= 0) return ready;
+    if (errno != EINTR) return -1;
+  }
+}
+
+// Reads exactly `size` bytes. kEndOfStream only if the stream ended before the first byte.
+ReadOutcome ReadExact(int fd, char* data, std::size_t size, Deadline deadline, std::string* error) {
+  std::size_t done = 0;
+  while (done < size) {
+    const int ready = WaitReady(fd, POLLIN, deadline);
+    if (ready == 0) return ReadOutcome::kTimeout;
+    if (ready < 0) {
+      *error = std::string("poll failed: ") + std::strerror(errno);
+      return ReadOutcome::kError;
+    }
+    const ssize_t got = ::read(fd, data + done, size - done);
+    if (got == 0) {
+      if (done == 0) return ReadOutcome::kEndOfStream;
+      *error = "the stream ended in the middle of a message";
+      return ReadOutcome::kError;
+    }
+    if (got < 0) {
+      if (errno == EINTR || errno == EAGAIN) continue;
+      if (errno == ECONNRESET && done == 0) return ReadOutcome::kEndOfStream;
+      *error = std::string("read failed: ") + std::strerror(errno);
+      return ReadOutcome::kError;
+    }
+    done += static_cast<std::size_t>(got);
+  }
+  return ReadOutcome::kFrame;
+}
+
+// send() with MSG_NOSIGNAL on sockets so a dead peer gives EPIPE instead of killing us;
+// plain write() on pipes and files.
+ssize_t WriteSome(int fd, const char* data, std::size_t size) {
+  const ssize_t sent = ::send(fd, data, size, MSG_NOSIGNAL);
+  if (sent >= 0 || errno != ENOTSOCK) return sent;
+  return ::write(fd, data, size);
+}
+
+Json DocToJson(const ExtractedDoc& doc) {
+  return Json{{"format", doc.format},     {"title", doc.title},
+              {"authors", doc.authors},   {"organisation", doc.organisation},
+              {"date", doc.date},         {"kind", doc.kind},
+              {"language", doc.language}, {"encoding", doc.encoding},
+              {"pages", doc.pages}};
+}
+
+ExtractedDoc DocFromJson(const Json& json) {
+  ExtractedDoc doc;
+  json.at("format").get_to(doc.format);
+  json.at("title").get_to(doc.title);
+  json.at("authors").get_to(doc.authors);
+  json.at("organisation").get_to(doc.organisation);
+  json.at("date").get_to(doc.date);
+  json.at("kind").get_to(doc.kind);
+  json.at("language").get_to(doc.language);
+  json.at("encoding").get_to(doc.encoding);
+  json.at("pages").get_to(doc.pages);
+  return doc;
+}
+
+std::optional<ErrorKind> KindFromName(std::string_view name) {
+  for (const auto kind : {ErrorKind::kInvalidArgument, ErrorKind::kNotFound,
+                          ErrorKind::kUnavailable, ErrorKind::kInternal}) {
+    if (ErrorKindName(kind) == name) return kind;
+  }
+  return std::nullopt;
+}
+
+Status MakeStatus(ErrorKind kind, std::string message) {
+  switch (kind) {
+    case ErrorKind::kInvalidArgument:
+      return Status::InvalidArgument(std::move(message));
+    case ErrorKind::kNotFound:
+      return Status::NotFound(std::move(message));
+    case ErrorKind::kUnavailable:
+      return Status::Unavailable(std::move(message));
+    case ErrorKind::kInternal:
+      break;
+  }
+  return Status::Internal(std::move(message));
+}
+
+bool ParseNumber(std::string_view text, std::uint64_t* value) {
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), *value);
+  return error == std::errc() && end == text.data() + text.size();
+}
+
+}  // namespace
+
+ReadResult ReadFrame(int fd, Deadline deadline) {
+  ReadResult result;
+  std::array<unsigned char, 4> header{};
+  result.outcome = ReadExact(fd, reinterpret_cast<char*>(header.data()), header.size(), deadline,
+                             &result.payload);
+  if (result.outcome != ReadOutcome::kFrame) return result;
+  const std::uint32_t size = (std::uint32_t{header[0]} << 24) | (std::uint32_t{header[1]} << 16) |
+                             (std::uint32_t{header[2]} << 8) | std::uint32_t{header[3]};
+  if (size > kMaxFrameBytes) {
+    result.outcome = ReadOutcome::kError;
+    result.payload = "message of " + std::to_string(size) + " bytes exceeds the limit";
+    return result;
+  }
+  std::string payload(size, '\0');
+  result.outcome = ReadExact(fd, payload.data(), size, deadline, &result.payload);
+  if (result.outcome == ReadOutcome::kEndOfStream) {
+    result.outcome = ReadOutcome::kError;
+    result.payload = "the stream ended in the middle of a message";
+  }
+  if (result.outcome == ReadOutcome::kFrame) result.payload = std::move(payload);
+  return result;
+}
+
+Status WriteFrame(int fd, std::string_view payload, Deadline deadline) {
+  if (payload.size() > kMaxFrameBytes) {
+    return Status::Internal("message of " + std::to_string(payload.size()) +
+                            " bytes exceeds the protocol limit");
+  }
+  const auto size = static_cast<std::uint32_t>(payload.size());
+  std::string frame{static_cast<char>(size >> 24), static_cast<char>(size >> 16),
+                    static_cast<char>(size >> 8), static_cast<char>(size)};
+  frame.append(payload);
+  std::size_t done = 0;
+  while (done < frame.size()) {
+    const int ready = WaitReady(fd, POLLOUT, deadline);
+    if (ready == 0) return Status::Unavailable("timed out writing to the peer");
+    if (ready < 0) return Status::Unavailable(std::string("poll failed: ") + std::strerror(errno));
+    const ssize_t sent = WriteSome(fd, frame.data() + done, frame.size() - done);
+    if (sent < 0) {
+      if (errno == EINTR || errno == EAGAIN) continue;
+      return Status::Unavailable(std::string("write failed: ") + std::strerror(errno));
+    }
+    done += static_cast<std::size_t>(sent);
+  }
+  return Status::Ok();
+}
+
+std::string EncodeRequest(const Request& request) {
+  std::string out(kRequestMagic);
+  out.append(std::to_string(request.options.max_file_bytes)).push_back('\n');
+  out.append(std::to_string(request.options.max_pages)).push_back('\n');
+  out.append(request.path.native());
+  return out;
+}
+
+Result<Request> DecodeRequest(std::string_view payload) {
+  if (payload.substr(0, kRequestMagic.size()) != kRequestMagic) {
+    return Status::InvalidArgument("not a kb-extract/1 request");
+  }
+  payload.remove_prefix(kRequestMagic.size());
+  const std::size_t first = payload.find('\n');
+  const std::size_t second =
+      first == std::string_view::npos ? first : payload.find('\n', first + 1);
+  std::uint64_t max_bytes = 0;
+  std::uint64_t max_pages = 0;
+  if (second == std::string_view::npos || !ParseNumber(payload.substr(0, first), &max_bytes) ||
+      !ParseNumber(payload.substr(first + 1, second - first - 1), &max_pages) ||
+      max_pages > static_cast<std::uint64_t>(std::numeric_limits<int>::max())) {
+    return Status::InvalidArgument("malformed kb-extract/1 request");
+  }
+  Request request;
+  request.options.max_file_bytes = max_bytes;
+  request.options.max_pages = static_cast<int>(max_pages);
+  request.path = std::filesystem::path(std::string(payload.substr(second + 1)));
+  return request;
+}
+
+std::string EncodeResponse(const Result<ExtractedDoc>& result) {
+  Json json;
+  if (result.ok()) {
+    json = Json{{"ok", true}, {"doc", DocToJson(result.value())}};
+  } else {
+    json = Json{{"ok", false},
+                {"kind", std::string(ErrorKindName(result.status().kind()))},
+                {"message", result.status().message()}};
+  }
+  // Invalid UTF-8 (from a broken file name, say) is replaced rather than thrown on.
+  return json.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::optional<Result<ExtractedDoc>> DecodeResponse(std::string_view payload) {
+  try {
+    const Json json = Json::parse(payload);
+    if (json.at("ok").get<bool>()) return Result<ExtractedDoc>(DocFromJson(json.at("doc")));
+    const auto kind = KindFromName(json.at("kind").get<std::string>());
+    if (!kind) return std::nullopt;
+    return Result<ExtractedDoc>(MakeStatus(*kind, json.at("message").get<std::string>()));
+  } catch (const Json::exception&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace kb::extract::protocol

@@ -1,0 +1,169 @@
+// Metadata heuristics on small Dutch examples.
+#include <catch2/catch.hpp>
+
+#include "kb/extract/metadata.h"
+
+using namespace kb::extract;
+
+TEST_CASE("Dutch dates in running text", "[metadata]") {
+  CHECK(FindDutchDate("Den Haag, 22 oktober 2018. Geachte voorzitter,") == "2018-10-22");
+  CHECK(FindDutchDate("Verschenen op 3 okt. 2018 bij het SCP") == "2018-10-03");
+  CHECK(FindDutchDate("Handleiding Gezinsplan mei 2025") == "2025-05");
+  CHECK(FindDutchDate("Rapportage oktober 2018, tweede druk") == "2018-10");
+  CHECK(FindDutchDate("vastgesteld op 22-10-2018 door de raad") == "2018-10-22");
+  CHECK(FindDutchDate("datum: 1/2/2020") == "2020-02-01");
+  CHECK(FindDutchDate("export 2019-09-24 van het systeem") == "2019-09-24");
+  CHECK(FindDutchDate("Publicatiedatum: 29 september 2025") == "2025-09-29");
+  // The earliest date in the text wins.
+  CHECK(FindDutchDate("Brief van 5 maart 2020 over het besluit van 1-1-2019") == "2020-03-05");
+}
+
+TEST_CASE("Impossible or bare numbers are not dates", "[metadata]") {
+  CHECK(FindDutchDate("In 2018 groeide het aantal met 31 procent").empty());
+  CHECK(FindDutchDate("31 februari 2019").empty());
+  CHECK(FindDutchDate("versie 3.2 van 45-13-2019").empty());
+  CHECK(FindDutchDate("Artikel 12 mei").empty());
+  CHECK(FindDutchDate("29 februari 2024") == "2024-02-29");
+}
+
+TEST_CASE("Metadata date values in their various formats", "[metadata]") {
+  CHECK(NormaliseDate("2019-09-24T17:14:49.721Z") == "2019-09-24");
+  CHECK(NormaliseDate("Wed, 03 Jul 2019 17:28:37 GMT") == "2019-07-03");
+  CHECK(NormaliseDate("2025/07/11 10:00") == "2025-07-11");
+  CHECK(NormaliseDate("2018") == "2018");
+  CHECK(NormaliseDate("22 oktober 2018") == "2018-10-22");
+  CHECK(NormaliseDate("").empty());
+  CHECK(NormaliseDate("onbekend").empty());
+}
+
+TEST_CASE("Declared titles are checked before use", "[metadata]") {
+  CHECK(IsPlausibleTitle("Eenzaamheid onder ouderen in Drenthe"));
+  CHECK(IsPlausibleTitle("Jeugdwet"));
+  CHECK_FALSE(IsPlausibleTitle(""));
+  CHECK_FALSE(IsPlausibleTitle("   "));
+  CHECK_FALSE(IsPlausibleTitle("Microsoft Word - eindrapport_v3.docx"));
+  CHECK_FALSE(IsPlausibleTitle("eindrapport_v3"));
+  CHECK_FALSE(IsPlausibleTitle("rapport.pdf"));
+  CHECK_FALSE(IsPlausibleTitle("Untitled"));
+  CHECK_FALSE(IsPlausibleTitle("Document1"));
+  CHECK_FALSE(IsPlausibleTitle("hervormingsagenda-jeugd-2023-2028"));
+  CHECK_FALSE(IsPlausibleTitle("12345"));
+}
+
+TEST_CASE("A title from the text skips furniture and joins a broken cover title", "[metadata]") {
+  CHECK(TitleFromText("3\n\nPagina 1 van 12\nwww.vng.nl\n22 oktober 2018\n"
+                      "Armoede onder kinderen in Groningen\nInleiding\n") ==
+        "Armoede onder kinderen in Groningen");
+  CHECK(TitleFromText("De maatschappelijke kosten\nvan schuldenproblematiek\n\nInleiding") ==
+        "De maatschappelijke kosten van schuldenproblematiek");
+  CHECK(TitleFromText("12\n--\n").empty());
+}
+
+TEST_CASE("File names as the last resort", "[metadata]") {
+  CHECK(TitleFromFileName("/data/hervormingsagenda-jeugd-2023-2028.pdf") ==
+        "hervormingsagenda jeugd 2023 2028");
+  CHECK(TitleFromFileName("Onderzoeksrapport+Vroegsignalering.pdf") ==
+        "Onderzoeksrapport Vroegsignalering");
+}
+
+TEST_CASE("CompleteMetadata: order of sources and never an empty title", "[metadata]") {
+  ExtractedDoc doc;
+  doc.pages = {"\n\n"};
+  DeclaredMetadata declared;
+  declared.title = "Microsoft Word - notitie.docx";
+  CompleteMetadata(declared, "/corpus/notitie_wmo_2019.pdf", doc);
+  CHECK(doc.title == "notitie wmo 2019");
+
+  ExtractedDoc with_text;
+  with_text.pages = {"Gemeente Assen\nWmo-beleidsplan 2020-2023\nVastgesteld 12 maart 2020"};
+  DeclaredMetadata front_matter;
+  front_matter.title = "**Beleidsplan Wmo Assen**";
+  front_matter.date = "2020-03-12";
+  front_matter.authors = {"Admin", "J. de Vries"};
+  CompleteMetadata(front_matter, "x.md", with_text);
+  CHECK(with_text.title == "Beleidsplan Wmo Assen");
+  CHECK(with_text.date == "2020-03-12");
+  REQUIRE(with_text.authors.size() == 1);
+  CHECK(with_text.authors[0] == "J. de Vries");
+
+  ExtractedDoc dated_in_text;
+  dated_in_text.pages = {"Nieuwsbrief\nUtrecht, 3 okt. 2018\nDe gemeente opent een loket."};
+  CompleteMetadata(DeclaredMetadata{}, "nieuwsbrief.txt", dated_in_text);
+  CHECK(dated_in_text.date == "2018-10-03");
+
+  ExtractedDoc dated_by_name;
+  dated_by_name.pages = {"Geen datum in deze tekst."};
+  CompleteMetadata(DeclaredMetadata{}, "/x/verslag_14-02-2021.md", dated_by_name);
+  CHECK(dated_by_name.date == "2021-02-14");
+}
+
+TEST_CASE("Document kinds", "[metadata]") {
+  ExtractedDoc law;
+  law.title = "Wet van 9 oktober 2003 (Wet werk en bijstand)";
+  law.pages = {"Artikel 1\nIn deze wet wordt verstaan onder..."};
+  CHECK(GuessKind(law) == "wet");
+
+  ExtractedDoc regulation;
+  regulation.title = "Nadere regels jeugdhulp";
+  regulation.pages = {
+      "Het college van burgemeester en wethouders, gelet op artikel 2.9 van de "
+      "Jeugdwet;\nbesluit:\nArtikel 1 Begrippen\nx\nArtikel 2 Toepassing\ny\n"
+      "Artikel 3 Inwerkingtreding\nz\n"};
+  CHECK(GuessKind(regulation) == "wet");
+
+  ExtractedDoc essay;
+  essay.title = "De Participatiewet onder de loep";
+  essay.pages = {"Een beschouwing over de bijstand en de mensen die ervan leven."};
+  CHECK(GuessKind(essay) == "artikel");
+
+  ExtractedDoc interview;
+  interview.title = "Els";
+  interview.pages = {
+      "Ik Hallo, mag ik iets vragen?\nEls Dat hangt ervan af.\nIk Over het leven.\n"
+      "Els Goed dan.\nIk Wat doet u?\nEls Ik werk in de zorg.\nIk Mooi.\n"
+      "Els Ja, meestal wel.\n"};
+  CHECK(GuessKind(interview) == "interview");
+
+  ExtractedDoc labelled;
+  labelled.title = "Interview met een wijkverpleegkundige";
+  labelled.pages = {"Zij werkt al twintig jaar in Emmen."};
+  CHECK(GuessKind(labelled) == "interview");
+
+  ExtractedDoc report;
+  report.title = "Eenzaamheid in Drenthe";
+  report.pages = {
+      "Inhoudsopgave\nSamenvatting\n1 Inleiding\n2 Methode van onderzoek\n"
+      "3 Resultaten\n4 Conclusies en aanbevelingen\nBijlage"};
+  CHECK(GuessKind(report) == "rapport");
+
+  ExtractedDoc long_report;
+  long_report.title = "Jaarverslag";
+  long_report.pages.assign(40, "Tekst van een pagina.");
+  CHECK(GuessKind(long_report) == "rapport");
+
+  ExtractedDoc news;
+  news.title = "Voedselbank Rijen drukker dan ooit";
+  news.pages = {
+      "Bij de voedselbank in Rijen melden zich steeds meer gezinnen, zegt de coordinator."};
+  CHECK(GuessKind(news) == "artikel");
+
+  ExtractedDoc empty;
+  empty.title = "scan";
+  empty.pages = {""};
+  CHECK(GuessKind(empty) == "overig");
+}
+
+TEST_CASE("Language guess by function words", "[metadata]") {
+  CHECK(GuessLanguage("Het aantal mensen dat van een uitkering leeft is niet gedaald, maar de "
+                      "gemeente wordt ook door het rijk gekort voor de bijstand.") == "nl");
+  CHECK(GuessLanguage("Alle minsken wurde frij en gelyk yn weardigens en rjochten berne. Hja "
+                      "hawwe ferstân en gewisse en hja moatte har foar inoar oer hâlde yn in "
+                      "geast fan bruorskip. It is net mei troch de ynfloed fan dizze wet.") ==
+        "fy");
+  CHECK(GuessLanguage("The number of people living on benefits has not fallen, and the "
+                      "municipality is that for which this was written by the state.") == "en");
+  CHECK(GuessLanguage("Die Zahl der Menschen ist nicht gesunken, und das ist auch mit den "
+                      "Gemeinden von der Regierung zu einer Frage geworden.") == "de");
+  CHECK(GuessLanguage("12 34 56").empty() == false);
+  CHECK(GuessLanguage("12 34 56") == "nl");
+}

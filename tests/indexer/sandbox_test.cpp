@@ -1,0 +1,151 @@
+// SandboxedExtractor with the real worker binary, a worker that hangs and one that crashes.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <cerrno>
+#include <chrono>
+#include <string>
+
+#include "corpus_files.h"
+#include "kb/extract/sandboxed_extractor.h"
+
+using kb::extract::SandboxedExtractor;
+using kb::extract::SandboxOptions;
+using kb::extract::testing::Contains;
+using kb::extract::testing::CorpusDir;
+
+namespace {
+
+SandboxOptions RealWorker() {
+  SandboxOptions options;
+  options.worker_command = {KB_EXTRACT_WORKER};
+  options.timeout = std::chrono::seconds(30);
+  return options;
+}
+
+// True when this process has no child left to reap (no zombie, no running worker).
+bool NoChildren() {
+  int status = 0;
+  return ::waitpid(-1, &status, WNOHANG) < 0 && errno == ECHILD;
+}
+
+const auto kSmallPdf = "docs/jaapjunior/Casus 06 Trajectfinanciering.pdf";
+
+}  // namespace
+
+TEST_CASE("The worker extracts corpus files like ExtractFile does", "[sandbox]") {
+  {
+    SandboxedExtractor extractor(RealWorker());
+    auto pdf = extractor.Extract(CorpusDir() / kSmallPdf);
+    REQUIRE(pdf.ok());
+    CHECK(pdf->pages.size() == 1);
+    CHECK_FALSE(pdf->title.empty());
+
+    auto text = extractor.Extract(CorpusDir() / "docs/ucto-encodings/encoding2.nl.txt");
+    REQUIRE(text.ok());
+    CHECK(Contains(text->pages[0], "re\xC3\xABle"));
+
+    auto missing = extractor.Extract(CorpusDir() / "docs/bestaat-niet.pdf");
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.status().kind() == kb::ErrorKind::kNotFound);
+  }
+  CHECK(NoChildren());
+}
+
+TEST_CASE("Every hostile file gives a document or a reason naming the file", "[sandbox]") {
+  const std::filesystem::path dir = CorpusDir() / "hostile";
+  int documents = 0;
+  int refused = 0;
+  {
+    SandboxedExtractor extractor(RealWorker());
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+      INFO(entry.path().string());
+      auto doc = extractor.Extract(entry.path());
+      if (doc.ok()) {
+        CHECK_FALSE(doc->title.empty());
+        ++documents;
+      } else {
+        CHECK(doc.status().kind() == kb::ErrorKind::kInvalidArgument);
+        CHECK(Contains(doc.status().message(), entry.path().filename().string()));
+        ++refused;
+      }
+    }
+    // The worker survived all of it: a normal file still extracts.
+    CHECK(extractor.Extract(CorpusDir() / kSmallPdf).ok());
+  }
+  CHECK(documents > 0);
+  CHECK(refused > 0);
+  CHECK(NoChildren());
+}
+
+TEST_CASE("A hanging worker is killed at the timeout and replaced", "[sandbox]") {
+  {
+    SandboxOptions options;
+    options.worker_command = {"/bin/sh", "-c", "sleep 30"};
+    options.timeout = std::chrono::milliseconds(300);
+    SandboxedExtractor extractor(options);
+    const auto start = std::chrono::steady_clock::now();
+    auto doc = extractor.Extract(CorpusDir() / kSmallPdf);
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    REQUIRE_FALSE(doc.ok());
+    CHECK(doc.status().kind() == kb::ErrorKind::kInvalidArgument);
+    CHECK(Contains(doc.status().message(), "Trajectfinanciering.pdf"));
+    CHECK(Contains(doc.status().message(), "longer than 0.3 s"));
+    CHECK(elapsed < std::chrono::seconds(5));
+    CHECK(NoChildren());
+    // A second file gets a fresh worker (which hangs again, and is again stopped).
+    auto again = extractor.Extract(CorpusDir() / kSmallPdf);
+    REQUIRE_FALSE(again.ok());
+    CHECK(Contains(again.status().message(), "longer than"));
+  }
+  CHECK(NoChildren());
+}
+
+TEST_CASE("A crashing worker is reported with its signal", "[sandbox]") {
+  {
+    SandboxOptions options;
+    options.worker_command = {"/bin/sh", "-c", "kill -SEGV $$"};
+    options.timeout = std::chrono::seconds(10);
+    SandboxedExtractor extractor(options);
+    auto doc = extractor.Extract(CorpusDir() / kSmallPdf);
+    REQUIRE_FALSE(doc.ok());
+    CHECK(doc.status().kind() == kb::ErrorKind::kInvalidArgument);
+    CHECK(Contains(doc.status().message(), "Trajectfinanciering.pdf"));
+    CHECK(Contains(doc.status().message(), "signal 11"));
+  }
+  CHECK(NoChildren());
+}
+
+TEST_CASE("After a crash the next file extracts with a new real worker", "[sandbox]") {
+  // The worker crashes on its first request (it reads it, then kills itself), and every later
+  // worker is the real one: the file after the crash must extract.
+  kb::extract::testing::TempDir dir;
+  const auto marker = dir.path() / "crashed-once";
+  const std::string script =
+      "if [ ! -e '" + marker.string() + "' ]; then touch '" + marker.string() +
+      "'; head -c 4 >/dev/null; kill -SEGV $$; fi; exec '" + std::string(KB_EXTRACT_WORKER) + "'";
+  SandboxOptions options;
+  options.worker_command = {"/bin/sh", "-c", script};
+  options.timeout = std::chrono::seconds(30);
+  {
+    SandboxedExtractor extractor(options);
+    auto crashed = extractor.Extract(CorpusDir() / kSmallPdf);
+    REQUIRE_FALSE(crashed.ok());
+    CHECK(Contains(crashed.status().message(), "crashed"));
+    auto next = extractor.Extract(CorpusDir() / "docs/ucto-encodings/encoding2.nl.txt");
+    REQUIRE(next.ok());
+    CHECK(Contains(next->pages[0], "\xC3\xA9\xC3\xA9n"));
+  }
+  CHECK(NoChildren());
+}
+
+TEST_CASE("A missing worker binary is an Internal error, not a crash", "[sandbox]") {
+  SandboxOptions options;
+  options.worker_command = {"/nonexistent/kb-extract-worker"};
+  SandboxedExtractor extractor(options);
+  auto doc = extractor.Extract(CorpusDir() / kSmallPdf);
+  REQUIRE_FALSE(doc.ok());
+  CHECK(doc.status().kind() == kb::ErrorKind::kInternal);
+  CHECK(Contains(doc.status().message(), "kb-extract-worker"));
+}
