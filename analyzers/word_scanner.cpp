@@ -137,7 +137,9 @@ std::vector<ScannedWord> ScanWords(std::string_view text) {
       } else if (cp == '\n') {
         if (++newlines >= 2) sentence_start = true;
         line_start = true;
-      } else if (line_start && IsBullet(cp)) {
+      } else if ((line_start && IsBullet(cp)) ||
+                 ((cp == '-' || cp == 0x2013) && i > 0 && text[i - 1] == ' ' &&
+                  i + length < text.size() && text[i + length] == ' ')) {
         sentence_start = true;
       } else if (cp != ' ' && cp != '\t' && cp != '\r') {
         line_start = false;
@@ -153,9 +155,11 @@ std::vector<ScannedWord> ScanWords(std::string_view text) {
     word.hyphen_before = !words.empty() && (gap == "-" || gap == "\u2010" || gap == "\u2011");
     word.space_before =
         !words.empty() && !gap.empty() && gap.find_first_not_of(" \t") == std::string_view::npos;
+    word.all_caps = true;
     while (i < text.size()) {
       cp = Decode(text, i, &length);
       if (!IsWordChar(cp)) break;
+      if (word.all_caps && u_islower(static_cast<UChar32>(cp))) word.all_caps = false;
       AppendFolded(cp, &word.folded);
       i += length;
     }

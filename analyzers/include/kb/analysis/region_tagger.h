@@ -1,4 +1,27 @@
 // RegionTagger: which gemeenten and provincies a text is about, from corpus/gazetteer.tsv.
+//
+// Names are matched as folded word sequences (case, diacritics and punctuation ignored, longest
+// name first: "Bergen op Zoom" before "Bergen"), then each mention must pass these rules:
+//  1. Capital: the first significant word of the name (not "de", "den", "het", "'s", "van", "aan",
+//     "op", "en") starts with a capital in the text. "in best veel gevallen" is no mention.
+//  2. Hyphen joins: a name glued by a hyphen to another word is part of a different name
+//     ("Ede-Wageningen", "Nieuw-Zeeland") and does not count, except after a compass word
+//     ("Oost-Groningen", "Noord-Limburg") or before a district word ("Amsterdam-Noord",
+//     "Groningen-Stad").
+//  3. Foreign regions: a name after "Belgisch(e)", "Vlaams(e)" or "Duits(e)" does not count
+//     ("Belgisch Limburg").
+//  4. Word names (flag "word" in the gazetteer: Best, Putten, Sluis, Buren, Goes, Ede, Leiden, ...)
+//     count after a cue word ("gemeente", "in", "te", "uit", "naar", "bij", "regio", "stad", "van",
+//     ...), or when capitalised in mid-sentence outside a run of capitalised words (so not in
+//     "Best Practices" or "Martin Van Buren", nor as the first word of a sentence or heading), or
+//     when listed next to another accepted place ("Delft, Leiden en Gouda").
+//  5. Shared names (Utrecht, Groningen: a gemeente and a provincie) mean the provincie after
+//     "provincie(s)" or "Staten van", after a compass word ("Oost-Groningen"), or when listed next
+//     to another provincie ("Groningen, Fryslân en Drenthe"); otherwise the city, as in "de stad
+//     Groningen", "gemeente Utrecht" or "Universiteit Utrecht".
+//  6. A former gemeente (merged away, e.g. "Haren" 2019) counts for its successor ("Groningen").
+// A gemeente brings its provincie along: RegionResult.provincies holds provincies named directly
+// and those of the gemeenten found.
 #pragma once
 
 #include <filesystem>
@@ -12,6 +35,9 @@
 
 namespace kb::analysis {
 
+class Gazetteer;
+class PhraseMatcher;
+
 struct Gemeente {
   std::string code;       // CBS code "GM0106"
   std::string name;       // official name
@@ -19,24 +45,29 @@ struct Gemeente {
 };
 
 struct RegionResult {
-  std::vector<GemeenteTag> gemeenten;   // most mentioned first
-  std::vector<std::string> provincies;  // named directly or through a gemeente
+  std::vector<GemeenteTag> gemeenten;  // most mentioned first, then by name
+  std::vector<std::string>
+      provincies;  // named directly or through a gemeente; most mentioned first
 };
 
-// Immutable after Load; Tag() is const and thread-safe.
+// Immutable after Load; Tag() is const and thread-safe. Cheap to copy (the data is shared).
 class RegionTagger {
  public:
+  // Reads the gazetteer (TSV). NotFound when the file cannot be opened; InvalidArgument naming the
+  // file and line for a malformed line or an inconsistent code.
   static Result<RegionTagger> Load(const std::filesystem::path& gazetteer);
 
   RegionResult Tag(std::string_view text) const;
 
+  // Every current gemeente, in gazetteer order.
   const std::vector<Gemeente>& gemeenten() const { return gemeenten_; }
+  // Provincie names, in gazetteer order.
   std::vector<std::string> provincies() const;
 
  private:
   std::vector<Gemeente> gemeenten_;
-  struct Matcher;
-  std::shared_ptr<const Matcher> matcher_;
+  std::shared_ptr<const Gazetteer> gazetteer_;
+  std::shared_ptr<const PhraseMatcher> matcher_;  // phrase id: index into gazetteer_->names()
 };
 
 }  // namespace kb::analysis
