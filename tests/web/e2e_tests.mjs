@@ -70,7 +70,7 @@ const tests = {
     const before = await totalShown(page);
     const box = page.locator('#filters input[data-facet="theme"]').first();
     const value = await box.getAttribute('data-value');
-    const count = Number((await page.locator('#filters input[data-facet="theme"] + label .count').first().textContent()).replace(/\./g, ''));
+    const count = Number.parseInt((await page.locator('#filters input[data-facet="theme"] + label .count').first().textContent()).replace(/\./g, ''), 10);
     await box.check();
     await page.waitForURL((url) => url.searchParams.getAll('theme').includes(value));
     await resultsShown(page);

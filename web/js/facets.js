@@ -45,7 +45,8 @@ function facetGroup(facet, entries, state, navigate) {
         }),
         h('label', { for: id },
           h('span', { class: 'facet-label' }, facetLabel(facet.key, entry)),
-          h('span', { class: 'count', 'aria-label': `${entry.count} documenten` }, formatNumber(entry.count))));
+          h('span', { class: 'count' }, formatNumber(entry.count),
+            h('span', { class: 'visually-hidden' }, entry.count === 1 ? ' document' : ' documenten'))));
     })),
     rows.length > shown.length || isOpen && rows.length > kCollapsedSize
       ? h('button', {
