@@ -12,6 +12,8 @@ namespace {
 constexpr std::size_t kMinPart = 3;
 constexpr std::size_t kMaxWord = 60;
 constexpr std::size_t kMinLeaf = 4;
+// Only long parts are split again: "hulpverlening" is a compound, "praktijk" is not "prak|tijk".
+constexpr std::size_t kMinRecursive = 9;
 constexpr std::size_t kMinNamePart = 5;  // names as modifiers: "gezelleprijs", not "edeprijs"
 constexpr std::array<std::string_view, 6> kLinkers = {"", "s", "e", "en", "n", "er"};
 // Function words that do start compounds, as separable particles: "aanpak", "overlast".
@@ -26,6 +28,13 @@ bool IsDigits(std::string_view s) {
 std::size_t Utf8Length(std::string_view s) {
   return static_cast<std::size_t>(std::count_if(
       s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// The length without a plural ending, so "praktijken" counts as the 8 letters of "praktijk".
+std::size_t UninflectedLength(std::string_view s) {
+  if (s.ends_with("en")) return s.size() - 2;
+  if (s.ends_with("s")) return s.size() - 1;
+  return s.size();
 }
 
 struct Cost {
@@ -128,7 +137,9 @@ std::vector<CompoundSpan> CompoundSplitter::SplitSolid(std::string_view word) co
 std::vector<CompoundSpan> CompoundSplitter::Leaves(std::string_view word) const {
   std::vector<CompoundSpan> leaves;
   for (const CompoundSpan& part : Split(word)) {
-    std::vector<CompoundSpan> sub = Leaves(word.substr(part.begin, part.end - part.begin));
+    std::vector<CompoundSpan> sub;
+    const std::string_view text = word.substr(part.begin, part.end - part.begin);
+    if (UninflectedLength(text) >= kMinRecursive) sub = Leaves(text);
     // Split a part further only into substantial pieces: "jeugdhulp" -> "jeugd" + "hulp", but
     // "verlening" stays whole rather than "ver" + "lening".
     const bool substantial = std::all_of(

@@ -29,8 +29,8 @@ class CompoundSplitter {
   // The top-level constituents of a folded word, in order; empty when no split exists.
   std::vector<CompoundSpan> Split(std::string_view word) const;
 
-  // Split applied recursively to each constituent, as long as the pieces have at least four
-  // letters: the pieces a query may name on their own.
+  // Split applied recursively to constituents of nine or more bytes, as long as the pieces have
+  // at least four: the pieces a query may name on their own.
   std::vector<CompoundSpan> Leaves(std::string_view word) const;
 
  private:

@@ -174,22 +174,38 @@ TEST_CASE("throughput on the laws in the shared corpus") {
     bytes += texts.back().size();
   }
   REQUIRE(bytes > 1000000);
-  const auto start = std::chrono::steady_clock::now();
   std::size_t terms = 0;
-  for (const std::string& text : texts) {
+  auto run = [&](auto&& index_one) {
+    const auto start = std::chrono::steady_clock::now();
+    for (const std::string& text : texts) index_one(text);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return static_cast<double>(bytes) / 1e6 / seconds;
+  };
+  auto ours = [&](const std::string& text) {
     Xapian::Document doc;
     Xapian::termpos pos = 0;
     a.IndexText(text, doc, pos);
     terms += doc.termlist_count();
-  }
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const double mb_per_s = static_cast<double>(bytes) / 1e6 / seconds;
-  std::cout << "[figure] IndexText throughput: " << static_cast<double>(bytes) / 1e6 << " MB in "
-            << seconds << " s = " << mb_per_s << " MB/s on one thread (" << terms
-            << " distinct terms over " << texts.size() << " documents, cold word cache)\n";
+  };
+  const double cold = run(ours);  // every distinct word analysed (and split) once
+  const double warm = run(ours);  // the word cache full, as deep into a corpus
+  // Xapian's own TermGenerator (dutch, STEM_SOME) on the same texts: the cost of building the
+  // documents alone, which makes the comparison robust to a busy machine.
+  Xapian::TermGenerator generator;
+  generator.set_stemmer(Xapian::Stem(std::string(schema::kStemmerName)));
+  generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  const double xapian = run([&](const std::string& text) {
+    Xapian::Document doc;
+    generator.set_document(doc);
+    generator.index_text(text);
+  });
+  std::cout << "[figure] IndexText on " << static_cast<double>(bytes) / 1e6 << " MB of laws, one "
+            << "thread: " << cold << " MB/s with a cold word cache, " << warm
+            << " MB/s warm; Xapian TermGenerator " << xapian << " MB/s\n";
   CHECK(terms > 0);
-  CHECK(mb_per_s >= 2.0);  // the target is 5 MB/s; the margin absorbs a busy machine
+  CHECK(warm >= 0.7 * xapian);
+  CHECK(cold >= 0.3 * xapian);
 }
 
 }  // namespace
