@@ -1,0 +1,61 @@
+#include "kb/http/error_mapper.h"
+
+#include <nlohmann/json.hpp>
+
+namespace kb::http {
+
+int HttpStatusFor(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::kInvalidArgument:
+      return 400;
+    case ErrorKind::kNotFound:
+      return 404;
+    case ErrorKind::kUnavailable:
+      return 503;
+    case ErrorKind::kInternal:
+      return 500;
+  }
+  return 500;
+}
+
+std::string_view ErrorCodeFor(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::kInvalidArgument:
+      return "invalid_argument";
+    case ErrorKind::kNotFound:
+      return "not_found";
+    case ErrorKind::kUnavailable:
+      return "unavailable";
+    case ErrorKind::kInternal:
+      return "internal";
+  }
+  return "internal";
+}
+
+std::string_view ErrorCodeForHttpStatus(int status) {
+  switch (status) {
+    case 400:
+      return "bad_request";
+    case 404:
+      return "route_not_found";
+    case 405:
+      return "method_not_allowed";
+    case 413:
+      return "payload_too_large";
+    case 414:
+      return "uri_too_long";
+    case 503:
+      return "unavailable";
+    default:
+      return status < 500 ? "bad_request" : "internal";
+  }
+}
+
+std::string ErrorJson(std::string_view code, std::string_view message) {
+  nlohmann::json body;
+  body["error"]["code"] = code;
+  body["error"]["message"] = message;
+  return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace kb::http

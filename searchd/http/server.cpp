@@ -1,0 +1,256 @@
+#include "kb/http/server.h"
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include <httplib.h>
+
+#include "kb/http/bounded_task_queue.h"
+#include "kb/http/error_mapper.h"
+#include "kb/http/json_mapping.h"
+#include "kb/http/metrics.h"
+#include "kb/search/search_request.h"
+
+namespace kb::http {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// When the current request on this worker thread was routed. httplib runs pre-routing, the
+// handler and the logger of one request on the same thread, so a thread-local stamp is exact.
+thread_local Clock::time_point request_start;
+
+constexpr const char* kJson = "application/json; charset=utf-8";
+
+void SendJson(httplib::Response& res, std::string body) {
+  res.status = 200;
+  res.set_content(std::move(body), kJson);
+}
+
+void SendError(httplib::Response& res, const Status& status) {
+  res.status = HttpStatusFor(status.kind());
+  res.set_content(ErrorJson(ErrorCodeFor(status.kind()), status.message()), kJson);
+}
+
+search::QueryParams ParamsOf(const httplib::Request& req) {
+  search::QueryParams params;
+  for (const auto& [name, value] : req.params) params.emplace_back(name, value);
+  return params;
+}
+
+// Rejects every parameter but `allowed` (one at most, given once).
+Status OnlyParameter(const httplib::Request& req, std::string_view allowed) {
+  for (const auto& [name, value] : req.params) {
+    if (name != allowed) {
+      return Status::InvalidArgument("parameter '" + name.substr(0, 60) + "': unknown" +
+                                     (allowed.empty()
+                                          ? std::string("; this route takes none")
+                                          : "; only '" + std::string(allowed) + "' is known"));
+    }
+  }
+  if (!allowed.empty() && req.get_param_value_count(std::string(allowed)) > 1) {
+    return Status::InvalidArgument("parameter '" + std::string(allowed) +
+                                   "': given more than once");
+  }
+  return Status::Ok();
+}
+
+std::string ContentTypeFor(const std::filesystem::path& path) {
+  const std::string ext = path.extension().string();
+  if (ext == ".pdf") return "application/pdf";
+  if (ext == ".md") return "text/markdown; charset=utf-8";
+  if (ext == ".txt") return "text/plain";
+  if (ext == ".html" || ext == ".htm") return "text/plain";  // never render indexed HTML as ours
+  return "application/octet-stream";
+}
+
+}  // namespace
+
+struct Server::Impl {
+  Impl(search::SearcherPool& p, ServerOptions o) : pool(p), options(std::move(o)) {}
+
+  void InstallRoutes();
+  void Log(const httplib::Request& req, const httplib::Response& res);
+
+  // Runs `fn(searcher, req, res)` with a Searcher leased for this request.
+  template <typename F>
+  httplib::Server::Handler WithSearcher(F fn) {
+    return [this, fn](const httplib::Request& req, httplib::Response& res) {
+      auto lease = pool.Acquire();
+      fn(*lease, req, res);
+    };
+  }
+
+  search::SearcherPool& pool;
+  ServerOptions options;
+  httplib::Server server;
+  Metrics metrics;
+};
+
+void Server::Impl::InstallRoutes() {
+  server.Get("/api/search", WithSearcher([](search::Searcher& s, const httplib::Request& req,
+                                            httplib::Response& res) {
+               auto request = search::ParseSearchRequest(ParamsOf(req));
+               if (!request.ok()) return SendError(res, request.status());
+               auto result = s.Search(*request);
+               if (!result.ok()) return SendError(res, result.status());
+               SendJson(res, SearchResultJson(*result));
+             }));
+  server.Get(
+      R"(/api/documents/([^/]+))",
+      WithSearcher([](search::Searcher& s, const httplib::Request& req, httplib::Response& res) {
+        if (Status st = OnlyParameter(req, ""); !st.ok()) return SendError(res, st);
+        auto detail = s.GetDocument(req.matches[1].str());
+        if (!detail.ok()) return SendError(res, detail.status());
+        SendJson(res, DocumentJson(*detail));
+      }));
+  server.Get(
+      R"(/api/documents/([^/]+)/file)",
+      WithSearcher([](search::Searcher& s, const httplib::Request& req, httplib::Response& res) {
+        if (Status st = OnlyParameter(req, ""); !st.ok()) return SendError(res, st);
+        // The path comes from the index, looked up by id; nothing of the request
+        // becomes part of a path.
+        auto path = s.DocumentFile(req.matches[1].str());
+        if (!path.ok()) return SendError(res, path.status());
+        std::ifstream in(*path, std::ios::binary);
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        if (!in) {
+          return SendError(res, Status::NotFound("the file of document '" + req.matches[1].str() +
+                                                 "' cannot be read"));
+        }
+        std::string name = path->filename().string();
+        for (char& c : name) {
+          if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) c = '_';
+        }
+        res.set_header("Content-Disposition", "inline; filename=\"" + name + "\"");
+        res.set_header("X-Content-Type-Options", "nosniff");
+        res.set_content(bytes.str(), ContentTypeFor(*path).c_str());
+      }));
+  server.Get(
+      "/api/suggest",
+      WithSearcher([](search::Searcher& s, const httplib::Request& req, httplib::Response& res) {
+        if (Status st = OnlyParameter(req, "q"); !st.ok()) return SendError(res, st);
+        const std::string q = req.get_param_value("q");
+        if (q.size() > 200) {
+          return SendError(res, Status::InvalidArgument("parameter 'q': longer than 200 bytes"));
+        }
+        auto suggestions = s.Suggest(q);
+        if (!suggestions.ok()) return SendError(res, suggestions.status());
+        SendJson(res, SuggestionsJson(q, *suggestions));
+      }));
+  server.Get("/api/health", WithSearcher([](search::Searcher& s, const httplib::Request& req,
+                                            httplib::Response& res) {
+               if (Status st = OnlyParameter(req, ""); !st.ok()) return SendError(res, st);
+               auto info = s.Info();
+               if (!info.ok()) return SendError(res, info.status());
+               SendJson(res, HealthJson(*info));
+             }));
+  server.Get("/metrics", WithSearcher([this](search::Searcher& s, const httplib::Request&,
+                                             httplib::Response& res) {
+               auto info = s.Info();
+               res.set_content(metrics.Render(info.ok() ? &*info : nullptr),
+                               "text/plain; version=0.0.4; charset=utf-8");
+             }));
+
+  // Other methods on the API get 405 (and bodies over the limit 413 before that).
+  auto not_allowed = [](const httplib::Request& req, httplib::Response& res) {
+    res.status = 405;
+    res.set_header("Allow", "GET");
+    res.set_content(ErrorJson(ErrorCodeForHttpStatus(405),
+                              req.method + " is not allowed on " + req.path + "; use GET"),
+                    kJson);
+  };
+  server.Post(R"(/api/.*)", not_allowed);
+  server.Put(R"(/api/.*)", not_allowed);
+  server.Delete(R"(/api/.*)", not_allowed);
+  server.Patch(R"(/api/.*)", not_allowed);
+
+  if (!options.web_dir.empty()) server.set_mount_point("/", options.web_dir.string());
+}
+
+void Server::Impl::Log(const httplib::Request& req, const httplib::Response& res) {
+  const double seconds = request_start == Clock::time_point{}
+                             ? 0.0
+                             : std::chrono::duration<double>(Clock::now() - request_start).count();
+  request_start = Clock::time_point{};
+  metrics.Record(RouteOf(req.path), res.status, seconds);
+  if (!options.access_log) return;
+  const std::string target = req.target.empty() ? req.path : req.target;
+  std::fprintf(stderr, "%s \"%s %.*s\" %d %zu %.2fms\n", req.remote_addr.c_str(),
+               req.method.c_str(), static_cast<int>(std::min<size_t>(target.size(), 400)),
+               target.c_str(), res.status, res.body.size(), seconds * 1000);
+}
+
+Server::Server(search::SearcherPool& pool, ServerOptions options)
+    : impl_(std::make_unique<Impl>(pool, std::move(options))) {
+  httplib::Server& s = impl_->server;
+  const size_t threads = impl_->options.threads;
+  const size_t max_queued = impl_->options.max_queued;
+  // httplib takes ownership of the queue it is handed and deletes it.
+  s.new_task_queue = [threads, max_queued] { return new BoundedTaskQueue(threads, max_queued); };
+  s.set_payload_max_length(impl_->options.max_body_bytes);
+  s.set_keep_alive_max_count(1000);
+  s.set_read_timeout(5, 0);
+  s.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    request_start = Clock::now();
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    std::string message =
+        res.status == 404
+            ? "no such route: " + req.method + " " + req.path + "; the API lives under /api/"
+            : "the request cannot be handled (HTTP " + std::to_string(res.status) + ")";
+    if (res.status == 413) message = "the request body is too large; the API takes no body";
+    res.set_content(ErrorJson(ErrorCodeForHttpStatus(res.status), message), kJson);
+  });
+  s.set_exception_handler(
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+        std::string what = "unknown error";
+        try {
+          if (ep) std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+          what = e.what();
+        } catch (...) {
+        }
+        res.status = 500;
+        res.set_content(ErrorJson("internal", "internal error: " + what), kJson);
+      });
+  s.set_logger([impl = impl_.get()](const httplib::Request& req, const httplib::Response& res) {
+    impl->Log(req, res);
+  });
+  impl_->InstallRoutes();
+}
+
+Server::~Server() { Stop(); }
+
+Result<int> Server::Bind() {
+  httplib::Server& s = impl_->server;
+  const std::string& host = impl_->options.host;
+  int port = impl_->options.port;
+  if (port == 0) {
+    port = s.bind_to_any_port(host);
+    if (port < 0) return Status::Unavailable("cannot listen on " + host + ": no free port");
+  } else if (!s.bind_to_port(host, port)) {
+    return Status::Unavailable("cannot listen on " + host + ":" + std::to_string(port) +
+                               "; is another kb-searchd running? choose another --listen");
+  }
+  return port;
+}
+
+Status Server::Serve() {
+  if (!impl_->server.listen_after_bind()) {
+    return Status::Unavailable("the server stopped listening unexpectedly");
+  }
+  return Status::Ok();
+}
+
+void Server::Stop() { impl_->server.stop(); }
+
+bool Server::running() const { return impl_->server.is_running(); }
+
+}  // namespace kb::http

@@ -1,0 +1,21 @@
+// JSON bodies of the API, in one place. UTF-8 in, UTF-8 out; invalid UTF-8 in document text is
+// replaced rather than failing a response.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kb/search/search_result.h"
+
+namespace kb::http {
+
+// "/api/documents/{id}/file", with "#page=N" for a PDF when `page` > 0.
+std::string FileUrl(std::string_view id, std::string_view format, int page);
+
+std::string SearchResultJson(const search::SearchResult& result);
+std::string DocumentJson(const search::DocumentDetail& detail);
+std::string SuggestionsJson(std::string_view query, const std::vector<search::Suggestion>& list);
+std::string HealthJson(const search::IndexInfo& info);
+
+}  // namespace kb::http

@@ -1,0 +1,56 @@
+// The kb-searchd HTTP server: the route table, static files, access log and metrics.
+//
+//   GET /api/search              search (see kb/search/search_request.h for the parameters)
+//   GET /api/documents/{id}      metadata, page texts and similar documents
+//   GET /api/documents/{id}/file the original file of an indexed document
+//   GET /api/suggest?q=          completions
+//   GET /api/health              index document count, last update, schema version
+//   GET /metrics                 Prometheus text format
+//   GET /...                     files under ServerOptions::web_dir
+//
+// Every error is JSON {"error": {"code", "message"}}; statuses come from error_mapper.h only.
+// Thread-safety: handlers run on the worker threads of a BoundedTaskQueue; each leases a
+// Searcher from the pool for the duration of one request.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "kb/core/status.h"
+#include "kb/search/searcher_pool.h"
+
+namespace kb::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;                    // 0: any free port (see Bind())
+  std::filesystem::path web_dir;      // empty: no static files
+  size_t threads = 16;                // worker threads; use the SearcherPool's size
+  size_t max_queued = 256;            // accepted connections waiting for a worker
+  size_t max_body_bytes = 64 * 1024;  // larger request bodies get 413
+  bool access_log = true;             // one line per request on stderr
+};
+
+class Server {
+ public:
+  Server(search::SearcherPool& pool, ServerOptions options);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds the listening socket; returns the port (the chosen one when options.port is 0).
+  Result<int> Bind();
+  // Serves until Stop(); call after Bind().
+  Status Serve();
+  // Thread-safe; makes Serve() return.
+  void Stop();
+  // True once the server accepts connections.
+  bool running() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kb::http

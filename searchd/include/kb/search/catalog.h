@@ -1,0 +1,63 @@
+// Catalog: the names behind the index's filter terms (themes, gemeenten, provincies), taken from
+// the same editorial data the indexer tags with (themes.toml, gazetteer.tsv).
+//
+// It turns what a user types into filter terms ("Groningen" -> XPgroningen plus the XG terms of
+// its gemeenten), labels facet values and feeds suggestions. Immutable after construction; safe
+// to share between threads. An empty Catalog still works: values are then used as given.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kb/analysis/region_tagger.h"
+#include "kb/analysis/theme_tagger.h"
+
+namespace kb::search {
+
+struct CatalogEntry {
+  std::string value;  // filter value: theme slug, CBS code, provincie name
+  std::string label;  // display name
+  std::string type;   // "theme", "gemeente", "provincie"
+};
+
+class Catalog {
+ public:
+  Catalog() = default;
+  Catalog(const std::vector<analysis::Theme>& themes,
+          const std::vector<analysis::Gemeente>& gemeenten);
+
+  bool empty() const { return entries_.empty(); }
+
+  // Theme slug for a slug or a display name; empty when unknown (and the catalog is not empty).
+  std::string ThemeSlug(std::string_view value) const;
+  // CBS code for a code ("GM0014", any case) or a name ("Groningen"); empty when unknown.
+  std::string GemeenteCode(std::string_view value) const;
+  // Provincie slug for a name or slug; empty when unknown.
+  std::string ProvincieSlug(std::string_view value) const;
+  // CBS codes of the gemeenten in a provincie (by slug).
+  const std::vector<std::string>& GemeentenOf(const std::string& provincie_slug) const;
+  // Provincie slug of a gemeente (by CBS code); empty when unknown.
+  std::string ProvincieOf(const std::string& gemeente_code) const;
+
+  // Display names; the value itself when unknown.
+  std::string ThemeName(const std::string& slug) const;
+  std::string GemeenteName(const std::string& code) const;
+  std::string ProvincieName(const std::string& slug) const;
+
+  // Every theme, gemeente and provincie, for suggestions.
+  const std::vector<CatalogEntry>& entries() const { return entries_; }
+
+ private:
+  std::map<std::string, std::string> theme_names_;                       // slug -> name
+  std::map<std::string, std::string> theme_by_name_;                     // Slug(name) -> slug
+  std::map<std::string, std::string> gemeente_names_;                    // code -> name
+  std::map<std::string, std::string> gemeente_by_name_;                  // Slug(name) -> code
+  std::map<std::string, std::string> gemeente_provincie_;                // code -> provincie slug
+  std::map<std::string, std::string> provincie_names_;                   // slug -> name
+  std::map<std::string, std::vector<std::string>> provincie_gemeenten_;  // slug -> codes
+  std::vector<CatalogEntry> entries_;
+};
+
+}  // namespace kb::search

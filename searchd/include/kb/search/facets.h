@@ -1,0 +1,52 @@
+// Exact facet counts over a whole result set.
+//
+// FacetTable maps every document of one index revision to its facet values, read once from the
+// postings of the boolean filter terms (XT, XG, XP, XY, XK). A search collects the docids of all
+// its matches with DocidCollector (a MatchSpy; the match must run with checkatleast = doccount)
+// and FacetTable::Count turns them into counts, so no document data or termlist is read per
+// query. The provincie facet counts a document for a provincie when it carries the XP term or
+// a gemeente of that provincie, matching the provincie filter.
+//
+// FacetTable is immutable after Build and safe to share; DocidCollector belongs to one search.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "kb/search/catalog.h"
+#include "kb/search/search_result.h"
+
+namespace kb::search {
+
+class DocidCollector : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& doc, double weight) override;
+  const std::vector<Xapian::docid>& docids() const { return docids_; }
+
+ private:
+  std::vector<Xapian::docid> docids_;
+};
+
+class FacetTable {
+ public:
+  // Throws Xapian::Error.
+  static FacetTable Build(const Xapian::Database& db, const Catalog& catalog);
+
+  Facets Count(const std::vector<Xapian::docid>& docids, const Catalog& catalog) const;
+
+ private:
+  enum Kind : std::uint8_t { kTheme, kGemeente, kProvincie, kYear, kKind, kKindCount };
+  struct Value {
+    Kind kind;
+    std::string value;  // slug, CBS code, provincie slug, year, kind
+  };
+  std::vector<Value> values_;
+  // Compressed rows: the value ids of docid d are ids_[offsets_[d] .. offsets_[d + 1]).
+  std::vector<std::uint32_t> offsets_;
+  std::vector<std::uint32_t> ids_;
+};
+
+}  // namespace kb::search

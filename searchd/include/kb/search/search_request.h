@@ -1,0 +1,55 @@
+// SearchRequest: the typed, validated form of a search, built from query parameters.
+//
+// ParseSearchRequest is the only way in: it rejects unknown parameters, malformed numbers and
+// unknown enumerations with InvalidArgument naming the parameter ("parameter 'page': ..."), and
+// clamps `size` into [1, kMaxSize]. It knows nothing of HTTP; the caller hands it the decoded
+// name/value pairs in request order.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "kb/core/status.h"
+
+namespace kb::search {
+
+enum class SortOrder {
+  kRelevance,  // default when there is a query
+  kDate,       // newest first; the default when `q` is empty (browsing)
+};
+
+struct SearchRequest {
+  static constexpr int kDefaultSize = 10;
+  static constexpr int kMaxSize = 100;
+  static constexpr int kMaxPage = 1000;
+  static constexpr size_t kMaxQueryBytes = 1000;
+  static constexpr size_t kMaxFilterValues = 50;
+
+  std::string q;                        // free text, Dutch query syntax; may be empty
+  std::vector<std::string> themes;      // theme slugs or names; OR within, AND across facets
+  std::vector<std::string> gemeenten;   // CBS codes ("GM0014") or names ("Groningen")
+  std::vector<std::string> provincies;  // names or slugs; includes their gemeenten
+  std::vector<std::string> kinds;       // one of schema::kKinds
+  std::optional<int> year_from;         // inclusive
+  std::optional<int> year_to;           // inclusive
+  std::optional<SortOrder> sort;        // unset: relevance with q, date without
+  int page = 1;                         // 1-based, [1, kMaxPage]
+  int size = kDefaultSize;              // clamped to [1, kMaxSize]
+  bool facets = true;                   // facets=0 skips facet counting
+
+  bool HasFilters() const;
+  SortOrder EffectiveSort() const;
+};
+
+using QueryParams = std::vector<std::pair<std::string, std::string>>;
+
+// Validates `params` (decoded, in request order; repeated names allowed for the filters).
+Result<SearchRequest> ParseSearchRequest(const QueryParams& params);
+
+// Parses a whole decimal number in [min, max]; InvalidArgument naming `parameter` otherwise.
+Result<int> ParseIntParameter(std::string_view parameter, std::string_view value, int min, int max);
+
+}  // namespace kb::search

@@ -1,0 +1,80 @@
+// What a search, a document lookup and a suggestion return: plain data, no Xapian, no JSON.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kb/core/stored_document.h"
+
+namespace kb::search {
+
+struct FacetCount {
+  std::string value;  // what to pass back as a filter: theme slug, CBS code, provincie name, ...
+  std::string label;  // display name
+  std::uint64_t count = 0;
+};
+
+struct Facets {
+  std::vector<FacetCount> theme;      // by count, then label
+  std::vector<FacetCount> gemeente;   // by count, then label
+  std::vector<FacetCount> provincie;  // by count, then label; includes documents of its gemeenten
+  std::vector<FacetCount> year;       // newest first
+  std::vector<FacetCount> kind;       // by count, then label
+};
+
+struct Hit {
+  std::string id;
+  std::string title;
+  std::string kind;
+  int year = 0;
+  std::string date;
+  std::vector<ThemeTag> themes;
+  std::vector<GemeenteTag> gemeenten;
+  std::vector<std::string> provincies;
+  std::string snippet;     // HTML: text escaped, matches in <mark>
+  std::vector<int> pages;  // 1-based pages where the query matches best, best first
+  std::string format;      // "pdf", "text", "markdown" (the HTTP layer builds the file URL)
+  double score = 0;        // relevance weight (0 when sorted by date)
+};
+
+struct SearchResult {
+  std::string query;                           // the query as asked
+  std::optional<std::string> corrected_query;  // a spelling correction, when one was found
+  bool showing_corrected = false;  // hits are those of corrected_query (the original found none)
+  std::uint64_t total = 0;         // exact number of matching documents
+  int page = 1;
+  int size = 10;
+  std::vector<Hit> hits;
+  std::optional<Facets> facets;  // absent when facets=0
+};
+
+struct SimilarDocument {
+  std::string id;
+  std::string title;
+  std::string kind;
+  int year = 0;
+  double score = 0;
+};
+
+struct DocumentDetail {
+  StoredDocument document;
+  std::vector<SimilarDocument> similar;  // at most 10, most similar first
+};
+
+struct Suggestion {
+  std::string text;   // the completed text
+  std::string type;   // "term", "theme", "gemeente" or "provincie"
+  std::string value;  // filter value for theme/gemeente/provincie; the text for terms
+};
+
+struct IndexInfo {
+  std::uint64_t document_count = 0;
+  std::string last_update;  // ISO 8601 UTC, as kb-indexer recorded it
+  std::string schema_version;
+  std::string revision;          // changes whenever the index does
+  std::uint64_t size_bytes = 0;  // on disk
+};
+
+}  // namespace kb::search

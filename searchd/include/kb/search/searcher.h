@@ -1,0 +1,74 @@
+// Searcher: answers searches, document lookups and suggestions from one Xapian database.
+//
+// Thread ownership: a Searcher owns its Xapian::Database, QueryParser, Enquire and Analyzer and is
+// used by one thread at a time (SearcherPool hands one to each request). Everything it shares
+// with other Searchers (Catalog, SearcherShared) is immutable or internally locked.
+//
+// Freshness: before each call the Searcher checks, at most once per reopen_interval, whether
+// kb-indexer committed a new revision (Database::reopen()); a call that races a commit
+// (DatabaseModifiedError) reopens and retries once, so no request fails because of indexing.
+//
+// Errors: InvalidArgument names the parameter (q, page, theme, gemeente, provincie, kind, id);
+// NotFound for an unknown document id; Unavailable when the index cannot be read.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "kb/analysis/analyzer.h"
+#include "kb/core/status.h"
+#include "kb/search/catalog.h"
+#include "kb/search/document_cache.h"
+#include "kb/search/facets.h"
+#include "kb/search/search_request.h"
+#include "kb/search/search_result.h"
+#include "kb/search/spelling.h"
+
+namespace kb::search {
+
+// State shared by every Searcher of one index: thread-safe caches keyed by index revision.
+struct SearcherShared {
+  RevisionCache<FacetTable> facet_tables;
+  RevisionCache<SpellingVocabulary> spelling;
+  DocumentCache documents;
+};
+
+struct SearcherOptions {
+  std::filesystem::path db_path;
+  std::shared_ptr<const analysis::AnalysisResources> resources;  // required
+  std::shared_ptr<const Catalog> catalog;                        // required; may be empty
+  std::shared_ptr<SearcherShared> shared;                        // required
+  std::chrono::milliseconds reopen_interval{1000};
+};
+
+class Searcher {
+ public:
+  // Opens the index and checks its schema (InvalidArgument with what to do when it differs).
+  static Result<std::unique_ptr<Searcher>> Open(const SearcherOptions& options);
+  ~Searcher();
+
+  Result<SearchResult> Search(const SearchRequest& request);
+
+  // Document id: the hex id of the Q term. Includes up to 10 similar documents.
+  Result<DocumentDetail> GetDocument(std::string_view id);
+  // The source path of an indexed document (never a path taken from the request).
+  Result<std::filesystem::path> DocumentFile(std::string_view id);
+
+  // Completions of the last word of `prefix` from the index vocabulary and catalog names.
+  Result<std::vector<Suggestion>> Suggest(std::string_view prefix, size_t limit = 10);
+
+  Result<IndexInfo> Info();
+
+ private:
+  explicit Searcher(const SearcherOptions& options, Xapian::Database db);
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kb::search

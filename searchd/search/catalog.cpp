@@ -1,0 +1,90 @@
+#include "kb/search/catalog.h"
+
+#include <cctype>
+
+#include "kb/core/schema.h"
+
+namespace kb::search {
+
+namespace {
+
+std::string UpperAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+Catalog::Catalog(const std::vector<analysis::Theme>& themes,
+                 const std::vector<analysis::Gemeente>& gemeenten) {
+  for (const auto& theme : themes) {
+    theme_names_[theme.slug] = theme.name;
+    theme_by_name_[schema::Slug(theme.name)] = theme.slug;
+    entries_.push_back({theme.slug, theme.name, "theme"});
+  }
+  for (const auto& g : gemeenten) {
+    const std::string code = UpperAscii(g.code);
+    const std::string provincie = schema::Slug(g.provincie);
+    gemeente_names_[code] = g.name;
+    gemeente_by_name_[schema::Slug(g.name)] = code;
+    gemeente_provincie_[code] = provincie;
+    provincie_gemeenten_[provincie].push_back(code);
+    if (provincie_names_.emplace(provincie, g.provincie).second) {
+      entries_.push_back({g.provincie, g.provincie, "provincie"});
+    }
+    entries_.push_back({code, g.name, "gemeente"});
+  }
+}
+
+std::string Catalog::ThemeSlug(std::string_view value) const {
+  const std::string slug = schema::Slug(value);
+  if (theme_names_.empty() || theme_names_.count(slug)) return slug;
+  auto it = theme_by_name_.find(slug);
+  return it == theme_by_name_.end() ? std::string() : it->second;
+}
+
+std::string Catalog::GemeenteCode(std::string_view value) const {
+  const std::string upper = UpperAscii(value);
+  if (gemeente_names_.count(upper)) return upper;
+  auto it = gemeente_by_name_.find(schema::Slug(value));
+  if (it != gemeente_by_name_.end()) return it->second;
+  // Without a gazetteer, a well-formed CBS code is taken as it is.
+  const bool looks_like_code = upper.size() == 6 && upper.rfind("GM", 0) == 0 &&
+                               std::isdigit(static_cast<unsigned char>(upper[2]));
+  return gemeente_names_.empty() && looks_like_code ? upper : std::string();
+}
+
+std::string Catalog::ProvincieSlug(std::string_view value) const {
+  const std::string slug = schema::Slug(value);
+  if (provincie_names_.empty() || provincie_names_.count(slug)) return slug;
+  return {};
+}
+
+const std::vector<std::string>& Catalog::GemeentenOf(const std::string& provincie_slug) const {
+  static const std::vector<std::string> kNone;
+  auto it = provincie_gemeenten_.find(provincie_slug);
+  return it == provincie_gemeenten_.end() ? kNone : it->second;
+}
+
+std::string Catalog::ProvincieOf(const std::string& gemeente_code) const {
+  auto it = gemeente_provincie_.find(gemeente_code);
+  return it == gemeente_provincie_.end() ? std::string() : it->second;
+}
+
+std::string Catalog::ThemeName(const std::string& slug) const {
+  auto it = theme_names_.find(slug);
+  return it == theme_names_.end() ? slug : it->second;
+}
+
+std::string Catalog::GemeenteName(const std::string& code) const {
+  auto it = gemeente_names_.find(code);
+  return it == gemeente_names_.end() ? code : it->second;
+}
+
+std::string Catalog::ProvincieName(const std::string& slug) const {
+  auto it = provincie_names_.find(slug);
+  return it == provincie_names_.end() ? slug : it->second;
+}
+
+}  // namespace kb::search

@@ -1,0 +1,107 @@
+#include "kb/search/facets.h"
+
+#include <algorithm>
+#include <map>
+#include <utility>
+
+#include "kb/core/schema.h"
+
+namespace kb::search {
+
+void DocidCollector::operator()(const Xapian::Document& doc, double /*weight*/) {
+  docids_.push_back(doc.get_docid());
+}
+
+FacetTable FacetTable::Build(const Xapian::Database& db, const Catalog& catalog) {
+  FacetTable table;
+  const std::pair<std::string_view, Kind> prefixes[] = {
+      {schema::kPrefixTheme, kTheme},         {schema::kPrefixGemeente, kGemeente},
+      {schema::kPrefixProvincie, kProvincie}, {schema::kPrefixYear, kYear},
+      {schema::kPrefixKind, kKind},
+  };
+  std::map<std::pair<Kind, std::string>, std::uint32_t> id_of;
+  auto value_id = [&](Kind kind, const std::string& value) {
+    auto [it, inserted] = id_of.emplace(std::make_pair(kind, value), 0);
+    if (inserted) {
+      it->second = static_cast<std::uint32_t>(table.values_.size());
+      table.values_.push_back({kind, value});
+    }
+    return it->second;
+  };
+
+  std::vector<std::pair<Xapian::docid, std::uint32_t>> pairs;
+  for (const auto& [prefix, kind] : prefixes) {
+    const std::string p(prefix);
+    for (auto t = db.allterms_begin(p); t != db.allterms_end(p); ++t) {
+      const std::string value = (*t).substr(p.size());
+      if (value.empty()) continue;
+      const std::uint32_t id = value_id(kind, value);
+      // A gemeente also counts for its provincie.
+      const std::string provincie = kind == kGemeente ? catalog.ProvincieOf(value) : "";
+      const std::uint32_t provincie_id = provincie.empty() ? 0 : value_id(kProvincie, provincie);
+      for (auto d = db.postlist_begin(*t); d != db.postlist_end(*t); ++d) {
+        pairs.emplace_back(*d, id);
+        if (!provincie.empty()) pairs.emplace_back(*d, provincie_id);
+      }
+    }
+  }
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+
+  const Xapian::docid last = db.get_lastdocid();
+  table.offsets_.assign(static_cast<size_t>(last) + 2, 0);
+  for (const auto& [docid, id] : pairs) {
+    if (docid <= last) ++table.offsets_[docid + 1];
+  }
+  for (size_t i = 1; i < table.offsets_.size(); ++i) table.offsets_[i] += table.offsets_[i - 1];
+  table.ids_.reserve(pairs.size());
+  for (const auto& [docid, id] : pairs) {
+    if (docid <= last) table.ids_.push_back(id);
+  }
+  return table;
+}
+
+Facets FacetTable::Count(const std::vector<Xapian::docid>& docids, const Catalog& catalog) const {
+  std::vector<std::uint64_t> counts(values_.size(), 0);
+  for (Xapian::docid d : docids) {
+    if (static_cast<size_t>(d) + 1 >= offsets_.size()) continue;  // newer than this table
+    for (std::uint32_t i = offsets_[d]; i < offsets_[d + 1]; ++i) ++counts[ids_[i]];
+  }
+  Facets facets;
+  for (size_t id = 0; id < values_.size(); ++id) {
+    if (counts[id] == 0) continue;
+    const Value& v = values_[id];
+    switch (v.kind) {
+      case kTheme:
+        facets.theme.push_back({v.value, catalog.ThemeName(v.value), counts[id]});
+        break;
+      case kGemeente:
+        facets.gemeente.push_back({v.value, catalog.GemeenteName(v.value), counts[id]});
+        break;
+      case kProvincie: {
+        const std::string name = catalog.ProvincieName(v.value);
+        facets.provincie.push_back({name, name, counts[id]});
+        break;
+      }
+      case kYear:
+        facets.year.push_back({v.value, v.value, counts[id]});
+        break;
+      case kKind:
+      case kKindCount:
+        facets.kind.push_back({v.value, v.value, counts[id]});
+        break;
+    }
+  }
+  auto by_count = [](const FacetCount& a, const FacetCount& b) {
+    return a.count != b.count ? a.count > b.count : a.label < b.label;
+  };
+  std::sort(facets.theme.begin(), facets.theme.end(), by_count);
+  std::sort(facets.gemeente.begin(), facets.gemeente.end(), by_count);
+  std::sort(facets.provincie.begin(), facets.provincie.end(), by_count);
+  std::sort(facets.kind.begin(), facets.kind.end(), by_count);
+  std::sort(facets.year.begin(), facets.year.end(),
+            [](const FacetCount& a, const FacetCount& b) { return a.value > b.value; });
+  return facets;
+}
+
+}  // namespace kb::search

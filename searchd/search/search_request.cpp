@@ -1,0 +1,128 @@
+#include "kb/search/search_request.h"
+
+#include <algorithm>
+#include <charconv>
+
+namespace kb::search {
+
+namespace {
+
+Status Invalid(std::string_view parameter, const std::string& what) {
+  return Status::InvalidArgument("parameter '" + std::string(parameter) + "': " + what);
+}
+
+Status AddFilterValue(std::string_view parameter, const std::string& value,
+                      std::vector<std::string>& values) {
+  if (value.empty()) return Invalid(parameter, "empty value; leave the parameter out instead");
+  if (value.size() > 200) return Invalid(parameter, "value longer than 200 bytes");
+  if (values.size() >= SearchRequest::kMaxFilterValues) {
+    return Invalid(parameter,
+                   "more than " + std::to_string(SearchRequest::kMaxFilterValues) + " values");
+  }
+  values.push_back(value);
+  return Status::Ok();
+}
+
+}  // namespace
+
+bool SearchRequest::HasFilters() const {
+  return !themes.empty() || !gemeenten.empty() || !provincies.empty() || !kinds.empty() ||
+         year_from.has_value() || year_to.has_value();
+}
+
+SortOrder SearchRequest::EffectiveSort() const {
+  if (sort) return *sort;
+  return q.empty() ? SortOrder::kDate : SortOrder::kRelevance;
+}
+
+Result<int> ParseIntParameter(std::string_view parameter, std::string_view value, int min,
+                              int max) {
+  int number = 0;
+  const char* end = value.data() + value.size();
+  auto [ptr, ec] = std::from_chars(value.data(), end, number);
+  if (value.empty() || ec == std::errc::invalid_argument || ptr != end) {
+    return Invalid(parameter, "'" + std::string(value.substr(0, 40)) + "' is not a whole number");
+  }
+  if (ec == std::errc::result_out_of_range || number < min || number > max) {
+    return Invalid(parameter,
+                   "must be between " + std::to_string(min) + " and " + std::to_string(max));
+  }
+  return number;
+}
+
+Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
+  SearchRequest r;
+  bool seen_q = false, seen_page = false, seen_size = false, seen_sort = false;
+  bool seen_facets = false;
+  auto once = [](bool& seen, std::string_view name) -> Status {
+    if (seen) return Invalid(name, "given more than once");
+    seen = true;
+    return Status::Ok();
+  };
+  for (const auto& [name, value] : params) {
+    Status status;
+    if (name == "q") {
+      status = once(seen_q, name);
+      if (status.ok() && value.size() > SearchRequest::kMaxQueryBytes) {
+        status = Invalid(name,
+                         "longer than " + std::to_string(SearchRequest::kMaxQueryBytes) + " bytes");
+      }
+      r.q = value;
+    } else if (name == "theme") {
+      status = AddFilterValue(name, value, r.themes);
+    } else if (name == "gemeente") {
+      status = AddFilterValue(name, value, r.gemeenten);
+    } else if (name == "provincie") {
+      status = AddFilterValue(name, value, r.provincies);
+    } else if (name == "kind") {
+      status = AddFilterValue(name, value, r.kinds);
+    } else if (name == "year_from" || name == "year_to") {
+      auto& slot = name == "year_from" ? r.year_from : r.year_to;
+      if (slot) return Invalid(name, "given more than once");
+      auto year = ParseIntParameter(name, value, 1000, 2999);
+      if (!year.ok()) return year.status();
+      slot = *year;
+    } else if (name == "sort") {
+      status = once(seen_sort, name);
+      if (value == "relevance") {
+        r.sort = SortOrder::kRelevance;
+      } else if (value == "date") {
+        r.sort = SortOrder::kDate;
+      } else if (status.ok()) {
+        status = Invalid(name, "must be 'relevance' or 'date'");
+      }
+    } else if (name == "page") {
+      status = once(seen_page, name);
+      auto page = ParseIntParameter(name, value, 1, SearchRequest::kMaxPage);
+      if (!page.ok()) return page.status();
+      r.page = *page;
+    } else if (name == "size") {
+      status = once(seen_size, name);
+      // Clamped, not rejected: a client asking for 500 gets the most we give.
+      auto size = ParseIntParameter(name, value, -1'000'000'000, 1'000'000'000);
+      if (!size.ok()) return size.status();
+      r.size = std::clamp(*size, 1, SearchRequest::kMaxSize);
+    } else if (name == "facets") {
+      status = once(seen_facets, name);
+      if (value == "1" || value == "true") {
+        r.facets = true;
+      } else if (value == "0" || value == "false") {
+        r.facets = false;
+      } else if (status.ok()) {
+        status = Invalid(name, "must be 1 or 0");
+      }
+    } else {
+      return Status::InvalidArgument(
+          "parameter '" + name.substr(0, 60) +
+          "': unknown; known are q, theme, gemeente, provincie, kind, year_from, year_to, "
+          "sort, page, size, facets");
+    }
+    if (!status.ok()) return status;
+  }
+  if (r.year_from && r.year_to && *r.year_from > *r.year_to) {
+    return Invalid("year_from", "is after year_to");
+  }
+  return r;
+}
+
+}  // namespace kb::search

@@ -1,0 +1,296 @@
+#include "kb/search/searcher.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "kb/core/schema.h"
+#include "kb/search/query_text.h"
+#include "kb/search/snippets.h"
+#include "searcher_impl.h"
+
+namespace kb::search {
+
+namespace {
+
+constexpr unsigned kParserFlags =
+    analysis::Analyzer::kQueryFlags | Xapian::QueryParser::FLAG_WILDCARD;
+
+Xapian::Query AnyOf(const std::vector<std::string>& terms) {
+  std::vector<Xapian::Query> queries;
+  for (const auto& t : terms) queries.emplace_back(t);
+  return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
+}
+
+bool IsBlank(const std::string& s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
+}
+
+struct Run {
+  Xapian::MSet mset;
+  DocidCollector docids;
+  std::uint64_t total = 0;
+};
+
+}  // namespace
+
+Searcher::Impl::Impl(const SearcherOptions& o, Xapian::Database database)
+    : options(o), db(std::move(database)), analyzer(o.resources) {
+  parser.set_database(db);
+  analyzer.ConfigureQueryParser(parser);
+  parser.set_default_op(Xapian::Query::OP_AND);
+  parser.add_prefix("titel", std::string(schema::kPrefixTitle));
+  parser.add_prefix("title", std::string(schema::kPrefixTitle));
+  parser.add_prefix("auteur", std::string(schema::kPrefixAuthor));
+  parser.set_max_expansion(200, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  revision = ReadRevision();
+  last_check = std::chrono::steady_clock::now();
+}
+
+std::string Searcher::Impl::ReadRevision() const {
+  try {
+    return std::to_string(db.get_revision());
+  } catch (const Xapian::InvalidOperationError&) {
+    // A sharded database has no single revision; the indexer's commit time stands in for it.
+    return db.get_metadata(std::string(schema::kMetaLastUpdate)) + "/" +
+           std::to_string(db.get_doccount()) + "/" + std::to_string(db.get_lastdocid());
+  }
+}
+
+void Searcher::Impl::MaybeReopen(bool force) {
+  const auto now = std::chrono::steady_clock::now();
+  if (!force && now - last_check < options.reopen_interval) return;
+  last_check = now;
+  if (db.reopen() || force) revision = ReadRevision();
+}
+
+std::string Searcher::Impl::Fold(std::string_view word) { return FoldWord(analyzer.Fold(word)); }
+
+Result<Xapian::Query> Searcher::Impl::ParseQuery(const std::string& q) {
+  // Dutch operator words first (EN/OF/NIET), then the analyzer's folding of the words.
+  const std::string normalised = analyzer.PrepareQuery(
+      RewriteQuery(q, [](const QueryWord&, std::string_view text) { return std::string(text); }));
+  try {
+    Xapian::Query query = parser.parse_query(normalised, kParserFlags);
+    return query.empty() ? Xapian::Query::MatchAll : query;
+  } catch (const Xapian::QueryParserError& e) {
+    return Status::InvalidArgument(
+        "parameter 'q': cannot read the query (" + e.get_msg() +
+        "); put phrases in double quotes and write AND/OR/NOT (or EN/OF/NIET) between words");
+  }
+}
+
+Result<Xapian::Query> Searcher::Impl::FilterQuery(const SearchRequest& r) const {
+  const Catalog& catalog = *options.catalog;
+  std::vector<Xapian::Query> facets;
+  auto unknown = [](std::string_view parameter, const std::string& value, std::string_view hint) {
+    return Status::InvalidArgument("parameter '" + std::string(parameter) + "': unknown value '" +
+                                   value + "'; " + std::string(hint));
+  };
+  if (!r.themes.empty()) {
+    std::vector<std::string> terms;
+    for (const auto& v : r.themes) {
+      const std::string slug = catalog.ThemeSlug(v);
+      if (slug.empty()) return unknown("theme", v, "see facets.theme for the theme slugs");
+      terms.push_back(std::string(schema::kPrefixTheme) + slug);
+    }
+    facets.push_back(AnyOf(terms));
+  }
+  if (!r.gemeenten.empty()) {
+    std::vector<std::string> terms;
+    for (const auto& v : r.gemeenten) {
+      const std::string code = catalog.GemeenteCode(v);
+      if (code.empty()) return unknown("gemeente", v, "give a gemeente name or CBS code (GM0014)");
+      terms.push_back(std::string(schema::kPrefixGemeente) + code);
+    }
+    facets.push_back(AnyOf(terms));
+  }
+  if (!r.provincies.empty()) {
+    std::vector<std::string> terms;
+    for (const auto& v : r.provincies) {
+      const std::string slug = catalog.ProvincieSlug(v);
+      if (slug.empty()) return unknown("provincie", v, "give one of the twelve provincies");
+      terms.push_back(std::string(schema::kPrefixProvincie) + slug);
+      // Documents about a gemeente count for its provincie even if they never name it.
+      for (const auto& code : catalog.GemeentenOf(slug)) {
+        terms.push_back(std::string(schema::kPrefixGemeente) + code);
+      }
+    }
+    facets.push_back(AnyOf(terms));
+  }
+  if (!r.kinds.empty()) {
+    std::vector<std::string> terms;
+    for (const auto& v : r.kinds) {
+      if (std::find(std::begin(schema::kKinds), std::end(schema::kKinds), v) ==
+          std::end(schema::kKinds)) {
+        return unknown("kind", v, "use rapport, interview, artikel, wet or overig");
+      }
+      terms.push_back(std::string(schema::kPrefixKind) + v);
+    }
+    facets.push_back(AnyOf(terms));
+  }
+  if (r.year_from || r.year_to) {
+    facets.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotYear,
+                        Xapian::sortable_serialise(r.year_from.value_or(0)),
+                        Xapian::sortable_serialise(r.year_to.value_or(9999)));
+  }
+  if (facets.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_AND, facets.begin(), facets.end());
+}
+
+std::optional<std::string> Searcher::Impl::Correct(const std::string& q) {
+  std::shared_ptr<const SpellingVocabulary> vocabulary;
+  bool changed = false;
+  const std::string stem_prefix(schema::kPrefixStem);
+  std::string corrected = RewriteQuery(
+      q,
+      [&](const QueryWord& w, std::string_view text) {
+        if (!w.correctable()) return std::string(text);
+        const std::string folded = Fold(text);
+        if (db.get_termfreq(folded) > 0 ||
+            db.get_termfreq(stem_prefix + analyzer.Stem(folded)) > 0) {
+          return std::string(text);
+        }
+        if (!vocabulary) {
+          vocabulary =
+              options.shared->spelling.Get(revision, [&] { return SpellingVocabulary::Build(db); });
+        }
+        std::string nearest = vocabulary->Nearest(folded);
+        if (nearest.empty()) return std::string(text);
+        changed = true;
+        return nearest;
+      },
+      OperatorWords::kKeep);
+  if (!changed) return std::nullopt;
+  return corrected;
+}
+
+Result<SearchResult> Searcher::Impl::Search(const SearchRequest& r) {
+  auto filter = FilterQuery(r);
+  if (!filter.ok()) return filter.status();
+  SearchResult result;
+  result.query = r.q;
+  result.page = r.page;
+  result.size = r.size;
+
+  const Xapian::doccount doccount = db.get_doccount();
+  const Xapian::doccount offset = static_cast<Xapian::doccount>((r.page - 1) * r.size);
+  auto run = [&](const Xapian::Query& query) {
+    auto out = std::make_unique<Run>();
+    Xapian::Enquire enquire(db);
+    enquire.set_query(filter->empty() ? query
+                                      : Xapian::Query(Xapian::Query::OP_FILTER, query, *filter));
+    if (r.EffectiveSort() == SortOrder::kDate) {
+      enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+    }
+    if (r.facets) enquire.add_matchspy(&out->docids);
+    // checkatleast = doccount: every match is counted, so totals and facets are exact.
+    out->mset = enquire.get_mset(offset, static_cast<Xapian::doccount>(r.size), doccount);
+    out->total = out->mset.get_matches_estimated();
+    return out;
+  };
+
+  std::string query_text = r.q;
+  Xapian::Query query = Xapian::Query::MatchAll;
+  if (!IsBlank(r.q)) {
+    auto parsed = ParseQuery(r.q);
+    if (!parsed.ok()) return parsed.status();
+    query = *parsed;
+    if (auto corrected = Correct(r.q)) result.corrected_query = *corrected;
+  }
+  std::unique_ptr<Run> found = run(query);
+  if (found->total == 0 && result.corrected_query) {
+    auto parsed = ParseQuery(*result.corrected_query);
+    if (parsed.ok()) {
+      auto second = run(*parsed);
+      if (second->total > 0) {
+        found = std::move(second);
+        query = *parsed;
+        query_text = *result.corrected_query;
+        result.showing_corrected = true;
+      }
+    }
+  }
+  result.total = found->total;
+  if (result.total > 0 && offset >= result.total) {
+    const std::uint64_t pages = (result.total + r.size - 1) / r.size;
+    return Status::InvalidArgument("parameter 'page': page " + std::to_string(r.page) +
+                                   " is past the last page (" + std::to_string(pages) + ") of " +
+                                   std::to_string(result.total) + " results");
+  }
+
+  SnippetMaker snippets(QueryTermsOf(query, query_text), analyzer.QueryStemmer());
+  for (auto it = found->mset.begin(); it != found->mset.end(); ++it) {
+    const auto doc = Load(*it, it.get_document());
+    Hit hit;
+    hit.id = doc->id;
+    hit.title = doc->title;
+    hit.kind = doc->kind;
+    hit.year = doc->year;
+    hit.date = doc->date;
+    hit.themes = doc->themes;
+    hit.gemeenten = doc->gemeenten;
+    hit.provincies = doc->provincies;
+    hit.format = doc->format;
+    hit.score = r.EffectiveSort() == SortOrder::kRelevance ? it.get_weight() : 0.0;
+    Snippet snippet = snippets.Make(doc->pages);
+    hit.snippet = std::move(snippet.html);
+    hit.pages = std::move(snippet.pages);
+    result.hits.push_back(std::move(hit));
+  }
+  if (r.facets) {
+    auto table = options.shared->facet_tables.Get(
+        revision, [&] { return FacetTable::Build(db, *options.catalog); });
+    result.facets = table->Count(found->docids.docids(), *options.catalog);
+  }
+  return result;
+}
+
+std::shared_ptr<const StoredDocument> Searcher::Impl::Load(Xapian::docid docid,
+                                                           const Xapian::Document& doc) {
+  if (auto cached = options.shared->documents.Get(revision, docid)) return cached;
+  auto parsed = StoredDocument::FromJson(doc.get_data());
+  std::shared_ptr<const StoredDocument> out;
+  if (parsed.ok()) {
+    out = std::make_shared<const StoredDocument>(std::move(parsed).value());
+  } else {
+    // A document whose stored data cannot be read still shows up, under its id.
+    StoredDocument stub;
+    auto t = doc.termlist_begin();
+    t.skip_to(std::string(schema::kPrefixId));
+    if (t != doc.termlist_end() && (*t).rfind(schema::kPrefixId, 0) == 0) {
+      stub.id = (*t).substr(schema::kPrefixId.size());
+    }
+    stub.title = stub.id;
+    out = std::make_shared<const StoredDocument>(std::move(stub));
+  }
+  options.shared->documents.Put(revision, docid, out);
+  return out;
+}
+
+Searcher::Searcher(const SearcherOptions& options, Xapian::Database db)
+    : impl_(std::make_unique<Impl>(options, std::move(db))) {}
+
+Searcher::~Searcher() = default;
+
+Result<std::unique_ptr<Searcher>> Searcher::Open(const SearcherOptions& options) {
+  try {
+    Xapian::Database db(options.db_path.string());
+    Status status = schema::CheckIndex(db, options.db_path.string());
+    if (!status.ok()) return status;
+    return std::unique_ptr<Searcher>(new Searcher(options, std::move(db)));
+  } catch (const Xapian::DatabaseOpeningError& e) {
+    return Status::NotFound(
+        "cannot open the index '" + options.db_path.string() + "': " + e.get_description() +
+        "; build it first with: kb-indexer --db " + options.db_path.string() + " DOCS...");
+  } catch (const Xapian::Error& e) {
+    return Status::Unavailable("cannot open the index '" + options.db_path.string() +
+                               "': " + e.get_description());
+  }
+}
+
+Result<SearchResult> Searcher::Search(const SearchRequest& request) {
+  return impl_->Guard("search", [&] { return impl_->Search(request); });
+}
+
+}  // namespace kb::search

@@ -1,0 +1,140 @@
+// Searcher: documents, similar documents, suggestions and index information.
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <system_error>
+
+#include "kb/core/schema.h"
+#include "kb/search/query_text.h"
+#include "kb/search/searcher.h"
+#include "searcher_impl.h"
+
+namespace kb::search {
+
+namespace {
+
+constexpr size_t kSimilarCount = 10;
+constexpr Xapian::termcount kExpandTerms = 40;
+constexpr size_t kSuggestScanLimit = 5000;
+
+// Expansion uses the folded body words only: filter terms, ids and stems would make every
+// document of the same gemeente or year look alike.
+class BodyWords : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    const unsigned char c = static_cast<unsigned char>(term[0]);
+    return term.size() > 2 && (std::islower(c) || c >= 0x80);
+  }
+};
+
+bool IsValidId(std::string_view id) {
+  return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) || (c >= 'a' && c <= 'f');
+  });
+}
+
+}  // namespace
+
+Result<Xapian::docid> Searcher::Impl::FindDocid(std::string_view id) const {
+  if (!IsValidId(id)) {
+    return Status::InvalidArgument("parameter 'id': '" + std::string(id.substr(0, 70)) +
+                                   "' is not a document id (lower-case hexadecimal)");
+  }
+  const std::string term = std::string(schema::kPrefixId) + std::string(id);
+  auto it = db.postlist_begin(term);
+  if (it == db.postlist_end(term)) {
+    return Status::NotFound("document '" + std::string(id) + "' is not in the index");
+  }
+  return *it;
+}
+
+Result<DocumentDetail> Searcher::GetDocument(std::string_view id) {
+  return impl_->Guard("document", [&]() -> Result<DocumentDetail> {
+    auto docid = impl_->FindDocid(id);
+    if (!docid.ok()) return docid.status();
+    Xapian::Database& db = impl_->db;
+    DocumentDetail detail;
+    detail.document = *impl_->Load(*docid, db.get_document(*docid));
+
+    Xapian::RSet rset;
+    rset.add_document(*docid);
+    Xapian::Enquire enquire(db);
+    BodyWords body_words;
+    const Xapian::ESet eset = enquire.get_eset(kExpandTerms, rset, &body_words);
+    if (eset.empty()) return detail;
+    std::vector<std::string> terms(eset.begin(), eset.end());
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    const Xapian::MSet mset = enquire.get_mset(0, kSimilarCount + 1);
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      if (*it == *docid || detail.similar.size() >= kSimilarCount) continue;
+      const auto doc = impl_->Load(*it, it.get_document());
+      detail.similar.push_back({doc->id, doc->title, doc->kind, doc->year, it.get_weight()});
+    }
+    return detail;
+  });
+}
+
+Result<std::filesystem::path> Searcher::DocumentFile(std::string_view id) {
+  return impl_->Guard("document file", [&]() -> Result<std::filesystem::path> {
+    auto docid = impl_->FindDocid(id);
+    if (!docid.ok()) return docid.status();
+    const std::filesystem::path path = impl_->db.get_document(*docid).get_value(schema::kSlotPath);
+    std::error_code ec;
+    if (path.empty() || !std::filesystem::is_regular_file(path, ec)) {
+      return Status::NotFound("the file of document '" + std::string(id) +
+                              "' is no longer on disk; it disappears at the next index run");
+    }
+    return path;
+  });
+}
+
+Result<std::vector<Suggestion>> Searcher::Suggest(std::string_view prefix, size_t limit) {
+  return impl_->Guard("suggest", [&]() -> Result<std::vector<Suggestion>> {
+    std::vector<Suggestion> out;
+    const auto words = ScanQueryWords(prefix);
+    if (words.empty() || words.back().end != prefix.size()) return out;
+    const QueryWord& last = words.back();
+    const std::string head(prefix.substr(0, last.begin));
+    const std::string word = impl_->Fold(prefix.substr(last.begin));
+    if (word.size() < 2) return out;
+
+    // Names first: a user typing "gron" most likely wants the provincie or gemeente.
+    const std::string wanted = schema::Slug(prefix);
+    for (const auto& e : impl_->options.catalog->entries()) {
+      if (out.size() >= limit / 2) break;
+      if (schema::Slug(e.label).rfind(wanted, 0) == 0) out.push_back({e.label, e.type, e.value});
+    }
+    std::vector<std::pair<Xapian::doccount, std::string>> terms;
+    const Xapian::Database& db = impl_->db;
+    size_t scanned = 0;
+    for (auto t = db.allterms_begin(word); t != db.allterms_end(word); ++t) {
+      if (++scanned > kSuggestScanLimit) break;
+      terms.emplace_back(t.get_termfreq(), *t);
+    }
+    std::sort(terms.begin(), terms.end(),
+              [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (const auto& [freq, term] : terms) {
+      if (out.size() >= limit) break;
+      out.push_back({head + term, "term", head + term});
+    }
+    return out;
+  });
+}
+
+Result<IndexInfo> Searcher::Info() {
+  return impl_->Guard("health", [&]() -> Result<IndexInfo> {
+    IndexInfo info;
+    const Xapian::Database& db = impl_->db;
+    info.document_count = db.get_doccount();
+    info.last_update = db.get_metadata(std::string(schema::kMetaLastUpdate));
+    info.schema_version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
+    info.revision = impl_->revision;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(impl_->options.db_path, ec)) {
+      if (entry.is_regular_file(ec)) info.size_bytes += entry.file_size(ec);
+    }
+    return info;
+  });
+}
+
+}  // namespace kb::search

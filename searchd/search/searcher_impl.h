@@ -1,0 +1,66 @@
+// Searcher's private state, shared by searcher.cpp (searching) and searcher_documents.cpp
+// (documents, suggestions, index info). Not part of the public interface.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+#include "kb/analysis/analyzer.h"
+#include "kb/search/searcher.h"
+
+namespace kb::search {
+
+struct Searcher::Impl {
+  Impl(const SearcherOptions& options, Xapian::Database database);
+
+  // Runs `fn`, first reopening the database when its check interval has passed. A
+  // DatabaseModifiedError (a commit overtook us) reopens and retries; other Xapian errors
+  // become Unavailable or Internal.
+  template <typename F>
+  auto Guard(std::string_view what, F&& fn) -> decltype(fn()) {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        MaybeReopen(attempt > 0);
+        return fn();
+      } catch (const Xapian::DatabaseModifiedError& e) {
+        if (attempt >= 2) {
+          return Status::Unavailable(std::string(what) + ": the index keeps changing (" +
+                                     e.get_description() + "); try again");
+        }
+      } catch (const Xapian::DatabaseError& e) {
+        return Status::Unavailable(std::string(what) +
+                                   ": cannot read the index: " + e.get_description());
+      } catch (const Xapian::Error& e) {
+        return Status::Internal(std::string(what) + ": " + e.get_description());
+      }
+    }
+  }
+
+  void MaybeReopen(bool force);
+  std::string ReadRevision() const;
+
+  // Folds one query word the way the index folds body words.
+  std::string Fold(std::string_view word);
+  Result<Xapian::Query> ParseQuery(const std::string& q);
+  Result<Xapian::Query> FilterQuery(const SearchRequest& request) const;
+  // The query with unknown words replaced by their nearest known word, when any was replaced.
+  std::optional<std::string> Correct(const std::string& q);
+
+  Result<SearchResult> Search(const SearchRequest& request);
+  std::shared_ptr<const StoredDocument> Load(Xapian::docid docid, const Xapian::Document& doc);
+  Result<Xapian::docid> FindDocid(std::string_view id) const;
+
+  SearcherOptions options;
+  Xapian::Database db;
+  analysis::Analyzer analyzer;
+  Xapian::QueryParser parser;
+  std::string revision;
+  std::chrono::steady_clock::time_point last_check;
+};
+
+}  // namespace kb::search
