@@ -241,17 +241,22 @@ const tests = {
 
   async 'a query with <script> is shown as text'(ctx, page) {
     const evil = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">';
-    await page.goto(`${ctx.base}/?q=${encodeURIComponent(evil)}&theme=${encodeURIComponent('<b>x</b>')}`);
+    await page.goto(`${ctx.base}/?q=${encodeURIComponent(evil)}`);
     await page.waitForSelector('#resultaten-titel');
-    await page.waitForFunction(() => !document.querySelector('#resultaten')?.hasAttribute('aria-busy')).catch(() => {});
-    await page.waitForTimeout(300);
-    assert.equal(await page.evaluate(() => window.__xss), undefined, 'no script ran');
+    await page.waitForFunction(() => !document.querySelector('#resultaten')?.hasAttribute('aria-busy'));
     assert.equal(await page.inputValue('#zoekvraag'), evil);
-    assert.equal(await page.locator('main script, main img').count(), 0, 'no markup from the query in the page');
-    const text = await page.textContent('main');
-    assert.ok(text.includes('<script>') || text.includes('<b>x</b>'), 'the query is shown literally');
-    assert.equal(await page.evaluate(() => document.title).then((t) => t.includes('<script>')), true);
+    assert.ok((await page.textContent('#resultaten')).includes(evil), 'the query is shown literally');
+    assert.ok((await page.title()).includes('<script>'));
     await shot(ctx, page, '08-script-query');
+    // A filter value with markup is refused by the daemon; its message is shown as text too.
+    await page.goto(`${ctx.base}/?q=zorg&theme=${encodeURIComponent('<b onmouseover="window.__xss=3">x</b>')}`);
+    await page.waitForSelector('#resultaten-titel');
+    await page.waitForFunction(() => !document.querySelector('#resultaten')?.hasAttribute('aria-busy'));
+    await page.hover('#resultaten');
+    assert.ok((await page.textContent('main')).includes('<b onmouseover'), 'the filter value is shown literally');
+    assert.equal(await page.evaluate(() => window.__xss), undefined, 'no script ran');
+    assert.equal(await page.locator('main script, main img, main b').count(), 0, 'no markup from the URL in the page');
+    await shot(ctx, page, '09-script-filter');
   },
 
   async 'phone-sized layout'(ctx) {
@@ -262,14 +267,14 @@ const tests = {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `no horizontal scrolling on a phone (overflow ${overflow}px)`);
       assert.equal(await page.locator('#filterpaneel').getAttribute('open'), null, 'filters fold away on a phone');
-      await shot(ctx, page, '09-phone-results');
+      await shot(ctx, page, '10-phone-results');
       await page.click('#filterpaneel summary');
       await page.locator('#filters input[data-facet="theme"]').first().check();
       await page.waitForURL((url) => url.searchParams.has('theme'));
       await resultsShown(page);
       await page.locator('.hit-title').first().click();
       await page.waitForSelector('#document-titel');
-      await shot(ctx, page, '10-phone-document');
+      await shot(ctx, page, '11-phone-document');
       assert.deepEqual(page.errors, []);
     } finally {
       await page.context().close();

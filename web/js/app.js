@@ -1,7 +1,9 @@
 // Wires the page together: reads the state from the URL, asks kb-searchd, renders the search or
 // document view, and turns every change into a history entry.
 import { h, fill, plural } from './dom.js';
-import { parseState, stateUrl, searchParams, withChanges, kPageSize } from './state.js';
+import {
+  parseState, stateUrl, searchParams, withChanges, hasFilters, emptyState, kPageSize,
+} from './state.js';
 import * as api from './api.js';
 import { renderFacets, renderChips } from './facets.js';
 import { renderOverview } from './overview.js';
@@ -40,6 +42,7 @@ async function render(state, options = {}) {
   controller = new AbortController();
   const { signal } = controller;
   els.input.value = state.q;
+  document.title = `${state.q ? `${state.q} — ` : ''}Wat weten we al?`;
   try {
     if (state.doc) await renderDocumentView(state, signal, token);
     else await renderSearchView(state, signal, token);
@@ -80,7 +83,6 @@ async function renderSearchView(state, signal, token) {
     loadGeometry().catch(() => null),  // gemeente names for labels; the map reports its own error
   ]);
   if (token !== renderToken) return;
-  document.title = `${state.q ? `${state.q} — ` : ''}Wat weten we al?`;
   renderChips(els.chips, { state, navigate });
   renderFacets(els.filters, { state, result, navigate });
   renderResults(els.results, { state, result, navigate });
@@ -105,17 +107,30 @@ async function renderDocumentView(state, signal, token) {
   $('document-titel')?.focus();
 }
 
+// A rejected request (4xx) will fail again as it is, so the ways out drop the filters or start
+// over; a daemon that is down or failing gets "try again".
 function showError(state, err) {
+  const rejected = err.status >= 400 && err.status < 500;
+  const withoutFilters = { ...emptyState(), q: state.q };
+  const ways = [];
+  if (!rejected) ways.push(h('a', { href: stateUrl(state) }, 'Probeer het opnieuw'));
+  if (rejected && hasFilters(state)) ways.push(h('a', { href: stateUrl(withoutFilters) }, 'Zoek zonder filters'));
+  ways.push(h('a', { href: './' }, 'Naar de startpagina'));
   const message = h('div', { class: 'error', role: 'alert' },
-    h('h2', { id: 'resultaten-titel', tabindex: -1 }, 'Dat lukte niet'),
+    h('h2', { id: 'resultaten-titel', tabindex: -1 }, state.doc ? 'Dit document kon niet worden geopend' : 'Dat lukte niet'),
     h('p', {}, err.message || String(err)),
-    h('p', {}, h('a', { href: stateUrl({ ...state, doc: '' }) }, 'Probeer het opnieuw')));
+    h('ul', { class: 'error-ways' }, ways.map((a) => h('li', {}, a))));
   if (state.doc) {
     els.searchView.hidden = true;
     els.documentView.hidden = false;
     fill(els.documentView, message);
   } else {
+    els.documentView.hidden = true;
+    els.searchView.hidden = false;
     els.results.removeAttribute('aria-busy');
+    els.overview.hidden = true;
+    fill(els.filters);
+    renderChips(els.chips, { state, navigate });
     fill(els.results, message);
   }
 }
