@@ -35,7 +35,11 @@ export function apa(doc) {
   const kind = doc.kind && doc.kind !== 'overig' ? ` [${kindName(doc.kind)}]` : '';
   const publisher = doc.organisation && !authors.includes(doc.organisation) ? ` ${doc.organisation}.` : '';
   const title = (doc.title || 'Zonder titel').replace(/\.$/, '');
-  return `${who ? `${who} ` : ''}(${year}). ${title}${kind}.${publisher} ${documentLink(doc)}`.replace(/\s+/g, ' ').trim();
+  // Without an author APA moves the title to the author's place.
+  const text = who
+    ? `${who} (${year}). ${title}${kind}.${publisher} ${documentLink(doc)}`
+    : `${title}${kind}. (${year}).${publisher} ${documentLink(doc)}`;
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 export function ris(doc) {

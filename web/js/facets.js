@@ -97,15 +97,17 @@ export function renderChips(container, { state, navigate }) {
       type: 'button', class: 'chip', 'aria-label': `Verwijder filter ${text}`,
       onclick: () => navigate(next, { focus: '#filters-actief' }),
     }, h('span', {}, text), h('span', { class: 'chip-x', 'aria-hidden': 'true' }, '×'))));
+  // The facet is named in each chip: "Groningen" is both a provincie and a gemeente.
+  const kChipNames = { theme: 'Thema', provincie: 'Provincie', gemeente: 'Gemeente' };
   for (const key of ['theme', 'provincie', 'gemeente']) {
-    for (const value of state[key]) chip(facetLabel(key, { value }), toggleValue(state, key, value));
+    for (const value of state[key]) chip(`${kChipNames[key]}: ${facetLabel(key, { value })}`, toggleValue(state, key, value));
   }
-  if (state.kind) chip(facetLabel('kind', { value: state.kind }), withChanges(state, { kind: '' }));
+  if (state.kind) chip(`Soort: ${facetLabel('kind', { value: state.kind })}`, withChanges(state, { kind: '' }));
   if (state.year_from || state.year_to) {
     const text = state.year_from && state.year_to
       ? (state.year_from === state.year_to ? state.year_from : `${state.year_from}–${state.year_to}`)
       : state.year_from ? `vanaf ${state.year_from}` : `tot en met ${state.year_to}`;
-    chip(text, withChanges(state, { year_from: '', year_to: '' }));
+    chip(`Jaar: ${text}`, withChanges(state, { year_from: '', year_to: '' }));
   }
   clear(container);
   if (!hasFilters(state)) return;

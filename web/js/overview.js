@@ -127,7 +127,7 @@ function gaps(state, regional) {
     h('h3', { id: 'gaten-titel' }, `Witte vlekken ${subject}`),
     items.length
       ? h('ul', {}, items)
-      : h('p', {}, 'Alle provincies zijn goed vertegenwoordigd.'));
+      : h('p', {}, 'Elke provincie heeft documenten.'));
 }
 
 function drawMap(container, state, regional, navigate) {

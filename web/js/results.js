@@ -5,6 +5,9 @@ import { listOf, kindName } from './labels.js';
 import { withChanges, stateUrl, searchParams, hasFilters, emptyState } from './state.js';
 import { fileUrl, exportUrl, exportsAvailable } from './api.js';
 
+// A hit shows at most this many regions and themes; the document page lists them all.
+const kMaxRegions = 4;
+const kMaxThemes = 4;
 const kExampleQueries = ['eenzaamheid ouderen', 'jeugdhulp', 'schulden', 'mantelzorg', 'huiselijk geweld'];
 
 export function renderResults(container, { state, result, navigate }) {
@@ -58,7 +61,10 @@ function hitItem(hit, state) {
   const themes = listOf(hit.themes, 'theme');
   const regions = [...listOf(hit.provincies, 'provincie'), ...listOf(hit.gemeenten, 'gemeente')];
   const meta = [kindName(hit.kind || 'overig'), hit.year || hit.date?.slice(0, 4) || 'jaar onbekend'];
-  if (regions.length) meta.push(regions.map((r) => r.label).join(', '));
+  if (regions.length) {
+    const more = regions.length - kMaxRegions;
+    meta.push(regions.slice(0, kMaxRegions).map((r) => r.label).join(', ') + (more > 0 ? ` en ${more} andere` : ''));
+  }
   return h('li', { class: 'hit' },
     h('article', { 'aria-labelledby': `hit-${cssSafe(hit.id)}` },
       h('h3', { id: `hit-${cssSafe(hit.id)}` },
@@ -67,10 +73,11 @@ function hitItem(hit, state) {
       hit.snippet ? h('p', { class: 'snippet' }, markedText(hit.snippet)) : null,
       hit.pages?.length ? h('p', { class: 'hit-pages' },
         hit.pages.length === 1 ? 'Gevonden op pagina ' : 'Gevonden op pagina’s ',
-        hit.pages.slice(0, 8).map((p, i) => [i ? ', ' : '', pageLink(hit, p, docState)]))
+        [...hit.pages].slice(0, 8).sort((a, b) => a - b).map((p, i) => [i ? ', ' : '', pageLink(hit, p, docState)]))
         : null,
       themes.length ? h('ul', { class: 'tags', 'aria-label': 'Thema’s' },
-        themes.map((t) => h('li', {}, t.label))) : null));
+        themes.slice(0, kMaxThemes).map((t) => h('li', {}, t.label)),
+        themes.length > kMaxThemes ? h('li', { class: 'more' }, `+${themes.length - kMaxThemes}`) : null) : null));
 }
 
 // A PDF opens at the page itself; other formats have no pages to jump to in the browser, so the

@@ -59,7 +59,9 @@ export function attachSuggest(input, listbox, onPick) {
     timer = setTimeout(async () => {
       controller = new AbortController();
       try {
-        show(await suggest(q, { signal: controller.signal }));
+        const list = await suggest(q, { signal: controller.signal });
+        // Too late when the user has submitted, typed on or left the box meanwhile.
+        if (input.value.trim() === q && document.activeElement === input) show(list);
       } catch {
         close();  // suggestions are a convenience; the search itself still works
       }
@@ -87,5 +89,11 @@ export function attachSuggest(input, listbox, onPick) {
   });
 
   input.addEventListener('blur', () => setTimeout(close, 100));
+  // Submitting the form ends any pending request and closes the list.
+  input.form?.addEventListener('submit', () => {
+    clearTimeout(timer);
+    controller?.abort();
+    close();
+  });
   return { close };
 }
