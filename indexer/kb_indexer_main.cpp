@@ -53,6 +53,13 @@ int main(int argc, char** argv) {
 
   options.db = db;
   for (const auto& r : roots) options.roots.emplace_back(r);
+  if (!fs::exists(worker)) {
+    std::fprintf(stderr,
+                 "kb-indexer: the extraction worker '%s' does not exist; build it (make build) or "
+                 "give its path with --worker\n",
+                 worker.c_str());
+    return 2;
+  }
   options.worker_command = {worker};
   options.extract_timeout = std::chrono::milliseconds(static_cast<long>(timeout_s * 1000));
   options.analysis.data_dir = data_dir;

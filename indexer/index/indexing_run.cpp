@@ -40,6 +40,8 @@ struct FileOutcome {
   std::optional<BuiltDocument> built;
   Xapian::docid known_docid = 0;  // kSameContent
   std::string reason;             // kFailed
+  bool remember =
+      true;  // kFailed: the file itself is bad (not our setup); skip it until it changes
 };
 
 // Bounded queue from builder threads to the writer thread.
@@ -157,6 +159,7 @@ void BuilderThread(const RunOptions& options, const SharedResources& shared,
     auto extracted = extractor.Extract(file.path);
     if (!extracted.ok()) {
       outcome.reason = extracted.status().message();
+      outcome.remember = extracted.status().kind() == ErrorKind::kInvalidArgument;
       queue.Push(std::move(outcome));
       continue;
     }
@@ -172,8 +175,6 @@ void BuilderThread(const RunOptions& options, const SharedResources& shared,
 Result<RunSummary> RunIndexing(const RunOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   RunSummary summary;
-  auto shared = LoadShared(options.analysis);
-  if (!shared.ok()) return shared.status();
   auto opened = IndexWriter::Open(options.db);
   if (!opened.ok()) return opened.status();
   IndexWriter& writer = **opened;
@@ -234,6 +235,11 @@ Result<RunSummary> RunIndexing(const RunOptions& options) {
     }
   }
 
+  // The analysis data takes a moment to load; an unchanged corpus does not need it.
+  Result<SharedResources> shared =
+      todo.empty() ? Result<SharedResources>(SharedResources{}) : LoadShared(options.analysis);
+  if (!shared.ok()) return shared.status();
+
   unsigned threads =
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = std::min<unsigned>(threads, std::max<std::size_t>(1, todo.size()));
@@ -268,7 +274,7 @@ Result<RunSummary> RunIndexing(const RunOptions& options) {
         fail(&progress, path, outcome->reason);
         // A failure while stopping may be the stop itself (the signal reached the extraction
         // worker); remember only failures of an undisturbed run, so a rerun retries the file.
-        if (!(options.stop && options.stop->load())) {
+        if (outcome->remember && !(options.stop && options.stop->load())) {
           write_status = writer.RecordFailure(path, {outcome->file->Signature(), outcome->reason});
         }
         break;
