@@ -34,7 +34,13 @@ function summary(state, result, years) {
   const known = years.map((y) => Number(y.value)).filter((y) => y > 0);
   const since = known.length ? Math.min(...known) : null;
   const until = known.length ? Math.max(...known) : null;
-  const what = state.q ? `over “${state.q}”` : 'in de collectie';
+  const parts = [];
+  if (state.q) parts.push(`over “${state.q}”`);
+  if (state.theme.length) parts.push(`met het thema ${state.theme.map((t) => facetLabel('theme', { value: t })).join(' of ')}`);
+  const regions = [...state.provincie.map((v) => facetLabel('provincie', { value: v })),
+    ...state.gemeente.map((v) => facetLabel('gemeente', { value: v }))];
+  if (regions.length) parts.push(`in ${regions.join(' of ')}`);
+  const what = parts.length ? parts.join(' ') : 'in de collectie';
   return h('p', { class: 'summary' },
     h('strong', { class: 'big-number' }, formatNumber(result.total)), ' ',
     result.total === 1 ? 'document' : 'documenten', ` ${what}`,
@@ -51,6 +57,10 @@ function timeline(state, years, navigate) {
   const bars = [];
   // Long spans are grouped per 5 years so the bars stay readable on a phone.
   const step = last - first > 30 ? 5 : 1;
+  // Up to a dozen bars each carry their year; more get only the first and last below the axis.
+  const barCount = Math.floor((last - first) / step) + 1;
+  const labelEach = barCount <= 12;
+  const shortLabels = barCount > 6 || step > 1;
   for (let y = first - (first % step === 0 ? 0 : first % step); y <= last; y += step) {
     let count = 0;
     for (let k = y; k < y + step; k++) count += counts.get(k) || 0;
@@ -68,12 +78,13 @@ function timeline(state, years, navigate) {
         onclick: () => navigate(selected
           ? withChanges(state, { year_from: '', year_to: '' })
           : withChanges(state, { year_from: String(y), year_to: String(to) })),
-      }, h('span', { class: 'bar-fill', style: `height:${Math.max(count ? 6 : 0, (count / max) * 100)}%` }))));
+      }, h('span', { class: 'bar-fill', style: `height:${Math.max(count ? 6 : 0, (count / max) * 100)}%` })),
+      labelEach ? h('span', { class: 'bar-label', 'aria-hidden': 'true' }, shortLabels ? `’${String(y).slice(2)}` : String(y)) : null));
   }
   return h('section', { class: 'timeline', 'aria-labelledby': 'tijdlijn-titel' },
     h('h3', { id: 'tijdlijn-titel' }, 'Documenten per jaar'),
-    h('ol', { class: 'bars' }, bars),
-    h('div', { class: 'bar-axis', 'aria-hidden': 'true' },
+    h('ol', { class: `bars${labelEach ? ' labelled' : ''}` }, bars),
+    labelEach ? null : h('div', { class: 'bar-axis', 'aria-hidden': 'true' },
       h('span', {}, String(first)), h('span', {}, String(last))));
 }
 
