@@ -64,6 +64,38 @@ const tests = {
     await shot(ctx, page, '02-results');
   },
 
+  async 'suggestions as you type and "bedoelde u"'(ctx, page) {
+    await page.goto(ctx.base + '/');
+    await resultsShown(page);
+    await page.focus('#zoekvraag');
+    await page.keyboard.type(ctx.query.slice(0, 4));
+    await page.waitForSelector('#suggesties [role="option"]');
+    assert.equal(await page.getAttribute('#zoekvraag', 'aria-expanded'), 'true');
+    await page.keyboard.press('ArrowDown');
+    const active = await page.getAttribute('#zoekvraag', 'aria-activedescendant');
+    assert.equal(await page.getAttribute(`#${active}`, 'aria-selected'), 'true');
+    await shot(ctx, page, '02b-suggestions');
+    await page.keyboard.press('Enter');
+    // A term suggestion becomes the query; a theme or region suggestion a filter.
+    await page.waitForURL((url) => [...url.searchParams.keys()].some((k) => ['q', 'theme', 'gemeente', 'provincie'].includes(k)));
+    await resultsShown(page);
+    assert.ok(await page.isHidden('#suggesties'));
+
+    // A misspelling: the daemon's correction is offered as a link that searches for it.
+    const misspelt = ctx.query.slice(0, -2) + ctx.query.slice(-1) + ctx.query.slice(-2, -1);
+    const answer = await (await page.request.get(`${ctx.base}/api/search?q=${encodeURIComponent(misspelt)}`)).json();
+    if (answer.corrected_query) {
+      await page.goto(`${ctx.base}/?q=${encodeURIComponent(misspelt)}`);
+      await resultsShown(page);
+      const link = page.locator('.did-you-mean a');
+      assert.equal((await link.textContent()).trim(), answer.corrected_query);
+      await link.click();
+      await page.waitForURL((url) => url.searchParams.get('q') === answer.corrected_query);
+      await resultsShown(page);
+      assert.ok(await totalShown(page) > 0);
+    }
+  },
+
   async 'filter by a facet and remove the chip'(ctx, page) {
     await page.goto(`${ctx.base}/?q=${encodeURIComponent(ctx.query)}`);
     await resultsShown(page);
