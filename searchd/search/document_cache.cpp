@@ -4,10 +4,11 @@ namespace kb::search {
 
 namespace {
 
-size_t ApproximateBytes(const StoredDocument& doc) {
-  size_t bytes = sizeof(StoredDocument) + doc.title.size() + doc.path.size();
+size_t ApproximateBytes(const IndexedDocument& indexed) {
+  const StoredDocument& doc = indexed.doc;
+  size_t bytes = sizeof(IndexedDocument) + doc.title.size() + doc.path.size();
   for (const auto& page : doc.pages) bytes += page.size() + sizeof(std::string);
-  return bytes;
+  return bytes + indexed.pages.bytes();
 }
 
 }  // namespace
@@ -19,8 +20,8 @@ void DocumentCache::ResetLocked(const std::string& revision) {
   bytes_ = 0;
 }
 
-std::shared_ptr<const StoredDocument> DocumentCache::Get(const std::string& revision,
-                                                         Xapian::docid docid) {
+std::shared_ptr<const IndexedDocument> DocumentCache::Get(const std::string& revision,
+                                                          Xapian::docid docid) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (revision != revision_) return nullptr;
   auto it = by_docid_.find(docid);
@@ -30,7 +31,7 @@ std::shared_ptr<const StoredDocument> DocumentCache::Get(const std::string& revi
 }
 
 void DocumentCache::Put(const std::string& revision, Xapian::docid docid,
-                        std::shared_ptr<const StoredDocument> doc) {
+                        std::shared_ptr<const IndexedDocument> doc) {
   const size_t bytes = ApproximateBytes(*doc);
   if (bytes > max_bytes_ / 4) return;  // one huge document must not flush everything else
   std::lock_guard<std::mutex> lock(mutex_);

@@ -221,7 +221,8 @@ Result<SearchResult> Searcher::Impl::Search(const SearchRequest& r) {
 
   SnippetMaker snippets(QueryTermsOf(query, query_text), analyzer.QueryStemmer());
   for (auto it = found->mset.begin(); it != found->mset.end(); ++it) {
-    const auto doc = Load(*it, it.get_document());
+    const auto indexed = Load(*it, it.get_document());
+    const StoredDocument* doc = &indexed->doc;
     Hit hit;
     hit.id = doc->id;
     hit.title = doc->title;
@@ -233,7 +234,7 @@ Result<SearchResult> Searcher::Impl::Search(const SearchRequest& r) {
     hit.provincies = doc->provincies;
     hit.format = doc->format;
     hit.score = r.EffectiveSort() == SortOrder::kRelevance ? it.get_weight() : 0.0;
-    Snippet snippet = snippets.Make(doc->pages);
+    Snippet snippet = snippets.Make(doc->pages, indexed->pages);
     hit.snippet = std::move(snippet.html);
     hit.pages = std::move(snippet.pages);
     result.hits.push_back(std::move(hit));
@@ -246,13 +247,13 @@ Result<SearchResult> Searcher::Impl::Search(const SearchRequest& r) {
   return result;
 }
 
-std::shared_ptr<const StoredDocument> Searcher::Impl::Load(Xapian::docid docid,
-                                                           const Xapian::Document& doc) {
+std::shared_ptr<const IndexedDocument> Searcher::Impl::Load(Xapian::docid docid,
+                                                            const Xapian::Document& doc) {
   if (auto cached = options.shared->documents.Get(revision, docid)) return cached;
   auto parsed = StoredDocument::FromJson(doc.get_data());
-  std::shared_ptr<const StoredDocument> out;
+  StoredDocument stored;
   if (parsed.ok()) {
-    out = std::make_shared<const StoredDocument>(std::move(parsed).value());
+    stored = std::move(parsed).value();
   } else {
     // A document whose stored data cannot be read still shows up, under its id.
     StoredDocument stub;
@@ -262,8 +263,12 @@ std::shared_ptr<const StoredDocument> Searcher::Impl::Load(Xapian::docid docid,
       stub.id = (*t).substr(schema::kPrefixId.size());
     }
     stub.title = stub.id;
-    out = std::make_shared<const StoredDocument>(std::move(stub));
+    stored = std::move(stub);
   }
+  auto out = std::make_shared<IndexedDocument>();
+  out->pages =
+      PageIndex::Build(stored.pages, [&](const std::string& word) { return analyzer.Stem(word); });
+  out->doc = std::move(stored);
   options.shared->documents.Put(revision, docid, out);
   return out;
 }

@@ -54,7 +54,7 @@ Result<DocumentDetail> Searcher::GetDocument(std::string_view id) {
     if (!docid.ok()) return docid.status();
     Xapian::Database& db = impl_->db;
     DocumentDetail detail;
-    detail.document = *impl_->Load(*docid, db.get_document(*docid));
+    detail.document = impl_->Load(*docid, db.get_document(*docid))->doc;
 
     Xapian::RSet rset;
     rset.add_document(*docid);
@@ -67,8 +67,9 @@ Result<DocumentDetail> Searcher::GetDocument(std::string_view id) {
     const Xapian::MSet mset = enquire.get_mset(0, kSimilarCount + 1);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       if (*it == *docid || detail.similar.size() >= kSimilarCount) continue;
-      const auto doc = impl_->Load(*it, it.get_document());
-      detail.similar.push_back({doc->id, doc->title, doc->kind, doc->year, it.get_weight()});
+      const auto indexed = impl_->Load(*it, it.get_document());
+      const StoredDocument& doc = indexed->doc;
+      detail.similar.push_back({doc.id, doc.title, doc.kind, doc.year, it.get_weight()});
     }
     return detail;
   });

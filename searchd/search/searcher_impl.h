@@ -52,7 +52,7 @@ struct Searcher::Impl {
   std::optional<std::string> Correct(const std::string& q);
 
   Result<SearchResult> Search(const SearchRequest& request);
-  std::shared_ptr<const StoredDocument> Load(Xapian::docid docid, const Xapian::Document& doc);
+  std::shared_ptr<const IndexedDocument> Load(Xapian::docid docid, const Xapian::Document& doc);
   Result<Xapian::docid> FindDocid(std::string_view id) const;
 
   SearcherOptions options;

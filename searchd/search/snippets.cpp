@@ -116,9 +116,8 @@ bool SnippetMaker::Matches(const std::string& folded) {
   return it->second;
 }
 
-std::vector<SnippetMaker::Span> SnippetMaker::MatchesOn(std::string_view page, size_t* distinct) {
+std::vector<SnippetMaker::Span> SnippetMaker::MatchesOn(std::string_view page) {
   std::vector<Span> spans;
-  std::set<std::string> seen;
   size_t i = 0;
   std::string folded;
   while (i < page.size()) {
@@ -129,12 +128,8 @@ std::vector<SnippetMaker::Span> SnippetMaker::MatchesOn(std::string_view page, s
     const size_t begin = i;
     while (i < page.size() && IsWordByte(static_cast<unsigned char>(page[i]))) ++i;
     folded = FoldWord(page.substr(begin, i - begin));
-    if (Matches(folded)) {
-      spans.push_back({begin, i});
-      if (distinct) seen.insert(folded);
-    }
+    if (Matches(folded)) spans.push_back({begin, i});
   }
-  if (distinct) *distinct = seen.size();
   return spans;
 }
 
@@ -176,24 +171,16 @@ std::string SnippetMaker::Render(std::string_view page, const std::vector<Span>&
   return out;
 }
 
-Snippet SnippetMaker::Make(const std::vector<std::string>& pages) {
+Snippet SnippetMaker::Make(const std::vector<std::string>& pages, const PageIndex& index) {
   Snippet snippet;
-  std::vector<std::pair<size_t, int>> scored;  // (score, page index)
   if (!terms_.empty()) {
-    for (size_t p = 0; p < pages.size(); ++p) {
-      size_t distinct = 0;
-      const size_t hits = MatchesOn(pages[p], &distinct).size();
-      if (hits > 0) scored.emplace_back(hits + 4 * distinct, static_cast<int>(p));
+    for (int page : index.BestPages(terms_, options_.max_pages)) {
+      snippet.pages.push_back(page + 1);
     }
   }
-  std::stable_sort(scored.begin(), scored.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (size_t i = 0; i < scored.size() && i < options_.max_pages; ++i) {
-    snippet.pages.push_back(scored[i].second + 1);
-  }
-  if (!scored.empty()) {
-    const std::string& page = pages[static_cast<size_t>(scored.front().second)];
-    snippet.html = Render(page, MatchesOn(page, nullptr));
+  if (!snippet.pages.empty()) {
+    const std::string& page = pages[static_cast<size_t>(snippet.pages.front() - 1)];
+    snippet.html = Render(page, MatchesOn(page));
     return snippet;
   }
   for (const auto& page : pages) {

@@ -19,21 +19,28 @@
 #include <xapian.h>
 
 #include "kb/core/stored_document.h"
+#include "kb/search/page_index.h"
 
 namespace kb::search {
 
+// A document as a hit needs it: the parsed stored data and its page index.
+struct IndexedDocument {
+  StoredDocument doc;
+  PageIndex pages;
+};
+
 class DocumentCache {
  public:
-  explicit DocumentCache(size_t max_bytes = 64u << 20) : max_bytes_(max_bytes) {}
+  explicit DocumentCache(size_t max_bytes = 256u << 20) : max_bytes_(max_bytes) {}
 
-  std::shared_ptr<const StoredDocument> Get(const std::string& revision, Xapian::docid docid);
+  std::shared_ptr<const IndexedDocument> Get(const std::string& revision, Xapian::docid docid);
   void Put(const std::string& revision, Xapian::docid docid,
-           std::shared_ptr<const StoredDocument> doc);
+           std::shared_ptr<const IndexedDocument> doc);
 
  private:
   struct Entry {
     Xapian::docid docid;
-    std::shared_ptr<const StoredDocument> doc;
+    std::shared_ptr<const IndexedDocument> doc;
     size_t bytes;
   };
   void ResetLocked(const std::string& revision);

@@ -16,6 +16,8 @@
 
 #include <xapian.h>
 
+#include "kb/search/page_index.h"
+
 namespace kb::search {
 
 struct QueryTerms {
@@ -43,16 +45,17 @@ class SnippetMaker {
  public:
   SnippetMaker(QueryTerms terms, Xapian::Stem stemmer, SnippetOptions options = {});
 
-  // Picks the best page of `pages` and the passage on it with the most matches. Without any
-  // match, the start of the first non-empty page.
-  Snippet Make(const std::vector<std::string>& pages);
+  // Picks the best page of `pages` (looked up in `index`, built from the same pages) and the
+  // passage on it with the most matches. Without any match, the start of the first non-empty
+  // page.
+  Snippet Make(const std::vector<std::string>& pages, const PageIndex& index);
 
  private:
   struct Span {
     size_t begin, end;
   };
   bool Matches(const std::string& folded);
-  std::vector<Span> MatchesOn(std::string_view page, size_t* distinct);
+  std::vector<Span> MatchesOn(std::string_view page);
   std::string Render(std::string_view page, const std::vector<Span>& matches) const;
 
   QueryTerms terms_;
