@@ -140,6 +140,12 @@ Status IndexWriter::ForgetFailure(const std::string& path) {
   return Status::Ok();
 }
 
+Status IndexWriter::InstallSynonyms(analysis::Analyzer& analyzer) {
+  Status st = analyzer.WriteSynonyms(db_);
+  if (st.ok()) ++pending_;
+  return st;
+}
+
 Status IndexWriter::Commit() {
   try {
     db_.set_metadata(std::string(schema::kMetaLastUpdate), NowIso8601());

@@ -239,6 +239,10 @@ Result<RunSummary> RunIndexing(const RunOptions& options) {
   Result<SharedResources> shared =
       todo.empty() ? Result<SharedResources>(SharedResources{}) : LoadShared(options.analysis);
   if (!shared.ok()) return shared.status();
+  if (!todo.empty()) {
+    analysis::Analyzer analyzer(shared->analysis);
+    if (Status st = writer.InstallSynonyms(analyzer); !st.ok()) return st;
+  }
 
   unsigned threads =
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());

@@ -22,8 +22,8 @@ using kb::test::TempDir;
 
 namespace {
 
-const fs::path kDocs = fs::path(KB_SHARED_DIR) / "corpus" / "docs";
-const fs::path kHostile = fs::path(KB_SHARED_DIR) / "corpus" / "hostile";
+const fs::path kDocs = fs::weakly_canonical(fs::path(KB_SHARED_DIR) / "corpus" / "docs");
+const fs::path kHostile = fs::weakly_canonical(fs::path(KB_SHARED_DIR) / "corpus" / "hostile");
 
 // A small real corpus: PDFs of one and several pages, Markdown laws and news, Latin-1 text.
 const char* const kSubset[] = {

@@ -50,6 +50,9 @@ class IndexWriter {
   Status RecordFailure(const std::string& path, const KnownFailure& failure);
   Status ForgetFailure(const std::string& path);
 
+  // Replaces the index's synonym table with the analysis's synonyms (query-time expansion).
+  Status InstallSynonyms(analysis::Analyzer& analyzer);
+
   // Makes all changes durable and visible; records the time in kb.last_update.
   Status Commit();
   // Changes since the last commit.
