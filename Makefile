@@ -19,5 +19,9 @@ test: build
 demo: build
 	$(BUILD_DIR)/indexer/kb-indexer --db $(BUILD_DIR)/demo-index corpus/sample
 
+bench: build
+	@.ci/install-deps --bench
+	bench/run-quick.sh $(BUILD_DIR)
+
 clean:
 	rm -rf $(BUILD_DIR)
