@@ -43,6 +43,11 @@ python3 "$HERE/searchd_run.py" "http://127.0.0.1:$PORT" "$DATA/queries.tsv" "$WO
 python3 "$HERE/searchd_run.py" "http://127.0.0.1:$PORT" "$DATA/queries.tsv" "$WORK/ids.tsv" \
   "$OUT/kb-searchd-or.run" --details "$OUT/kb-searchd-or.details.tsv" --or-words
 kill "$SEARCHD_PID"; wait "$SEARCHD_PID" 2>/dev/null || true; SEARCHD_PID=
+# Which query terms the relevant articles lack (for ANALYSIS.md).
+if [ -x "$BUILD/analyzers/kb-analyze" ]; then
+  /usr/bin/python3 "$HERE/term_coverage.py" "$WORK/kb" "$BUILD/analyzers/kb-analyze" "$DATA" \
+    >"$OUT/term-coverage.tsv"
+fi
 
 # Baselines on the same files.
 /usr/bin/python3 "$HERE/bm25_baseline.py" "$WORK/articles" "$DATA/queries.tsv" "$OUT/bm25-dutch.run" --stemmer dutch
