@@ -1,4 +1,5 @@
 // LoadResources: reads the editorial data once. Errors name the file and say what to do.
+#include <algorithm>
 #include <fstream>
 
 #include "analysis_resources.h"
@@ -90,6 +91,10 @@ Result<std::shared_ptr<const AnalysisResources>> LoadResources(const AnalysisCon
   auto resources = std::make_shared<AnalysisResources>();
   if (Status s = LoadLexicon(config.lexicon_path, resources->lexicon, resources->names); !s.ok())
     return s;
+  resources->sorted_words.reserve(resources->lexicon.size() + resources->names.size());
+  for (const std::string& w : resources->lexicon) resources->sorted_words.emplace_back(w);
+  for (const std::string& w : resources->names) resources->sorted_words.emplace_back(w);
+  std::sort(resources->sorted_words.begin(), resources->sorted_words.end());
   if (Status s = LoadStopwords(config.data_dir / "stopwords.txt", resources->stopwords); !s.ok()) {
     return s;
   }

@@ -104,6 +104,9 @@ std::vector<CompoundSpan> CompoundSplitter::SplitSolid(std::string_view word) co
     for (std::size_t j = i + 1; j <= n; ++j) {
       if (j < n && (static_cast<unsigned char>(word[j]) & 0xC0) == 0x80) continue;
       const std::string_view piece = word.substr(i, j - i);
+      // No word starts with this piece, so no longer piece from i is a word either (particles
+      // and numbers are short; the check starts past them).
+      if (piece.size() > 4 && !IsDigits(piece) && !resources_.IsWordPrefix(piece)) break;
       const bool is_head = j == n;
       if (is_head && i == 0) continue;  // the whole word is not a split
       if (!IsPart(piece, is_head)) continue;
