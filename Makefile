@@ -18,6 +18,7 @@ test: build
 
 demo: build
 	$(BUILD_DIR)/indexer/kb-indexer --db $(BUILD_DIR)/demo-index corpus/sample
+	exec $(BUILD_DIR)/searchd/kb-searchd --db $(BUILD_DIR)/demo-index --listen 127.0.0.1:$(PORT) --web web
 
 bench: build
 	@.ci/install-deps --bench

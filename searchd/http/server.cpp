@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <sys/socket.h>
+
 #include <httplib.h>
 
 #include "kb/http/bounded_task_queue.h"
@@ -198,6 +200,12 @@ Server::Server(search::SearcherPool& pool, ServerOptions options)
   // add ~40 ms to every keep-alive response.
   s.set_tcp_nodelay(true);
   s.set_read_timeout(5, 0);
+  // SO_REUSEADDR only: httplib's default SO_REUSEPORT would let a second kb-searchd bind the
+  // same port and silently take half of the connections.
+  s.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   s.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
     request_start = Clock::now();
     return httplib::Server::HandlerResponse::Unhandled;

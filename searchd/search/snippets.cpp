@@ -154,7 +154,10 @@ std::string SnippetMaker::Render(std::string_view page, const std::vector<Span>&
 
   std::string out;
   bool space = false;
-  if (start > 0) out += "…";
+  if (std::any_of(page.begin(), page.begin() + static_cast<std::ptrdiff_t>(start),
+                  [](char c) { return IsWordByte(static_cast<unsigned char>(c)); })) {
+    out += "…";
+  }
   size_t done = start;
   for (const Span& m : matches) {
     if (m.begin < start || m.end > end) continue;

@@ -1,0 +1,431 @@
+// kb-searchd over real HTTP, on an index that the real kb-indexer builds from
+// ../shared/corpus/docs plus one extra document with hostile markup.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <catch2/catch.hpp>
+
+#include "searchd_fixture.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using kb::test::GetJson;
+using nlohmann::json;
+
+struct Fixture {
+  kb::test::TempDir dir;
+  fs::path db;
+  std::unique_ptr<kb::test::InProcessServer> server;
+
+  Fixture() {
+    const fs::path extra = dir.path() / "extra";
+    kb::test::WriteFile(
+        extra / "script-test.txt",
+        "# Toezicht op jeugdhulp in Groningen\n\n"
+        "Een verslag over jeugdhulp met <script>alert('xsstestwoord')</script> erin, "
+        "en een vergelijking: 3 < 4 & 5 > 2 bij de gemeente Groningen.\n");
+    db = dir.path() / "index";
+    kb::test::RunIndexer(db, {fs::path(KB_SHARED_DIR) / "corpus" / "docs", extra},
+                         dir.path() / "indexer.log");
+    server = std::make_unique<kb::test::InProcessServer>(db);
+  }
+};
+
+Fixture& Shared() {
+  static Fixture fixture;
+  return fixture;
+}
+
+httplib::Client Client() { return Shared().server->Client(); }
+
+std::string EncodeUrl(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+json Search(const std::string& query) {
+  auto client = Client();
+  auto r = GetJson(client, "/api/search?" + query);
+  INFO(query << " -> " << r.body.dump().substr(0, 500));
+  REQUIRE(r.status == 200);
+  return r.body;
+}
+
+// Every hit of a query, page by page (size 100).
+std::vector<json> AllHits(const std::string& query) {
+  std::vector<json> hits;
+  for (int page = 1;; ++page) {
+    json body = Search(query + "&facets=0&size=100&page=" + std::to_string(page));
+    for (const auto& h : body["hits"]) hits.push_back(h);
+    if (hits.size() >= body["total"].get<size_t>()) break;
+  }
+  return hits;
+}
+
+std::map<std::string, std::uint64_t> FacetMap(const json& facet) {
+  std::map<std::string, std::uint64_t> out;
+  for (const auto& e : facet) out[e["value"].get<std::string>()] = e["count"].get<std::uint64_t>();
+  return out;
+}
+
+void ExpectError(const std::string& target, int status, const std::string& mentions) {
+  auto client = Client();
+  auto r = GetJson(client, target);
+  INFO(target << " -> " << r.status << " " << r.body.dump());
+  CHECK(r.status == status);
+  REQUIRE(r.body.is_object());
+  REQUIRE(r.body.contains("error"));
+  CHECK(r.body["error"]["code"].is_string());
+  CHECK(r.body["error"]["message"].get<std::string>().find(mentions) != std::string::npos);
+  CHECK(r.content_type.find("application/json") == 0);
+}
+
+}  // namespace
+
+TEST_CASE("a search returns hits with highlighted snippets, pages and file urls") {
+  json body = Search("q=jeugdhulp");
+  CHECK(body["query"] == "jeugdhulp");
+  CHECK(body["corrected_query"].is_null());
+  REQUIRE(body["total"].get<int>() > 5);
+  CHECK(body["hits"].size() == 10);
+  bool some_pages = false;
+  for (const auto& h : body["hits"]) {
+    CHECK(h["id"].get<std::string>().size() == 16);
+    CHECK(!h["title"].get<std::string>().empty());
+    CHECK(h["snippet"].get<std::string>().find("<mark>") != std::string::npos);
+    CHECK(h["url"].get<std::string>().rfind(
+              "/api/documents/" + h["id"].get<std::string>() + "/file", 0) == 0);
+    if (!h["pages"].empty()) some_pages = true;
+    for (const char* field : {"kind", "year", "date", "themes", "gemeenten", "provincies"}) {
+      CHECK(h.contains(field));
+    }
+  }
+  CHECK(some_pages);
+  for (const char* facet : {"theme", "gemeente", "provincie", "year", "kind"}) {
+    CHECK(body["facets"][facet].is_array());
+  }
+}
+
+TEST_CASE("a PDF hit links to its best page") {
+  json body = Search("q=jeugdhulp&provincie=Groningen");
+  bool found = false;
+  for (const auto& h : body["hits"]) {
+    if (h["pages"].empty()) continue;
+    const std::string url = h["url"];
+    if (url.find("#page=") == std::string::npos) continue;
+    CHECK(url.substr(url.find("#page=") + 6) == std::to_string(h["pages"][0].get<int>()));
+    found = true;
+  }
+  CHECK(found);
+}
+
+TEST_CASE("facet counts equal a brute-force count over all matching documents") {
+  for (const std::string query : {"q=jeugdhulp&provincie=Groningen", "q=eenzaamheid",
+                                  "theme=jeugdhulp", "q=gemeente&kind=rapport"}) {
+    INFO(query);
+    json body = Search(query + "&size=1");
+    const std::vector<json> hits = AllHits(query);
+    REQUIRE(hits.size() == body["total"].get<size_t>());
+    std::map<std::string, std::uint64_t> theme, gemeente, provincie, year, kind;
+    for (const auto& h : hits) {
+      for (const auto& t : h["themes"]) ++theme[t["slug"].get<std::string>()];
+      std::set<std::string> provincies;
+      for (const auto& g : h["gemeenten"]) {
+        ++gemeente[g["code"].get<std::string>()];
+        provincies.insert(g["provincie"].get<std::string>());
+      }
+      for (const auto& p : h["provincies"]) provincies.insert(p.get<std::string>());
+      for (const auto& p : provincies) ++provincie[p];
+      if (!h["year"].is_null()) ++year[std::to_string(h["year"].get<int>())];
+      ++kind[h["kind"].get<std::string>()];
+    }
+    CHECK(FacetMap(body["facets"]["theme"]) == theme);
+    CHECK(FacetMap(body["facets"]["gemeente"]) == gemeente);
+    CHECK(FacetMap(body["facets"]["provincie"]) == provincie);
+    CHECK(FacetMap(body["facets"]["year"]) == year);
+    CHECK(FacetMap(body["facets"]["kind"]) == kind);
+  }
+}
+
+TEST_CASE("a provincie filter matches the provincie and every gemeente in it") {
+  const auto& catalog = Shared().server->catalog();
+  const std::vector<json> all = AllHits("sort=date");
+  REQUIRE(all.size() > 200);
+  for (const std::string provincie : {"Groningen", "Noord-Brabant", "Fryslân"}) {
+    INFO(provincie);
+    size_t expected = 0;
+    for (const auto& h : all) {
+      bool about = false;
+      for (const auto& p : h["provincies"]) about = about || p == provincie;
+      for (const auto& g : h["gemeenten"]) {
+        about = about || catalog.ProvincieName(catalog.ProvincieOf(g["code"])) == provincie;
+      }
+      expected += about ? 1 : 0;
+    }
+    const std::vector<json> hits = AllHits("provincie=" + EncodeUrl(provincie));
+    CHECK(hits.size() == expected);
+    CHECK(expected > 0);
+  }
+  // OR within a facet, AND across facets.
+  const size_t groningen = AllHits("provincie=Groningen").size();
+  const size_t brabant = AllHits("provincie=Noord-Brabant").size();
+  const size_t both = AllHits("provincie=Groningen&provincie=Noord-Brabant").size();
+  CHECK(both >= std::max(groningen, brabant));
+  CHECK(both <= groningen + brabant);
+  const size_t jeugd_groningen = AllHits("provincie=Groningen&theme=jeugdhulp").size();
+  CHECK(jeugd_groningen <= groningen);
+}
+
+TEST_CASE("each filter parameter narrows the results to what it names") {
+  for (const auto& h : AllHits("q=gemeente&theme=jeugdhulp")) {
+    bool has = false;
+    for (const auto& t : h["themes"]) has = has || t["slug"] == "jeugdhulp";
+    CHECK(has);
+  }
+  for (const std::string g : {"gemeente=Groningen", "gemeente=GM0014"}) {
+    const auto hits = AllHits(g);
+    CHECK(!hits.empty());
+    for (const auto& h : hits) {
+      bool has = false;
+      for (const auto& x : h["gemeenten"]) has = has || x["code"] == "GM0014";
+      CHECK(has);
+    }
+  }
+  for (const auto& h : AllHits("kind=wet")) CHECK(h["kind"] == "wet");
+  const auto ranged = AllHits("year_from=2019&year_to=2021");
+  CHECK(!ranged.empty());
+  for (const auto& h : ranged) {
+    REQUIRE(!h["year"].is_null());
+    CHECK(h["year"].get<int>() >= 2019);
+    CHECK(h["year"].get<int>() <= 2021);
+  }
+}
+
+TEST_CASE("sort, page and size") {
+  json by_date = Search("q=gemeente&sort=date&size=20");
+  std::string previous = "99999999";
+  for (const auto& h : by_date["hits"]) {
+    std::string date = h["date"];
+    CHECK(date <= previous);
+    if (!date.empty()) previous = date;
+  }
+  json page1 = Search("q=gemeente&size=5&page=1");
+  json page2 = Search("q=gemeente&size=5&page=2");
+  CHECK(page1["hits"].size() == 5);
+  CHECK(page2["page"] == 2);
+  std::set<std::string> ids;
+  for (const auto& h : page1["hits"]) ids.insert(h["id"]);
+  for (const auto& h : page2["hits"]) CHECK(ids.count(h["id"]) == 0);
+  CHECK(Search("q=gemeente&size=1000")["size"] == 100);
+  CHECK(Search("q=gemeente&size=0")["size"] == 1);
+  // Browsing: no query, a filter, newest first.
+  json browse = Search("provincie=Groningen");
+  CHECK(browse["total"].get<int>() > 0);
+  CHECK(browse["hits"][0]["snippet"].get<std::string>().find("<mark>") == std::string::npos);
+}
+
+TEST_CASE("query syntax: phrases, boolean operators in English and Dutch, wildcards") {
+  const int jeugd = Search("q=jeugdhulp")["total"];
+  const int eenzaam = Search("q=eenzaamheid")["total"];
+  const int either = Search("q=jeugdhulp%20OR%20eenzaamheid")["total"];
+  const int either_nl = Search("q=jeugdhulp%20OF%20eenzaamheid")["total"];
+  CHECK(either >= std::max(jeugd, eenzaam));
+  CHECK(either_nl == either);
+  const int both = Search("q=jeugdhulp%20AND%20eenzaamheid")["total"];
+  CHECK(both <= std::min(jeugd, eenzaam));
+  const int without = Search("q=jeugdhulp%20NIET%20eenzaamheid")["total"];
+  CHECK(without == jeugd - both);
+  CHECK(Search("q=%22passende%20jeugdhulp%22")["total"].get<int>() <= jeugd);
+  // Synonym expansion may make a plain word find more than a wildcard; the exact word may not.
+  CHECK(Search("q=jeugdh*")["total"].get<int>() >= Search("q=%22jeugdhulp%22")["total"]);
+  CHECK(Search("q=jeugdh*")["total"].get<int>() > 0);
+}
+
+TEST_CASE("snippets escape markup found in a document") {
+  json body = Search("q=xsstestwoord");
+  REQUIRE(body["total"].get<int>() >= 1);
+  const std::string snippet = body["hits"][0]["snippet"];
+  CHECK(snippet.find("<script>") == std::string::npos);
+  CHECK(snippet.find("&lt;script&gt;") != std::string::npos);
+  CHECK(snippet.find("3 &lt; 4 &amp; 5 &gt; 2") != std::string::npos);
+  CHECK(snippet.find("<mark>xsstestwoord</mark>") != std::string::npos);
+}
+
+TEST_CASE("a misspelled query is corrected and the corrected query's results are shown") {
+  for (const auto& [wrong, right] : std::vector<std::pair<std::string, std::string>>{
+           {"jeugdhlup", "jeugdhulp"}, {"eenzaamhied", "eenzaamheid"}}) {
+    json body = Search("q=" + wrong);
+    CHECK(body["corrected_query"] == right);
+    CHECK(body["showing_corrected"] == true);
+    CHECK(body["total"] == Search("q=" + right)["total"]);
+    CHECK(body["hits"][0]["snippet"].get<std::string>().find("<mark>") != std::string::npos);
+  }
+  json filtered = Search("q=jeugdhlup&provincie=Groningen");
+  CHECK(filtered["corrected_query"] == "jeugdhulp");
+  CHECK(filtered["total"].get<int>() > 0);
+}
+
+TEST_CASE("a document with its pages, similar documents and its original file") {
+  json hit = Search("q=eenzaamheid&size=1")["hits"][0];
+  const std::string id = hit["id"];
+  auto client = Client();
+  auto r = GetJson(client, "/api/documents/" + id);
+  REQUIRE(r.status == 200);
+  CHECK(r.body["id"] == id);
+  CHECK(r.body["title"] == hit["title"]);
+  REQUIRE(!r.body["pages"].empty());
+  CHECK(r.body["pages"][0]["number"] == 1);
+  CHECK(!r.body.contains("path"));  // server paths stay on the server
+  const json& similar = r.body["similar"];
+  CHECK(!similar.empty());
+  CHECK(similar.size() <= 10);
+  for (const auto& s : similar) {
+    CHECK(s["id"] != id);
+    CHECK(GetJson(client, "/api/documents/" + s["id"].get<std::string>()).status == 200);
+  }
+  auto file = client.Get(("/api/documents/" + id + "/file").c_str());
+  REQUIRE(file);
+  CHECK(file->status == 200);
+  CHECK(file->body.size() == r.body["size"].get<size_t>());
+
+  // A PDF comes with its content type.
+  for (const auto& h : Search("q=jeugdhulp&size=50")["hits"]) {
+    if (h["url"].get<std::string>().find("#page=") == std::string::npos) continue;
+    auto pdf = client.Get(("/api/documents/" + h["id"].get<std::string>() + "/file").c_str());
+    REQUIRE(pdf);
+    CHECK(pdf->get_header_value("Content-Type") == "application/pdf");
+    CHECK(pdf->body.rfind("%PDF", 0) == 0);
+    break;
+  }
+}
+
+TEST_CASE("suggestions complete words from the index and names of themes and regions") {
+  auto client = Client();
+  auto r = GetJson(client, "/api/suggest?q=jeugd");
+  REQUIRE(r.status == 200);
+  std::set<std::string> texts;
+  for (const auto& s : r.body["suggestions"]) texts.insert(s["text"]);
+  CHECK(texts.count("jeugdhulp") == 1);
+  r = GetJson(client, "/api/suggest?q=gronin");
+  bool provincie = false;
+  for (const auto& s : r.body["suggestions"]) {
+    provincie = provincie || (s["type"] == "provincie" && s["value"] == "Groningen");
+  }
+  CHECK(provincie);
+  r = GetJson(client, "/api/suggest?q=armoede%20en%20schuld");
+  bool completed = false;
+  for (const auto& s : r.body["suggestions"]) {
+    completed = completed || s["text"].get<std::string>().rfind("armoede en schuld", 0) == 0;
+  }
+  CHECK(completed);
+}
+
+TEST_CASE("health, metrics and the web page") {
+  auto client = Client();
+  auto health = GetJson(client, "/api/health");
+  REQUIRE(health.status == 200);
+  CHECK(health.body["documents"].get<int>() >= 283);
+  CHECK(health.body["schema_version"] == "1");
+  CHECK(!health.body["last_update"].get<std::string>().empty());
+  (void)Search("q=jeugdhulp");
+  auto metrics = client.Get("/metrics");
+  REQUIRE(metrics);
+  CHECK(metrics->status == 200);
+  CHECK(metrics->get_header_value("Content-Type").rfind("text/plain; version=0.0.4", 0) == 0);
+  CHECK(metrics->body.find("kb_http_requests_total{route=\"/api/search\",status=\"200\"}") !=
+        std::string::npos);
+  CHECK(metrics->body.find(
+            "kb_http_request_duration_seconds_bucket{route=\"/api/search\",le=\"+Inf\"}") !=
+        std::string::npos);
+  CHECK(metrics->body.find("kb_index_documents ") != std::string::npos);
+  auto page = client.Get("/");
+  REQUIRE(page);
+  CHECK(page->status == 200);
+  CHECK(page->body.find("<html") != std::string::npos);
+}
+
+TEST_CASE("bad input gets a 4xx with a JSON error naming the parameter") {
+  ExpectError("/api/search?q=jeugd&colour=red", 400, "'colour'");
+  ExpectError("/api/search?q=jeugd%20AND", 400, "'q'");
+  ExpectError("/api/search?q=jeugd&page=0", 400, "'page'");
+  ExpectError("/api/search?q=jeugd&page=abc", 400, "'page'");
+  ExpectError("/api/search?q=jeugd&page=5000", 400, "'page'");
+  ExpectError("/api/search?q=jeugdhulp&page=900", 400, "'page'");
+  ExpectError("/api/search?q=jeugd&size=tien", 400, "'size'");
+  ExpectError("/api/search?theme=onbekend", 400, "'theme'");
+  ExpectError("/api/search?provincie=Atlantis", 400, "'provincie'");
+  ExpectError("/api/search?gemeente=Atlantis", 400, "'gemeente'");
+  ExpectError("/api/search?kind=roman", 400, "'kind'");
+  ExpectError("/api/search?year_from=2020&year_to=2010", 400, "'year_from'");
+  ExpectError("/api/search?year_from=twintig", 400, "'year_from'");
+  ExpectError("/api/search?sort=random", 400, "'sort'");
+  ExpectError("/api/search?q=a&q=b", 400, "'q'");
+  ExpectError("/api/documents/not-an-id", 400, "'id'");
+  ExpectError("/api/documents/0123456789abcdef", 404, "0123456789abcdef");
+  ExpectError("/api/documents/0123456789abcdef/file", 404, "0123456789abcdef");
+  ExpectError("/api/nothing-here", 404, "/api/nothing-here");
+  ExpectError("/api/suggest?q=jeugd&limit=3", 400, "'limit'");
+
+  auto client = Client();
+  // A path from the request never reaches the file system.
+  auto traversal = client.Get("/api/documents/..%2F..%2Fetc%2Fpasswd/file");
+  REQUIRE(traversal);
+  CHECK((traversal->status == 400 || traversal->status == 404));
+  CHECK(traversal->body.find("root:") == std::string::npos);
+  CHECK(json::parse(traversal->body, nullptr, false).contains("error"));
+
+  auto post = client.Post("/api/search", "{}", "application/json");
+  REQUIRE(post);
+  CHECK(post->status == 405);
+  const std::string big(200 * 1024, 'x');
+  auto too_big = client.Post("/api/search", big, "text/plain");
+  REQUIRE(too_big);
+  CHECK(too_big->status == 413);
+  CHECK(json::parse(too_big->body)["error"]["code"] == "payload_too_large");
+}
+
+TEST_CASE("the kb-searchd binary serves an index and refuses what is not one") {
+  kb::test::TempDir dir;
+  {
+    kb::test::Child bad({KB_SEARCHD, "--db", dir.path().string(), "--listen", "127.0.0.1:0"},
+                        dir.path() / "bad.log");
+    CHECK(bad.Wait() != 0);
+  }
+  const std::string message = kb::test::ReadFile(dir.path() / "bad.log");
+  CHECK(message.find("kb-indexer") != std::string::npos);
+
+  const int port = kb::test::FreePort();
+  kb::test::Child daemon({KB_SEARCHD, "--db", Shared().db.string(), "--listen",
+                          "127.0.0.1:" + std::to_string(port), "--threads", "2"},
+                         dir.path() / "daemon.log");
+  httplib::Client client("127.0.0.1", port);
+  client.set_read_timeout(30, 0);
+  int waited = 0;
+  auto health = client.Get("/api/health");
+  while (!health && waited++ < 100) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    health = client.Get("/api/health");
+  }
+  REQUIRE(health);
+  CHECK(health->status == 200);
+  auto search = client.Get("/api/search?q=eenzaamheid&provincie=Drenthe");
+  INFO(kb::test::ReadFile(dir.path() / "daemon.log"));
+  REQUIRE(search);
+  CHECK(search->status == 200);
+  daemon.Signal(SIGTERM);
+  CHECK(daemon.Wait() == 0);
+  // The access log names the request and its status.
+  const std::string log = kb::test::ReadFile(dir.path() / "daemon.log");
+  CHECK(log.find("\"GET /api/search?q=eenzaamheid&provincie=Drenthe\" 200") != std::string::npos);
+}

@@ -1,0 +1,78 @@
+#include "kb/search/search_request.h"
+
+#include <catch2/catch.hpp>
+
+using kb::search::ParseSearchRequest;
+using kb::search::QueryParams;
+using kb::search::SearchRequest;
+using kb::search::SortOrder;
+
+TEST_CASE("a full request is parsed into typed fields") {
+  auto r = ParseSearchRequest({{"q", "jeugdhulp"},
+                               {"theme", "jeugdhulp"},
+                               {"provincie", "Groningen"},
+                               {"provincie", "Drenthe"},
+                               {"gemeente", "GM0014"},
+                               {"kind", "rapport"},
+                               {"year_from", "2015"},
+                               {"year_to", "2020"},
+                               {"sort", "date"},
+                               {"page", "3"},
+                               {"size", "20"},
+                               {"facets", "0"}});
+  REQUIRE(r.ok());
+  CHECK(r->q == "jeugdhulp");
+  CHECK(r->provincies == std::vector<std::string>{"Groningen", "Drenthe"});
+  CHECK(r->year_from == 2015);
+  CHECK(r->year_to == 2020);
+  CHECK(r->EffectiveSort() == SortOrder::kDate);
+  CHECK(r->page == 3);
+  CHECK(r->size == 20);
+  CHECK_FALSE(r->facets);
+  CHECK(r->HasFilters());
+}
+
+TEST_CASE("defaults: relevance with a query, date when browsing") {
+  auto with_q = ParseSearchRequest({{"q", "wmo"}});
+  REQUIRE(with_q.ok());
+  CHECK(with_q->EffectiveSort() == SortOrder::kRelevance);
+  CHECK(with_q->page == 1);
+  CHECK(with_q->size == SearchRequest::kDefaultSize);
+  CHECK(with_q->facets);
+  auto browse = ParseSearchRequest({});
+  REQUIRE(browse.ok());
+  CHECK(browse->EffectiveSort() == SortOrder::kDate);
+}
+
+TEST_CASE("size is clamped, not rejected") {
+  CHECK(ParseSearchRequest({{"size", "5000"}})->size == SearchRequest::kMaxSize);
+  CHECK(ParseSearchRequest({{"size", "0"}})->size == 1);
+  CHECK(ParseSearchRequest({{"size", "-3"}})->size == 1);
+}
+
+TEST_CASE("bad parameters are rejected with a message naming them") {
+  const std::vector<std::pair<QueryParams, std::string>> cases = {
+      {{{"colour", "red"}}, "'colour'"},
+      {{{"page", "0"}}, "'page'"},
+      {{{"page", "1001"}}, "'page'"},
+      {{{"page", "2x"}}, "'page'"},
+      {{{"page", ""}}, "'page'"},
+      {{{"page", "99999999999999999999"}}, "'page'"},
+      {{{"size", "many"}}, "'size'"},
+      {{{"sort", "popular"}}, "'sort'"},
+      {{{"facets", "maybe"}}, "'facets'"},
+      {{{"year_from", "20"}}, "'year_from'"},
+      {{{"year_from", "2020"}, {"year_to", "2010"}}, "'year_from'"},
+      {{{"year_to", "2020"}, {"year_to", "2021"}}, "'year_to'"},
+      {{{"q", "a"}, {"q", "b"}}, "'q'"},
+      {{{"q", std::string(2000, 'a')}}, "'q'"},
+      {{{"theme", ""}}, "'theme'"},
+  };
+  for (const auto& [params, mentions] : cases) {
+    auto r = ParseSearchRequest(params);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().kind() == kb::ErrorKind::kInvalidArgument);
+    INFO(r.status().message());
+    CHECK(r.status().message().find(mentions) != std::string::npos);
+  }
+}
