@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kb/http/json_writer.h"
+
 namespace kb::http {
 
 namespace {
@@ -26,14 +28,6 @@ json GemeentenJson(const std::vector<GemeenteTag>& gemeenten) {
   return out;
 }
 
-json FacetJson(const std::vector<search::FacetCount>& counts) {
-  json out = json::array();
-  for (const auto& c : counts) {
-    out.push_back({{"value", c.value}, {"label", c.label}, {"count", c.count}});
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string FileUrl(std::string_view id, std::string_view format, int page) {
@@ -42,41 +36,78 @@ std::string FileUrl(std::string_view id, std::string_view format, int page) {
   return url;
 }
 
+namespace {
+
+void WriteThemes(JsonWriter& w, const std::vector<ThemeTag>& themes) {
+  w.BeginArray();
+  for (const auto& t : themes) {
+    w.BeginObject().Key("slug").String(t.slug).Key("name").String(t.name);
+    w.Key("score").Double(t.score).EndObject();
+  }
+  w.EndArray();
+}
+
+void WriteFacet(JsonWriter& w, std::string_view name,
+                const std::vector<search::FacetCount>& counts) {
+  w.Key(name).BeginArray();
+  for (const auto& c : counts) {
+    w.BeginObject().Key("value").String(c.value).Key("label").String(c.label);
+    w.Key("count").UInt(c.count).EndObject();
+  }
+  w.EndArray();
+}
+
+}  // namespace
+
 std::string SearchResultJson(const search::SearchResult& r) {
-  json hits = json::array();
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("query").String(r.query);
+  w.Key("corrected_query");
+  r.corrected_query ? w.String(*r.corrected_query) : w.Null();
+  w.Key("showing_corrected").Bool(r.showing_corrected);
+  w.Key("total").UInt(r.total).Key("page").Int(r.page).Key("size").Int(r.size);
+  w.Key("hits").BeginArray();
   for (const auto& h : r.hits) {
-    hits.push_back({
-        {"id", h.id},
-        {"title", h.title},
-        {"kind", h.kind},
-        {"year", h.year > 0 ? json(h.year) : json(nullptr)},
-        {"date", h.date},
-        {"themes", ThemesJson(h.themes)},
-        {"gemeenten", GemeentenJson(h.gemeenten)},
-        {"provincies", h.provincies},
-        {"snippet", h.snippet},
-        {"pages", h.pages},
-        {"url", FileUrl(h.id, h.format, h.pages.empty() ? 0 : h.pages.front())},
-        {"score", h.score},
-    });
+    w.BeginObject();
+    w.Key("id").String(h.id).Key("title").String(h.title).Key("kind").String(h.kind);
+    w.Key("year");
+    h.year > 0 ? w.Int(h.year) : w.Null();
+    w.Key("date").String(h.date);
+    w.Key("themes");
+    WriteThemes(w, h.themes);
+    // A hit lists its most mentioned gemeenten; the document route has all of them.
+    w.Key("gemeenten").BeginArray();
+    for (size_t i = 0; i < h.gemeenten.size() && i < kHitGemeenten; ++i) {
+      const auto& g = h.gemeenten[i];
+      w.BeginObject().Key("code").String(g.code).Key("name").String(g.name);
+      w.Key("provincie").String(g.provincie).Key("mentions").Int(g.mentions).EndObject();
+    }
+    w.EndArray();
+    w.Key("gemeenten_total").UInt(h.gemeenten.size());
+    w.Key("provincies").BeginArray();
+    for (const auto& p : h.provincies) w.String(p);
+    w.EndArray();
+    w.Key("snippet").String(h.snippet);
+    w.Key("pages").BeginArray();
+    for (int p : h.pages) w.Int(p);
+    w.EndArray();
+    w.Key("url").String(FileUrl(h.id, h.format, h.pages.empty() ? 0 : h.pages.front()));
+    w.Key("score").Double(h.score);
+    w.EndObject();
   }
-  json body = {
-      {"query", r.query},
-      {"corrected_query", r.corrected_query ? json(*r.corrected_query) : json(nullptr)},
-      {"showing_corrected", r.showing_corrected},
-      {"total", r.total},
-      {"page", r.page},
-      {"size", r.size},
-      {"hits", std::move(hits)},
-  };
+  w.EndArray();
   if (r.facets) {
-    body["facets"] = {
-        {"theme", FacetJson(r.facets->theme)},         {"gemeente", FacetJson(r.facets->gemeente)},
-        {"provincie", FacetJson(r.facets->provincie)}, {"year", FacetJson(r.facets->year)},
-        {"kind", FacetJson(r.facets->kind)},
-    };
+    w.Key("facets").BeginObject();
+    WriteFacet(w, "theme", r.facets->theme);
+    WriteFacet(w, "gemeente", r.facets->gemeente);
+    WriteFacet(w, "provincie", r.facets->provincie);
+    WriteFacet(w, "year", r.facets->year);
+    WriteFacet(w, "kind", r.facets->kind);
+    w.EndObject();
   }
-  return Dump(body);
+  w.EndObject();
+  return w.Take();
 }
 
 std::string DocumentJson(const search::DocumentDetail& detail) {

@@ -8,11 +8,7 @@
 
 namespace kb::search {
 
-namespace {
-
-bool IsWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
-
-}  // namespace
+namespace {}  // namespace
 
 PageIndex PageIndex::Build(const std::vector<std::string>& pages, const Stemmer& stem) {
   std::unordered_map<std::string, std::vector<Posting>> found;
@@ -28,7 +24,7 @@ PageIndex PageIndex::Build(const std::vector<std::string>& pages, const Stemmer&
       while (i < page.size() && IsWordByte(static_cast<unsigned char>(page[i]))) ++i;
       auto& postings = found[FoldWord(page.substr(begin, i - begin))];
       if (postings.empty() || postings.back().page != p) {
-        postings.push_back({static_cast<std::uint32_t>(p), 0});
+        postings.push_back({static_cast<std::uint32_t>(p), 0, static_cast<std::uint32_t>(begin)});
       }
       ++postings.back().count;
     }
@@ -47,24 +43,25 @@ PageIndex PageIndex::Build(const std::vector<std::string>& pages, const Stemmer&
   return index;
 }
 
-void PageIndex::AddMatches(
-    std::uint32_t word, std::uint32_t term,
-    std::unordered_map<std::uint32_t, std::pair<std::uint64_t, std::uint32_t>>& pages,
-    std::vector<std::uint32_t>& last_term) const {
+void PageIndex::AddMatches(std::uint32_t word, std::uint32_t term,
+                           std::unordered_map<std::uint32_t, PageScore>& pages,
+                           std::vector<std::uint32_t>& last_term) const {
   for (const Posting& posting : postings_[word]) {
-    auto& [matches, distinct] = pages[posting.page];
-    matches += posting.count;
+    PageScore& score = pages[posting.page];
+    score.matches += posting.count;
+    score.first_offset = std::min(score.first_offset, posting.first_offset);
     // A page counts each query term once for `distinct`, however many of its forms occur.
     if (last_term.size() <= posting.page) last_term.resize(posting.page + 1, 0);
     if (last_term[posting.page] != term + 1) {
       last_term[posting.page] = term + 1;
-      ++distinct;
+      ++score.distinct;
     }
   }
 }
 
-std::vector<int> PageIndex::BestPages(const QueryTerms& terms, size_t max_pages) const {
-  std::unordered_map<std::uint32_t, std::pair<std::uint64_t, std::uint32_t>> pages;
+std::vector<PageIndex::PageMatch> PageIndex::BestPages(const QueryTerms& terms,
+                                                       size_t max_pages) const {
+  std::unordered_map<std::uint32_t, PageScore> pages;
   std::vector<std::uint32_t> last_term;
   std::uint32_t term = 0;
   auto word_id = [&](const std::string& w) -> long {
@@ -93,15 +90,16 @@ std::vector<int> PageIndex::BestPages(const QueryTerms& terms, size_t max_pages)
     }
     ++term;
   }
-  std::vector<std::pair<std::pair<std::uint32_t, std::uint64_t>, int>> ranked;
-  for (const auto& [page, score] : pages) {
-    ranked.push_back({{score.second, score.first}, static_cast<int>(page)});
-  }
+  std::vector<std::pair<std::uint32_t, PageScore>> ranked(pages.begin(), pages.end());
   std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
+    if (a.second.distinct != b.second.distinct) return a.second.distinct > b.second.distinct;
+    if (a.second.matches != b.second.matches) return a.second.matches > b.second.matches;
+    return a.first < b.first;
   });
-  std::vector<int> best;
-  for (size_t i = 0; i < ranked.size() && i < max_pages; ++i) best.push_back(ranked[i].second);
+  std::vector<PageMatch> best;
+  for (size_t i = 0; i < ranked.size() && i < max_pages; ++i) {
+    best.push_back({static_cast<int>(ranked[i].first), ranked[i].second.first_offset});
+  }
   return best;
 }
 

@@ -8,8 +8,6 @@ namespace kb::search {
 
 namespace {
 
-bool IsWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
-
 // Dutch operator words and the Xapian operator each stands for.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kOperators = {{
     {"AND", "AND"},
@@ -91,7 +89,7 @@ std::string FoldWord(std::string_view word) {
   for (size_t i = 0; i < word.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(word[i]);
     if (c < 0x80) {
-      out.push_back(static_cast<char>(std::tolower(c)));
+      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
     } else if (c == 0xC3 && i + 1 < word.size()) {
       const unsigned char d = static_cast<unsigned char>(word[i + 1]);
       if (d >= 0x80 && d <= 0xBF && kFold[d - 0x80] != '-') {

@@ -11,7 +11,6 @@ namespace kb::search {
 
 namespace {
 
-bool IsWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
 bool IsSpace(unsigned char c) { return std::isspace(c) != 0; }
 
 // Moves `pos` back (or forward) to a word boundary, at most `slack` bytes, and never into the
@@ -176,14 +175,21 @@ std::string SnippetMaker::Render(std::string_view page, const std::vector<Span>&
 
 Snippet SnippetMaker::Make(const std::vector<std::string>& pages, const PageIndex& index) {
   Snippet snippet;
-  if (!terms_.empty()) {
-    for (int page : index.BestPages(terms_, options_.max_pages)) {
-      snippet.pages.push_back(page + 1);
+  std::vector<PageIndex::PageMatch> best;
+  if (!terms_.empty()) best = index.BestPages(terms_, options_.max_pages);
+  for (const auto& match : best) snippet.pages.push_back(match.page + 1);
+  if (!best.empty()) {
+    // Only the stretch from just before the first match is scanned: a text file is one page
+    // of possibly megabytes, and the passage is shown from the first matches anyway.
+    const std::string_view page = pages[static_cast<size_t>(best.front().page)];
+    const size_t from = BoundaryBefore(page, best.front().first_offset, 0);
+    const size_t to = BoundaryAfter(page, std::min(page.size(), from + 4 * options_.length), 30);
+    std::vector<Span> matches = MatchesOn(page.substr(from, to - from));
+    for (Span& m : matches) {
+      m.begin += from;
+      m.end += from;
     }
-  }
-  if (!snippet.pages.empty()) {
-    const std::string& page = pages[static_cast<size_t>(snippet.pages.front() - 1)];
-    snippet.html = Render(page, MatchesOn(page));
+    snippet.html = Render(page, matches);
     return snippet;
   }
   for (const auto& page : pages) {

@@ -73,6 +73,16 @@ std::vector<json> AllHits(const std::string& query) {
   return hits;
 }
 
+// All gemeenten of a hit: hits list the ten most mentioned, the document route has them all.
+json AllGemeenten(const json& hit) {
+  if (hit["gemeenten_total"].get<size_t>() == hit["gemeenten"].size()) return hit["gemeenten"];
+  auto client = Client();
+  auto r = GetJson(client, "/api/documents/" + hit["id"].get<std::string>());
+  REQUIRE(r.status == 200);
+  REQUIRE(r.body["gemeenten"].size() == hit["gemeenten_total"].get<size_t>());
+  return r.body["gemeenten"];
+}
+
 std::map<std::string, std::uint64_t> FacetMap(const json& facet) {
   std::map<std::string, std::uint64_t> out;
   for (const auto& e : facet) out[e["value"].get<std::string>()] = e["count"].get<std::uint64_t>();
@@ -141,7 +151,7 @@ TEST_CASE("facet counts equal a brute-force count over all matching documents") 
     for (const auto& h : hits) {
       for (const auto& t : h["themes"]) ++theme[t["slug"].get<std::string>()];
       std::set<std::string> provincies;
-      for (const auto& g : h["gemeenten"]) {
+      for (const auto& g : AllGemeenten(h)) {
         ++gemeente[g["code"].get<std::string>()];
         provincies.insert(g["provincie"].get<std::string>());
       }
@@ -168,7 +178,7 @@ TEST_CASE("a provincie filter matches the provincie and every gemeente in it") {
     for (const auto& h : all) {
       bool about = false;
       for (const auto& p : h["provincies"]) about = about || p == provincie;
-      for (const auto& g : h["gemeenten"]) {
+      for (const auto& g : AllGemeenten(h)) {
         about = about || catalog.ProvincieName(catalog.ProvincieOf(g["code"])) == provincie;
       }
       expected += about ? 1 : 0;
@@ -198,7 +208,7 @@ TEST_CASE("each filter parameter narrows the results to what it names") {
     CHECK(!hits.empty());
     for (const auto& h : hits) {
       bool has = false;
-      for (const auto& x : h["gemeenten"]) has = has || x["code"] == "GM0014";
+      for (const auto& x : AllGemeenten(h)) has = has || x["code"] == "GM0014";
       CHECK(has);
     }
   }

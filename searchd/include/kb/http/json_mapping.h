@@ -13,6 +13,9 @@ namespace kb::http {
 // "/api/documents/{id}/file", with "#page=N" for a PDF when `page` > 0.
 std::string FileUrl(std::string_view id, std::string_view format, int page);
 
+// Hits list at most this many gemeenten (most mentioned first) and say how many there are.
+inline constexpr size_t kHitGemeenten = 10;
+
 std::string SearchResultJson(const search::SearchResult& result);
 std::string DocumentJson(const search::DocumentDetail& detail);
 std::string SuggestionsJson(std::string_view query, const std::vector<search::Suggestion>& list);

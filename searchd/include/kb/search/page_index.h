@@ -24,9 +24,13 @@ class PageIndex {
 
   static PageIndex Build(const std::vector<std::string>& pages, const Stemmer& stem);
 
-  // 0-based page numbers where `terms` match best (most distinct terms, then most matches),
-  // at most `max_pages`, best first; empty when no page matches.
-  std::vector<int> BestPages(const QueryTerms& terms, size_t max_pages) const;
+  struct PageMatch {
+    int page = 0;             // 0-based
+    size_t first_offset = 0;  // byte offset of the first matching word on the page
+  };
+  // The pages where `terms` match best (most distinct terms, then most matches), at most
+  // `max_pages`, best first; empty when no page matches.
+  std::vector<PageMatch> BestPages(const QueryTerms& terms, size_t max_pages) const;
 
   size_t bytes() const { return bytes_; }
 
@@ -34,9 +38,15 @@ class PageIndex {
   struct Posting {
     std::uint32_t page;
     std::uint32_t count;
+    std::uint32_t first_offset;  // byte offset of the word's first occurrence on the page
+  };
+  struct PageScore {
+    std::uint64_t matches = 0;
+    std::uint32_t distinct = 0;
+    std::uint32_t first_offset = UINT32_MAX;
   };
   void AddMatches(std::uint32_t word, std::uint32_t term,
-                  std::unordered_map<std::uint32_t, std::pair<std::uint64_t, std::uint32_t>>& pages,
+                  std::unordered_map<std::uint32_t, PageScore>& pages,
                   std::vector<std::uint32_t>& last_term) const;
 
   std::vector<std::string> words_;              // distinct folded words, sorted

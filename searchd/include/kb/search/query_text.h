@@ -23,6 +23,12 @@ struct QueryWord {
   bool correctable() const { return !is_operator && !is_field && !is_wildcard && !is_number; }
 };
 
+// Word bytes: ASCII letters and digits, and every byte of a non-ASCII UTF-8 sequence. The same
+// rule splits queries, snippets and page indexes, so they agree on what a word is.
+inline bool IsWordByte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
 // The words of `query`: runs of ASCII letters and digits and any non-ASCII UTF-8 bytes.
 std::vector<QueryWord> ScanQueryWords(std::string_view query);
 
