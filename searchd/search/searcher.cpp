@@ -21,6 +21,10 @@ Xapian::Query AnyOf(const std::vector<std::string>& terms) {
   return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
 }
 
+// A query matching every document. Never Xapian::Query::MatchAll: that is one static object
+// whose (non-atomic) reference count every thread would share.
+Xapian::Query MatchAll() { return Xapian::Query(std::string()); }
+
 bool IsBlank(const std::string& s) {
   return std::all_of(s.begin(), s.end(),
                      [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
@@ -72,7 +76,7 @@ Result<Xapian::Query> Searcher::Impl::ParseQuery(const std::string& q) {
       RewriteQuery(q, [](const QueryWord&, std::string_view text) { return std::string(text); }));
   try {
     Xapian::Query query = parser.parse_query(normalised, kParserFlags);
-    return query.empty() ? Xapian::Query::MatchAll : query;
+    return query.empty() ? MatchAll() : query;
   } catch (const Xapian::QueryParserError& e) {
     return Status::InvalidArgument(
         "parameter 'q': cannot read the query (" + e.get_msg() +
@@ -191,7 +195,7 @@ Result<SearchResult> Searcher::Impl::Search(const SearchRequest& r) {
   };
 
   std::string query_text = r.q;
-  Xapian::Query query = Xapian::Query::MatchAll;
+  Xapian::Query query = MatchAll();
   if (!IsBlank(r.q)) {
     auto parsed = ParseQuery(r.q);
     if (!parsed.ok()) return parsed.status();
