@@ -4,12 +4,15 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include <sys/socket.h>
 
 #include <httplib.h>
 
 #include "kb/http/bounded_task_queue.h"
+#include "kb/http/citation_export.h"
 #include "kb/http/error_mapper.h"
 #include "kb/http/json_mapping.h"
 #include "kb/http/metrics.h"
@@ -60,6 +63,27 @@ Status OnlyParameter(const httplib::Request& req, std::string_view allowed) {
   return Status::Ok();
 }
 
+// The `format` parameter (at most once); JSON when it is absent.
+Result<ExportFormat> FormatOf(const httplib::Request& req) {
+  if (!req.has_param("format")) return ExportFormat::kJson;
+  if (req.get_param_value_count("format") > 1) {
+    return Status::InvalidArgument("parameter 'format': given more than once");
+  }
+  return ParseExportFormat(req.get_param_value("format"));
+}
+
+// Sends an export as a download; links in it point at the host the client asked.
+void SendExport(const httplib::Request& req, httplib::Response& res, ExportFormat format,
+                const std::vector<CitationRecord>& records, const std::string& stem) {
+  const ExportLinks links = LinksForHost(req.get_header_value("Host"),
+                                         req.get_header_value("X-Forwarded-Proto") == "https");
+  res.status = 200;
+  res.set_header("Content-Disposition", "attachment; filename=\"" + stem + "." +
+                                            std::string(ExportExtension(format)) + "\"");
+  res.set_content(ExportCitations(format, records, links),
+                  std::string(ExportContentType(format)).c_str());
+}
+
 std::string ContentTypeFor(const std::filesystem::path& path) {
   const std::string ext = path.extension().string();
   if (ext == ".pdf") return "application/pdf";
@@ -95,19 +119,32 @@ struct Server::Impl {
 void Server::Impl::InstallRoutes() {
   server.Get("/api/search", WithSearcher([](search::Searcher& s, const httplib::Request& req,
                                             httplib::Response& res) {
-               auto request = search::ParseSearchRequest(ParamsOf(req));
+               auto format = FormatOf(req);
+               if (!format.ok()) return SendError(res, format.status());
+               // `format` is how to answer, not what to search for: the engine never sees it.
+               search::QueryParams params = ParamsOf(req);
+               std::erase_if(params, [](const auto& p) { return p.first == "format"; });
+               auto request = search::ParseSearchRequest(params);
                if (!request.ok()) return SendError(res, request.status());
+               if (*format != ExportFormat::kJson) request->facets = false;
                auto result = s.Search(*request);
                if (!result.ok()) return SendError(res, result.status());
-               SendJson(res, SearchResultJson(*result));
+               if (*format == ExportFormat::kJson) return SendJson(res, SearchResultJson(*result));
+               std::vector<CitationRecord> records;
+               for (const auto& hit : result->hits) records.push_back(CitationOf(hit));
+               SendExport(req, res, *format, records, "zoekresultaten");
              }));
   server.Get(
       R"(/api/documents/([^/]+))",
       WithSearcher([](search::Searcher& s, const httplib::Request& req, httplib::Response& res) {
-        if (Status st = OnlyParameter(req, ""); !st.ok()) return SendError(res, st);
+        if (Status st = OnlyParameter(req, "format"); !st.ok()) return SendError(res, st);
+        auto format = FormatOf(req);
+        if (!format.ok()) return SendError(res, format.status());
         auto detail = s.GetDocument(req.matches[1].str());
         if (!detail.ok()) return SendError(res, detail.status());
-        SendJson(res, DocumentJson(*detail));
+        if (*format == ExportFormat::kJson) return SendJson(res, DocumentJson(*detail));
+        const StoredDocument& doc = detail->document;
+        SendExport(req, res, *format, {CitationOf(doc)}, FileStem(doc.title, "document-" + doc.id));
       }));
   server.Get(
       R"(/api/documents/([^/]+)/file)",

@@ -1,0 +1,402 @@
+#include "kb/http/citation_export.h"
+
+#include <cctype>
+#include <iterator>
+#include <utility>
+
+#include "kb/search/query_text.h"
+
+namespace kb::http {
+
+namespace {
+
+// Runs of white space (line breaks included) become one space; ends are trimmed.
+std::string OneLine(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string YearOf(const CitationRecord& r) {
+  if (r.year > 0) return std::to_string(r.year);
+  if (r.date.size() >= 4) return r.date.substr(0, 4);
+  return {};
+}
+
+bool IsDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+// "2018-05-03" -> "2018/05/03/", "2018-05" -> "2018/05//", "2018" -> "2018///" (RIS DA).
+std::string RisDate(const CitationRecord& r) {
+  const std::string_view d = r.date;
+  if (d.size() >= 4 && IsDigits(d.substr(0, 4))) {
+    std::string out(d.substr(0, 4));
+    out += '/';
+    if (d.size() >= 7 && d[4] == '-' && IsDigits(d.substr(5, 2))) out += d.substr(5, 2);
+    out += '/';
+    if (d.size() >= 10 && d[7] == '-' && IsDigits(d.substr(8, 2))) out += d.substr(8, 2);
+    out += '/';
+    return out;
+  }
+  const std::string year = YearOf(r);
+  return year.empty() ? std::string() : year + "///";
+}
+
+std::string_view RisType(std::string_view kind) {
+  if (kind == "rapport") return "RPRT";
+  if (kind == "artikel") return "JOUR";
+  if (kind == "wet") return "STAT";
+  return "GEN";  // interview, overig and anything unknown
+}
+
+std::string_view BibtexType(std::string_view kind) {
+  if (kind == "rapport") return "techreport";
+  if (kind == "artikel") return "article";
+  return "misc";
+}
+
+std::string Title(const CitationRecord& r) {
+  std::string title = OneLine(r.title);
+  return title.empty() ? "Zonder titel" : title;
+}
+
+// A document without a personal author is cited by its organisation (a corporate author).
+bool CorporateAuthor(const CitationRecord& r) {
+  return r.authors.empty() && !OneLine(r.organisation).empty();
+}
+
+std::string Join(const std::vector<std::string>& values, std::string_view separator) {
+  std::string out;
+  for (const auto& v : values) {
+    const std::string value = OneLine(v);
+    if (value.empty()) continue;
+    if (!out.empty()) out += separator;
+    out += value;
+  }
+  return out;
+}
+
+// ASCII letters and digits of the folded text, other runs as one '-'.
+std::string AsciiWords(std::string_view text, char separator) {
+  const std::string folded = search::FoldWord(text);
+  std::string out;
+  for (char c : folded) {
+    if (std::isalnum(static_cast<unsigned char>(c)) && static_cast<unsigned char>(c) < 0x80) {
+      out.push_back(c);
+    } else if (!out.empty() && out.back() != separator) {
+      out.push_back(separator);
+    }
+  }
+  while (!out.empty() && out.back() == separator) out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+Result<ExportFormat> ParseExportFormat(std::string_view value) {
+  if (value == "ris") return ExportFormat::kRis;
+  if (value == "bibtex") return ExportFormat::kBibtex;
+  if (value == "csv") return ExportFormat::kCsv;
+  if (value == "json") return ExportFormat::kJson;
+  return Status::InvalidArgument(
+      "parameter 'format': '" + std::string(value.substr(0, 40)) +
+      "' is not known; use ris, bibtex or csv, or leave it out for JSON");
+}
+
+std::string_view ExportContentType(ExportFormat format) {
+  switch (format) {
+    case ExportFormat::kRis:
+      return "application/x-research-info-systems";
+    case ExportFormat::kBibtex:
+      return "application/x-bibtex";
+    case ExportFormat::kCsv:
+      return "text/csv; charset=utf-8";
+    case ExportFormat::kJson:
+      break;
+  }
+  return "application/json; charset=utf-8";
+}
+
+std::string_view ExportExtension(ExportFormat format) {
+  switch (format) {
+    case ExportFormat::kRis:
+      return "ris";
+    case ExportFormat::kBibtex:
+      return "bib";
+    case ExportFormat::kCsv:
+      return "csv";
+    case ExportFormat::kJson:
+      break;
+  }
+  return "json";
+}
+
+CitationRecord CitationOf(const StoredDocument& d) {
+  CitationRecord r;
+  r.id = d.id;
+  r.title = d.title;
+  r.kind = d.kind;
+  r.year = d.year;
+  r.date = d.date;
+  r.authors = d.authors;
+  r.organisation = d.organisation;
+  r.language = d.language;
+  for (const auto& t : d.themes) r.themes.push_back(t.name);
+  for (const auto& g : d.gemeenten) r.gemeenten.push_back(g.name);
+  r.provincies = d.provincies;
+  return r;
+}
+
+CitationRecord CitationOf(const search::Hit& h) {
+  CitationRecord r;
+  r.id = h.id;
+  r.title = h.title;
+  r.kind = h.kind;
+  r.year = h.year;
+  r.date = h.date;
+  for (const auto& t : h.themes) r.themes.push_back(t.name);
+  for (const auto& g : h.gemeenten) r.gemeenten.push_back(g.name);
+  r.provincies = h.provincies;
+  return r;
+}
+
+std::string ExportLinks::DocumentPage(std::string_view id) const {
+  return origin + "/?doc=" + std::string(id);
+}
+
+std::string ExportLinks::DocumentFile(std::string_view id) const {
+  return origin + "/api/documents/" + std::string(id) + "/file";
+}
+
+ExportLinks LinksForHost(std::string_view host, bool https) {
+  bool valid = !host.empty() && host.size() <= 255;
+  for (char c : host) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != ':' &&
+        c != '[' && c != ']') {
+      valid = false;
+    }
+  }
+  ExportLinks links;
+  links.origin = std::string(https ? "https://" : "http://") +
+                 (valid ? std::string(host) : std::string("localhost"));
+  return links;
+}
+
+std::string RisRecord(const CitationRecord& r, const ExportLinks& links) {
+  std::string out;
+  auto line = [&out](std::string_view tag, std::string_view value) {
+    const std::string v = OneLine(value);
+    if (v.empty()) return;
+    out.append(tag).append("  - ").append(v).append("\r\n");
+  };
+  line("TY", RisType(r.kind));
+  line("TI", Title(r));
+  for (const auto& a : r.authors) line("AU", a);
+  if (CorporateAuthor(r)) line("AU", r.organisation);
+  line("PY", YearOf(r));
+  line("DA", RisDate(r));
+  line("PB", r.organisation);
+  for (const auto& t : r.themes) line("KW", t);
+  for (const auto& p : r.provincies) line("KW", p);
+  for (const auto& g : r.gemeenten) line("KW", g);
+  line("LA", r.language);
+  line("UR", links.DocumentPage(r.id));
+  line("L1", links.DocumentFile(r.id));
+  line("N1", "Soort: " + (r.kind.empty() ? std::string("overig") : r.kind) +
+                 ". Gevonden met Wat weten we al? (document " + r.id + ").");
+  line("ID", r.id);
+  out += "ER  - \r\n";
+  return out;
+}
+
+std::string BibtexEscape(std::string_view text) {
+  std::string out;
+  for (char c : OneLine(text)) {
+    switch (c) {
+      case '\\':
+        out += "\\textbackslash{}";
+        break;
+      case '{':
+      case '}':
+      case '%':
+      case '&':
+      case '$':
+      case '#':
+      case '_':
+        out.push_back('\\');
+        out.push_back(c);
+        break;
+      case '~':
+        out += "\\textasciitilde{}";
+        break;
+      case '^':
+        out += "\\textasciicircum{}";
+        break;
+      default:
+        out.push_back(c);  // UTF-8 bytes pass through unchanged
+    }
+  }
+  return out;
+}
+
+// Stable across exports and runs: first author (or organisation), year, first longer title word,
+// and the start of the document id so that two similar documents never share a key.
+std::string BibtexKey(const CitationRecord& r) {
+  const std::string who_source =
+      !r.authors.empty() ? r.authors.front() : (r.organisation.empty() ? "anon" : r.organisation);
+  std::string who = AsciiWords(who_source, '-');
+  // The family name is the last word of "Voornaam Achternaam"; an organisation keeps its start.
+  if (!r.authors.empty()) {
+    if (const size_t dash = who.rfind('-'); dash != std::string::npos) who = who.substr(dash + 1);
+  } else if (const size_t dash = who.find('-'); dash != std::string::npos) {
+    who = who.substr(0, dash);
+  }
+  if (who.empty()) who = "anon";
+  std::string word;
+  const std::string words = AsciiWords(r.title, ' ');
+  for (size_t start = 0; start < words.size();) {
+    size_t end = words.find(' ', start);
+    if (end == std::string::npos) end = words.size();
+    if (end - start > 3) {
+      word = words.substr(start, end - start);
+      break;
+    }
+    start = end + 1;
+  }
+  std::string id = AsciiWords(r.id, '-');
+  if (id.size() > 8) id.resize(8);
+  std::string key = who.substr(0, 20) + YearOf(r) + word.substr(0, 20);
+  if (!id.empty()) key += "_" + id;
+  return key;
+}
+
+std::string BibtexEntry(const CitationRecord& r, const ExportLinks& links) {
+  const std::string_view type = BibtexType(r.kind);
+  std::vector<std::pair<std::string, std::string>> fields;
+  // Double braces keep the title's capitalisation in every bibliography style.
+  fields.emplace_back("title", "{" + BibtexEscape(Title(r)) + "}");
+  if (!r.authors.empty()) {
+    std::string authors;
+    for (const auto& a : r.authors) {
+      const std::string name = BibtexEscape(a);
+      if (name.empty()) continue;
+      if (!authors.empty()) authors += " and ";
+      authors += name;
+    }
+    if (!authors.empty()) fields.emplace_back("author", authors);
+  } else if (CorporateAuthor(r)) {
+    // Braced, so BibTeX does not split an organisation into first and last names.
+    fields.emplace_back("author", "{" + BibtexEscape(r.organisation) + "}");
+  }
+  if (const std::string year = YearOf(r); !year.empty()) fields.emplace_back("year", year);
+  if (!r.date.empty()) fields.emplace_back("date", BibtexEscape(r.date));
+  if (const std::string org = BibtexEscape(r.organisation); !org.empty()) {
+    fields.emplace_back(type == "techreport" ? "institution"
+                        : type == "article"  ? "journal"
+                                             : "publisher",
+                        org);
+  }
+  std::vector<std::string> keywords = r.themes;
+  keywords.insert(keywords.end(), r.provincies.begin(), r.provincies.end());
+  keywords.insert(keywords.end(), r.gemeenten.begin(), r.gemeenten.end());
+  if (const std::string kw = BibtexEscape(Join(keywords, ", ")); !kw.empty()) {
+    fields.emplace_back("keywords", kw);
+  }
+  if (const std::string lang = BibtexEscape(r.language); !lang.empty()) {
+    fields.emplace_back("language", lang);
+  }
+  // URLs go through \url in styles; only characters BibTeX itself chokes on are escaped.
+  fields.emplace_back("url", BibtexEscape(links.DocumentPage(r.id)));
+  fields.emplace_back("note", BibtexEscape("Soort: " + (r.kind.empty() ? "overig" : r.kind)));
+
+  std::string out = "@" + std::string(type) + "{" + BibtexKey(r) + ",\n";
+  for (size_t i = 0; i < fields.size(); ++i) {
+    out += "  " + fields[i].first + " = {" + fields[i].second + "}";
+    out += i + 1 < fields.size() ? ",\n" : "\n";
+  }
+  out += "}\n";
+  return out;
+}
+
+std::string CsvField(std::string_view text) {
+  bool quote = false;
+  for (char c : text) {
+    if (c == ',' || c == '"' || c == '\r' || c == '\n') quote = true;
+  }
+  if (!text.empty() && (text.front() == ' ' || text.back() == ' ')) quote = true;
+  if (!quote) return std::string(text);
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+  return out;
+}
+
+std::string ExportCitations(ExportFormat format, const std::vector<CitationRecord>& records,
+                            const ExportLinks& links) {
+  std::string out;
+  switch (format) {
+    case ExportFormat::kRis:
+      for (size_t i = 0; i < records.size(); ++i) {
+        if (i > 0) out += "\r\n";
+        out += RisRecord(records[i], links);
+      }
+      break;
+    case ExportFormat::kBibtex:
+      for (size_t i = 0; i < records.size(); ++i) {
+        if (i > 0) out += "\n";
+        out += BibtexEntry(records[i], links);
+      }
+      break;
+    case ExportFormat::kCsv:
+      out = "id,title,kind,year,date,themes,gemeenten,provincies,url\r\n";
+      for (const auto& r : records) {
+        const std::string fields[] = {r.id,
+                                      Title(r),
+                                      r.kind,
+                                      r.year > 0 ? std::to_string(r.year) : std::string(),
+                                      r.date,
+                                      Join(r.themes, "; "),
+                                      Join(r.gemeenten, "; "),
+                                      Join(r.provincies, "; "),
+                                      links.DocumentPage(r.id)};
+        for (size_t i = 0; i < std::size(fields); ++i) {
+          if (i > 0) out += ',';
+          out += CsvField(OneLine(fields[i]));
+        }
+        out += "\r\n";
+      }
+      break;
+    case ExportFormat::kJson:
+      break;
+  }
+  return out;
+}
+
+std::string FileStem(std::string_view title, std::string_view fallback) {
+  std::string stem = AsciiWords(title, '-');
+  if (stem.size() > 60) {
+    stem.resize(60);
+    while (!stem.empty() && stem.back() == '-') stem.pop_back();
+  }
+  return stem.empty() ? std::string(fallback) : stem;
+}
+
+}  // namespace kb::http
