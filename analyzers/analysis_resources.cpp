@@ -37,7 +37,8 @@ EntryKind Classify(std::string_view line) {
   return capital ? EntryKind::kName : EntryKind::kWord;
 }
 
-Status LoadLexicon(const std::filesystem::path& path, WordSet& lexicon, WordSet& names) {
+Status LoadLexicon(const std::filesystem::path& path, SortedWordList& lexicon,
+                   SortedWordList& names) {
   std::ifstream in(path);
   if (!in) return OpenError(path, "compound lexicon");
   lexicon.reserve(420000);
@@ -48,8 +49,10 @@ Status LoadLexicon(const std::filesystem::path& path, WordSet& lexicon, WordSet&
     if (kind == EntryKind::kOther) continue;
     word.clear();
     AppendFolded(entry, word);
-    (kind == EntryKind::kWord ? lexicon : names).insert(word);
+    (kind == EntryKind::kWord ? lexicon : names).Add(word);
   }
+  lexicon.Finish();
+  names.Finish();
   return Status::Ok();
 }
 
@@ -91,10 +94,6 @@ Result<std::shared_ptr<const AnalysisResources>> LoadResources(const AnalysisCon
   auto resources = std::make_shared<AnalysisResources>();
   if (Status s = LoadLexicon(config.lexicon_path, resources->lexicon, resources->names); !s.ok())
     return s;
-  resources->sorted_words.reserve(resources->lexicon.size() + resources->names.size());
-  for (const std::string& w : resources->lexicon) resources->sorted_words.emplace_back(w);
-  for (const std::string& w : resources->names) resources->sorted_words.emplace_back(w);
-  std::sort(resources->sorted_words.begin(), resources->sorted_words.end());
   if (Status s = LoadStopwords(config.data_dir / "stopwords.txt", resources->stopwords); !s.ok()) {
     return s;
   }

@@ -57,14 +57,15 @@ Cost Extend(const Cost& c, std::size_t part_length, std::size_t linker_length) {
 
 }  // namespace
 
-bool CompoundSplitter::IsPart(std::string_view piece, bool is_head) const {
+bool CompoundSplitter::IsPart(std::string_view piece, bool is_head, SortedWordList::Match word,
+                              SortedWordList::Match name) const {
   if (IsDigits(piece)) return true;
   const bool particle = std::find(kParticles.begin(), kParticles.end(), piece) != kParticles.end();
   if (particle) return !is_head;
   if (Utf8Length(piece) < kMinPart) return false;
   if (resources_.stopwords.contains(piece)) return false;
-  if (resources_.lexicon.contains(piece)) return true;
-  return !is_head && Utf8Length(piece) >= kMinNamePart && resources_.names.contains(piece);
+  if (word == SortedWordList::Match::kWord) return true;
+  return !is_head && Utf8Length(piece) >= kMinNamePart && name == SortedWordList::Match::kWord;
 }
 
 std::vector<CompoundSpan> CompoundSplitter::Split(std::string_view word) const {
@@ -104,12 +105,18 @@ std::vector<CompoundSpan> CompoundSplitter::SplitSolid(std::string_view word) co
     for (std::size_t j = i + 1; j <= n; ++j) {
       if (j < n && (static_cast<unsigned char>(word[j]) & 0xC0) == 0x80) continue;
       const std::string_view piece = word.substr(i, j - i);
-      // No word starts with this piece, so no longer piece from i is a word either (particles
-      // and numbers are short; the check starts past them).
-      if (piece.size() > 4 && !IsDigits(piece) && !resources_.IsWordPrefix(piece)) break;
+      // One search each answers "is it a word?" and "does any word start with it?". When no word
+      // starts with this piece, no longer piece from i is a word either (particles and numbers
+      // are short; the cut-off starts past them).
+      const SortedWordList::Match in_lexicon = resources_.lexicon.Find(piece);
+      const SortedWordList::Match in_names = resources_.names.Find(piece);
+      if (in_lexicon == SortedWordList::Match::kNone && in_names == SortedWordList::Match::kNone &&
+          piece.size() > 4 && !IsDigits(piece)) {
+        break;
+      }
       const bool is_head = j == n;
       if (is_head && i == 0) continue;  // the whole word is not a split
-      if (!IsPart(piece, is_head)) continue;
+      if (!IsPart(piece, is_head, in_lexicon, in_names)) continue;
       if (is_head) {
         const Cost c = Extend(best[i], j - i, 0);
         if (c < final_cost) {

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "sorted_word_list.h"
+
 namespace kb::analysis {
 
 class AnalysisResources;
@@ -35,7 +37,9 @@ class CompoundSplitter {
 
  private:
   std::vector<CompoundSpan> SplitSolid(std::string_view word) const;  // no hyphens
-  bool IsPart(std::string_view piece, bool is_head) const;
+  // `word`/`name`: what the lexicon and the name list say about the piece.
+  bool IsPart(std::string_view piece, bool is_head, SortedWordList::Match word,
+              SortedWordList::Match name) const;
   const AnalysisResources& resources_;
 };
 
