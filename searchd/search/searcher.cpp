@@ -39,10 +39,12 @@ struct Run {
 }  // namespace
 
 Searcher::Impl::Impl(const SearcherOptions& o, Xapian::Database database)
-    : options(o), db(std::move(database)), analyzer(o.resources) {
+    : options(o),
+      db(std::move(database)),
+      analyzer(o.resources),
+      builder(analyzer, parser, kParserFlags) {
   parser.set_database(db);
   analyzer.ConfigureQueryParser(parser);
-  parser.set_default_op(Xapian::Query::OP_AND);
   parser.add_prefix("titel", std::string(schema::kPrefixTitle));
   parser.add_prefix("title", std::string(schema::kPrefixTitle));
   parser.add_prefix("auteur", std::string(schema::kPrefixAuthor));
@@ -69,20 +71,6 @@ void Searcher::Impl::MaybeReopen(bool force) {
 }
 
 std::string Searcher::Impl::Fold(std::string_view word) { return FoldWord(analyzer.Fold(word)); }
-
-Result<Xapian::Query> Searcher::Impl::ParseQuery(const std::string& q) {
-  // Dutch operator words first (EN/OF/NIET), then the analyzer's folding of the words.
-  const std::string normalised = analyzer.PrepareQuery(
-      RewriteQuery(q, [](const QueryWord&, std::string_view text) { return std::string(text); }));
-  try {
-    Xapian::Query query = parser.parse_query(normalised, kParserFlags);
-    return query.empty() ? MatchAll() : query;
-  } catch (const Xapian::QueryParserError& e) {
-    return Status::InvalidArgument(
-        "parameter 'q': cannot read the query (" + e.get_msg() +
-        "); put phrases in double quotes and write AND/OR/NOT (or EN/OF/NIET) between words");
-  }
-}
 
 Result<Xapian::Query> Searcher::Impl::FilterQuery(const SearchRequest& r) const {
   const Catalog& catalog = *options.catalog;
@@ -179,40 +167,50 @@ Result<SearchResult> Searcher::Impl::Search(const SearchRequest& r) {
 
   const Xapian::doccount doccount = db.get_doccount();
   const Xapian::doccount offset = static_cast<Xapian::doccount>((r.page - 1) * r.size);
-  auto run = [&](const Xapian::Query& query) {
+  auto run = [&](const BuiltQuery& built) {
     auto out = std::make_unique<Run>();
     Xapian::Enquire enquire(db);
-    enquire.set_query(filter->empty() ? query
-                                      : Xapian::Query(Xapian::Query::OP_FILTER, query, *filter));
+    enquire.set_query(filter->empty()
+                          ? built.query
+                          : Xapian::Query(Xapian::Query::OP_FILTER, built.query, *filter));
     if (r.EffectiveSort() == SortOrder::kDate) {
       enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
     }
     if (r.facets) enquire.add_matchspy(&out->docids);
-    // checkatleast = doccount: every match is counted, so totals and facets are exact.
-    out->mset = enquire.get_mset(offset, static_cast<Xapian::doccount>(r.size), doccount);
+    // checkatleast = doccount: every match is counted (and passed through the decider), so
+    // totals and facets are exact.
+    out->mset = enquire.get_mset(offset, static_cast<Xapian::doccount>(r.size), doccount, nullptr,
+                                 built.decider.get());
     out->total = out->mset.get_matches_estimated();
     return out;
   };
 
-  std::string query_text = r.q;
-  Xapian::Query query = MatchAll();
+  BuiltQuery built;
+  built.query = MatchAll();
   if (!IsBlank(r.q)) {
-    auto parsed = ParseQuery(r.q);
+    auto parsed = builder.Build(r.q);
     if (!parsed.ok()) return parsed.status();
-    query = *parsed;
+    built = std::move(parsed).value();
     if (auto corrected = Correct(r.q)) result.corrected_query = *corrected;
   }
-  std::unique_ptr<Run> found = run(query);
+  std::unique_ptr<Run> found = run(built);
   if (found->total == 0 && result.corrected_query) {
-    auto parsed = ParseQuery(*result.corrected_query);
+    auto parsed = builder.Build(*result.corrected_query);
     if (parsed.ok()) {
       auto second = run(*parsed);
       if (second->total > 0) {
         found = std::move(second);
-        query = *parsed;
-        query_text = *result.corrected_query;
+        built = std::move(parsed).value();
         result.showing_corrected = true;
       }
+    }
+  }
+  if (found->total == 0 && built.relaxable) {
+    // No document has every word: those with some of them, the most words first.
+    auto relaxed = builder.Build(built.text, Relax::kAnyWord);
+    if (relaxed.ok()) {
+      found = run(*relaxed);
+      built = std::move(relaxed).value();
     }
   }
   result.total = found->total;
@@ -223,7 +221,7 @@ Result<SearchResult> Searcher::Impl::Search(const SearchRequest& r) {
                                    std::to_string(result.total) + " results");
   }
 
-  SnippetMaker snippets(QueryTermsOf(query, query_text), analyzer.QueryStemmer());
+  SnippetMaker snippets(QueryTermsOf(built.query, built.text), analyzer.QueryStemmer());
   for (auto it = found->mset.begin(); it != found->mset.end(); ++it) {
     const auto indexed = Load(*it, it.get_document());
     const StoredDocument* doc = &indexed->doc;

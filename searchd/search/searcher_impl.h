@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include "kb/analysis/analyzer.h"
+#include "kb/search/query_builder.h"
 #include "kb/search/searcher.h"
 
 namespace kb::search {
@@ -46,7 +47,6 @@ struct Searcher::Impl {
 
   // Folds one query word the way the index folds body words.
   std::string Fold(std::string_view word);
-  Result<Xapian::Query> ParseQuery(const std::string& q);
   Result<Xapian::Query> FilterQuery(const SearchRequest& request) const;
   // The query with unknown words replaced by their nearest known word, when any was replaced.
   std::optional<std::string> Correct(const std::string& q);
@@ -59,6 +59,7 @@ struct Searcher::Impl {
   Xapian::Database db;
   analysis::Analyzer analyzer;
   Xapian::QueryParser parser;
+  QueryBuilder builder;  // uses analyzer and parser
   std::string revision;
   std::chrono::steady_clock::time_point last_check;
 };

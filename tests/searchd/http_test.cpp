@@ -26,6 +26,19 @@ struct Fixture {
         "# Toezicht op jeugdhulp in Groningen\n\n"
         "Een verslag over jeugdhulp met <script>alert('xsstestwoord')</script> erin, "
         "en een vergelijking: 3 < 4 & 5 > 2 bij de gemeente Groningen.\n");
+    // Query semantics: a question answered almost word for word, and two documents for a
+    // two-word query, one with both words and one with only one of them (many times).
+    kb::test::WriteFile(extra / "kinderbijslag-pleegkind.txt",
+                        "# Kinderbijslag voor een pleegkind\n\n"
+                        "Een ouder heeft recht op kinderbijslag voor een pleegkind dat tot zijn "
+                        "huishouden behoort en jonger is dan achttien jaar.\n");
+    kb::test::WriteFile(extra / "beide-woorden.txt",
+                        "# Verslag uit de wijk\n\n"
+                        "De bemiddelaarskamer ligt naast de tuinwerkplaats van het buurthuis.\n");
+    kb::test::WriteFile(extra / "een-woord.txt",
+                        "# De tuinwerkplaats\n\n"
+                        "De tuinwerkplaats is open. In de tuinwerkplaats wordt gewerkt; de "
+                        "tuinwerkplaats heeft vrijwilligers en de tuinwerkplaats groeit.\n");
     db = dir.path() / "index";
     kb::test::RunIndexer(db, {fs::path(KB_SHARED_DIR) / "corpus" / "docs", extra},
                          dir.path() / "indexer.log");
@@ -260,6 +273,33 @@ TEST_CASE("query syntax: phrases, boolean operators in English and Dutch, wildca
   // Synonym expansion may make a plain word find more than a wildcard; the exact word may not.
   CHECK(Search("q=jeugdh*")["total"].get<int>() >= Search("q=%22jeugdhulp%22")["total"]);
   CHECK(Search("q=jeugdh*")["total"].get<int>() > 0);
+}
+
+TEST_CASE("a question in natural language finds the article that answers it") {
+  const std::string question = "Wanneer heeft een ouder recht op kinderbijslag voor een pleegkind?";
+  json body = Search("q=" + EncodeUrl(question));
+  REQUIRE(body["total"].get<int>() > 0);
+  CHECK(body["hits"][0]["title"] == "Kinderbijslag voor een pleegkind");
+  // Not every document with one of the words: at least half of the content words must match.
+  CHECK(body["total"].get<int>() < Search("size=1")["total"].get<int>());
+  CHECK(body["total"].get<int>() <=
+        Search("q=ouder%20OR%20recht%20OR%20kinderbijslag%20OR%20pleegkind")["total"].get<int>());
+  // The question word alone is still searched for.
+  CHECK(Search("q=wanneer")["total"].get<int>() > 0);
+}
+
+TEST_CASE("a short query lists the documents with all its words") {
+  json both = Search("q=tuinwerkplaats%20bemiddelaarskamer");
+  REQUIRE(both["total"] == 1);
+  CHECK(both["hits"][0]["title"] == "Verslag uit de wijk");
+  CHECK(Search("q=tuinwerkplaats")["total"] == 2);
+  // Explicit operators keep their meaning.
+  CHECK(Search("q=tuinwerkplaats%20OR%20bemiddelaarskamer")["total"] == 2);
+  CHECK(Search("q=tuinwerkplaats%20NIET%20bemiddelaarskamer")["total"] == 1);
+  // When no document has every word, those with some of them, the most words first.
+  json relaxed = Search("q=tuinwerkplaats%20bemiddelaarskamer%20pleegkind&facets=0");
+  REQUIRE(relaxed["total"].get<int>() >= 3);
+  CHECK(relaxed["hits"][0]["title"] == "Verslag uit de wijk");
 }
 
 TEST_CASE("snippets escape markup found in a document") {

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "kb/search/page_index.h"
+#include "kb/search/query_builder.h"
 #include "kb/search/query_text.h"
 #include "kb/search/snippets.h"
 #include "kb/search/spelling.h"
@@ -26,6 +27,24 @@ TEST_CASE("query words: operators, fields, wildcards and numbers are told apart"
   CHECK(RewriteQuery(q, upper) == "titel:JEUGDHULP AND \"PASSEND ONDERWIJS\" OR WIJK* 2019");
   CHECK(RewriteQuery("a NIET b", upper, OperatorWords::kKeep) == "A NIET B");
   CHECK(RewriteQuery("a NIET b", upper) == "A NOT B");
+}
+
+TEST_CASE("explicit query syntax is told apart from plain words") {
+  CHECK_FALSE(HasExplicitSyntax("Wanneer heeft een ouder recht op kinderbijslag?"));
+  CHECK_FALSE(HasExplicitSyntax("POH-Jeugd in Groningen"));
+  CHECK_FALSE(HasExplicitSyntax("jeugdhulp en armoede"));  // lower-case "en" is a word
+  CHECK_FALSE(HasExplicitSyntax("een WOB (wet openbaarheid van bestuur) verzoek"));
+  for (const char* q :
+       {"jeugdhulp EN armoede", "jeugdhulp OF armoede", "jeugdhulp NIET armoede",
+        "\"passende jeugdhulp\"", "+jeugdhulp armoede", "jeugdhulp -armoede", "titel:jeugdhulp",
+        "jeugd*"
+        "(jeugdhulp OF armoede) Groningen"}) {
+    INFO(q);
+    CHECK(HasExplicitSyntax(q));
+  }
+  CHECK(IsQuestionWord("wanneer"));
+  CHECK(IsQuestionWord("welke"));
+  CHECK_FALSE(IsQuestionWord("ouder"));
 }
 
 TEST_CASE("FoldWord lowers case and removes Latin-1 diacritics") {
