@@ -116,10 +116,15 @@ Result<BuiltQuery> QueryBuilder::Build(const std::string& q, Relax relax) {
     return out;
   }
 
+  bool question = q.find('?') != std::string::npos;
   std::vector<std::string> words;  // as typed, question words removed
   for (const QueryWord& w : ScanQueryWords(q)) {
     const std::string_view text = std::string_view(q).substr(w.begin, w.end - w.begin);
-    if (!IsQuestionWord(FoldWord(text))) words.emplace_back(text);
+    if (IsQuestionWord(FoldWord(text))) {
+      question = true;
+    } else {
+      words.emplace_back(text);
+    }
   }
   if (words.empty()) {
     for (const QueryWord& w : ScanQueryWords(q))
@@ -132,7 +137,7 @@ Result<BuiltQuery> QueryBuilder::Build(const std::string& q, Relax relax) {
   }
   for (const auto& w : words) out.text += (out.text.empty() ? "" : " ") + w;
 
-  if (relax == Relax::kNo && content.size() <= static_cast<size_t>(kShortQueryWords)) {
+  if (relax == Relax::kNo && !question && content.size() <= static_cast<size_t>(kShortQueryWords)) {
     auto parsed = Parse(out.text, Xapian::Query::OP_AND);
     if (!parsed.ok()) return parsed.status();
     out.query = *parsed;
@@ -159,6 +164,7 @@ Result<BuiltQuery> QueryBuilder::Build(const std::string& q, Relax relax) {
   }
 
   out.query = *parsed;
+  out.natural_language = relax == Relax::kNo;
   return out;
 }
 

@@ -173,6 +173,9 @@ Result<SearchResult> Searcher::Impl::Search(const SearchRequest& r) {
     enquire.set_query(filter->empty()
                           ? built.query
                           : Xapian::Query(Xapian::Query::OP_FILTER, built.query, *filter));
+    if (built.natural_language) {
+      enquire.set_weighting_scheme(Xapian::BM25Weight(kQuestionK1, 0, 1, kQuestionB, 0.5));
+    }
     if (r.EffectiveSort() == SortOrder::kDate) {
       enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
     }

@@ -29,14 +29,14 @@ struct Fixture {
     // Query semantics: a question answered almost word for word, and two documents for a
     // two-word query, one with both words and one with only one of them (many times).
     kb::test::WriteFile(extra / "kinderbijslag-pleegkind.txt",
-                        "# Kinderbijslag voor een pleegkind\n\n"
+                        "Kinderbijslag voor een pleegkind\n\n"
                         "Een ouder heeft recht op kinderbijslag voor een pleegkind dat tot zijn "
                         "huishouden behoort en jonger is dan achttien jaar.\n");
     kb::test::WriteFile(extra / "beide-woorden.txt",
-                        "# Verslag uit de wijk\n\n"
+                        "Verslag uit de wijk\n\n"
                         "De bemiddelaarskamer ligt naast de tuinwerkplaats van het buurthuis.\n");
     kb::test::WriteFile(extra / "een-woord.txt",
-                        "# De tuinwerkplaats\n\n"
+                        "De tuinwerkplaats\n\n"
                         "De tuinwerkplaats is open. In de tuinwerkplaats wordt gewerkt; de "
                         "tuinwerkplaats heeft vrijwilligers en de tuinwerkplaats groeit.\n");
     db = dir.path() / "index";

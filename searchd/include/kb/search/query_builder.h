@@ -6,19 +6,23 @@
 // Brackets alone are not syntax ("een WOB (wet openbaarheid van bestuur) verzoek"); they group
 // only when the query has operators.
 //
-// Plain queries (words only) are read as a search or a question:
+// Plain queries (words only) are read as a search or as a question:
 //  - Question words (wanneer, welke, waarom, waar, ...; kQuestionWords in query_builder.cpp) are
 //    dropped, unless nothing would remain. "Wanneer" names what the user asks, not what the
-//    answer says.
-//  - Up to kShortQueryWords content words (words that are not stopwords): every word must match
-//    (AND), ranked by BM25. So "jeugdhulp Groningen" lists, and counts in total and facets, only
-//    documents with both words. When no document has them all (and no spelling correction
-//    helps), the search is relaxed: documents with any of the words, those with the most of
-//    them ranked first by BM25.
-//  - More content words (a question such as "Wanneer heeft een ouder recht op kinderbijslag?"):
-//    a document must contain at least kMinimumShare of the content words (each word counting
-//    with its stem, synonyms and compound parts); total and facets count exactly those
-//    documents. Ranking is BM25 over all the words, so documents with more of them come first.
+//    answer says (94 of the 102 legal-dutch-aqa questions open with it).
+//  - A search: up to kShortQueryWords content words (words that are not stopwords) and no
+//    question word or '?'. Every word must match (AND), ranked by BM25. So "jeugdhulp
+//    Groningen" lists, and counts in total and facets, only documents with both words. When no
+//    document has them all (and no spelling correction helps), the search is relaxed:
+//    documents with any of the words, those with more of them ranked first by BM25.
+//  - A question (a question word or '?') or a longer query ("Wanneer heeft een ouder recht op
+//    kinderbijslag?"): a document must contain at least kMinimumShare of the content words
+//    (rounded up; each word counts with its stem, synonyms and compound parts), and total and
+//    facets count exactly those documents. Ranking is BM25 over all the words with
+//    kQuestionWeighting, so documents with more of the words come first.
+//
+// Explicit operators could be combined with the question rules, but a user who types them
+// expects them to be taken literally, so they are not.
 //
 // Thread-safety: a QueryBuilder uses the Analyzer and QueryParser it is given, which belong to
 // one thread; so does the builder and every BuiltQuery it returns.
@@ -36,7 +40,14 @@
 namespace kb::search {
 
 inline constexpr int kShortQueryWords = 3;
-inline constexpr double kMinimumShare = 0.34;
+inline constexpr double kMinimumShare = 0.25;
+
+// BM25 for questions: k1 0.6 (a repeated word counts less) and length normalisation b 0.2
+// (Xapian's defaults: 1 and 0.5). Law articles share their section title, indexed with extra
+// weight, so term frequency mostly repeats the title; measured on legal-dutch-aqa
+// (bench/relevance/ANALYSIS.md), +0.03 nDCG@10. Searches keep Xapian's defaults.
+inline constexpr double kQuestionK1 = 0.6;
+inline constexpr double kQuestionB = 0.2;
 
 struct BuiltQuery {
   Xapian::Query query;
@@ -47,6 +58,8 @@ struct BuiltQuery {
   std::string text;
   // A short plain query whose words all had to match: Build(..., Relax::kAnyWord) may find more.
   bool relaxable = false;
+  // A question or long query: rank with BM25(kQuestionK1, kQuestionB).
+  bool natural_language = false;
 };
 
 enum class Relax {
