@@ -194,6 +194,7 @@ Result<SearchResult> Searcher::Impl::Search(const SearchRequest& r) {
     auto parsed = builder.Build(r.q);
     if (!parsed.ok()) return parsed.status();
     built = std::move(parsed).value();
+    if (built.query.empty()) built.query = MatchAll();  // only punctuation, e.g. "?"
     if (auto corrected = Correct(r.q)) result.corrected_query = *corrected;
   }
   std::unique_ptr<Run> found = run(built);
