@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "csv_reader.h"
 #include "kb/http/citation_export.h"
 
 using namespace kb::http;
@@ -27,40 +28,6 @@ CitationRecord Report() {
 }
 
 ExportLinks Links() { return LinksForHost("zoek.example.nl:8080", false); }
-
-// RFC 4180 reader for the tests: rows of fields.
-std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
-  std::vector<std::vector<std::string>> rows(1);
-  std::string field;
-  bool quoted = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        field.push_back('"');
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field.push_back(c);
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      rows.back().push_back(field);
-      field.clear();
-    } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-      rows.back().push_back(field);
-      field.clear();
-      rows.emplace_back();
-      ++i;
-    } else {
-      field.push_back(c);
-    }
-  }
-  if (rows.back().empty() && field.empty()) rows.pop_back();
-  return rows;
-}
 
 }  // namespace
 
@@ -184,7 +151,7 @@ TEST_CASE("CSV: RFC 4180 quoting, header row, a row per record") {
   second.kind = "overig";
   const std::string csv = ExportCitations(ExportFormat::kCsv, {Report(), second}, Links());
   CHECK(csv.rfind("id,title,kind,year,date,themes,gemeenten,provincies,url\r\n", 0) == 0);
-  const auto rows = ParseCsv(csv);
+  const auto rows = kb::test::ParseCsv(csv);
   REQUIRE(rows.size() == 3);
   for (const auto& row : rows) CHECK(row.size() == 9);
   CHECK(rows[1][0] == "3fa2c19be04d");

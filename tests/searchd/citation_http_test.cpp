@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "csv_reader.h"
 #include "searchd_fixture.h"
 
 namespace {
@@ -73,40 +74,6 @@ std::string IdOfTitle(const std::string& title) {
   return {};
 }
 
-// RFC 4180 rows (CRLF line ends, quoted fields may hold commas, quotes and line breaks).
-std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
-  std::vector<std::vector<std::string>> rows(1);
-  std::string field;
-  bool quoted = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        field.push_back('"');
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field.push_back(c);
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      rows.back().push_back(field);
-      field.clear();
-    } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-      rows.back().push_back(field);
-      field.clear();
-      rows.emplace_back();
-      ++i;
-    } else {
-      field.push_back(c);
-    }
-  }
-  if (rows.back().empty() && field.empty()) rows.pop_back();
-  return rows;
-}
-
 size_t Count(const std::string& text, const std::string& needle) {
   size_t n = 0;
   for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) {
@@ -164,7 +131,7 @@ TEST_CASE("format=csv on a search parses back to one row per hit") {
     auto res = Get("/api/search?" + query + "&format=csv");
     REQUIRE(res->status == 200);
     CHECK(res->get_header_value("Content-Type") == "text/csv; charset=utf-8");
-    const auto rows = ParseCsv(res->body);
+    const auto rows = kb::test::ParseCsv(res->body);
     REQUIRE(rows.size() == hits.size() + 1);
     CHECK(rows[0] == std::vector<std::string>{"id", "title", "kind", "year", "date", "themes",
                                               "gemeenten", "provincies", "url"});
