@@ -1,10 +1,10 @@
 #include "kb/index/corpus_walker.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <system_error>
 
 #include "kb/extract/extractor.h"
+#include "kb/index/fnv_hash.h"
 
 namespace fs = std::filesystem;
 
@@ -96,14 +96,9 @@ WalkResult WalkCorpus(const std::vector<fs::path>& roots) {
 }
 
 std::string DocumentIdForPath(const fs::path& absolute_path) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : absolute_path.string()) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
+  Fnv1a64 hash;
+  hash.Update(absolute_path.string());
+  return hash.HexDigest();
 }
 
 }  // namespace kb::index

@@ -14,6 +14,7 @@
 #include "kb/extract/sandboxed_extractor.h"
 #include "kb/index/corpus_walker.h"
 #include "kb/index/document_builder.h"
+#include "kb/index/fnv_hash.h"
 #include "kb/index/index_writer.h"
 #include "kb/index/progress.h"
 
@@ -79,24 +80,18 @@ class OutcomeQueue {
   std::size_t producers_ = 0;
 };
 
-// 64-bit FNV-1a over the file's bytes, as 16 hex digits; empty on a read error.
+// The file's content hash (Fnv1a64) as 16 hex digits; empty on a read error.
 std::string HashFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return {};
-  std::uint64_t h = 1469598103934665603ull;
+  Fnv1a64 hash;
   char buf[1 << 16];
   while (in) {
     in.read(buf, sizeof buf);
-    const auto n = in.gcount();
-    for (std::streamsize i = 0; i < n; ++i) {
-      h ^= static_cast<unsigned char>(buf[i]);
-      h *= 1099511628211ull;
-    }
+    hash.Update(std::string_view(buf, static_cast<std::size_t>(in.gcount())));
   }
   if (in.bad()) return {};
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
-  return hex;
+  return hash.HexDigest();
 }
 
 bool IsUnder(const std::string& path, const std::vector<std::string>& roots) {

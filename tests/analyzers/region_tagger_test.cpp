@@ -1,5 +1,6 @@
 // RegionTagger on the real gazetteer (corpus/gazetteer.tsv) and a labelled set of real sentences.
 #include "kb/analysis/region_tagger.h"
+#include "process.h"
 
 #include <catch2/catch.hpp>
 
@@ -53,23 +54,6 @@ std::string Join(const std::set<std::string>& items) {
   for (const auto& item : items) out += (out.empty() ? "" : " ") + item;
   return out;
 }
-
-class TempFile {
- public:
-  explicit TempFile(const std::string& content)
-      : path_(fs::temp_directory_path() /
-              ("kb_gazetteer_" + std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".tsv")) {
-    std::ofstream(path_) << content;
-  }
-  ~TempFile() {
-    std::error_code ignored;
-    fs::remove(path_, ignored);
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
 
 }  // namespace
 
@@ -220,21 +204,23 @@ TEST_CASE("Errors in the gazetteer name the file and line") {
     CHECK(r.status().kind() == kb::ErrorKind::kNotFound);
   }
   SECTION("wrong column count") {
-    TempFile file("# comment\nPV22\tDrenthe\tprovincie\n");
+    kb::test::TempFile file("# comment\nPV22\tDrenthe\tprovincie\n", ".tsv");
     auto r = RegionTagger::Load(file.path());
     REQUIRE_FALSE(r.ok());
-    CHECK(r.status().message().find(file.path().string() + ":2") != std::string::npos);
+    CHECK(r.status().message().find(file.path() + ":2") != std::string::npos);
   }
   SECTION("unknown provincie") {
-    TempFile file("PV22\tDrenthe\tprovincie\t-\t-\t-\nGM0106\tAssen\tgemeente\tDrente\t-\t-\n");
+    kb::test::TempFile file(
+        "PV22\tDrenthe\tprovincie\t-\t-\t-\nGM0106\tAssen\tgemeente\tDrente\t-\t-\n", ".tsv");
     auto r = RegionTagger::Load(file.path());
     REQUIRE_FALSE(r.ok());
     CHECK(r.status().message().find("Drente") != std::string::npos);
   }
   SECTION("a small valid file") {
-    TempFile file(
+    kb::test::TempFile file(
         "PV22\tDrenthe\tprovincie\t-\t-\t-\nGM0106\tAssen\tgemeente\tDrenthe\t-\t-\n"
-        "GM0106\tAsse\talias\tDrenthe\t-\t-\n");
+        "GM0106\tAsse\talias\tDrenthe\t-\t-\n",
+        ".tsv");
     auto r = RegionTagger::Load(file.path());
     REQUIRE(r.ok());
     CHECK(r->Tag("Wonen in Asse").gemeenten.at(0).code == "GM0106");

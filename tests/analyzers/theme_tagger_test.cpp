@@ -1,5 +1,6 @@
 // ThemeTagger on the real taxonomy (corpus/themes.toml) and real documents from the shared corpus.
 #include "kb/analysis/theme_tagger.h"
+#include "process.h"
 
 #include <catch2/catch.hpp>
 
@@ -58,24 +59,6 @@ std::string Describe(const std::vector<ThemeTag>& tags) {
   for (const ThemeTag& t : tags) out += t.slug + "=" + std::to_string(t.score) + " ";
   return out;
 }
-
-// A temporary taxonomy file, removed when the test ends.
-class TempToml {
- public:
-  explicit TempToml(const std::string& content)
-      : path_(fs::temp_directory_path() /
-              ("kb_themes_" + std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".toml")) {
-    std::ofstream(path_) << content;
-  }
-  ~TempToml() {
-    std::error_code ignored;
-    fs::remove(path_, ignored);
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
 
 }  // namespace
 
@@ -185,31 +168,33 @@ TEST_CASE("Errors in the taxonomy name the file and the theme") {
     CHECK(result.status().kind() == kb::ErrorKind::kNotFound);
   }
   SECTION("syntax error") {
-    TempToml file("[[theme]\nslug = \"x\"\n");
+    kb::test::TempFile file("[[theme]\nslug = \"x\"\n", ".toml");
     auto result = ThemeTagger::Load(file.path());
     REQUIRE_FALSE(result.ok());
     CHECK(result.status().kind() == kb::ErrorKind::kInvalidArgument);
-    CHECK(result.status().message().find(file.path().string() + ":1") != std::string::npos);
+    CHECK(result.status().message().find(file.path() + ":1") != std::string::npos);
   }
   SECTION("duplicate slug") {
-    TempToml file(
+    kb::test::TempFile file(
         "[[theme]]\nslug = \"a\"\nname = \"A\"\ncore = [\"x\"]\n"
-        "[[theme]]\nslug = \"a\"\nname = \"B\"\ncore = [\"y\"]\n");
+        "[[theme]]\nslug = \"a\"\nname = \"B\"\ncore = [\"y\"]\n",
+        ".toml");
     auto result = ThemeTagger::Load(file.path());
     REQUIRE_FALSE(result.ok());
     CHECK(result.status().message().find("theme 2") != std::string::npos);
     CHECK(result.status().message().find("'a'") != std::string::npos);
   }
   SECTION("theme without terms") {
-    TempToml file("[[theme]]\nslug = \"leeg\"\nname = \"Leeg\"\n");
+    kb::test::TempFile file("[[theme]]\nslug = \"leeg\"\nname = \"Leeg\"\n", ".toml");
     auto result = ThemeTagger::Load(file.path());
     REQUIRE_FALSE(result.ok());
     CHECK(result.status().message().find("(leeg)") != std::string::npos);
   }
   SECTION("a small valid file works, with custom weights") {
-    TempToml file(
+    kb::test::TempFile file(
         "[[theme]]\nslug = \"fiets\"\nname = \"Fiets\"\ncore_weight = 5\n"
-        "core = [\"fietspad*\", \"elektrische fiets\"]\n");
+        "core = [\"fietspad*\", \"elektrische fiets\"]\n",
+        ".toml");
     auto result = ThemeTagger::Load(file.path());
     REQUIRE(result.ok());
     CHECK(result->themes().front().terms.front().weight == 5.0);

@@ -81,4 +81,18 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ec);
 }
 
+TempFile::TempFile(const std::string& content, const std::string& suffix) {
+  std::string templ = (std::filesystem::temp_directory_path() / "kbtest-XXXXXX").string() + suffix;
+  const int fd = mkstemps(templ.data(), static_cast<int>(suffix.size()));
+  if (fd < 0) throw std::runtime_error("mkstemps failed");
+  ::close(fd);
+  path_ = templ;
+  std::ofstream(path_, std::ios::binary) << content;
+}
+
+TempFile::~TempFile() {
+  std::error_code ec;
+  std::filesystem::remove(path_, ec);
+}
+
 }  // namespace kb::test

@@ -1,4 +1,5 @@
-// Test support: run a program, capture its output, or start it in the background.
+// Test support: run a program, capture its output, or start it in the background; temporary
+// folders and files.
 #pragma once
 
 #include <sys/types.h>
@@ -31,6 +32,20 @@ class TempDir {
   ~TempDir();
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+// A temporary file holding `content`, named with `suffix` (e.g. ".toml"), removed by the
+// destructor.
+class TempFile {
+ public:
+  TempFile(const std::string& content, const std::string& suffix);
+  ~TempFile();
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
   const std::string& path() const { return path_; }
 
  private:

@@ -1,0 +1,31 @@
+// 64-bit FNV-1a: the one hash behind document ids (of a path) and content hashes (of a file's
+// bytes). Not cryptographic: it detects change, it does not defend against forgery.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+namespace kb::index {
+
+class Fnv1a64 {
+ public:
+  void Update(std::string_view bytes) {
+    for (unsigned char c : bytes) {
+      state_ ^= c;
+      state_ *= 1099511628211ull;
+    }
+  }
+  // 16 lower-case hex digits.
+  std::string HexDigest() const {
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(state_));
+    return hex;
+  }
+
+ private:
+  std::uint64_t state_ = 1469598103934665603ull;
+};
+
+}  // namespace kb::index
