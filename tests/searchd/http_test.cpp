@@ -386,7 +386,7 @@ TEST_CASE("health, metrics and the web page") {
   auto health = GetJson(client, "/api/health");
   REQUIRE(health.status == 200);
   CHECK(health.body["documents"].get<int>() >= 283);
-  CHECK(health.body["schema_version"] == "1");
+  CHECK(health.body["schema_version"] == "2");
   CHECK(!health.body["last_update"].get<std::string>().empty());
   (void)Search("q=jeugdhulp");
   auto metrics = client.Get("/metrics");

@@ -19,7 +19,7 @@ class WritableDatabase;
 
 namespace kb::schema {
 
-inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaVersion = "2";
 // Xapian 1.4's "dutch" is Porter's Dutch stemmer; pinned by name and recorded in the index.
 inline constexpr std::string_view kStemmerName = "dutch";
 
@@ -36,6 +36,19 @@ inline constexpr std::string_view kPrefixYear = "XY";          // four-digit yea
 inline constexpr std::string_view kPrefixLanguage = "XL";      // ISO 639-1 code, e.g. XLnl
 inline constexpr std::string_view kPrefixOrganisation = "XO";  // organisation slug
 inline constexpr std::string_view kPrefixFormat = "XF";        // source format: pdf, text, markdown
+// Editorial state (schema 2): "XEhidden" (an editor hid it, or it was merged into another
+// document), "XEmerged" (merged into another), "XEedited" (carries any editor override).
+// kb-searchd leaves XEhidden documents out of every public result, facet and similar list.
+inline constexpr std::string_view kPrefixEditorial = "XE";
+inline constexpr std::string_view kEditorialHidden = "XEhidden";
+inline constexpr std::string_view kEditorialMerged = "XEmerged";
+inline constexpr std::string_view kEditorialEdited = "XEedited";
+// Review queues (schema 2): set by kb-indexer when a document needs an editor's eye, e.g.
+// "XRtitle"; the flag names are in kb/editorial/review.h.
+inline constexpr std::string_view kPrefixReview = "XR";
+// Near-duplicate detection (schema 2): one term per MinHash band, "XD" + band + hash (hex), so
+// documents sharing a band are found through the term's posting list (LSH).
+inline constexpr std::string_view kPrefixDuplicateBand = "XD";
 
 // --- Value slots ---------------------------------------------------------------------------
 enum Slot : unsigned {
@@ -46,6 +59,7 @@ enum Slot : unsigned {
   kSlotContentHash = 4,  // hex content hash of the file bytes
   kSlotPageCount = 5,    // Xapian::sortable_serialise(pages)
   kSlotKind = 6,         // kind as a plain string, for collapsing and display
+  kSlotMinHash = 7,      // MinHash signature of the text's shingles (binary, little endian u32s)
 };
 
 // --- Index metadata keys -------------------------------------------------------------------

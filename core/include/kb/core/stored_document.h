@@ -23,6 +23,26 @@ struct GemeenteTag {
   int mentions = 0;       // how often the document mentions it
 };
 
+// Another file of the same report that an editor merged into this document.
+struct AlsoPublishedAs {
+  std::string id;      // the duplicate's document id
+  std::string title;
+  std::string format;  // "pdf", "text", "markdown"
+  std::string path;
+};
+
+// What the machine (extraction and taggers) decided, kept when an editor overrides it, so the
+// editors' page can show both and an override can be undone without re-extracting.
+struct MachineFacts {
+  std::string title;
+  std::string date;
+  std::string kind;
+  std::string organisation;
+  std::vector<ThemeTag> themes;
+  std::vector<GemeenteTag> gemeenten;
+  std::vector<std::string> provincies;
+};
+
 struct StoredDocument {
   std::string id;     // unique id (hex), also the Q term
   std::string title;  // never empty
@@ -41,6 +61,14 @@ struct StoredDocument {
   std::vector<ThemeTag> themes;
   std::vector<GemeenteTag> gemeenten;
   std::vector<std::string> provincies;  // provincie names, including those of the gemeenten
+
+  // Editorial state (schema 2), applied by kb-indexer from the editorial store.
+  bool edited = false;       // an editor override is applied; `machine` holds the originals
+  bool hidden = false;       // hidden by an editor or merged into another document
+  std::string merged_into;   // id of the kept document when this one is a merged duplicate
+  std::vector<AlsoPublishedAs> also_published_as;  // duplicates merged into this document
+  MachineFacts machine;      // filled when `edited`
+  std::vector<std::string> review;  // review queue flags (kb/editorial/review.h), e.g. "title"
 
   std::string ToJson() const;
   static Result<StoredDocument> FromJson(const std::string& json);
