@@ -4,7 +4,7 @@
 #include <system_error>
 
 #include "kb/extract/extractor.h"
-#include "kb/index/fnv_hash.h"
+#include "kb/core/fnv_hash.h"
 
 namespace fs = std::filesystem;
 
@@ -96,9 +96,7 @@ WalkResult WalkCorpus(const std::vector<fs::path>& roots) {
 }
 
 std::string DocumentIdForPath(const fs::path& absolute_path) {
-  Fnv1a64 hash;
-  hash.Update(absolute_path.string());
-  return hash.HexDigest();
+  return kb::DocumentIdForPath(absolute_path.string());
 }
 
 }  // namespace kb::index

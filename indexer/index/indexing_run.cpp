@@ -14,7 +14,7 @@
 #include "kb/extract/sandboxed_extractor.h"
 #include "kb/index/corpus_walker.h"
 #include "kb/index/document_builder.h"
-#include "kb/index/fnv_hash.h"
+#include "kb/core/fnv_hash.h"
 #include "kb/index/index_writer.h"
 #include "kb/index/progress.h"
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace kb::index {
+namespace kb {
 
 class Fnv1a64 {
  public:
@@ -28,4 +28,16 @@ class Fnv1a64 {
   std::uint64_t state_ = 1469598103934665603ull;
 };
 
-}  // namespace kb::index
+}  // namespace kb
+
+namespace kb {
+
+// The document id of a source file: FNV-1a of its absolute path, 16 hex digits (the Q term).
+// kb-indexer assigns it; kb-searchd computes it for an upload before the file is indexed.
+inline std::string DocumentIdForPath(std::string_view absolute_path) {
+  Fnv1a64 hash;
+  hash.Update(absolute_path);
+  return hash.HexDigest();
+}
+
+}  // namespace kb
