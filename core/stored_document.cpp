@@ -6,6 +6,65 @@ namespace kb {
 
 using nlohmann::json;
 
+namespace {
+
+json ThemesToJson(const std::vector<ThemeTag>& themes) {
+  json out = json::array();
+  for (const auto& t : themes)
+    out.push_back({{"slug", t.slug}, {"name", t.name}, {"score", t.score}});
+  return out;
+}
+
+json GemeentenToJson(const std::vector<GemeenteTag>& gemeenten) {
+  json out = json::array();
+  for (const auto& g : gemeenten) {
+    out.push_back(
+        {{"code", g.code}, {"name", g.name}, {"provincie", g.provincie}, {"mentions", g.mentions}});
+  }
+  return out;
+}
+
+std::vector<ThemeTag> ThemesFromJson(const json& j) {
+  std::vector<ThemeTag> out;
+  for (const auto& t : j.value("themes", json::array())) {
+    out.push_back({t.value("slug", ""), t.value("name", ""), t.value("score", 0.0)});
+  }
+  return out;
+}
+
+std::vector<GemeenteTag> GemeentenFromJson(const json& j) {
+  std::vector<GemeenteTag> out;
+  for (const auto& g : j.value("gemeenten", json::array())) {
+    out.push_back({g.value("code", ""), g.value("name", ""), g.value("provincie", ""),
+                   g.value("mentions", 0)});
+  }
+  return out;
+}
+
+json MachineToJson(const MachineFacts& m) {
+  return {{"title", m.title},
+          {"date", m.date},
+          {"kind", m.kind},
+          {"organisation", m.organisation},
+          {"themes", ThemesToJson(m.themes)},
+          {"gemeenten", GemeentenToJson(m.gemeenten)},
+          {"provincies", m.provincies}};
+}
+
+MachineFacts MachineFromJson(const json& j) {
+  MachineFacts m;
+  m.title = j.value("title", "");
+  m.date = j.value("date", "");
+  m.kind = j.value("kind", "");
+  m.organisation = j.value("organisation", "");
+  m.themes = ThemesFromJson(j);
+  m.gemeenten = GemeentenFromJson(j);
+  m.provincies = j.value("provincies", std::vector<std::string>{});
+  return m;
+}
+
+}  // namespace
+
 std::string StoredDocument::ToJson() const {
   json j;
   j["id"] = id;
@@ -22,17 +81,19 @@ std::string StoredDocument::ToJson() const {
   j["content_hash"] = content_hash;
   j["encoding"] = encoding;
   j["pages"] = pages;
-  json themes_json = json::array();
-  for (const auto& t : themes)
-    themes_json.push_back({{"slug", t.slug}, {"name", t.name}, {"score", t.score}});
-  j["themes"] = std::move(themes_json);
-  json gemeenten_json = json::array();
-  for (const auto& g : gemeenten) {
-    gemeenten_json.push_back(
-        {{"code", g.code}, {"name", g.name}, {"provincie", g.provincie}, {"mentions", g.mentions}});
-  }
-  j["gemeenten"] = std::move(gemeenten_json);
+  j["themes"] = ThemesToJson(themes);
+  j["gemeenten"] = GemeentenToJson(gemeenten);
   j["provincies"] = provincies;
+  j["edited"] = edited;
+  j["hidden"] = hidden;
+  j["merged_into"] = merged_into;
+  json also = json::array();
+  for (const auto& a : also_published_as) {
+    also.push_back({{"id", a.id}, {"title", a.title}, {"format", a.format}, {"path", a.path}});
+  }
+  j["also_published_as"] = std::move(also);
+  j["machine"] = MachineToJson(machine);
+  j["review"] = review;
   // Replace invalid UTF-8 rather than throw: extraction already converts, this is a last guard.
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -55,14 +116,21 @@ Result<StoredDocument> StoredDocument::FromJson(const std::string& text) {
     d.content_hash = j.value("content_hash", "");
     d.encoding = j.value("encoding", "");
     d.pages = j.value("pages", std::vector<std::string>{});
-    for (const auto& t : j.value("themes", json::array())) {
-      d.themes.push_back({t.value("slug", ""), t.value("name", ""), t.value("score", 0.0)});
-    }
-    for (const auto& g : j.value("gemeenten", json::array())) {
-      d.gemeenten.push_back({g.value("code", ""), g.value("name", ""), g.value("provincie", ""),
-                             g.value("mentions", 0)});
-    }
+    d.themes = ThemesFromJson(j);
+    d.gemeenten = GemeentenFromJson(j);
     d.provincies = j.value("provincies", std::vector<std::string>{});
+    // Schema 1 documents have none of the editorial fields; the defaults are right for them.
+    d.edited = j.value("edited", false);
+    d.hidden = j.value("hidden", false);
+    d.merged_into = j.value("merged_into", "");
+    for (const auto& a : j.value("also_published_as", json::array())) {
+      d.also_published_as.push_back(
+          {a.value("id", ""), a.value("title", ""), a.value("format", ""), a.value("path", "")});
+    }
+    if (auto it = j.find("machine"); it != j.end() && it->is_object()) {
+      d.machine = MachineFromJson(*it);
+    }
+    d.review = j.value("review", std::vector<std::string>{});
     return d;
   } catch (const json::exception& e) {
     return Status::Internal(std::string("stored document data is not valid JSON: ") + e.what());
