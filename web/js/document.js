@@ -50,6 +50,13 @@ function passages(text, words) {
 }
 
 export function renderDocument(container, { state, doc, navigate }) {
+  // A duplicate an editor merged into another file of the same report: its page is the kept one.
+  if (doc.merged_into && doc.merged_into !== doc.id) {
+    fill(container, h('p', { class: 'notice', role: 'status' },
+      'Dit document is samengevoegd met een andere versie van hetzelfde stuk; u gaat daarheen.'));
+    navigate({ ...state, doc: doc.merged_into }, { replace: true });
+    return;
+  }
   const back = { ...state, doc: '' };
   const backLink = h('a', {
     href: stateUrl(back), class: 'back',
@@ -77,6 +84,7 @@ export function renderDocument(container, { state, doc, navigate }) {
     themes.length && ['Thema’s', themeLinks(themes, 'theme', navigate)],
     provincies.length && ['Provincies', themeLinks(provincies, 'provincie', navigate)],
     gemeenten.length && ['Gemeenten', themeLinks(gemeenten, 'gemeente', navigate)],
+    doc.also_published_as?.length && ['Ook gepubliceerd als', alsoPublishedAs(doc.also_published_as)],
     pageCount && ['Pagina’s', String(pageCount)],
     doc.language && ['Taal', doc.language === 'nl' ? 'Nederlands' : doc.language === 'en' ? 'Engels' : doc.language],
   ].filter(Boolean);
@@ -92,6 +100,15 @@ export function renderDocument(container, { state, doc, navigate }) {
       citationSection(doc),
       similarSection(doc, state)),
   );
+}
+
+const kFormatNames = { pdf: 'PDF', text: 'tekstbestand', markdown: 'Markdown' };
+
+// Other files of the same report that an editor merged into this one: each opens as a file.
+function alsoPublishedAs(others) {
+  return h('ul', { class: 'also-published' }, others.map((d) => h('li', {},
+    h('a', { href: fileUrl(d.id), target: '_blank', rel: 'noopener' }, d.title || 'Zonder titel'),
+    ` (${kFormatNames[d.format] || d.format || 'bestand'})`)));
 }
 
 function themeLinks(items, key, navigate) {

@@ -95,10 +95,7 @@ class DocumentEditor {
       class: 'edit-form', novalidate: true, 'aria-labelledby': `${p}-kop`,
       onsubmit: (e) => { e.preventDefault(); this.save(); },
     },
-    heading,
-    pageView ? this.facts() : null,
-    flagList(doc.review),
-    this.mergeBanner(),
+    pageView ? null : heading,
     this.textField('title', 'Titel', this.state.title, this.machine.title),
     h('div', { class: 'field-pair' },
       this.textField('date', 'Datum', this.state.date, this.machine.date,
@@ -120,7 +117,10 @@ class DocumentEditor {
 
     const layout = h('div', { class: 'edit-layout' }, form, this.textPanel());
     this.auditBox = h('div', { class: 'audit' });
-    fill(this.container, layout, h('div', { class: 'edit-extra' }, this.notesSection(), this.auditBox));
+    // On its own page the document's name, facts and state head the page; inside a queue item
+    // the item shows them already.
+    const head = pageView ? [heading, this.facts(), flagList(doc.review)] : [];
+    fill(this.container, head, this.mergeBanner(), layout, h('div', { class: 'edit-extra' }, this.notesSection(), this.auditBox));
     for (const kind of Object.keys(this.groups)) this.renderGroup(kind);
     this.renderAudit();
   }
