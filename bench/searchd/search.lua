@@ -1,19 +1,38 @@
--- wrk script for kb-searchd (and the omega CGI): one fixed request path, taken from the
--- environment (KB_BENCH_PATH), and a count of non-200 answers printed at the end so "errors"
--- in the report means every failed request, not only socket errors.
-local path = os.getenv("KB_BENCH_PATH") or "/api/search?q=jeugdhulp&provincie=Groningen"
+-- wrk script for kb-searchd and the omega CGI: requests rotate through a query mix, and a count of
+-- non-200 answers is printed at the end so "errors" in the report means every failed request,
+-- not only socket errors.
+--   KB_BENCH_PATHS  file with one request path per line (the mix); each wrk thread starts at a
+--                   different line so connections do not ask the same thing in lockstep
+--   KB_BENCH_PATH   a single fixed path (used when KB_BENCH_PATHS is not set)
+local paths = {}
+local next_index = 1
 local bad = 0
 local threads = {}
+local thread_count = 0
 
 function setup(thread)
+  thread_count = thread_count + 1
+  thread:set("thread_number", thread_count)
   table.insert(threads, thread)
 end
 
 function init(args)
   bad = 0
+  local file = os.getenv("KB_BENCH_PATHS")
+  if file then
+    for line in io.lines(file) do
+      if line ~= "" then table.insert(paths, line) end
+    end
+  end
+  if #paths == 0 then
+    table.insert(paths, os.getenv("KB_BENCH_PATH") or "/api/search?q=jeugdhulp&provincie=Groningen")
+  end
+  next_index = ((thread_number or 1) * 7) % #paths + 1
 end
 
 function request()
+  local path = paths[next_index]
+  next_index = next_index % #paths + 1
   return wrk.format("GET", path)
 end
 
