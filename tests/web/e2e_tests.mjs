@@ -2,28 +2,7 @@
 // Each test gets a fresh page; a failing test saves a screenshot named after it.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-const kTimeout = 10_000;
-const kPhone = { width: 390, height: 844 };
-const kDesktop = { width: 1280, height: 900 };
-
-async function newPage(ctx, viewport = kDesktop) {
-  const context = await ctx.browser.newContext({ viewport, acceptDownloads: true, locale: 'nl-NL' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(kTimeout);
-  page.errors = [];
-  page.on('pageerror', (err) => page.errors.push(err.message));
-  page.on('dialog', (dialog) => {
-    page.errors.push(`unexpected dialog: ${dialog.message()}`);
-    dialog.dismiss().catch(() => {});
-  });
-  return page;
-}
-
-async function shot(ctx, page, name) {
-  await page.screenshot({ path: join(ctx.shots, `${name}.png`), fullPage: true });
-}
+import { newPage, shot, runNamedTests, kPhone } from './harness.mjs';
 
 // Waits until the results of the current URL are on screen (or the empty state).
 async function resultsShown(page) {
@@ -317,22 +296,5 @@ const tests = {
 export async function runTests(ctx) {
   ctx.query = await pickQuery(ctx.base);
   console.log(`query used: ${ctx.query}`);
-  let failures = 0;
-  for (const [name, test] of Object.entries(tests)) {
-    const started = Date.now();
-    const page = test.length >= 2 ? await newPage(ctx) : null;
-    try {
-      await test(ctx, page);
-      if (page) assert.deepEqual(page.errors, [], 'no errors in the page');
-      console.log(`ok   ${name} (${Date.now() - started} ms)`);
-    } catch (err) {
-      failures++;
-      console.log(`FAIL ${name}: ${err.message}${page ? `\n     at ${page.url()}` : ''}`);
-      if (page) await shot(ctx, page, `failed-${name.replace(/\W+/g, '-')}`).catch(() => {});
-    } finally {
-      await page?.context().close();
-    }
-  }
-  console.log(failures ? `${failures} of ${Object.keys(tests).length} browser tests failed` : `all ${Object.keys(tests).length} browser tests passed`);
-  return failures;
+  return runNamedTests(ctx, tests);
 }
