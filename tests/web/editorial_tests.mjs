@@ -160,10 +160,24 @@ const tests = {
     assert.equal(await page.getAttribute('.edit-form input[name="date"]', 'aria-invalid'), 'true');
     assert.match(await page.textContent('.field[data-field="title"] .field-error'), /titel/);
     assert.equal(await page.evaluate(() => document.activeElement.name), 'title', 'focus goes to the first field in error');
+    await shot(ctx, page, 'redactie-05-field-errors');
+    // A date of the right shape that does not exist passes the page; kb-searchd refuses it and
+    // its message lands next to the date field too.
+    await page.fill('.edit-form input[name="title"]', ctx.fixed.title);
+    await page.fill('.edit-form input[name="date"]', '2021-02-30');
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'PUT'),
+      page.click('.edit-form button[type="submit"]'),
+    ]);
+    assert.equal(response.status(), 400);
+    await page.waitForFunction(() => !document.querySelector('.field[data-field="date"] .field-error').hidden);
+    assert.match(await dateError.textContent(), /date/);
+    assert.ok(await page.isHidden('.field[data-field="title"] .field-error'), 'the title is fine now');
+    assert.ok(await page.isHidden('.edit-form > .error'), 'no general error: the message is at its field');
+    await shot(ctx, page, 'redactie-05b-server-field-error');
     // Nothing was saved.
     const doc = await getJson(`${ctx.base}/api/documents/${encodeURIComponent(ctx.fixed.id)}`);
     assert.equal(doc.title, ctx.fixed.title);
-    await shot(ctx, page, 'redactie-05-field-errors');
   },
 
   async 'confirm a low-confidence theme and the document leaves the queue'(ctx, page) {

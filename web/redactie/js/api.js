@@ -38,6 +38,8 @@ function fieldOf(error) {
   if (error?.field) return String(error.field);
   if (error?.parameter) return String(error.parameter);
   const message = String(error?.message || '');
+  const quoted = /veld "([a-z_]+)"/.exec(message)?.[1];
+  if (kOverrideKeys.includes(quoted)) return quoted;
   return kOverrideKeys.find((key) => new RegExp(`\\b${key}\\b`).test(message)) || '';
 }
 

@@ -42,7 +42,8 @@ function pairView(item) {
     const box = sides.querySelector(`[data-text-of="${CSS.escape(d.id)}"]`);
     fill(box, first ? first.slice(0, kFirstPageChars).trim() + (first.length > kFirstPageChars ? ' …' : '') : '(geen tekst)');
     const size = sides.querySelector(`[data-size-of="${CSS.escape(d.id)}"]`);
-    size.textContent = `${pagesOf(doc).length} pagina’s, ${lengths[d.id].toLocaleString('nl-NL')} tekens`;
+    const pages = pagesOf(doc).length;
+    size.textContent = `${pages} ${pages === 1 ? 'pagina' : 'pagina’s'}, ${lengths[d.id].toLocaleString('nl-NL')} tekens`;
   }).catch((err) => {
     fill(sides.querySelector(`[data-text-of="${CSS.escape(d.id)}"]`), err.message);
   }))).then(() => { if (!chosenByEditor) choose(defaultKeep(a, b, lengths)); });
