@@ -36,14 +36,22 @@ std::string_view ErrorCodeForHttpStatus(int status) {
   switch (status) {
     case 400:
       return "bad_request";
+    case 401:
+      return "unauthenticated";
+    case 403:
+      return "forbidden";
     case 404:
       return "route_not_found";
+    case 409:
+      return "conflict";
     case 405:
       return "method_not_allowed";
     case 413:
       return "payload_too_large";
     case 414:
       return "uri_too_long";
+    case 429:
+      return "too_many_attempts";
     case 503:
       return "unavailable";
     default:

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_objects.h"
 #include "kb/http/json_writer.h"
 
 namespace kb::http {
@@ -24,6 +25,15 @@ json GemeentenJson(const std::vector<GemeenteTag>& gemeenten) {
   for (const auto& g : gemeenten) {
     out.push_back(
         {{"code", g.code}, {"name", g.name}, {"provincie", g.provincie}, {"mentions", g.mentions}});
+  }
+  return out;
+}
+
+json AlsoPublishedAsJson(const std::vector<AlsoPublishedAs>& list) {
+  json out = json::array();
+  for (const auto& a : list) {
+    out.push_back({{"id", a.id}, {"title", a.title}, {"format", a.format},
+                   {"url", FileUrl(a.id, a.format, 0)}});
   }
   return out;
 }
@@ -110,7 +120,7 @@ std::string SearchResultJson(const search::SearchResult& r) {
   return w.Take();
 }
 
-std::string DocumentJson(const search::DocumentDetail& detail) {
+nlohmann::json DocumentObject(const search::DocumentDetail& detail) {
   const StoredDocument& d = detail.document;
   json pages = json::array();
   for (size_t i = 0; i < d.pages.size(); ++i) {
@@ -143,8 +153,15 @@ std::string DocumentJson(const search::DocumentDetail& detail) {
       {"url", FileUrl(d.id, d.format, 0)},
       {"pages", std::move(pages)},
       {"similar", std::move(similar)},
+      {"also_published_as", AlsoPublishedAsJson(d.also_published_as)},
+      // The page of a merged duplicate sends the reader to the kept document.
+      {"merged_into", d.merged_into.empty() ? json(nullptr) : json(d.merged_into)},
   };
-  return Dump(body);
+  return body;
+}
+
+std::string DocumentJson(const search::DocumentDetail& detail) {
+  return Dump(DocumentObject(detail));
 }
 
 std::string SuggestionsJson(std::string_view query, const std::vector<search::Suggestion>& list) {

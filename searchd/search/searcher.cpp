@@ -25,6 +25,15 @@ Xapian::Query AnyOf(const std::vector<std::string>& terms) {
 // whose (non-atomic) reference count every thread would share.
 Xapian::Query MatchAll() { return Xapian::Query(std::string()); }
 
+}  // namespace
+
+Xapian::Query WithoutHidden(const Xapian::Query& query) {
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                       Xapian::Query(std::string(schema::kEditorialHidden)));
+}
+
+namespace {
+
 bool IsBlank(const std::string& s) {
   return std::all_of(s.begin(), s.end(),
                      [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
@@ -65,8 +74,10 @@ std::string Searcher::Impl::ReadRevision() const {
 
 void Searcher::Impl::MaybeReopen(bool force) {
   const auto now = std::chrono::steady_clock::now();
-  if (!force && now - last_check < options.reopen_interval) return;
+  const std::uint64_t changes = options.shared->index_changes.load(std::memory_order_acquire);
+  if (!force && changes == seen_changes && now - last_check < options.reopen_interval) return;
   last_check = now;
+  seen_changes = changes;
   if (db.reopen() || force) revision = ReadRevision();
 }
 
@@ -170,9 +181,12 @@ Result<SearchResult> Searcher::Impl::Search(const SearchRequest& r) {
   auto run = [&](const BuiltQuery& built) {
     auto out = std::make_unique<Run>();
     Xapian::Enquire enquire(db);
-    enquire.set_query(filter->empty()
-                          ? built.query
-                          : Xapian::Query(Xapian::Query::OP_FILTER, built.query, *filter));
+    const Xapian::Query filtered =
+        filter->empty() ? built.query
+                        : Xapian::Query(Xapian::Query::OP_FILTER, built.query, *filter);
+    // Hidden and merged documents leave every public result here, so the facets (counted from
+    // the matches) leave them out too.
+    enquire.set_query(WithoutHidden(filtered));
     if (built.natural_language) {
       enquire.set_weighting_scheme(Xapian::BM25Weight(kQuestionK1, 0, 1, kQuestionB, 0.5));
     }

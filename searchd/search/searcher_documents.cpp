@@ -48,10 +48,35 @@ Result<Xapian::docid> Searcher::Impl::FindDocid(std::string_view id) const {
   return *it;
 }
 
-Result<DocumentDetail> Searcher::GetDocument(std::string_view id) {
+bool Searcher::Impl::HasTerm(Xapian::docid docid, const std::string& term) const {
+  Xapian::PostingIterator it = db.postlist_begin(term);
+  if (it == db.postlist_end(term)) return false;
+  it.skip_to(docid);
+  return it != db.postlist_end(term) && *it == docid;
+}
+
+bool Searcher::Impl::AnyVisible(const Xapian::Query& query) const {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(WithoutHidden(query));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  return !enquire.get_mset(0, 1).empty();
+}
+
+Status Searcher::Impl::CheckVisible(Xapian::docid docid, std::string_view id,
+                                    Audience audience) const {
+  if (audience == Audience::kEditor) return Status::Ok();
+  if (HasTerm(docid, std::string(schema::kEditorialHidden)) &&
+      !HasTerm(docid, std::string(schema::kEditorialMerged))) {
+    return Status::NotFound("document '" + std::string(id) + "' is not in the index");
+  }
+  return Status::Ok();
+}
+
+Result<DocumentDetail> Searcher::GetDocument(std::string_view id, Audience audience) {
   return impl_->Guard("document", [&]() -> Result<DocumentDetail> {
     auto docid = impl_->FindDocid(id);
     if (!docid.ok()) return docid.status();
+    if (Status st = impl_->CheckVisible(*docid, id, audience); !st.ok()) return st;
     Xapian::Database& db = impl_->db;
     DocumentDetail detail;
     detail.document = impl_->Load(*docid, db.get_document(*docid))->doc;
@@ -63,7 +88,8 @@ Result<DocumentDetail> Searcher::GetDocument(std::string_view id) {
     const Xapian::ESet eset = enquire.get_eset(kExpandTerms, rset, &body_words);
     if (eset.empty()) return detail;
     std::vector<std::string> terms(eset.begin(), eset.end());
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    enquire.set_query(
+        WithoutHidden(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())));
     const Xapian::MSet mset = enquire.get_mset(0, kSimilarCount + 1);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       if (*it == *docid || detail.similar.size() >= kSimilarCount) continue;
@@ -75,10 +101,11 @@ Result<DocumentDetail> Searcher::GetDocument(std::string_view id) {
   });
 }
 
-Result<std::filesystem::path> Searcher::DocumentFile(std::string_view id) {
+Result<std::filesystem::path> Searcher::DocumentFile(std::string_view id, Audience audience) {
   return impl_->Guard("document file", [&]() -> Result<std::filesystem::path> {
     auto docid = impl_->FindDocid(id);
     if (!docid.ok()) return docid.status();
+    if (Status st = impl_->CheckVisible(*docid, id, audience); !st.ok()) return st;
     const std::filesystem::path path = impl_->db.get_document(*docid).get_value(schema::kSlotPath);
     std::error_code ec;
     if (path.empty() || !std::filesystem::is_regular_file(path, ec)) {
@@ -114,8 +141,12 @@ Result<std::vector<Suggestion>> Searcher::Suggest(std::string_view prefix, size_
     }
     std::sort(terms.begin(), terms.end(),
               [](const auto& a, const auto& b) { return a.first > b.first; });
+    // A word found only in hidden documents would lead to an empty result; only checked when
+    // something is hidden at all.
+    const bool any_hidden = db.get_termfreq(std::string(schema::kEditorialHidden)) > 0;
     for (const auto& [freq, term] : terms) {
       if (out.size() >= limit) break;
+      if (any_hidden && !impl_->AnyVisible(Xapian::Query(term))) continue;
       out.push_back({head + term, "term", head + term});
     }
     return out;

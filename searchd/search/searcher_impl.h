@@ -16,6 +16,10 @@
 
 namespace kb::search {
 
+// `query` without the documents an editor hid or merged away (the XEhidden term): what every
+// public result, facet, suggestion and similar list is drawn from.
+Xapian::Query WithoutHidden(const Xapian::Query& query);
+
 struct Searcher::Impl {
   Impl(const SearcherOptions& options, Xapian::Database database);
 
@@ -54,6 +58,12 @@ struct Searcher::Impl {
   Result<SearchResult> Search(const SearchRequest& request);
   std::shared_ptr<const IndexedDocument> Load(Xapian::docid docid, const Xapian::Document& doc);
   Result<Xapian::docid> FindDocid(std::string_view id) const;
+  bool HasTerm(Xapian::docid docid, const std::string& term) const;
+  // Whether `query` matches at least one document that is not hidden.
+  bool AnyVisible(const Xapian::Query& query) const;
+  // NotFound for the public when the document is hidden and not merged into another one (a
+  // merged duplicate stays reachable, so its page can point at the kept document).
+  Status CheckVisible(Xapian::docid docid, std::string_view id, Audience audience) const;
 
   SearcherOptions options;
   Xapian::Database db;
@@ -62,6 +72,7 @@ struct Searcher::Impl {
   QueryBuilder builder;  // uses analyzer and parser
   std::string revision;
   std::chrono::steady_clock::time_point last_check;
+  std::uint64_t seen_changes = 0;  // options.shared->index_changes at the last check
 };
 
 }  // namespace kb::search

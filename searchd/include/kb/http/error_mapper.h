@@ -13,8 +13,9 @@ namespace kb::http {
 int HttpStatusFor(ErrorKind kind);
 // "invalid_argument", "not_found", "unavailable", "internal".
 std::string_view ErrorCodeFor(ErrorKind kind);
-// A machine-readable code for statuses the HTTP layer produces itself (404 route_not_found,
-// 405 method_not_allowed, 413 payload_too_large, 400 bad_request, ...).
+// A machine-readable code for statuses the HTTP layer produces itself (401 unauthenticated,
+// 403 forbidden, 404 route_not_found, 405 method_not_allowed, 409 conflict, 413
+// payload_too_large, 429 too_many_attempts, 400 bad_request, ...).
 std::string_view ErrorCodeForHttpStatus(int status);
 
 std::string ErrorJson(std::string_view code, std::string_view message);

@@ -63,6 +63,12 @@ struct DocumentDetail {
   std::vector<SimilarDocument> similar;  // at most 10, most similar first
 };
 
+// One page of a review queue.
+struct ReviewPage {
+  std::uint64_t total = 0;  // documents in the whole queue
+  std::vector<StoredDocument> documents;
+};
+
 struct Suggestion {
   std::string text;   // the completed text
   std::string type;   // "term", "theme", "gemeente" or "provincie"

@@ -12,7 +12,9 @@
 // NotFound for an unknown document id; Unavailable when the index cannot be read.
 #pragma once
 
+#include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -37,6 +39,10 @@ struct SearcherShared {
   RevisionCache<FacetTable> facet_tables;
   RevisionCache<SpellingVocabulary> spelling;
   DocumentCache documents;
+  // Bumped by whoever knows the index just changed (kb-searchd's applier after a kb-indexer
+  // run): every Searcher then reopens before its next call instead of waiting for
+  // reopen_interval.
+  std::atomic<std::uint64_t> index_changes{0};
 };
 
 struct SearcherOptions {
@@ -47,6 +53,9 @@ struct SearcherOptions {
   std::chrono::milliseconds reopen_interval{1000};
 };
 
+// Who asks: the public never sees a hidden document; editors see every document.
+enum class Audience { kPublic, kEditor };
+
 class Searcher {
  public:
   // Opens the index and checks its schema (InvalidArgument with what to do when it differs).
@@ -55,10 +64,22 @@ class Searcher {
 
   Result<SearchResult> Search(const SearchRequest& request);
 
-  // Document id: the hex id of the Q term. Includes up to 10 similar documents.
-  Result<DocumentDetail> GetDocument(std::string_view id);
-  // The source path of an indexed document (never a path taken from the request).
-  Result<std::filesystem::path> DocumentFile(std::string_view id);
+  // Document id: the hex id of the Q term. Includes up to 10 similar documents (never hidden
+  // ones). For the public, a hidden document that is not a merged duplicate is NotFound.
+  Result<DocumentDetail> GetDocument(std::string_view id, Audience audience = Audience::kPublic);
+  // The source path of an indexed document (never a path taken from the request); the same
+  // visibility as GetDocument.
+  Result<std::filesystem::path> DocumentFile(std::string_view id,
+                                             Audience audience = Audience::kPublic);
+
+  // --- Editors' views (searcher_editorial.cpp) ---
+  // Documents carrying the review flag `flag` (the XR term, kb/editorial/review.h), hidden ones
+  // left out, in index order. InvalidArgument for an unknown flag.
+  Result<ReviewPage> ReviewQueue(std::string_view flag, size_t offset, size_t limit);
+  // The number of documents ReviewQueue(flag, ...) would list in all.
+  Result<std::uint64_t> ReviewCount(std::string_view flag);
+  // The stored documents of these ids, in the same order; ids not in the index are left out.
+  Result<std::vector<StoredDocument>> Documents(const std::vector<std::string>& ids);
 
   // Completions of the last word of `prefix` from the index vocabulary and catalog names.
   Result<std::vector<Suggestion>> Suggest(std::string_view prefix, size_t limit = 10);
