@@ -11,6 +11,8 @@
 
 namespace kb::editorial {
 
+struct ExportData;
+
 // The editor recorded for changes made from the command line.
 inline constexpr std::string_view kAdminEditor = "kb-admin";
 
@@ -31,6 +33,9 @@ struct EditorialStore::Impl {
   Status AuditPairLocked(AuditEntry entry, std::string_view first, std::string_view second);
   // InvalidArgument for a merge that would merge a document with itself or make a chain.
   Status CheckMergeAllowedLocked(const Merge& merge);
+  // Writes a parsed export into the store (the file wins for the same key; notes and audit
+  // entries already present are not doubled) and enqueues the paths it concerns.
+  Status ImportLocked(const ExportData& data);
   // Records an editor's decision ("merged", "rejected") on a pair of documents, in either order.
   Status DecidePairLocked(std::string_view x, std::string_view y, std::string_view status);
 };

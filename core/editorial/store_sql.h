@@ -182,6 +182,8 @@ inline constexpr const char* kAuditExists =
     "AND before = ?5 AND after = ?6";
 inline constexpr const char* kAuditAll =
     "SELECT id, time, editor, action, doc_id, before, after FROM audit ORDER BY id DESC LIMIT ?1";
+inline constexpr const char* kAuditOldestFirst =
+    "SELECT id, time, editor, action, doc_id, before, after FROM audit ORDER BY id";
 inline constexpr const char* kAuditFor =
     "SELECT id, time, editor, action, doc_id, before, after FROM audit WHERE doc_id = ?1 "
     "ORDER BY id DESC LIMIT ?2";
