@@ -40,8 +40,13 @@ int main(int argc, char** argv) {
   std::string progress = "auto";
   double timeout_s = 60;
   std::string data_dir = options.analysis.data_dir.string();
+  std::string editorial;
   app.add_option("--db", db, "Index folder (created when missing)")->required();
-  app.add_option("paths", roots, "Files and folders to index")->required();
+  app.add_option("paths", roots, "Files and folders to index (not with --pending)");
+  app.add_option("--editorial", editorial,
+                 "The editors' store (default: <db>.editorial.sqlite beside the index folder)");
+  app.add_flag("--pending", options.pending_only,
+               "Only (re)index the paths the editors queued (edits, uploads), then exit");
   app.add_option("--threads", options.threads, "Builder threads (default: one per core)");
   app.add_option("--timeout", timeout_s, "Seconds one file may take to extract (default 60)");
   app.add_option("--data", data_dir, "Folder with themes.toml, gazetteer.tsv, synonyms")
@@ -51,7 +56,14 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "bar", "log"}));
   CLI11_PARSE(app, argc, argv);
 
+  if (options.pending_only != roots.empty()) {
+    std::fprintf(stderr, options.pending_only
+                             ? "kb-indexer: --pending takes no paths; it indexes the queued ones\n"
+                             : "kb-indexer: give the files and folders to index, or --pending\n");
+    return 2;
+  }
   options.db = db;
+  options.editorial = editorial;
   for (const auto& r : roots) options.roots.emplace_back(r);
   if (!fs::exists(worker)) {
     std::fprintf(stderr,
@@ -70,6 +82,15 @@ int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
 
   auto summary = kb::index::RunIndexing(options);
+  if (!summary.ok() && options.pending_only &&
+      summary.status().kind() == kb::ErrorKind::kUnavailable) {
+    // The single-writer design (kb/editorial/store.h): the running indexer takes the queue.
+    std::fprintf(stderr,
+                 "kb-indexer: the index '%s' is being written by a running kb-indexer, which "
+                 "applies the queued edits; nothing to do\n",
+                 db.c_str());
+    return 0;
+  }
   if (!summary.ok()) {
     std::fprintf(stderr, "kb-indexer: %s\n", summary.status().message().c_str());
     return 2;

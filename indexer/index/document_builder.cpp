@@ -4,6 +4,8 @@
 #include <set>
 
 #include "kb/core/schema.h"
+#include "kb/index/minhash.h"
+#include "kb/index/review_flags.h"
 
 namespace kb::index {
 
@@ -59,12 +61,16 @@ int YearOfDate(const std::string& date) {
 
 DocumentBuilder::DocumentBuilder(analysis::Analyzer analyzer, const analysis::ThemeTagger& themes,
                                  const analysis::RegionTagger& regions)
-    : analyzer_(std::move(analyzer)), themes_(themes), regions_(regions) {}
+    : analyzer_(std::move(analyzer)),
+      themes_(themes),
+      regions_(regions),
+      applier_(themes, regions),
+      current_year_(CurrentYear()) {}
 
-BuiltDocument DocumentBuilder::Build(const extract::ExtractedDoc& doc, const CorpusFile& file,
-                                     const std::string& content_hash) {
-  BuiltDocument out;
-  StoredDocument& s = out.stored;
+StoredDocument DocumentBuilder::MachineDocument(const extract::ExtractedDoc& doc,
+                                                const CorpusFile& file,
+                                                const std::string& content_hash) {
+  StoredDocument s;
   s.id = DocumentIdForPath(file.path);
   s.title = doc.title;
   s.authors = doc.authors;
@@ -86,11 +92,42 @@ BuiltDocument DocumentBuilder::Build(const extract::ExtractedDoc& doc, const Cor
   analysis::RegionResult regions = regions_.Tag(tagging_text);
   s.gemeenten = std::move(regions.gemeenten);
   s.provincies = std::move(regions.provincies);
+  return s;
+}
+
+BuiltDocument DocumentBuilder::Build(const extract::ExtractedDoc& doc, const CorpusFile& file,
+                                     const std::string& content_hash,
+                                     const editorial::DocumentEdits* edits) {
+  BuiltDocument out;
+  out.stored = MachineDocument(doc, file, content_hash);
+  StoredDocument& s = out.stored;
+  static const editorial::DocumentEdits kNoEdits;
+  if (edits) applier_.Apply(*edits, s);
+  s.review = ReviewFlags(s, (edits ? *edits : kNoEdits).override, current_year_);
 
   Xapian::Document& d = out.document;
   out.id_term = std::string(schema::kPrefixId) + s.id;
   d.add_boolean_term(out.id_term);
+  AddTerms(s, d);
 
+  const std::string sortable_date = SortableDate(s.date);
+  if (!sortable_date.empty()) d.add_value(schema::kSlotDate, sortable_date);
+  if (s.year > 0) d.add_value(schema::kSlotYear, Xapian::sortable_serialise(s.year));
+  d.add_value(schema::kSlotSignature, file.Signature());
+  d.add_value(schema::kSlotPath, s.path);
+  d.add_value(schema::kSlotContentHash, content_hash);
+  d.add_value(schema::kSlotPageCount,
+              Xapian::sortable_serialise(static_cast<double>(s.pages.size())));
+  d.add_value(schema::kSlotKind, s.kind);
+  if (auto signature = MinHash::Of(s.pages, analyzer_)) {
+    d.add_value(schema::kSlotMinHash, MinHash::Serialise(*signature));
+    for (const auto& term : MinHash::BandTerms(*signature)) d.add_boolean_term(term);
+  }
+  d.set_data(s.ToJson());
+  return out;
+}
+
+void DocumentBuilder::AddTerms(const StoredDocument& s, Xapian::Document& d) {
   // Title: prefixed for field search, and in the body stream (wdf 3) so a plain query ranks
   // documents about the words above documents that only mention them.
   Xapian::termpos pos = 0;
@@ -117,17 +154,10 @@ BuiltDocument DocumentBuilder::Build(const extract::ExtractedDoc& doc, const Cor
   AddBooleanTerm(d, schema::kPrefixFormat, s.format);
   AddBooleanTerm(d, schema::kPrefixOrganisation, schema::Slug(s.organisation));
 
-  const std::string sortable_date = SortableDate(s.date);
-  if (!sortable_date.empty()) d.add_value(schema::kSlotDate, sortable_date);
-  if (s.year > 0) d.add_value(schema::kSlotYear, Xapian::sortable_serialise(s.year));
-  d.add_value(schema::kSlotSignature, file.Signature());
-  d.add_value(schema::kSlotPath, s.path);
-  d.add_value(schema::kSlotContentHash, content_hash);
-  d.add_value(schema::kSlotPageCount,
-              Xapian::sortable_serialise(static_cast<double>(s.pages.size())));
-  d.add_value(schema::kSlotKind, s.kind);
-  d.set_data(s.ToJson());
-  return out;
+  if (s.edited) d.add_boolean_term(std::string(schema::kEditorialEdited));
+  if (s.hidden) d.add_boolean_term(std::string(schema::kEditorialHidden));
+  if (!s.merged_into.empty()) d.add_boolean_term(std::string(schema::kEditorialMerged));
+  for (const auto& flag : s.review) AddBooleanTerm(d, schema::kPrefixReview, flag);
 }
 
 }  // namespace kb::index

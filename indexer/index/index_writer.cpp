@@ -120,6 +120,16 @@ Status IndexWriter::Remove(Xapian::docid docid) {
   return Status::Ok();
 }
 
+Status IndexWriter::RemoveByTerm(const std::string& id_term) {
+  try {
+    db_.delete_document(id_term);
+    ++pending_;
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, "cannot remove document " + id_term);
+  }
+  return Status::Ok();
+}
+
 Status IndexWriter::RecordFailure(const std::string& path, const KnownFailure& failure) {
   try {
     db_.set_metadata(std::string(kFailurePrefix) + path, failure.signature + "\t" + failure.reason);

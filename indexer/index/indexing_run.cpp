@@ -1,8 +1,6 @@
 #include "kb/index/indexing_run.h"
 
 #include <algorithm>
-#include <condition_variable>
-#include <deque>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -12,11 +10,15 @@
 #include "kb/analysis/region_tagger.h"
 #include "kb/analysis/theme_tagger.h"
 #include "kb/extract/sandboxed_extractor.h"
+#include "kb/core/fnv_hash.h"
+#include "kb/core/schema.h"
+#include "kb/editorial/store.h"
 #include "kb/index/corpus_walker.h"
 #include "kb/index/document_builder.h"
-#include "kb/core/fnv_hash.h"
+#include "kb/index/duplicate_finder.h"
 #include "kb/index/index_writer.h"
 #include "kb/index/progress.h"
+#include "run_queues.h"
 
 namespace fs = std::filesystem;
 
@@ -25,60 +27,15 @@ namespace kb::index {
 std::string RunSummary::Line() const {
   char buf[240];
   std::snprintf(buf, sizeof buf,
-                "indexed %zu, unchanged %zu, removed %zu, failed %zu in %.1f s (%zu pages, %.1f MB "
-                "of text)%s",
-                indexed, unchanged, removed, failed, seconds, pages, text_bytes / 1e6,
+                "indexed %zu, unchanged %zu, removed %zu, failed %zu, queued %zu, duplicates %zu in "
+                "%.1f s (%zu pages, %.1f MB of text)%s",
+                indexed, unchanged, removed, failed, queued, duplicates, seconds, pages,
+                text_bytes / 1e6,
                 interrupted ? " (interrupted)" : "");
   return buf;
 }
 
 namespace {
-
-// What a builder thread hands to the writer thread for one file.
-struct FileOutcome {
-  enum class Kind { kBuilt, kSameContent, kFailed } kind = Kind::kFailed;
-  const CorpusFile* file = nullptr;
-  std::optional<BuiltDocument> built;
-  Xapian::docid known_docid = 0;  // kSameContent
-  std::string reason;             // kFailed
-  bool remember =
-      true;  // kFailed: the file itself is bad (not our setup); skip it until it changes
-};
-
-// Bounded queue from builder threads to the writer thread.
-class OutcomeQueue {
- public:
-  explicit OutcomeQueue(std::size_t capacity) : capacity_(capacity) {}
-  void Push(FileOutcome outcome) {
-    std::unique_lock lock(mutex_);
-    not_full_.wait(lock, [&] { return items_.size() < capacity_; });
-    items_.push_back(std::move(outcome));
-    not_empty_.notify_one();
-  }
-  // Empty optional when all producers are done and the queue is drained.
-  std::optional<FileOutcome> Pop() {
-    std::unique_lock lock(mutex_);
-    not_empty_.wait(lock, [&] { return !items_.empty() || producers_ == 0; });
-    if (items_.empty()) return std::nullopt;
-    FileOutcome out = std::move(items_.front());
-    items_.pop_front();
-    not_full_.notify_one();
-    return out;
-  }
-  void SetProducers(std::size_t n) { producers_ = n; }
-  void ProducerDone() {
-    std::lock_guard lock(mutex_);
-    --producers_;
-    not_empty_.notify_all();
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable not_empty_, not_full_;
-  std::deque<FileOutcome> items_;
-  std::size_t capacity_;
-  std::size_t producers_ = 0;
-};
 
 // The file's content hash (Fnv1a64) as 16 hex digits; empty on a read error.
 std::string HashFile(const fs::path& path) {
@@ -122,177 +79,354 @@ Result<SharedResources> LoadShared(const analysis::AnalysisConfig& config) {
                          std::move(regions).value()};
 }
 
+
+// A builder thread: takes work until the queue closes. It never drops a file it took, so every
+// item taken produces exactly one outcome (the writer counts on it).
 void BuilderThread(const RunOptions& options, const SharedResources& shared,
-                   const std::vector<const CorpusFile*>& todo,
-                   const std::map<std::string, KnownDocument>& known,
-                   std::atomic<std::size_t>& next, OutcomeQueue& queue) {
+                   const std::map<std::string, KnownDocument>& known, const EditsSnapshot& edits,
+                   WorkQueue& work, OutcomeQueue& outcomes) {
   extract::SandboxOptions sandbox_options;
   sandbox_options.worker_command = options.worker_command;
   sandbox_options.timeout = options.extract_timeout;
   extract::SandboxedExtractor extractor(std::move(sandbox_options));
   DocumentBuilder builder(analysis::Analyzer(shared.analysis), shared.themes, shared.regions);
-  for (;;) {
-    if (options.stop && options.stop->load()) break;
-    const std::size_t i = next.fetch_add(1);
-    if (i >= todo.size()) break;
-    const CorpusFile& file = *todo[i];
+  while (auto item = work.Pop()) {
     FileOutcome outcome;
-    outcome.file = &file;
+    outcome.item = std::move(*item);
+    const CorpusFile& file = outcome.item.file;
     const std::string hash = HashFile(file.path);
     if (hash.empty()) {
       outcome.reason = "cannot read the file; check its permissions";
-      queue.Push(std::move(outcome));
+      outcomes.Push(std::move(outcome));
       continue;
     }
     if (auto k = known.find(file.path.string());
-        k != known.end() && k->second.content_hash == hash) {
+        !outcome.item.force && k != known.end() && k->second.content_hash == hash) {
       outcome.kind = FileOutcome::Kind::kSameContent;
       outcome.known_docid = k->second.docid;
-      queue.Push(std::move(outcome));
+      outcomes.Push(std::move(outcome));
       continue;
     }
     auto extracted = extractor.Extract(file.path);
     if (!extracted.ok()) {
       outcome.reason = extracted.status().message();
       outcome.remember = extracted.status().kind() == ErrorKind::kInvalidArgument;
-      queue.Push(std::move(outcome));
+      outcomes.Push(std::move(outcome));
       continue;
     }
+    const auto current = edits.Get();
+    const auto e = current->find(DocumentIdForPath(file.path));
     outcome.kind = FileOutcome::Kind::kBuilt;
-    outcome.built = builder.Build(*extracted, file, hash);
-    queue.Push(std::move(outcome));
+    outcome.built = builder.Build(*extracted, file, hash, e == current->end() ? nullptr : &e->second);
+    outcomes.Push(std::move(outcome));
   }
-  queue.ProducerDone();
+}
+
+// A queued path as a CorpusFile; nullopt when it is no longer a readable regular file.
+std::optional<CorpusFile> StatFile(const std::string& path) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return std::nullopt;
+  WalkResult walk = WalkCorpus({fs::path(path)});
+  if (walk.files.empty()) return std::nullopt;
+  return std::move(walk.files.front());
+}
+
+// The state of one run, driven by the writer (calling) thread.
+class IndexingRun {
+ public:
+  IndexingRun(const RunOptions& options, IndexWriter& writer, editorial::EditorialStore& store)
+      : options_(options), writer_(writer), store_(store), outcomes_(64) {}
+  ~IndexingRun() { JoinBuilders(); }
+
+  Result<RunSummary> Execute();
+
+ private:
+  void Fail(std::string path, std::string reason);
+  Status Plan(std::vector<const CorpusFile*>& todo);
+  Status StartBuilders(std::size_t expected_items);
+  Status TakePending();
+  Status Handle(FileOutcome outcome);
+  Status Commit();
+  Status ProposeDuplicates();
+  void JoinBuilders();
+  bool Stopping() const { return options_.stop && options_.stop->load(); }
+
+  const RunOptions& options_;
+  IndexWriter& writer_;
+  editorial::EditorialStore& store_;
+  RunSummary summary_;
+  WalkResult walk_;
+  std::map<std::string, KnownDocument> known_;
+  std::map<std::string, KnownFailure> failures_;
+  std::optional<SharedResources> shared_;
+  EditsSnapshot edits_;
+  WorkQueue work_;
+  OutcomeQueue outcomes_;
+  std::vector<std::thread> builders_;
+  std::unique_ptr<ProgressReporter> progress_;
+  std::size_t submitted_ = 0;
+  std::size_t received_ = 0;
+  std::int64_t seen_generation_ = -1;
+  // Queued paths being built: the store's item and how many builds of the path are in flight.
+  std::map<std::string, std::pair<editorial::PendingItem, int>> pending_in_flight_;
+  std::vector<editorial::PendingItem> pending_done_;  // cleared in the store after the next commit
+  std::vector<std::string> indexed_ids_;               // for the duplicate proposals
+};
+
+void IndexingRun::Fail(std::string path, std::string reason) {
+  const std::string line = "kb-indexer: " + path + ": " + reason;
+  if (progress_) {
+    progress_->Message(line);
+  } else {
+    std::fprintf(options_.log, "%s\n", line.c_str());
+  }
+  summary_.failures.push_back({std::move(path), std::move(reason)});
+  ++summary_.failed;
+}
+
+// Decides per walked file: unchanged, known failure, or to do; removes documents whose files are
+// gone under this run's roots.
+Status IndexingRun::Plan(std::vector<const CorpusFile*>& todo) {
+  walk_ = WalkCorpus(options_.roots);
+  for (const auto& issue : walk_.issues) Fail(issue.path.string(), issue.reason);
+  std::map<std::string, bool> seen;
+  for (const auto& file : walk_.files) {
+    const std::string path = file.path.string();
+    seen[path] = true;
+    const std::string signature = file.Signature();
+    if (auto k = known_.find(path); k != known_.end() && k->second.signature == signature) {
+      ++summary_.unchanged;
+      continue;
+    }
+    if (auto f = failures_.find(path); f != failures_.end() && f->second.signature == signature) {
+      Fail(path, f->second.reason + " (unchanged since the last run)");
+      continue;
+    }
+    todo.push_back(&file);
+  }
+  // Largest first: a big PDF started last would otherwise leave one core idle at the end.
+  std::stable_sort(todo.begin(), todo.end(),
+                   [](const CorpusFile* a, const CorpusFile* b) { return a->size > b->size; });
+
+  std::vector<std::string> roots;
+  for (const auto& r : options_.roots) roots.push_back(fs::absolute(r).lexically_normal().string());
+  for (const auto& [path, k] : known_) {
+    if (!seen.count(path) && IsUnder(path, roots)) {
+      if (Status st = writer_.Remove(k.docid); !st.ok()) return st;
+      ++summary_.removed;
+    }
+  }
+  for (const auto& [path, f] : failures_) {
+    if (!seen.count(path) && IsUnder(path, roots)) {
+      if (Status st = writer_.ForgetFailure(path); !st.ok()) return st;
+    }
+  }
+  return Status::Ok();
+}
+
+// The analysis data takes a moment to load; a run with nothing to build does not need it.
+Status IndexingRun::StartBuilders(std::size_t expected_items) {
+  if (shared_) return Status::Ok();
+  auto loaded = LoadShared(options_.analysis);
+  if (!loaded.ok()) return loaded.status();
+  shared_ = std::move(loaded).value();
+  analysis::Analyzer analyzer(shared_->analysis);
+  if (Status st = writer_.InstallSynonyms(analyzer); !st.ok()) return st;
+  unsigned threads =
+      options_.threads ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
+  threads = std::min<unsigned>(threads, std::max<std::size_t>(1, expected_items));
+  for (unsigned t = 0; t < threads; ++t) {
+    builders_.emplace_back(BuilderThread, std::cref(options_), std::cref(*shared_),
+                           std::cref(known_), std::cref(edits_), std::ref(work_),
+                           std::ref(outcomes_));
+  }
+  return Status::Ok();
+}
+
+// When the store changed: reload the edits and queue every pending path not yet in flight with
+// its current generation.
+Status IndexingRun::TakePending() {
+  auto generation = store_.Generation();
+  if (!generation.ok()) return generation.status();
+  if (*generation == seen_generation_) return Status::Ok();
+  auto pending = store_.Pending();
+  if (!pending.ok()) return pending.status();
+  auto all_edits = store_.AllEdits();
+  if (!all_edits.ok()) return all_edits.status();
+  seen_generation_ = *generation;
+  edits_.Set(std::move(all_edits).value());
+  std::vector<CorpusFile> files;
+  for (const auto& item : *pending) {
+    auto in_flight = pending_in_flight_.find(item.path);
+    if (in_flight != pending_in_flight_.end() &&
+        in_flight->second.first.generation == item.generation) {
+      continue;
+    }
+    ++summary_.queued;
+    if (auto file = StatFile(item.path)) {
+      files.push_back(std::move(*file));
+      auto& entry = pending_in_flight_[item.path];
+      entry.first = item;
+      ++entry.second;
+      continue;
+    }
+    // Gone (deleted, or moved away): the document goes too.
+    const std::string id_term = std::string(schema::kPrefixId) + DocumentIdForPath(item.path);
+    if (Status st = writer_.RemoveByTerm(id_term); !st.ok()) return st;
+    ++summary_.removed;
+    pending_done_.push_back(item);
+  }
+  if (files.empty()) return Status::Ok();
+  if (Status st = StartBuilders(files.size()); !st.ok()) return st;
+  for (auto& file : files) {
+    work_.PushFront(WorkItem{std::move(file), /*force=*/true});
+    ++submitted_;
+  }
+  return Status::Ok();
+}
+
+Status IndexingRun::Handle(FileOutcome outcome) {
+  ++received_;
+  const CorpusFile& file = outcome.item.file;
+  const std::string path = file.path.string();
+  Status status;
+  switch (outcome.kind) {
+    case FileOutcome::Kind::kBuilt:
+      status = writer_.Upsert(*outcome.built);
+      if (failures_.count(path)) (void)writer_.ForgetFailure(path);
+      ++summary_.indexed;
+      summary_.pages += outcome.built->stored.pages.size();
+      for (const auto& page : outcome.built->stored.pages) summary_.text_bytes += page.size();
+      indexed_ids_.push_back(outcome.built->stored.id);
+      break;
+    case FileOutcome::Kind::kSameContent:
+      status = writer_.UpdateSignature(outcome.known_docid, file.Signature());
+      ++summary_.unchanged;
+      break;
+    case FileOutcome::Kind::kFailed:
+      Fail(path, outcome.reason);
+      // A failure while stopping may be the stop itself (the signal reached the extraction
+      // worker); remember only failures of an undisturbed run, so a rerun retries the file.
+      if (outcome.remember && !Stopping()) {
+        status = writer_.RecordFailure(path, {file.Signature(), outcome.reason});
+      }
+      break;
+  }
+  if (outcome.item.force) {
+    if (auto p = pending_in_flight_.find(path); p != pending_in_flight_.end() && --p->second.second == 0) {
+      pending_done_.push_back(p->second.first);
+      pending_in_flight_.erase(p);
+    }
+  }
+  progress_->Advance(file.size, file.path.filename().string());
+  return status;
+}
+
+// Commits, then tells the store which queued paths that commit holds.
+Status IndexingRun::Commit() {
+  if (Status st = writer_.Commit(); !st.ok()) return st;
+  if (pending_done_.empty()) return Status::Ok();
+  if (Status st = store_.ClearPending(pending_done_); !st.ok()) return st;
+  pending_done_.clear();
+  return Status::Ok();
+}
+
+Status IndexingRun::ProposeDuplicates() {
+  if (indexed_ids_.empty()) return Status::Ok();
+  auto pairs = FindDuplicates(writer_.database(), indexed_ids_);
+  if (!pairs.ok()) return pairs.status();
+  for (const auto& pair : *pairs) {
+    if (Status st = store_.ProposeDuplicate(pair.a, pair.b, pair.similarity); !st.ok()) return st;
+  }
+  summary_.duplicates = pairs->size();
+  return Status::Ok();
+}
+
+void IndexingRun::JoinBuilders() {
+  work_.Close();
+  for (auto& t : builders_) t.join();
+  builders_.clear();
+}
+
+Result<RunSummary> IndexingRun::Execute() {
+  const auto start = std::chrono::steady_clock::now();
+  auto known = writer_.KnownDocuments();
+  if (!known.ok()) return known.status();
+  known_ = std::move(known).value();
+  failures_ = writer_.KnownFailures();
+
+  std::vector<const CorpusFile*> todo;
+  if (!options_.pending_only) {
+    if (Status st = Plan(todo); !st.ok()) return st;
+  }
+  if (!todo.empty()) {
+    if (Status st = StartBuilders(todo.size()); !st.ok()) return st;
+  }
+  progress_ = std::make_unique<ProgressReporter>(options_.log, options_.interactive, todo.size());
+  // The edits must be loaded before the first file is built.
+  if (Status st = TakePending(); !st.ok()) return st;
+  for (const CorpusFile* file : todo) work_.Push(WorkItem{*file, /*force=*/false});
+  submitted_ += todo.size();
+
+  Status write_status;
+  auto last_commit = std::chrono::steady_clock::now();
+  auto last_poll = last_commit;
+  for (;;) {
+    if (Stopping()) submitted_ -= work_.DropAll();
+    if (received_ == submitted_) {
+      // The queue one last time: an edit saved during the run is applied by this run.
+      if (!write_status.ok() || Stopping()) break;
+      write_status = TakePending();
+      if (received_ == submitted_) break;
+    }
+    if (auto outcome = outcomes_.PopFor(options_.pending_poll)) {
+      if (write_status.ok()) {
+        write_status = Handle(std::move(*outcome));
+      } else {
+        ++received_;  // draining after an error
+      }
+    }
+    if (!write_status.ok()) {
+      submitted_ -= work_.DropAll();  // drain what is in flight, then report
+      continue;
+    }
+    const auto now = std::chrono::steady_clock::now();
+    // Edits are committed as soon as their files are built, so a save shows within seconds.
+    const bool edits_ready = !pending_done_.empty() && pending_in_flight_.empty();
+    if (edits_ready || writer_.pending() >= options_.commit_every ||
+        now - last_commit > std::chrono::seconds(10)) {
+      write_status = Commit();
+      last_commit = now;
+    }
+    if (write_status.ok() && !Stopping() && now - last_poll >= options_.pending_poll) {
+      write_status = TakePending();
+      last_poll = now;
+    }
+  }
+  JoinBuilders();
+  progress_->Finish();
+  if (!write_status.ok()) return write_status;
+  if (Status st = Commit(); !st.ok()) return st;
+  if (!Stopping()) {
+    if (Status st = ProposeDuplicates(); !st.ok()) return st;
+  }
+  summary_.interrupted = Stopping();
+  summary_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return summary_;
 }
 
 }  // namespace
 
 Result<RunSummary> RunIndexing(const RunOptions& options) {
-  const auto start = std::chrono::steady_clock::now();
-  RunSummary summary;
   auto opened = IndexWriter::Open(options.db);
   if (!opened.ok()) return opened.status();
-  IndexWriter& writer = **opened;
-
-  auto fail = [&](ProgressReporter* progress, std::string path, std::string reason) {
-    const std::string line = "kb-indexer: " + path + ": " + reason;
-    if (progress) {
-      progress->Message(line);
-    } else {
-      std::fprintf(options.log, "%s\n", line.c_str());
-    }
-    summary.failures.push_back({std::move(path), std::move(reason)});
-    ++summary.failed;
-  };
-
-  const WalkResult walk = WalkCorpus(options.roots);
-  for (const auto& issue : walk.issues) fail(nullptr, issue.path.string(), issue.reason);
-
-  auto known_or = writer.KnownDocuments();
-  if (!known_or.ok()) return known_or.status();
-  const auto& known = *known_or;
-  auto failures = writer.KnownFailures();
-
-  // Decide per file: unchanged, known failure, or to do.
-  std::vector<const CorpusFile*> todo;
-  std::map<std::string, bool> seen;
-  for (const auto& file : walk.files) {
-    const std::string path = file.path.string();
-    seen[path] = true;
-    const std::string signature = file.Signature();
-    if (auto k = known.find(path); k != known.end() && k->second.signature == signature) {
-      ++summary.unchanged;
-      continue;
-    }
-    if (auto f = failures.find(path); f != failures.end() && f->second.signature == signature) {
-      fail(nullptr, path, f->second.reason + " (unchanged since the last run)");
-      continue;
-    }
-    todo.push_back(&file);
-  }
-
-  // Largest first: a big PDF started last would otherwise leave one core idle at the end.
-  std::stable_sort(todo.begin(), todo.end(),
-                   [](const CorpusFile* a, const CorpusFile* b) { return a->size > b->size; });
-
-  // Files that are gone, under the roots of this run only.
-  std::vector<std::string> roots;
-  for (const auto& r : options.roots) roots.push_back(fs::absolute(r).lexically_normal().string());
-  for (const auto& [path, k] : known) {
-    if (!seen.count(path) && IsUnder(path, roots)) {
-      if (Status st = writer.Remove(k.docid); !st.ok()) return st;
-      ++summary.removed;
-    }
-  }
-  for (const auto& [path, f] : failures) {
-    if (!seen.count(path) && IsUnder(path, roots)) {
-      if (Status st = writer.ForgetFailure(path); !st.ok()) return st;
-    }
-  }
-
-  // The analysis data takes a moment to load; an unchanged corpus does not need it.
-  Result<SharedResources> shared =
-      todo.empty() ? Result<SharedResources>(SharedResources{}) : LoadShared(options.analysis);
-  if (!shared.ok()) return shared.status();
-  if (!todo.empty()) {
-    analysis::Analyzer analyzer(shared->analysis);
-    if (Status st = writer.InstallSynonyms(analyzer); !st.ok()) return st;
-  }
-
-  unsigned threads =
-      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  threads = std::min<unsigned>(threads, std::max<std::size_t>(1, todo.size()));
-  OutcomeQueue queue(64);
-  queue.SetProducers(threads);
-  std::atomic<std::size_t> next{0};
-  std::vector<std::thread> builders;
-  for (unsigned t = 0; t < threads; ++t) {
-    builders.emplace_back(BuilderThread, std::cref(options), std::cref(*shared), std::cref(todo),
-                          std::cref(known), std::ref(next), std::ref(queue));
-  }
-
-  ProgressReporter progress(options.log, options.interactive, todo.size());
-  Status write_status;
-  auto last_commit = std::chrono::steady_clock::now();
-  while (auto outcome = queue.Pop()) {
-    const std::string path = outcome->file->path.string();
-    if (!write_status.ok()) continue;  // drain so builder threads can finish
-    switch (outcome->kind) {
-      case FileOutcome::Kind::kBuilt:
-        write_status = writer.Upsert(*outcome->built);
-        if (failures.count(path)) (void)writer.ForgetFailure(path);
-        ++summary.indexed;
-        summary.pages += outcome->built->stored.pages.size();
-        for (const auto& page : outcome->built->stored.pages) summary.text_bytes += page.size();
-        break;
-      case FileOutcome::Kind::kSameContent:
-        write_status = writer.UpdateSignature(outcome->known_docid, outcome->file->Signature());
-        ++summary.unchanged;
-        break;
-      case FileOutcome::Kind::kFailed:
-        fail(&progress, path, outcome->reason);
-        // A failure while stopping may be the stop itself (the signal reached the extraction
-        // worker); remember only failures of an undisturbed run, so a rerun retries the file.
-        if (outcome->remember && !(options.stop && options.stop->load())) {
-          write_status = writer.RecordFailure(path, {outcome->file->Signature(), outcome->reason});
-        }
-        break;
-    }
-    progress.Advance(outcome->file->size, outcome->file->path.filename().string());
-    const auto now = std::chrono::steady_clock::now();
-    if (write_status.ok() && (writer.pending() >= options.commit_every ||
-                              now - last_commit > std::chrono::seconds(10))) {
-      write_status = writer.Commit();
-      last_commit = now;
-    }
-  }
-  for (auto& t : builders) t.join();
-  progress.Finish();
-  if (!write_status.ok()) return write_status;
-  if (Status st = writer.Commit(); !st.ok()) return st;
-  summary.interrupted = options.stop && options.stop->load();
-  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return summary;
+  const fs::path store_path = options.editorial.empty()
+                                  ? editorial::EditorialStore::DefaultPathFor(options.db)
+                                  : options.editorial;
+  auto store = editorial::EditorialStore::Open(store_path);
+  if (!store.ok()) return store.status();
+  IndexingRun run(options, **opened, **store);
+  return run.Execute();
 }
 
 }  // namespace kb::index

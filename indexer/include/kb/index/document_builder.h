@@ -4,8 +4,15 @@
 // schema::kPageGap so phrases never cross a page), stems and compound parts through the Analyzer;
 // boolean filter terms for theme, gemeente, provincie, kind, year, language, format, organisation;
 // values for date, year, path, signature, content hash, page count and kind; stored data as
-// StoredDocument JSON. Not thread-safe (owns an Analyzer): one builder per thread. The taggers are
-// shared and const.
+// StoredDocument JSON.
+//
+// Editorial state (schema 2): the document's edits are applied (EditApplier) before any term is
+// derived, so title terms (S and the body's title words), filter terms and the date/year/kind
+// values follow the overrides; edited documents get XEedited, hidden ones XEhidden, merged
+// duplicates XEhidden and XEmerged; the review flags (ReviewFlags) become XR<flag> terms. The
+// MinHash signature of the text goes to slot schema::kSlotMinHash with its band terms (XD...).
+//
+// Not thread-safe (owns an Analyzer): one builder per thread. The taggers are shared and const.
 #pragma once
 
 #include <xapian.h>
@@ -14,8 +21,10 @@
 #include "kb/analysis/region_tagger.h"
 #include "kb/analysis/theme_tagger.h"
 #include "kb/core/stored_document.h"
+#include "kb/editorial/store.h"
 #include "kb/extract/extracted_doc.h"
 #include "kb/index/corpus_walker.h"
+#include "kb/index/edit_applier.h"
 
 namespace kb::index {
 
@@ -30,13 +39,20 @@ class DocumentBuilder {
   DocumentBuilder(analysis::Analyzer analyzer, const analysis::ThemeTagger& themes,
                   const analysis::RegionTagger& regions);
 
+  // `edits` may be null (no editor touched the document).
   BuiltDocument Build(const extract::ExtractedDoc& doc, const CorpusFile& file,
-                      const std::string& content_hash);
+                      const std::string& content_hash, const editorial::DocumentEdits* edits);
 
  private:
+  StoredDocument MachineDocument(const extract::ExtractedDoc& doc, const CorpusFile& file,
+                                 const std::string& content_hash);
+  void AddTerms(const StoredDocument& s, Xapian::Document& d);
+
   analysis::Analyzer analyzer_;
   const analysis::ThemeTagger& themes_;
   const analysis::RegionTagger& regions_;
+  EditApplier applier_;
+  int current_year_;  // for the review flags' date check
 };
 
 // Year from a date string "YYYY[-MM[-DD]]", 0 when there is none.

@@ -47,6 +47,8 @@ class IndexWriter {
   // A file whose bytes did not change (same hash) but whose signature did: store the new one.
   Status UpdateSignature(Xapian::docid docid, const std::string& signature);
   Status Remove(Xapian::docid docid);
+  // Removes the document with this unique id term, if there is one.
+  Status RemoveByTerm(const std::string& id_term);
   Status RecordFailure(const std::string& path, const KnownFailure& failure);
   Status ForgetFailure(const std::string& path);
 
@@ -58,6 +60,9 @@ class IndexWriter {
   // Changes since the last commit.
   size_t pending() const { return pending_; }
   Xapian::doccount document_count() const;
+  // The index as this writer sees it (uncommitted changes included), for reading on the writer's
+  // thread only.
+  const Xapian::Database& database() const { return db_; }
 
  private:
   explicit IndexWriter(Xapian::WritableDatabase db) : db_(std::move(db)) {}

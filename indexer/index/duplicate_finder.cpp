@@ -1,0 +1,115 @@
+#include "kb/index/duplicate_finder.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "kb/core/fnv_hash.h"
+#include "kb/core/schema.h"
+#include "kb/index/minhash.h"
+
+namespace kb::index {
+
+namespace {
+
+struct Candidate {
+  std::string id;
+  MinHash::Signature signature;
+};
+
+std::set<Xapian::docid> HiddenDocuments(const Xapian::Database& db) {
+  std::set<Xapian::docid> hidden;
+  const std::string term(schema::kEditorialHidden);
+  for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) hidden.insert(*it);
+  return hidden;
+}
+
+// The document's id (from its path, as DocumentBuilder assigns it) and signature; nullopt when
+// it has no signature (too little text).
+std::optional<Candidate> Load(const Xapian::Database& db, Xapian::docid docid) {
+  const Xapian::Document doc = db.get_document(docid);
+  auto signature = MinHash::Parse(doc.get_value(schema::kSlotMinHash));
+  if (!signature) return std::nullopt;
+  return Candidate{DocumentIdForPath(doc.get_value(schema::kSlotPath)), std::move(*signature)};
+}
+
+std::vector<Xapian::docid> BandNeighbours(const Xapian::Database& db, Xapian::docid docid) {
+  std::set<Xapian::docid> out;
+  const std::string prefix(schema::kPrefixDuplicateBand);
+  auto term = db.termlist_begin(docid);
+  for (term.skip_to(prefix); term != db.termlist_end(docid); ++term) {
+    const std::string& name = *term;
+    if (name.compare(0, prefix.size(), prefix) != 0) break;
+    if (db.get_termfreq(name) > kMaxBandPostings) continue;  // boilerplate, not a report
+    for (auto p = db.postlist_begin(name); p != db.postlist_end(name); ++p) {
+      if (*p != docid) out.insert(*p);
+    }
+  }
+  return {out.begin(), out.end()};
+}
+
+void AddPair(std::map<std::pair<std::string, std::string>, double>& pairs, const std::string& x,
+             const std::string& y, double similarity) {
+  if (x == y) return;
+  pairs[x < y ? std::make_pair(x, y) : std::make_pair(y, x)] = similarity;
+}
+
+std::vector<DuplicatePair> Sorted(const std::map<std::pair<std::string, std::string>, double>& pairs) {
+  std::vector<DuplicatePair> out;
+  for (const auto& [ids, similarity] : pairs) out.push_back({ids.first, ids.second, similarity});
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<DuplicatePair>> FindDuplicates(const Xapian::Database& db,
+                                                  const std::vector<std::string>& ids,
+                                                  double threshold) {
+  std::map<std::pair<std::string, std::string>, double> pairs;
+  try {
+    const std::set<Xapian::docid> hidden = HiddenDocuments(db);
+    for (const auto& id : ids) {
+      const std::string id_term = std::string(schema::kPrefixId) + id;
+      auto posting = db.postlist_begin(id_term);
+      if (posting == db.postlist_end(id_term) || hidden.count(*posting)) continue;
+      const Xapian::docid docid = *posting;
+      const auto self = Load(db, docid);
+      if (!self) continue;
+      for (Xapian::docid other : BandNeighbours(db, docid)) {
+        if (hidden.count(other)) continue;
+        const auto candidate = Load(db, other);
+        if (!candidate) continue;
+        const double similarity = MinHash::Similarity(self->signature, candidate->signature);
+        if (similarity >= threshold) AddPair(pairs, self->id, candidate->id, similarity);
+      }
+    }
+  } catch (const Xapian::Error& e) {
+    return Status::Internal("cannot look for duplicates in the index: " + e.get_description());
+  }
+  return Sorted(pairs);
+}
+
+Result<std::vector<DuplicatePair>> AllSimilarPairs(const Xapian::Database& db, double threshold) {
+  std::map<std::pair<std::string, std::string>, double> pairs;
+  try {
+    const std::set<Xapian::docid> hidden = HiddenDocuments(db);
+    std::vector<Candidate> all;
+    for (auto it = db.valuestream_begin(schema::kSlotMinHash);
+         it != db.valuestream_end(schema::kSlotMinHash); ++it) {
+      if (hidden.count(it.get_docid())) continue;
+      if (auto c = Load(db, it.get_docid())) all.push_back(std::move(*c));
+    }
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      for (std::size_t j = i + 1; j < all.size(); ++j) {
+        const double similarity = MinHash::Similarity(all[i].signature, all[j].signature);
+        if (similarity >= threshold) AddPair(pairs, all[i].id, all[j].id, similarity);
+      }
+    }
+  } catch (const Xapian::Error& e) {
+    return Status::Internal("cannot compare the index's documents: " + e.get_description());
+  }
+  return Sorted(pairs);
+}
+
+}  // namespace kb::index
