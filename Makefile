@@ -18,6 +18,11 @@ test: build
 
 demo: build
 	$(BUILD_DIR)/indexer/kb-indexer --db $(BUILD_DIR)/demo-index corpus/sample
+	@echo
+	@echo "Redacteuren: maak (in een tweede terminal) de eerste redacteur aan; het token verschijnt één keer:"
+	@echo "  $(BUILD_DIR)/searchd/kb-admin --db $(BUILD_DIR)/demo-index editor add NAAM"
+	@echo "en log daarmee in op http://127.0.0.1:$(PORT)/redactie"
+	@echo
 	exec $(BUILD_DIR)/searchd/kb-searchd --db $(BUILD_DIR)/demo-index --listen 127.0.0.1:$(PORT) --web web
 
 bench: build
