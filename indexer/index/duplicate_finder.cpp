@@ -34,6 +34,36 @@ std::optional<Candidate> Load(const Xapian::Database& db, Xapian::docid docid) {
   return Candidate{DocumentIdForPath(doc.get_value(schema::kSlotPath)), std::move(*signature)};
 }
 
+// The title's words, from the title terms (prefix S) DocumentBuilder indexed.
+std::set<std::string> TitleWords(const Xapian::Database& db, Xapian::docid docid) {
+  std::set<std::string> words;
+  const std::string prefix(schema::kPrefixTitle);
+  auto term = db.termlist_begin(docid);
+  for (term.skip_to(prefix); term != db.termlist_end(docid); ++term) {
+    const std::string& name = *term;
+    if (name.compare(0, prefix.size(), prefix) != 0) break;
+    words.insert(name.substr(prefix.size()));
+  }
+  return words;
+}
+
+double TitleAgreement(const Xapian::Database& db, Xapian::docid a, Xapian::docid b) {
+  const auto x = TitleWords(db, a);
+  const auto y = TitleWords(db, b);
+  std::size_t common = 0;
+  for (const auto& w : x) common += y.count(w);
+  const std::size_t all = x.size() + y.size() - common;
+  return all == 0 ? 1.0 : static_cast<double>(common) / static_cast<double>(all);
+}
+
+// The two-tier rule of the header comment.
+bool SameReport(const Xapian::Database& db, Xapian::docid a, Xapian::docid b, double similarity,
+                double threshold) {
+  if (similarity < threshold) return false;
+  if (similarity >= kSureThreshold) return true;
+  return TitleAgreement(db, a, b) >= kTitleAgreement;
+}
+
 std::vector<Xapian::docid> BandNeighbours(const Xapian::Database& db, Xapian::docid docid) {
   std::set<Xapian::docid> out;
   const std::string prefix(schema::kPrefixDuplicateBand);
@@ -81,7 +111,9 @@ Result<std::vector<DuplicatePair>> FindDuplicates(const Xapian::Database& db,
         const auto candidate = Load(db, other);
         if (!candidate) continue;
         const double similarity = MinHash::Similarity(self->signature, candidate->signature);
-        if (similarity >= threshold) AddPair(pairs, self->id, candidate->id, similarity);
+        if (SameReport(db, docid, other, similarity, threshold)) {
+          AddPair(pairs, self->id, candidate->id, similarity);
+        }
       }
     }
   } catch (const Xapian::Error& e) {
