@@ -56,8 +56,15 @@ struct Override {
   bool hidden = false;
 
   bool empty() const;
-  std::string ToJson() const;  // the JSON shape the HTTP API and the export use
-  static Result<Override> FromJson(std::string_view json);  // InvalidArgument names the field
+  // The JSON shape the HTTP API and the export use: unset optionals are left out, every list
+  // and "hidden" are always present.
+  std::string ToJson() const;
+  // Strict: an unknown key, a wrong type, an empty title, a date that is not "", YYYY, YYYY-MM
+  // or a real YYYY-MM-DD, a kind outside schema::kKinds, a theme slug that is not [a-z0-9_-]+,
+  // a gemeente that is not "GM" + 4 digits, or an item both added and removed is
+  // InvalidArgument with a Dutch message naming the field as `veld "<name>"`. null means absent.
+  // Whether a slug or code exists is the caller's check (it knows the taxonomy).
+  static Result<Override> FromJson(std::string_view json);
 };
 
 // A merge: `duplicate` disappears from results, `kept` shows "ook gepubliceerd als" with it.
@@ -139,19 +146,28 @@ class EditorialStore {
   EditorialStore& operator=(const EditorialStore&) = delete;
 
   // --- Editors and sessions. Tokens are random (32 bytes, hex) and stored only as SHA-256.
-  // Returns the new editor's token, which is shown once. InvalidArgument when the name exists
-  // or is not 1-64 letters, digits, '.', '-', '_'.
+  // Returns the new editor's token, which is shown once. InvalidArgument when an active editor
+  // has the name or it is not 1-64 ASCII letters, digits, '.', '-', '_'. Adding a removed
+  // editor's name again reactivates it with a new token (the old one stays invalid).
+  // Audited as "editor-add" by "kb-admin" (without the token).
   Result<std::string> AddEditor(std::string_view name);
-  Status RemoveEditor(std::string_view name);  // deactivates; sessions end
-  Result<std::vector<EditorInfo>> Editors() const;
+  // Deactivates the editor (its token stops working) and ends its sessions; NotFound when no
+  // active editor has the name.
+  Status RemoveEditor(std::string_view name);
+  Result<std::vector<EditorInfo>> Editors() const;  // by name, removed ones with active=false
   // The active editor owning `token`, or nullopt. Constant-time comparison of hashes.
   Result<std::optional<std::string>> EditorForToken(std::string_view token) const;
+  // A new session (random token and CSRF value, 32 bytes hex each); NotFound when the editor is
+  // not active, InvalidArgument when ttl_seconds <= 0. Sweeps expired sessions.
   Result<Session> CreateSession(std::string_view editor, std::int64_t ttl_seconds);
+  // The session, or nullopt when unknown, expired or its editor was removed.
   Result<std::optional<Session>> FindSession(std::string_view session_token) const;
   Status EndSession(std::string_view session_token);
 
   // --- Overrides. SaveOverride replaces the document's whole override, audits before/after
-  // under `editor`, and enqueues `path` for re-indexing, in one transaction.
+  // under `editor` (action "override"; "" for no override), and enqueues `path` for
+  // re-indexing, in one transaction. Saving an empty override removes it (the machine's values
+  // return). InvalidArgument for an empty doc_id or editor.
   Result<Override> GetOverride(std::string_view doc_id) const;
   Status SaveOverride(std::string_view doc_id, std::string_view path, const Override& value,
                       std::string_view editor);
@@ -161,27 +177,34 @@ class EditorialStore {
   Result<DocumentEdits> EditsFor(std::string_view doc_id) const;
 
   // --- Merges. Merge enqueues both documents' paths. kept_path is the kept document's source.
+  // merge.editor and merge.time are ignored (the store records `editor` and now). The pair's
+  // duplicate candidate becomes "merged"; the audit gets a "merge" entry under each document.
+  // InvalidArgument (naming "duplicate" or "kept") for the same id twice, a duplicate already
+  // merged, a kept document that is itself merged, or a duplicate that has merged duplicates.
   Status SaveMerge(const Merge& merge, std::string_view kept_path, std::string_view editor);
+  // Undoes a merge, enqueues both paths and marks the pair "rejected" (an editor has judged it);
+  // NotFound when `duplicate_id` is not merged.
   Status Unmerge(std::string_view duplicate_id, std::string_view editor);
   Result<std::vector<Merge>> Merges() const;
 
-  // --- Notes.
+  // --- Notes. InvalidArgument (field "text") for an empty note; audited as "note".
   Status AddNote(std::string_view doc_id, std::string_view text, std::string_view editor);
-  Result<std::vector<Note>> Notes(std::string_view doc_id) const;
+  Result<std::vector<Note>> Notes(std::string_view doc_id) const;  // oldest first
 
   // --- Duplicate candidates (written by kb-indexer, decided by editors). Proposing a pair that
   // was already decided (merged or rejected) changes nothing.
   Status ProposeDuplicate(std::string_view a, std::string_view b, double similarity);
   Status RejectDuplicate(std::string_view a, std::string_view b, std::string_view editor);
-  // status "" lists all.
+  // Highest similarity first; status "" lists all.
   Result<std::vector<DuplicateCandidate>> DuplicateCandidates(std::string_view status) const;
 
-  // --- The pending queue (see the header comment).
+  // --- The pending queue (see the header comment). One entry per path: enqueueing a queued
+  // path again gives it the new generation.
   Status Enqueue(std::string_view path);
-  Result<std::vector<PendingItem>> Pending() const;
+  Result<std::vector<PendingItem>> Pending() const;  // oldest generation first
   // Removes each item whose generation is still the one given (a newer enqueue stays).
   Status ClearPending(const std::vector<PendingItem>& done);
-  // Changes whenever any edit, merge or enqueue is written (cheap: for polling).
+  // Changes whenever any edit, merge, enqueue or import is written (cheap: for polling).
   Result<std::int64_t> Generation() const;
 
   // --- Audit log, newest first. doc_id "" lists all.
@@ -192,6 +215,11 @@ class EditorialStore {
   // --- Backup and review: a readable, pretty-printed JSON file with editors (names and token
   // hashes), overrides, merges, notes, duplicate decisions and the audit log. Import merges it
   // into this store (same document id: the file wins) and audits the import.
+  // Import is all or nothing: the file is checked first and InvalidArgument names the entry and
+  // field (e.g. "overrides[2].override: veld \"date\" ..."). It enqueues the paths of the
+  // overrides and merges it brings, and doubles no note or audit entry already present, so an
+  // export -> import into an empty store -> export round trip gives equal data apart from
+  // "exported" and the import's own audit entry.
   Result<std::string> ExportJson() const;
   Status ImportJson(std::string_view json, std::string_view editor);
 
