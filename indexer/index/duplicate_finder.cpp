@@ -34,16 +34,23 @@ std::optional<Candidate> Load(const Xapian::Database& db, Xapian::docid docid) {
   return Candidate{DocumentIdForPath(doc.get_value(schema::kSlotPath)), std::move(*signature)};
 }
 
+// Calls f(term) for each of the document's terms that start with `prefix`.
+template <typename F>
+void ForEachTerm(const Xapian::Database& db, Xapian::docid docid, std::string_view prefix, F f) {
+  auto term = db.termlist_begin(docid);
+  for (term.skip_to(std::string(prefix)); term != db.termlist_end(docid); ++term) {
+    const std::string& name = *term;
+    if (name.compare(0, prefix.size(), prefix) != 0) break;
+    f(name);
+  }
+}
+
 // The title's words, from the title terms (prefix S) DocumentBuilder indexed.
 std::set<std::string> TitleWords(const Xapian::Database& db, Xapian::docid docid) {
   std::set<std::string> words;
-  const std::string prefix(schema::kPrefixTitle);
-  auto term = db.termlist_begin(docid);
-  for (term.skip_to(prefix); term != db.termlist_end(docid); ++term) {
-    const std::string& name = *term;
-    if (name.compare(0, prefix.size(), prefix) != 0) break;
-    words.insert(name.substr(prefix.size()));
-  }
+  ForEachTerm(db, docid, schema::kPrefixTitle, [&](const std::string& term) {
+    words.insert(term.substr(schema::kPrefixTitle.size()));
+  });
   return words;
 }
 
@@ -66,16 +73,12 @@ bool SameReport(const Xapian::Database& db, Xapian::docid a, Xapian::docid b, do
 
 std::vector<Xapian::docid> BandNeighbours(const Xapian::Database& db, Xapian::docid docid) {
   std::set<Xapian::docid> out;
-  const std::string prefix(schema::kPrefixDuplicateBand);
-  auto term = db.termlist_begin(docid);
-  for (term.skip_to(prefix); term != db.termlist_end(docid); ++term) {
-    const std::string& name = *term;
-    if (name.compare(0, prefix.size(), prefix) != 0) break;
-    if (db.get_termfreq(name) > kMaxBandPostings) continue;  // boilerplate, not a report
-    for (auto p = db.postlist_begin(name); p != db.postlist_end(name); ++p) {
+  ForEachTerm(db, docid, schema::kPrefixDuplicateBand, [&](const std::string& band) {
+    if (db.get_termfreq(band) > kMaxBandPostings) return;  // boilerplate, not a report
+    for (auto p = db.postlist_begin(band); p != db.postlist_end(band); ++p) {
       if (*p != docid) out.insert(*p);
     }
-  }
+  });
   return {out.begin(), out.end()};
 }
 
