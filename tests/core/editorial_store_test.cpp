@@ -1,5 +1,6 @@
 // EditorialStore on real SQLite files in a temporary folder: every API function, and two store
 // objects on one file, as kb-indexer and kb-searchd have.
+#include <sqlite3.h>
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -665,4 +666,37 @@ TEST_CASE("A bad import file changes nothing and names the entry") {
   }
   CHECK(WithoutVolatile(*store->ExportJson()) == WithoutVolatile(before));
   CHECK(store->Audit("", 1)->at(0).action != "import");
+}
+
+TEST_CASE("A write waits for another process's transaction, up to the busy timeout") {
+  StoreFile f;
+  auto store = OpenStore(f.file);
+  // A second connection through libsqlite3 itself stands for the other process.
+  sqlite3* other = nullptr;
+  REQUIRE(sqlite3_open(f.file.c_str(), &other) == SQLITE_OK);
+  std::unique_ptr<sqlite3, int (*)(sqlite3*)> close_other(other, sqlite3_close);
+  REQUIRE(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
+
+  SECTION("a short transaction: the write waits and succeeds") {
+    std::thread commit_later([other] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(400));
+      sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr);
+    });
+    const auto start = std::chrono::steady_clock::now();
+    const kb::Status s = store->Enqueue("/c/a.pdf");
+    const auto waited = std::chrono::steady_clock::now() - start;
+    commit_later.join();
+    CHECK(s.ok());
+    CHECK(waited >= std::chrono::milliseconds(300));
+    CHECK(store->Pending()->size() == 1);
+  }
+  SECTION("a transaction held past the timeout: Unavailable, naming the file") {
+    const kb::Status s = store->Enqueue("/c/a.pdf");
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.kind() == ErrorKind::kUnavailable);
+    CHECK(s.message().find(f.file.string()) != std::string::npos);
+    sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+    CHECK(store->Pending()->empty());
+    CHECK(store->Enqueue("/c/a.pdf").ok());
+  }
 }
