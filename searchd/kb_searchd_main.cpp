@@ -12,6 +12,8 @@
 #include "kb/analysis/analyzer.h"
 #include "kb/analysis/region_tagger.h"
 #include "kb/analysis/theme_tagger.h"
+#include "kb/editing/applier.h"
+#include "kb/editorial/store.h"
 #include "kb/http/server.h"
 #include "kb/search/catalog.h"
 #include "kb/search/searcher_pool.h"
@@ -75,6 +77,19 @@ int main(int argc, char** argv) {
   app.add_option("--data", data, "Folder with themes.toml, gazetteer.tsv, synonyms")
       ->check(CLI::ExistingDirectory);
   app.add_flag("--quiet", quiet, "No access log on stderr");
+  std::string editorial, upload_dir, indexer;
+  size_t max_upload_mb = 50;
+  app.add_option("--editorial", editorial,
+                 "The editors' store (default: <db>.editorial.sqlite beside the index folder)");
+  app.add_option("--upload-dir", upload_dir,
+                 "Folder that editors' uploads go to; must be one of the corpus folders the "
+                 "operator indexes (default: no uploads)")
+      ->check(CLI::ExistingDirectory);
+  app.add_option("--max-upload-mb", max_upload_mb, "Largest upload in MB (default 50)")
+      ->check(CLI::Range(1, 2048));
+  app.add_option("--indexer", indexer,
+                 "kb-indexer binary that applies saved edits (default: beside kb-searchd)")
+      ->check(CLI::ExistingFile);
   CLI11_PARSE(app, argc, argv);
 
   std::string host = "127.0.0.1";
@@ -104,12 +119,45 @@ int main(int argc, char** argv) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+  // The editors' store and the applier that has kb-indexer apply saved edits.
+  const std::filesystem::path store_path =
+      editorial.empty() ? kb::editorial::EditorialStore::DefaultPathFor(db)
+                        : std::filesystem::path(editorial);
+  auto store = kb::editorial::EditorialStore::Open(store_path);
+  if (!store.ok()) {
+    return Fail("cannot open the editors' store '" + store_path.string() +
+                "': " + store.status().message() + "; give another with --editorial FILE");
+  }
+  if (indexer.empty()) {
+    std::error_code ec;
+    auto found = kb::editing::Applier::FindIndexer(std::filesystem::read_symlink("/proc/self/exe", ec));
+    if (!found.ok()) return Fail(found.status().message());
+    indexer = found->string();
+  }
+  kb::editing::ApplierOptions applier_options;
+  applier_options.indexer = indexer;
+  applier_options.db = db;
+  applier_options.data_dir = data;
+  applier_options.store_path = store_path;
+  applier_options.on_applied = [shared = options.shared] {
+    shared->index_changes.fetch_add(1, std::memory_order_release);
+  };
+  kb::editing::Applier applier(**store, applier_options);
+
   kb::http::ServerOptions server_options;
   server_options.host = host;
   server_options.port = port;
   server_options.web_dir = web;
   server_options.threads = threads;
   server_options.access_log = !quiet;
+  server_options.editor.store = store->get();
+  server_options.editor.catalog = options.catalog;
+  if (!upload_dir.empty()) {
+    server_options.editor.upload_dir =
+        std::filesystem::absolute(upload_dir).lexically_normal();  // as kb-indexer spells roots
+  }
+  server_options.editor.max_upload_bytes = max_upload_mb << 20;
+  server_options.editor.on_enqueued = [&applier] { applier.Wake(); };
   kb::http::Server server(**pool, server_options);
   auto bound = server.Bind();
   if (!bound.ok()) return Fail(bound.status().message());
@@ -125,7 +173,9 @@ int main(int argc, char** argv) {
   std::fprintf(stderr, "kb-searchd: serving %s (%llu documents) on http://%s:%d/\n", db.c_str(),
                info.ok() ? static_cast<unsigned long long>(info->document_count) : 0ULL,
                host.c_str(), *bound);
+  applier.Start();
   kb::Status served = server.Serve();
+  applier.Stop();
   if (!served.ok()) return Fail(served.message());
   return 0;
 }

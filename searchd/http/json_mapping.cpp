@@ -13,6 +13,8 @@ using nlohmann::json;
 
 std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
+}  // namespace
+
 json ThemesJson(const std::vector<ThemeTag>& themes) {
   json out = json::array();
   for (const auto& t : themes)
@@ -28,6 +30,8 @@ json GemeentenJson(const std::vector<GemeenteTag>& gemeenten) {
   }
   return out;
 }
+
+namespace {
 
 json AlsoPublishedAsJson(const std::vector<AlsoPublishedAs>& list) {
   json out = json::array();

@@ -1,6 +1,8 @@
 #include "kb/http/server.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -12,6 +14,7 @@
 #include <httplib.h>
 
 #include "kb/http/bounded_task_queue.h"
+#include "editor_service.h"
 #include "kb/http/citation_export.h"
 #include "kb/http/error_mapper.h"
 #include "kb/http/json_mapping.h"
@@ -114,6 +117,7 @@ struct Server::Impl {
   ServerOptions options;
   httplib::Server server;
   Metrics metrics;
+  EditorService editor{pool, options.editor};
 };
 
 void Server::Impl::InstallRoutes() {
@@ -195,6 +199,24 @@ void Server::Impl::InstallRoutes() {
                                "text/plain; version=0.0.4; charset=utf-8");
              }));
 
+  editor.Install(server);
+  // The editors' page at /redactie as well as /redactie/ (the static mount only knows the
+  // latter).
+  server.Get(R"(/redactie/?)", [this](const httplib::Request& req, httplib::Response& res) {
+    const std::filesystem::path page = options.web_dir / "redactie" / "index.html";
+    std::ifstream in(page, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    if (options.web_dir.empty() || !in) {
+      res.status = 404;
+      res.set_content(ErrorJson(ErrorCodeForHttpStatus(404),
+                                "de redactiepagina ontbreekt (" + req.path + ")"),
+                      kJson);
+      return;
+    }
+    res.set_content(bytes.str(), "text/html; charset=utf-8");
+  });
+
   // Other methods on the API get 405 (and bodies over the limit 413 before that).
   auto not_allowed = [](const httplib::Request& req, httplib::Response& res) {
     res.status = 405;
@@ -231,7 +253,11 @@ Server::Server(search::SearcherPool& pool, ServerOptions options)
   const size_t max_queued = impl_->options.max_queued;
   // httplib takes ownership of the queue it is handed and deletes it.
   s.new_task_queue = [threads, max_queued] { return new BoundedTaskQueue(threads, max_queued); };
-  s.set_payload_max_length(impl_->options.max_body_bytes);
+  // httplib has one body limit for all routes: it is the upload's, and pre-routing holds every
+  // other route to max_body_bytes before the body is read.
+  const size_t max_body = impl_->options.max_body_bytes;
+  const size_t upload_limit = impl_->options.editor.max_upload_bytes + (1u << 20);  // + multipart
+  s.set_payload_max_length(std::max(max_body, upload_limit));
   s.set_keep_alive_max_count(1000);
   // Headers and body go out in separate writes; without TCP_NODELAY, Nagle plus delayed ACKs
   // add ~40 ms to every keep-alive response.
@@ -243,9 +269,28 @@ Server::Server(search::SearcherPool& pool, ServerOptions options)
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
-  s.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+  s.set_pre_routing_handler([max_body](const httplib::Request& req, httplib::Response& res) {
     request_start = Clock::now();
+    if (req.path == kUploadRoute) return httplib::Server::HandlerResponse::Unhandled;
+    const bool chunked = req.get_header_value("Transfer-Encoding").find("chunked") !=
+                         std::string::npos;
+    const std::string length = req.get_header_value("Content-Length");
+    if (chunked || (!length.empty() && std::strtoull(length.c_str(), nullptr, 10) > max_body)) {
+      res.status = 413;
+      res.set_content(ErrorJson(ErrorCodeForHttpStatus(413),
+                                "de body is te groot (hoogstens " +
+                                    std::to_string(max_body / 1024) + " KB)"),
+                      kJson);
+      return httplib::Server::HandlerResponse::Handled;
+    }
     return httplib::Server::HandlerResponse::Unhandled;
+  });
+  // The editors' pages must not be framed by other sites (clickjacking).
+  s.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (req.path.rfind("/redactie", 0) == 0 || req.path.rfind("/api/editor", 0) == 0) {
+      res.set_header("X-Frame-Options", "DENY");
+      res.set_header("X-Content-Type-Options", "nosniff");
+    }
   });
   s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
@@ -253,7 +298,11 @@ Server::Server(search::SearcherPool& pool, ServerOptions options)
         res.status == 404
             ? "no such route: " + req.method + " " + req.path + "; the API lives under /api/"
             : "the request cannot be handled (HTTP " + std::to_string(res.status) + ")";
-    if (res.status == 413) message = "the request body is too large; the API takes no body";
+    if (res.status == 413) {
+      message = req.path == kUploadRoute
+                    ? "de upload is te groot; zie kb-searchd --max-upload-mb"
+                    : "the request body is too large; the API takes no body";
+    }
     res.set_content(ErrorJson(ErrorCodeForHttpStatus(res.status), message), kJson);
   });
   s.set_exception_handler(

@@ -6,6 +6,8 @@
 //   GET /api/suggest?q=          completions
 //   GET /api/health              index document count, last update, schema version
 //   GET /metrics                 Prometheus text format
+//   /api/editor/*                the editors' API (kb/http/editor_api.h)
+//   GET /redactie, /redactie/    the editors' page, web_dir/redactie/index.html
 //   GET /...                     files under ServerOptions::web_dir
 //
 // Every error is JSON {"error": {"code", "message"}}; statuses come from error_mapper.h only.
@@ -18,6 +20,7 @@
 #include <string>
 
 #include "kb/core/status.h"
+#include "kb/http/editor_api.h"
 #include "kb/search/searcher_pool.h"
 
 namespace kb::http {
@@ -28,8 +31,9 @@ struct ServerOptions {
   std::filesystem::path web_dir;      // empty: no static files
   size_t threads = 16;                // worker threads; use the SearcherPool's size
   size_t max_queued = 256;            // accepted connections waiting for a worker
-  size_t max_body_bytes = 64 * 1024;  // larger request bodies get 413
+  size_t max_body_bytes = 64 * 1024;  // larger request bodies get 413 (except uploads)
   bool access_log = true;             // one line per request on stderr
+  EditorApiOptions editor;            // editor.store null: /api/editor answers 503
 };
 
 class Server {

@@ -1,0 +1,228 @@
+// The editors' route table and its one authentication gate.
+#include <algorithm>
+#include <string>
+
+#include "editor_service.h"
+#include "kb/http/error_mapper.h"
+
+namespace kb::http {
+
+namespace {
+
+using Handler = void (EditorService::*)(EditorCall&);
+
+struct Route {
+  std::string_view method;
+  std::string_view path;
+  Access access;
+  Handler handler;
+};
+
+// One line per endpoint. A route missing here does not exist; a kEditor route cannot be reached
+// without an editor.
+constexpr Route kRoutes[] = {
+    {"POST", "/api/editor/login", Access::kOpen, &EditorService::Login},
+    {"GET", "/api/editor/session", Access::kOpen, &EditorService::SessionInfo},
+    {"POST", "/api/editor/logout", Access::kEditor, &EditorService::Logout},
+    {"GET", "/api/editor/documents/{id}", Access::kEditor, &EditorService::GetDocument},
+    {"PUT", "/api/editor/documents/{id}", Access::kEditor, &EditorService::PutDocument},
+    {"POST", "/api/editor/documents/{id}/notes", Access::kEditor, &EditorService::AddNote},
+    {"POST", "/api/editor/merges", Access::kEditor, &EditorService::Merge},
+    {"DELETE", "/api/editor/merges/{id}", Access::kEditor, &EditorService::Unmerge},
+    {"POST", "/api/editor/duplicates/reject", Access::kEditor, &EditorService::RejectDuplicate},
+    {"GET", "/api/editor/queues", Access::kEditor, &EditorService::Queues},
+    {"GET", "/api/editor/queues/{name}", Access::kEditor, &EditorService::Queue},
+    {"POST", kUploadRoute, Access::kEditor, &EditorService::Upload},
+    {"GET", "/api/editor/status", Access::kEditor, &EditorService::IndexStatus},
+    {"GET", "/api/editor/audit", Access::kEditor, &EditorService::Audit},
+};
+
+// "{id}" and "{name}" become one path segment each; handlers validate the value.
+std::string PatternOf(std::string_view path) {
+  std::string out;
+  for (size_t i = 0; i < path.size();) {
+    if (path[i] == '{') {
+      const size_t close = path.find('}', i);
+      out += "([^/]+)";
+      i = close + 1;
+    } else {
+      out.push_back(path[i++]);
+    }
+  }
+  return out;
+}
+
+bool IsRead(const httplib::Request& req) { return req.method == "GET" || req.method == "HEAD"; }
+
+}  // namespace
+
+std::vector<EditorRouteInfo> EditorRoutes() {
+  std::vector<EditorRouteInfo> out;
+  for (const Route& r : kRoutes) out.push_back({r.method, r.path, r.access});
+  return out;
+}
+
+EditorService::EditorService(search::SearcherPool& pool, EditorApiOptions options)
+    : pool_(pool), options_(std::move(options)), limiter_(options_.login_limits) {}
+
+void EditorService::Install(httplib::Server& server) {
+  for (const Route& route : kRoutes) {
+    auto handler = [this, route](const httplib::Request& req, httplib::Response& res) {
+      if (options_.store == nullptr) {
+        return SendRefusal(res, {503, "de redactie is niet beschikbaar: kb-searchd draait zonder "
+                                      "redactieopslag (zie --editorial)"});
+      }
+      EditorCall call{req, res, ""};
+      if (route.access == Access::kEditor) {
+        Proof proof = Authenticate(req);
+        if (proof.refusal.status != 0) return SendRefusal(res, proof.refusal);
+        call.editor = std::move(proof.editor);
+      }
+      (this->*route.handler)(call);
+    };
+    const std::string pattern = PatternOf(route.path);
+    if (route.method == "GET") server.Get(pattern, handler);
+    if (route.method == "POST") server.Post(pattern, handler);
+    if (route.method == "PUT") server.Put(pattern, handler);
+    if (route.method == "DELETE") server.Delete(pattern, handler);
+  }
+  // Anything else under /api/editor does not exist (and so changes nothing).
+  auto unknown = [](const httplib::Request& req, httplib::Response& res) {
+    SendRefusal(res, {404, "onbekende route: " + req.method + " " + req.path.substr(0, 200)});
+  };
+  for (auto add : {&httplib::Server::Get, &httplib::Server::Post, &httplib::Server::Put,
+                   &httplib::Server::Delete, &httplib::Server::Patch}) {
+    (server.*add)(R"(/api/editor(/.*)?)", unknown);
+  }
+}
+
+EditorService::Proof EditorService::Authenticate(const httplib::Request& req) const {
+  Proof proof;
+  const std::string authorization = req.get_header_value("Authorization");
+  if (!authorization.empty()) {
+    // A Bearer token wins over a cookie; a wrong one never falls back to the cookie.
+    constexpr std::string_view kBearer = "Bearer ";
+    if (authorization.rfind(kBearer, 0) != 0) {
+      proof.refusal = {401, "de Authorization-header moet 'Bearer <sleutel>' zijn"};
+      return proof;
+    }
+    auto editor = options_.store->EditorForToken(std::string_view(authorization).substr(kBearer.size()));
+    if (!editor.ok()) {
+      proof.refusal = {503, "de redactieopslag is niet bereikbaar: " + editor.status().message()};
+    } else if (!editor->has_value()) {
+      proof.refusal = {401, "onbekende of ingetrokken sleutel; vraag een beheerder om een nieuwe "
+                            "(kb-admin editor add NAAM)"};
+    } else {
+      proof.editor = **editor;
+    }
+    return proof;
+  }
+  const std::string session_token = CookieValue(req, kSessionCookie);
+  if (session_token.empty()) {
+    proof.refusal = {401, "niet ingelogd: log in op /redactie of stuur 'Authorization: Bearer "
+                          "<sleutel>'"};
+    return proof;
+  }
+  auto session = options_.store->FindSession(session_token);
+  if (!session.ok()) {
+    proof.refusal = {503, "de redactieopslag is niet bereikbaar: " + session.status().message()};
+    return proof;
+  }
+  if (!session->has_value()) {
+    proof.refusal = {401, "de sessie is verlopen of beëindigd; log opnieuw in"};
+    return proof;
+  }
+  if (!IsRead(req) &&
+      !ConstantTimeEquals(req.get_header_value("X-CSRF-Token"), (*session)->csrf)) {
+    proof.refusal = {403, "header 'X-CSRF-Token' ontbreekt of klopt niet; herlaad de pagina en "
+                          "probeer het opnieuw"};
+    return proof;
+  }
+  proof.editor = (*session)->editor;
+  return proof;
+}
+
+void EditorService::Enqueued() const {
+  if (options_.on_enqueued) options_.on_enqueued();
+}
+
+// --- Helpers ------------------------------------------------------------------------------
+
+void SendJsonStatus(httplib::Response& res, int status, const nlohmann::json& body) {
+  res.status = status;
+  res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                  "application/json; charset=utf-8");
+}
+
+void SendStatusError(httplib::Response& res, const kb::Status& status) {
+  res.status = HttpStatusFor(status.kind());
+  res.set_content(ErrorJson(ErrorCodeFor(status.kind()), status.message()),
+                  "application/json; charset=utf-8");
+}
+
+void SendRefusal(httplib::Response& res, const Refusal& refusal) {
+  res.status = refusal.status;
+  const std::string code =
+      refusal.code.empty() ? std::string(ErrorCodeForHttpStatus(refusal.status)) : refusal.code;
+  res.set_content(ErrorJson(code, refusal.message), "application/json; charset=utf-8");
+}
+
+Result<nlohmann::json> BodyObject(const httplib::Request& req) {
+  auto body = nlohmann::json::parse(req.body, nullptr, false);
+  if (body.is_discarded() || !body.is_object()) {
+    return kb::Status::InvalidArgument("de body moet een JSON-object zijn");
+  }
+  return body;
+}
+
+Result<std::string> StringField(const nlohmann::json& body, std::string_view field) {
+  auto it = body.find(std::string(field));
+  if (it == body.end() || !it->is_string()) {
+    return kb::Status::InvalidArgument("veld \"" + std::string(field) + "\": ontbreekt of is geen tekst");
+  }
+  return it->get<std::string>();
+}
+
+kb::Status OnlyParameters(const httplib::Request& req,
+                          std::initializer_list<std::string_view> allowed) {
+  for (const auto& [name, value] : req.params) {
+    if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
+      return kb::Status::InvalidArgument("parameter '" + name.substr(0, 60) + "': onbekend");
+    }
+    if (req.get_param_value_count(name) > 1) {
+      return kb::Status::InvalidArgument("parameter '" + name.substr(0, 60) +
+                                         "': meer dan eens gegeven");
+    }
+  }
+  return kb::Status::Ok();
+}
+
+std::string CookieValue(const httplib::Request& req, std::string_view name) {
+  const std::string header = req.get_header_value("Cookie");
+  size_t i = 0;
+  while (i < header.size()) {
+    size_t end = header.find(';', i);
+    if (end == std::string::npos) end = header.size();
+    std::string_view pair(header.data() + i, end - i);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    const size_t eq = pair.find('=');
+    if (eq != std::string_view::npos && pair.substr(0, eq) == name) {
+      return std::string(pair.substr(eq + 1));
+    }
+    i = end + 1;
+  }
+  return "";
+}
+
+bool ConstantTimeEquals(std::string_view a, std::string_view b) {
+  unsigned char diff = a.size() == b.size() ? 0 : 1;
+  const size_t n = std::max(a.size(), b.size());
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char x = i < a.size() ? static_cast<unsigned char>(a[i]) : 0;
+    const unsigned char y = i < b.size() ? static_cast<unsigned char>(b[i]) : 0;
+    diff |= static_cast<unsigned char>(x ^ y);
+  }
+  return diff == 0 && !a.empty();
+}
+
+}  // namespace kb::http

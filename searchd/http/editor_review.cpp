@@ -1,0 +1,165 @@
+// Review queues, the index status and the audit log.
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <string>
+
+#include "editor_json.h"
+#include "editor_service.h"
+#include "kb/editorial/review.h"
+
+namespace kb::http {
+
+namespace {
+
+struct QueueName {
+  std::string_view name;
+  std::string_view label;
+};
+
+constexpr QueueName kQueues[] = {
+    {editorial::review::kTitle, "Titel controleren"},
+    {editorial::review::kDate, "Datum ontbreekt of klopt niet"},
+    {editorial::review::kNoTheme, "Zonder thema"},
+    {editorial::review::kNoRegion, "Zonder regio"},
+    {editorial::review::kLowConfidence, "Tags bevestigen"},
+    {editorial::review::kDuplicates, "Mogelijke dubbelen"},
+};
+
+// A non-negative integer parameter, `fallback` when absent; InvalidArgument outside [0, max].
+Result<size_t> SizeParameter(const httplib::Request& req, const std::string& name, size_t fallback,
+                             size_t min, size_t max) {
+  if (!req.has_param(name)) return fallback;
+  const std::string text = req.get_param_value(name);
+  size_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max) {
+    return kb::Status::InvalidArgument("parameter '" + name + "': geef een geheel getal van " +
+                                       std::to_string(min) + " tot en met " + std::to_string(max));
+  }
+  return value;
+}
+
+// The proposed duplicate pairs whose documents are both indexed and visible, most similar first.
+struct VisiblePair {
+  editorial::DuplicateCandidate candidate;
+  StoredDocument a;
+  StoredDocument b;
+};
+
+Result<std::vector<VisiblePair>> VisibleDuplicates(editorial::EditorialStore& store,
+                                                          search::SearcherPool& pool) {
+  auto candidates = store.DuplicateCandidates("proposed");
+  if (!candidates.ok()) return candidates.status();
+  std::vector<std::string> ids;
+  for (const auto& c : *candidates) {
+    ids.push_back(c.a);
+    ids.push_back(c.b);
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  auto docs = pool.Acquire()->Documents(ids);
+  if (!docs.ok()) return docs.status();
+  std::map<std::string, const StoredDocument*> by_id;
+  for (const auto& d : *docs) {
+    if (!d.hidden) by_id[d.id] = &d;
+  }
+  std::vector<VisiblePair> out;
+  for (const auto& c : *candidates) {
+    auto a = by_id.find(c.a), b = by_id.find(c.b);
+    if (a != by_id.end() && b != by_id.end()) out.push_back({c, *a->second, *b->second});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const VisiblePair& x, const VisiblePair& y) {
+    return x.candidate.similarity > y.candidate.similarity;
+  });
+  return out;
+}
+
+}  // namespace
+
+void EditorService::Queues(EditorCall& call) {
+  if (auto st = OnlyParameters(call.req, {}); !st.ok()) return SendStatusError(call.res, st);
+  nlohmann::json queues = nlohmann::json::array();
+  for (const QueueName& q : kQueues) {
+    std::uint64_t count = 0;
+    if (q.name == editorial::review::kDuplicates) {
+      auto pairs = VisibleDuplicates(*options_.store, pool_);
+      if (!pairs.ok()) return SendStatusError(call.res, pairs.status());
+      count = pairs->size();
+    } else {
+      auto n = pool_.Acquire()->ReviewCount(q.name);
+      if (!n.ok()) return SendStatusError(call.res, n.status());
+      count = *n;
+    }
+    queues.push_back({{"name", q.name}, {"label", q.label}, {"count", count}});
+  }
+  call.res.set_header("Cache-Control", "no-store");
+  SendJsonStatus(call.res, 200, {{"queues", std::move(queues)}});
+}
+
+void EditorService::Queue(EditorCall& call) {
+  if (auto st = OnlyParameters(call.req, {"offset", "limit"}); !st.ok()) {
+    return SendStatusError(call.res, st);
+  }
+  auto offset = SizeParameter(call.req, "offset", 0, 0, 1000000);
+  if (!offset.ok()) return SendStatusError(call.res, offset.status());
+  auto limit = SizeParameter(call.req, "limit", 20, 1, 100);
+  if (!limit.ok()) return SendStatusError(call.res, limit.status());
+  const std::string name = call.req.matches[1].str();
+  nlohmann::json items = nlohmann::json::array();
+  std::uint64_t total = 0;
+  if (name == editorial::review::kDuplicates) {
+    auto pairs = VisibleDuplicates(*options_.store, pool_);
+    if (!pairs.ok()) return SendStatusError(call.res, pairs.status());
+    total = pairs->size();
+    for (size_t i = *offset; i < pairs->size() && i < *offset + *limit; ++i) {
+      const VisiblePair& p = (*pairs)[i];
+      items.push_back({{"a", DocumentSummary(p.a)},
+                       {"b", DocumentSummary(p.b)},
+                       {"similarity", p.candidate.similarity}});
+    }
+  } else {
+    auto page = pool_.Acquire()->ReviewQueue(name, *offset, *limit);
+    if (!page.ok()) return SendStatusError(call.res, page.status());
+    total = page->total;
+    for (const auto& doc : page->documents) {
+      auto value = options_.store->GetOverride(doc.id);
+      if (!value.ok()) return SendStatusError(call.res, value.status());
+      items.push_back(QueueItemObject(doc, *value));
+    }
+  }
+  call.res.set_header("Cache-Control", "no-store");
+  SendJsonStatus(call.res, 200, {{"name", name}, {"total", total}, {"items", std::move(items)}});
+}
+
+void EditorService::IndexStatus(EditorCall& call) {
+  if (auto st = OnlyParameters(call.req, {}); !st.ok()) return SendStatusError(call.res, st);
+  auto pending = options_.store->Pending();
+  if (!pending.ok()) return SendStatusError(call.res, pending.status());
+  auto generation = options_.store->Generation();
+  if (!generation.ok()) return SendStatusError(call.res, generation.status());
+  auto info = pool_.Acquire()->Info();
+  if (!info.ok()) return SendStatusError(call.res, info.status());
+  call.res.set_header("Cache-Control", "no-store");
+  SendJsonStatus(call.res, 200,
+                 {{"pending", pending->size()},
+                  {"generation", *generation},
+                  {"last_update", info->last_update},
+                  {"documents", info->document_count}});
+}
+
+void EditorService::Audit(EditorCall& call) {
+  if (auto st = OnlyParameters(call.req, {"doc", "limit"}); !st.ok()) {
+    return SendStatusError(call.res, st);
+  }
+  auto limit = SizeParameter(call.req, "limit", 50, 1, 1000);
+  if (!limit.ok()) return SendStatusError(call.res, limit.status());
+  auto entries = options_.store->Audit(call.req.get_param_value("doc"), *limit);
+  if (!entries.ok()) return SendStatusError(call.res, entries.status());
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& e : *entries) out.push_back(AuditObject(e));
+  call.res.set_header("Cache-Control", "no-store");
+  SendJsonStatus(call.res, 200, {{"entries", std::move(out)}});
+}
+
+}  // namespace kb::http

@@ -1,0 +1,93 @@
+// EditorService: the handlers behind the editors' route table (private to kb_http).
+//
+// editor_api.cpp owns the route table and the one authentication gate; the handlers here
+// (editor_documents.cpp, editor_review.cpp, editor_upload.cpp, editor_session.cpp) only ever run
+// for the routes the table gives them, and a kEditor handler receives the proven editor's name.
+// Thread-safety: handlers run concurrently on the server's workers; the store and limiter are
+// thread-safe and each handler leases its own Searcher.
+#pragma once
+
+#include <string>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "kb/core/status.h"
+#include "kb/editing/login_limiter.h"
+#include "kb/http/editor_api.h"
+#include "kb/search/searcher_pool.h"
+
+namespace kb::http {
+
+struct EditorCall {
+  const httplib::Request& req;
+  httplib::Response& res;
+  std::string editor;  // the authenticated editor; empty on kOpen routes
+};
+
+// A refusal the HTTP layer decides itself: 401, 403, 409, 413, 429.
+struct Refusal {
+  Refusal() = default;
+  Refusal(int s, std::string m, std::string c = "")
+      : status(s), message(std::move(m)), code(std::move(c)) {}
+  int status = 0;
+  std::string message;  // Dutch
+  std::string code;     // empty: ErrorCodeForHttpStatus(status)
+};
+
+class EditorService {
+ public:
+  EditorService(search::SearcherPool& pool, EditorApiOptions options);
+
+  // Registers every route of the table on `server`.
+  void Install(httplib::Server& server);
+
+  // --- Handlers (one per table row).
+  void Login(EditorCall& call);
+  void Logout(EditorCall& call);
+  void SessionInfo(EditorCall& call);
+  void GetDocument(EditorCall& call);
+  void PutDocument(EditorCall& call);
+  void AddNote(EditorCall& call);
+  void Merge(EditorCall& call);
+  void Unmerge(EditorCall& call);
+  void RejectDuplicate(EditorCall& call);
+  void Queues(EditorCall& call);
+  void Queue(EditorCall& call);
+  void Upload(EditorCall& call);
+  void IndexStatus(EditorCall& call);
+  void Audit(EditorCall& call);
+
+ private:
+  // The gate: the editor a request proves, or why not.
+  struct Proof {
+    std::string editor;
+    Refusal refusal;  // status 0 when proven
+  };
+  Proof Authenticate(const httplib::Request& req) const;
+  void Enqueued() const;
+
+  search::SearcherPool& pool_;
+  EditorApiOptions options_;
+  editing::LoginLimiter limiter_;
+};
+
+// --- Helpers shared by the handler files.
+void SendJsonStatus(httplib::Response& res, int status, const nlohmann::json& body);
+void SendStatusError(httplib::Response& res, const kb::Status& status);
+void SendRefusal(httplib::Response& res, const Refusal& refusal);
+// The request body as a JSON object; InvalidArgument (Dutch) otherwise.
+Result<nlohmann::json> BodyObject(const httplib::Request& req);
+// A string field of `body`; InvalidArgument naming it when missing or not a string.
+Result<std::string> StringField(const nlohmann::json& body, std::string_view field);
+// Rejects query parameters outside `allowed`. Not for routes with a body: httplib puts a form
+// body's fields among the parameters, and a JSON route ignores the query.
+kb::Status OnlyParameters(const httplib::Request& req, std::initializer_list<std::string_view> allowed);
+// The value of cookie `name`, or "".
+std::string CookieValue(const httplib::Request& req, std::string_view name);
+// Byte-wise comparison whose time does not depend on where the strings differ.
+bool ConstantTimeEquals(std::string_view a, std::string_view b);
+
+inline constexpr std::string_view kSessionCookie = "kb_session";
+
+}  // namespace kb::http

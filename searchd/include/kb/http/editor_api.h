@@ -1,0 +1,53 @@
+// The editors' HTTP API (/api/editor/*): login and sessions, documents and their overrides,
+// notes, merges, duplicates, review queues, upload, status and audit. The contract is in
+// /work/notes/editorial-design.md and docs of the /redactie page; errors are JSON
+// {"error": {"code", "message"}} with Dutch messages naming the parameter or field.
+//
+// Authentication is decided in one place for every route: the route table (EditorRoutes())
+// declares each route kOpen or kEditor, and a kEditor handler runs only after the request
+// proved an editor — "Authorization: Bearer <token>", or the kb_session cookie plus, on every
+// non-GET request, "X-CSRF-Token" equal to the session's. Otherwise 401 (no or unknown
+// credentials) or 403 (cookie without the right CSRF token), and nothing is changed.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "kb/editing/login_limiter.h"
+#include "kb/editorial/store.h"
+#include "kb/search/catalog.h"
+
+namespace kb::http {
+
+struct EditorApiOptions {
+  editorial::EditorialStore* store = nullptr;     // null: every /api/editor route answers 503
+  std::shared_ptr<const search::Catalog> catalog;  // for validating overrides; required with store
+  std::filesystem::path upload_dir;               // absolute; empty: uploads answer 409
+  std::size_t max_upload_bytes = 50u << 20;        // per request; larger gets 413
+  std::function<void()> on_enqueued;              // after each save (wakes the applier)
+  editing::LoginLimiter::Options login_limits;    // 5 failures per address per 10 minutes
+  std::int64_t session_seconds = 43200;           // cookie Max-Age and session lifetime
+};
+
+enum class Access {
+  kOpen,    // anyone (login, the session probe)
+  kEditor,  // an authenticated editor; with a cookie also the CSRF header on non-GET
+};
+
+struct EditorRouteInfo {
+  std::string_view method;  // "GET", "POST", "PUT", "DELETE"
+  std::string_view path;    // template: "{id}" a document id, "{name}" a queue name
+  Access access;
+};
+
+// Every /api/editor route, in matching order.
+std::vector<EditorRouteInfo> EditorRoutes();
+
+inline constexpr std::string_view kUploadRoute = "/api/editor/upload";
+
+}  // namespace kb::http
