@@ -82,8 +82,7 @@ int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
 
   auto summary = kb::index::RunIndexing(options);
-  if (!summary.ok() && options.pending_only &&
-      summary.status().kind() == kb::ErrorKind::kUnavailable) {
+  if (summary.ok() && summary->index_busy) {
     // The single-writer design (kb/editorial/store.h): the running indexer takes the queue.
     std::fprintf(stderr,
                  "kb-indexer: the index '%s' is being written by a running kb-indexer, which "

@@ -278,6 +278,7 @@ Status IndexingRun::TakePending() {
   }
   if (files.empty()) return Status::Ok();
   if (Status st = StartBuilders(files.size()); !st.ok()) return st;
+  if (progress_) progress_->Grow(files.size());
   for (auto& file : files) {
     work_.PushFront(WorkItem{std::move(file), /*force=*/true});
     ++submitted_;
@@ -419,6 +420,12 @@ Result<RunSummary> IndexingRun::Execute() {
 
 Result<RunSummary> RunIndexing(const RunOptions& options) {
   auto opened = IndexWriter::Open(options.db);
+  if (!opened.ok() && options.pending_only &&
+      opened.status().kind() == ErrorKind::kUnavailable) {
+    RunSummary busy;
+    busy.index_busy = true;
+    return busy;
+  }
   if (!opened.ok()) return opened.status();
   const fs::path store_path = options.editorial.empty()
                                   ? editorial::EditorialStore::DefaultPathFor(options.db)

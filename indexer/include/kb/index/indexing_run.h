@@ -62,6 +62,9 @@ struct RunSummary {
   std::uint64_t text_bytes = 0;  // bytes of extracted text indexed in this run
   double seconds = 0;
   bool interrupted = false;
+  // pending_only: another kb-indexer holds the index's write lock and takes the queue itself;
+  // this run did nothing (not an error: the single-writer design of kb/editorial/store.h).
+  bool index_busy = false;
   std::vector<FileFailure> failures;
 
   // "indexed 12, unchanged 3, removed 1, failed 2, queued 1, duplicates 2 in 1.3 s (340 pages,

@@ -16,6 +16,8 @@ class ProgressReporter {
 
   // One file done (indexed, unchanged or failed); `bytes` of it; `label` is shown on the bar.
   void Advance(std::uint64_t bytes, const std::string& label);
+  // `more` files joined the run (the editors' queue).
+  void Grow(std::size_t more) { total_ += more; }
   // Prints a message above the bar (a failure, a warning) without garbling it.
   void Message(const std::string& line);
   // Clears the bar.
