@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
+#include "editorial_fixtures.h"
 #include "kb/editorial/store.h"
 #include "process.h"
 
@@ -14,7 +15,9 @@ namespace {
 
 namespace fs = std::filesystem;
 using kb::editorial::EditorialStore;
+using kb::test::OpenStore;
 using kb::test::ProcessResult;
+using kb::test::WithoutVolatile;
 
 ProcessResult Admin(std::vector<std::string> args) {
   args.insert(args.begin(), KB_ADMIN);
@@ -26,22 +29,6 @@ std::string TokenIn(const std::string& out) {
   std::smatch match;
   const std::regex line("(^|\n)([0-9a-f]{64})\n");
   return std::regex_search(out, match, line) ? match[2].str() : "";
-}
-
-std::unique_ptr<EditorialStore> OpenStore(const fs::path& file) {
-  auto store = EditorialStore::Open(file);
-  REQUIRE(store.ok());
-  return std::move(*store);
-}
-
-nlohmann::json WithoutVolatile(const std::string& text) {
-  nlohmann::json j = nlohmann::json::parse(text);
-  j.erase("exported");
-  auto& audit = j["audit"];
-  audit.erase(std::remove_if(audit.begin(), audit.end(),
-                             [](const nlohmann::json& e) { return e["action"] == "import"; }),
-              audit.end());
-  return j;
 }
 
 }  // namespace

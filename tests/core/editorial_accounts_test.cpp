@@ -1,0 +1,165 @@
+// EditorialStore editors and sessions: tokens shown once and stored hashed, removal, expiry.
+#include <chrono>
+#include <fstream>
+#include <iterator>
+#include <thread>
+
+#include "editorial_fixtures.h"
+
+namespace {
+
+using kb::ErrorKind;
+using kb::editorial::EditorialStore;
+using namespace kb::test;  // editorial_fixtures.h
+
+std::string ReadBytes(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+bool IsLowerHex(const std::string& s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+}  // namespace
+
+TEST_CASE("Editors get a token once; only its hash is stored") {
+  StoreFile f;
+  auto store = OpenStore(f.file);
+  auto token = store->AddEditor("anna.de-vries_2");
+  REQUIRE(token.ok());
+  CHECK(token->size() == 64);
+  CHECK(IsLowerHex(*token));
+  auto other = store->AddEditor("bob");
+  REQUIRE(other.ok());
+  CHECK(*other != *token);
+
+  auto who = store->EditorForToken(*token);
+  REQUIRE(who.ok());
+  REQUIRE(*who);
+  CHECK(**who == "anna.de-vries_2");
+  CHECK(**store->EditorForToken(*other) == "bob");
+
+  SECTION("a wrong, empty or truncated token belongs to nobody") {
+    std::string wrong = *token;
+    wrong[10] = wrong[10] == 'a' ? 'b' : 'a';
+    CHECK_FALSE(*store->EditorForToken(wrong));
+    CHECK_FALSE(*store->EditorForToken(""));
+    CHECK_FALSE(*store->EditorForToken(token->substr(0, 63)));
+  }
+  SECTION("the token never reaches the file") {
+    store.reset();
+    const std::string bytes = ReadBytes(f.file) + ReadBytes(f.file.string() + "-wal");
+    CHECK(bytes.find(*token) == std::string::npos);
+  }
+  SECTION("the list shows both, active") {
+    auto editors = store->Editors();
+    REQUIRE(editors.ok());
+    REQUIRE(editors->size() == 2);
+    CHECK(editors->at(0).name == "anna.de-vries_2");
+    CHECK(editors->at(0).active);
+    CHECK(editors->at(0).created.size() == 20);
+  }
+  SECTION("adding is audited without the token") {
+    auto audit = store->Audit("", 10);
+    REQUIRE(audit.ok());
+    REQUIRE(audit->size() == 2);
+    CHECK(audit->at(1).action == "editor-add");
+    CHECK(audit->at(1).after.find("anna.de-vries_2") != std::string::npos);
+    CHECK(audit->at(1).after.find(*token) == std::string::npos);
+  }
+}
+
+TEST_CASE("Editor names are checked") {
+  StoreFile f;
+  auto store = OpenStore(f.file);
+  for (const std::string& bad : {std::string(), std::string("anna de vries"), std::string("anna/x"),
+                                 std::string("ännа"), std::string(65, 'a'), std::string("a;b")}) {
+    auto token = store->AddEditor(bad);
+    REQUIRE_FALSE(token.ok());
+    CHECK(token.status().kind() == ErrorKind::kInvalidArgument);
+  }
+  CHECK(store->AddEditor(std::string(64, 'a')).ok());
+  REQUIRE(store->AddEditor("anna").ok());
+  auto again = store->AddEditor("anna");
+  REQUIRE_FALSE(again.ok());
+  CHECK(again.status().kind() == ErrorKind::kInvalidArgument);
+  CHECK(again.status().message().find("anna") != std::string::npos);
+}
+
+TEST_CASE("Removing an editor ends the token and every session") {
+  StoreFile f;
+  auto store = OpenStore(f.file);
+  auto other_process = OpenStore(f.file);
+  const std::string token = *store->AddEditor("anna");
+  auto session = store->CreateSession("anna", 3600);
+  REQUIRE(session.ok());
+  REQUIRE(*other_process->FindSession(session->token));
+
+  REQUIRE(store->RemoveEditor("anna").ok());
+  CHECK_FALSE(*other_process->EditorForToken(token));
+  CHECK_FALSE(*other_process->FindSession(session->token));
+  auto editors = store->Editors();
+  REQUIRE(editors->size() == 1);
+  CHECK_FALSE(editors->at(0).active);
+  CHECK(store->Audit("", 1)->at(0).action == "editor-remove");
+
+  auto again = store->RemoveEditor("anna");
+  REQUIRE_FALSE(again.ok());
+  CHECK(again.kind() == ErrorKind::kNotFound);
+  CHECK(store->RemoveEditor("nobody").kind() == ErrorKind::kNotFound);
+  auto no_session = store->CreateSession("anna", 3600);
+  REQUIRE_FALSE(no_session.ok());
+  CHECK(no_session.status().kind() == ErrorKind::kNotFound);
+
+  SECTION("adding the name again gives a new token; the old stays dead") {
+    auto fresh = store->AddEditor("anna");
+    REQUIRE(fresh.ok());
+    CHECK(**store->EditorForToken(*fresh) == "anna");
+    CHECK_FALSE(*store->EditorForToken(token));
+  }
+}
+
+TEST_CASE("Sessions carry the editor and a CSRF value, and end") {
+  StoreFile f;
+  auto store = OpenStore(f.file);
+  REQUIRE(store->AddEditor("anna").ok());
+  auto session = store->CreateSession("anna", 3600);
+  REQUIRE(session.ok());
+  CHECK(session->token.size() == 64);
+  CHECK(session->csrf.size() == 64);
+  CHECK(session->csrf != session->token);
+  CHECK(session->editor == "anna");
+  CHECK(session->expires.size() == 20);
+
+  auto found = store->FindSession(session->token);
+  REQUIRE(found.ok());
+  REQUIRE(*found);
+  CHECK((*found)->editor == "anna");
+  CHECK((*found)->csrf == session->csrf);
+  CHECK((*found)->expires == session->expires);
+
+  auto second = store->CreateSession("anna", 3600);
+  REQUIRE(second.ok());
+  CHECK(second->token != session->token);
+  CHECK(second->csrf != session->csrf);
+
+  CHECK_FALSE(*store->FindSession("0000"));
+  CHECK_FALSE(*store->FindSession(""));
+  REQUIRE(store->EndSession(session->token).ok());
+  CHECK_FALSE(*store->FindSession(session->token));
+  CHECK(*store->FindSession(second->token));  // the other session lives on
+  CHECK(store->CreateSession("anna", 0).status().kind() == ErrorKind::kInvalidArgument);
+}
+
+TEST_CASE("A session expires after its time to live") {
+  StoreFile f;
+  auto store = OpenStore(f.file);
+  REQUIRE(store->AddEditor("anna").ok());
+  auto session = store->CreateSession("anna", 1);
+  REQUIRE(session.ok());
+  CHECK(*store->FindSession(session->token));
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  CHECK_FALSE(*store->FindSession(session->token));
+}
