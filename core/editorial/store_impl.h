@@ -36,6 +36,8 @@ struct EditorialStore::Impl {
   // Writes a parsed export into the store (the file wins for the same key; notes and audit
   // entries already present are not doubled) and enqueues the paths it concerns.
   Status ImportLocked(const ExportData& data);
+  // Proposes a pair found by kb-indexer (InvalidArgument for a missing or repeated id).
+  Status ProposeLocked(std::string_view a, std::string_view b, double similarity);
   // Records an editor's decision ("merged", "rejected") on a pair of documents, in either order.
   Status DecidePairLocked(std::string_view x, std::string_view y, std::string_view status);
 };

@@ -27,14 +27,30 @@ AuditEntry ReadAudit(const Statement& row) {
 
 }  // namespace
 
-Status EditorialStore::ProposeDuplicate(std::string_view a, std::string_view b, double similarity) {
+Status EditorialStore::Impl::ProposeLocked(std::string_view a, std::string_view b,
+                                           double similarity) {
   if (Status s = CheckPair(a, b); !s.ok()) return s;
   if (a > b) std::swap(a, b);
-  std::lock_guard lock(impl_->mutex);
-  auto stmt = impl_->db->Prepare(sql::kDuplicatePropose);
+  auto stmt = db->Prepare(sql::kDuplicatePropose);
   if (!stmt.ok()) return stmt.status();
   // The upsert only touches a pair still "proposed": an editor's decision stands.
   return (*stmt)->Bind(1, a).Bind(2, b).Bind(3, similarity).Bind(4, NowIsoUtc()).Run();
+}
+
+Status EditorialStore::ProposeDuplicate(std::string_view a, std::string_view b, double similarity) {
+  std::lock_guard lock(impl_->mutex);
+  return impl_->ProposeLocked(a, b, similarity);
+}
+
+Status EditorialStore::ProposeDuplicates(const std::vector<DuplicateCandidate>& candidates) {
+  if (candidates.empty()) return Status::Ok();
+  std::lock_guard lock(impl_->mutex);
+  return InTransaction(*impl_->db, [&]() -> Status {
+    for (const auto& c : candidates) {
+      if (Status s = impl_->ProposeLocked(c.a, c.b, c.similarity); !s.ok()) return s;
+    }
+    return Status::Ok();
+  });
 }
 
 Status EditorialStore::RejectDuplicate(std::string_view a, std::string_view b,

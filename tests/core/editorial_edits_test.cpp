@@ -148,6 +148,27 @@ TEST_CASE("Duplicate proposals keep an editor's decision") {
   CHECK(store->RejectDuplicate("aa", "bb", "").kind() == ErrorKind::kInvalidArgument);
 }
 
+TEST_CASE("ProposeDuplicates writes many pairs at once, all or nothing") {
+  StoreFile f;
+  auto store = OpenStore(f.file);
+  REQUIRE(store->RejectDuplicate("a1", "a2", "anna").ok());
+  std::vector<kb::editorial::DuplicateCandidate> pairs;
+  for (int i = 0; i < 50; ++i) {
+    pairs.push_back({"b" + std::to_string(i), "c" + std::to_string(i), 0.5 + i / 100.0, "", ""});
+  }
+  pairs.push_back({"a2", "a1", 0.99, "", ""});
+  REQUIRE(store->ProposeDuplicates(pairs).ok());
+  CHECK(store->DuplicateCandidates("proposed")->size() == 50);
+  CHECK(store->DuplicateCandidates("rejected")->size() == 1);
+  CHECK(store->DuplicateCandidates("proposed")->at(0).similarity == Approx(0.99));
+
+  pairs.push_back({"x", "x", 1.0, "", ""});  // a bad pair: nothing of this batch is written
+  pairs[0].a = "new";
+  CHECK(store->ProposeDuplicates(pairs).kind() == ErrorKind::kInvalidArgument);
+  CHECK(store->DuplicateCandidates("")->size() == 51);
+  CHECK(store->ProposeDuplicates({}).ok());
+}
+
 TEST_CASE("ClearPending keeps an item enqueued again after it was read") {
   StoreFile f;
   auto searchd = OpenStore(f.file);

@@ -47,11 +47,11 @@ struct Override {
   std::optional<std::string> organisation;  // publishing organisation or author
   std::vector<std::string> themes_added;    // theme slugs
   std::vector<std::string> themes_removed;
-  std::vector<std::string> themes_confirmed;     // machine tags an editor confirmed
-  std::vector<std::string> gemeenten_added;      // CBS codes, e.g. "GM0106"
+  std::vector<std::string> themes_confirmed;  // machine tags an editor confirmed
+  std::vector<std::string> gemeenten_added;   // CBS codes, e.g. "GM0106"
   std::vector<std::string> gemeenten_removed;
   std::vector<std::string> gemeenten_confirmed;
-  std::vector<std::string> provincies_added;     // provincie names, e.g. "Drenthe"
+  std::vector<std::string> provincies_added;  // provincie names, e.g. "Drenthe"
   std::vector<std::string> provincies_removed;
   bool hidden = false;
 
@@ -110,8 +110,8 @@ struct AuditEntry {
 struct DuplicateCandidate {
   std::string a;
   std::string b;
-  double similarity = 0;   // estimated Jaccard of the shingle sets, [0, 1]
-  std::string status;      // "proposed", "merged", "rejected"
+  double similarity = 0;  // estimated Jaccard of the shingle sets, [0, 1]
+  std::string status;     // "proposed", "merged", "rejected"
   std::string time;
 };
 
@@ -127,10 +127,10 @@ struct EditorInfo {
 };
 
 struct Session {
-  std::string token;   // only returned by CreateSession; the store keeps its hash
+  std::string token;  // only returned by CreateSession; the store keeps its hash
   std::string editor;
-  std::string csrf;    // the value the page must send back in X-CSRF-Token
-  std::string expires; // ISO 8601 UTC
+  std::string csrf;     // the value the page must send back in X-CSRF-Token
+  std::string expires;  // ISO 8601 UTC
 };
 
 class EditorialStore {
@@ -194,6 +194,9 @@ class EditorialStore {
   // --- Duplicate candidates (written by kb-indexer, decided by editors). Proposing a pair that
   // was already decided (merged or rejected) changes nothing.
   Status ProposeDuplicate(std::string_view a, std::string_view b, double similarity);
+  // Many proposals in one transaction (one disk sync instead of one per pair); uses each
+  // candidate's a, b and similarity. All or nothing.
+  Status ProposeDuplicates(const std::vector<DuplicateCandidate>& candidates);
   Status RejectDuplicate(std::string_view a, std::string_view b, std::string_view editor);
   // Highest similarity first; status "" lists all.
   Result<std::vector<DuplicateCandidate>> DuplicateCandidates(std::string_view status) const;
