@@ -6,6 +6,9 @@
 // threshold; bench/duplicates/run.sh uses it).
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <cstdio>
+#include <ctime>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -16,9 +19,12 @@
 #include <xapian.h>
 
 #include "kb/core/fnv_hash.h"
+#include "kb/analysis/analyzer.h"
 #include "kb/core/schema.h"
+#include "kb/core/stored_document.h"
 #include "kb/editorial/store.h"
 #include "kb/index/duplicate_finder.h"
+#include "kb/index/minhash.h"
 #include "process.h"
 
 namespace fs = std::filesystem;
@@ -233,4 +239,39 @@ TEST_CASE("the same report as PDF, as text and with another cover page is propos
       CHECK(pair.second != "text/rapport.txt");
     }
   }
+}
+
+// Not run by ctest (hidden tag); bench/duplicates/run.sh prints it. The cost of the MinHash
+// signature against the analysis kb-indexer already does per document (IndexText of every page),
+// on the texts of the whole corpus, in one process so machine load affects both alike.
+TEST_CASE("MinHash costs a small fraction of the text analysis", "[.][bench]") {
+  TempDir tmp;
+  const std::string db = tmp.path() + "/db";
+  REQUIRE(Run({KB_INDEXER, "--db", db, "--progress", "log", kDocs.string()}).exit_code == 0);
+  std::vector<std::vector<std::string>> texts;
+  Xapian::Database xdb(db);
+  for (auto it = xdb.postlist_begin(""); it != xdb.postlist_end(""); ++it) {
+    auto stored = kb::StoredDocument::FromJson(xdb.get_document(*it).get_data());
+    REQUIRE(stored.ok());
+    texts.push_back(stored->pages);
+  }
+  auto resources = kb::analysis::LoadResources(kb::analysis::AnalysisConfig{});
+  REQUIRE(resources.ok());
+  kb::analysis::Analyzer analyzer(*resources);
+  auto cpu = [] { return std::clock(); };
+  const auto a0 = cpu();
+  for (const auto& pages : texts) {
+    Xapian::Document doc;
+    Xapian::termpos pos = 0;
+    for (const auto& page : pages) analyzer.IndexText(page, doc, pos);
+  }
+  const auto a1 = cpu();
+  std::size_t signatures = 0;
+  for (const auto& pages : texts) signatures += kb::index::MinHash::Of(pages, analyzer).has_value();
+  const auto a2 = cpu();
+  const double analysis = static_cast<double>(a1 - a0) / CLOCKS_PER_SEC;
+  const double minhash = static_cast<double>(a2 - a1) / CLOCKS_PER_SEC;
+  std::printf("documents %zu, signatures %zu: IndexText %.2f s CPU, MinHash %.2f s CPU (%.1f%%)\n",
+              texts.size(), signatures, analysis, minhash, 100 * minhash / analysis);
+  CHECK(minhash < analysis);
 }
