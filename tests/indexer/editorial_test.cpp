@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <set>
 #include <thread>
@@ -284,6 +285,32 @@ TEST_CASE("an edit saved during a long run is applied by that run; --pending mea
   kb::editorial::Override edit;
   edit.title = "Schuldhulpverlening: minder mensen, hogere schulden";
   REQUIRE(store->SaveOverride(kb::DocumentIdForPath(news.string()), news.string(), edit, "anna").ok());
+  const auto saved = std::chrono::steady_clock::now();
+
+  // Save to visible: a reader reopening the index sees the new title after the run's next commit.
+  const std::string title_term = "Sschuldhulpverlening";
+  const std::string id_term = "Q" + kb::DocumentIdForPath(news.string());
+  double visible_after = -1;
+  for (int i = 0; i < 600 && visible_after < 0; ++i) {
+    bool found = false;
+    try {
+      Xapian::Database reader(db);
+      Xapian::Enquire enquire(reader);
+      enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(id_term),
+                                      Xapian::Query(title_term)));
+      found = !enquire.get_mset(0, 1).empty();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      // A commit overtook this reader: look again.
+    }
+    if (found) {
+      visible_after = std::chrono::duration<double>(std::chrono::steady_clock::now() - saved).count();
+    } else {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+  std::printf("edit during a run: visible in the index %.2f s after the save\n", visible_after);
+  CHECK(visible_after >= 0);
+  CHECK(visible_after < 20);  // at most the files in flight plus a commit, even on a loaded machine
 
   auto pending = Indexer({"--db", db, "--pending"});
   INFO(pending.out << pending.err);
