@@ -88,7 +88,8 @@ void AddPair(std::map<std::pair<std::string, std::string>, double>& pairs, const
   pairs[x < y ? std::make_pair(x, y) : std::make_pair(y, x)] = similarity;
 }
 
-std::vector<DuplicatePair> Sorted(const std::map<std::pair<std::string, std::string>, double>& pairs) {
+std::vector<DuplicatePair> Sorted(
+    const std::map<std::pair<std::string, std::string>, double>& pairs) {
   std::vector<DuplicatePair> out;
   for (const auto& [ids, similarity] : pairs) out.push_back({ids.first, ids.second, similarity});
   return out;

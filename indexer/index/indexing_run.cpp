@@ -9,10 +9,10 @@
 
 #include "kb/analysis/region_tagger.h"
 #include "kb/analysis/theme_tagger.h"
-#include "kb/extract/sandboxed_extractor.h"
 #include "kb/core/fnv_hash.h"
 #include "kb/core/schema.h"
 #include "kb/editorial/store.h"
+#include "kb/extract/sandboxed_extractor.h"
 #include "kb/index/corpus_walker.h"
 #include "kb/index/document_builder.h"
 #include "kb/index/duplicate_finder.h"
@@ -26,12 +26,12 @@ namespace kb::index {
 
 std::string RunSummary::Line() const {
   char buf[240];
-  std::snprintf(buf, sizeof buf,
-                "indexed %zu, unchanged %zu, removed %zu, failed %zu, queued %zu, duplicates %zu in "
-                "%.1f s (%zu pages, %.1f MB of text)%s",
-                indexed, unchanged, removed, failed, queued, duplicates, seconds, pages,
-                text_bytes / 1e6,
-                interrupted ? " (interrupted)" : "");
+  std::snprintf(
+      buf, sizeof buf,
+      "indexed %zu, unchanged %zu, removed %zu, failed %zu, queued %zu, duplicates %zu in "
+      "%.1f s (%zu pages, %.1f MB of text)%s",
+      indexed, unchanged, removed, failed, queued, duplicates, seconds, pages, text_bytes / 1e6,
+      interrupted ? " (interrupted)" : "");
   return buf;
 }
 
@@ -79,7 +79,6 @@ Result<SharedResources> LoadShared(const analysis::AnalysisConfig& config) {
                          std::move(regions).value()};
 }
 
-
 // A builder thread: takes work until the queue closes. It never drops a file it took, so every
 // item taken produces exactly one outcome (the writer counts on it).
 void BuilderThread(const RunOptions& options, const SharedResources& shared,
@@ -117,7 +116,8 @@ void BuilderThread(const RunOptions& options, const SharedResources& shared,
     const auto current = edits.Get();
     const auto e = current->find(DocumentIdForPath(file.path));
     outcome.kind = FileOutcome::Kind::kBuilt;
-    outcome.built = builder.Build(*extracted, file, hash, e == current->end() ? nullptr : &e->second);
+    outcome.built =
+        builder.Build(*extracted, file, hash, e == current->end() ? nullptr : &e->second);
     outcomes.Push(std::move(outcome));
   }
 }
@@ -170,7 +170,7 @@ class IndexingRun {
   // Queued paths being built: the store's item and how many builds of the path are in flight.
   std::map<std::string, std::pair<editorial::PendingItem, int>> pending_in_flight_;
   std::vector<editorial::PendingItem> pending_done_;  // cleared in the store after the next commit
-  std::vector<std::string> indexed_ids_;               // for the duplicate proposals
+  std::vector<std::string> indexed_ids_;              // for the duplicate proposals
 };
 
 void IndexingRun::Fail(std::string path, std::string reason) {
@@ -314,7 +314,8 @@ Status IndexingRun::Handle(FileOutcome outcome) {
       break;
   }
   if (outcome.item.force) {
-    if (auto p = pending_in_flight_.find(path); p != pending_in_flight_.end() && --p->second.second == 0) {
+    if (auto p = pending_in_flight_.find(path);
+        p != pending_in_flight_.end() && --p->second.second == 0) {
       pending_done_.push_back(p->second.first);
       pending_in_flight_.erase(p);
     }
@@ -412,7 +413,8 @@ Result<RunSummary> IndexingRun::Execute() {
     if (Status st = ProposeDuplicates(); !st.ok()) return st;
   }
   summary_.interrupted = Stopping();
-  summary_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  summary_.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary_;
 }
 
@@ -420,8 +422,7 @@ Result<RunSummary> IndexingRun::Execute() {
 
 Result<RunSummary> RunIndexing(const RunOptions& options) {
   auto opened = IndexWriter::Open(options.db);
-  if (!opened.ok() && options.pending_only &&
-      opened.status().kind() == ErrorKind::kUnavailable) {
+  if (!opened.ok() && options.pending_only && opened.status().kind() == ErrorKind::kUnavailable) {
     RunSummary busy;
     busy.index_busy = true;
     return busy;

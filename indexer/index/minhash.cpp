@@ -72,8 +72,8 @@ std::optional<MinHash::Signature> MinHash::Of(const std::vector<std::string>& pa
       shingle = Mix(shingle);
       ++shingles;
       for (int i = 0; i < kHashes; ++i) {
-        const auto v = static_cast<std::uint32_t>((kCoefficients.a[i] * shingle +
-                                                   kCoefficients.b[i]) >> 32);
+        const auto v =
+            static_cast<std::uint32_t>((kCoefficients.a[i] * shingle + kCoefficients.b[i]) >> 32);
         if (v < minima[i]) minima[i] = v;
       }
     }
@@ -87,7 +87,8 @@ std::vector<std::string> MinHash::BandTerms(const Signature& signature) {
   terms.reserve(kBands);
   for (int band = 0; band < kBands; ++band) {
     std::uint64_t h = static_cast<std::uint64_t>(band) + 1;
-    for (int row = 0; row < kRows; ++row) h = Mix(h * 0x100000001b3ull + signature[band * kRows + row]);
+    for (int row = 0; row < kRows; ++row)
+      h = Mix(h * 0x100000001b3ull + signature[band * kRows + row]);
     char buf[16];
     std::snprintf(buf, sizeof buf, "%02x%08x", band, static_cast<unsigned>(h >> 32));
     terms.push_back(std::string(schema::kPrefixDuplicateBand) + buf);
@@ -99,7 +100,8 @@ std::string MinHash::Serialise(const Signature& signature) {
   std::string out;
   out.reserve(signature.size() * 4);
   for (std::uint32_t v : signature) {
-    for (int shift = 0; shift < 32; shift += 8) out.push_back(static_cast<char>((v >> shift) & 0xff));
+    for (int shift = 0; shift < 32; shift += 8)
+      out.push_back(static_cast<char>((v >> shift) & 0xff));
   }
   return out;
 }

@@ -17,23 +17,42 @@ constexpr std::size_t kMaxTitleChars = 200;
 constexpr int kMinTitleLetters = 3;
 
 constexpr std::string_view kGenericTitles[] = {
-    "inhoud",   "inhoudsopgave", "untitled",      "naamloos", "document",
-    "presentatie", "powerpoint-presentatie", "powerpointpresentatie", "titel", "title",
-    "voorblad", "colofon",       "voorwoord",     "vertrouwelijk", "concept",
-    "bijlage",  "rapport",       "verslag",       "notitie",  "brief",
-    "microsoft word document", "untitled document", "nieuw document", "leeg",
+    "inhoud",
+    "inhoudsopgave",
+    "untitled",
+    "naamloos",
+    "document",
+    "presentatie",
+    "powerpoint-presentatie",
+    "powerpointpresentatie",
+    "titel",
+    "title",
+    "voorblad",
+    "colofon",
+    "voorwoord",
+    "vertrouwelijk",
+    "concept",
+    "bijlage",
+    "rapport",
+    "verslag",
+    "notitie",
+    "brief",
+    "microsoft word document",
+    "untitled document",
+    "nieuw document",
+    "leeg",
 };
 
-constexpr std::string_view kExtensions[] = {".pdf", ".doc", ".docx", ".odt", ".rtf", ".txt",
-                                            ".md",  ".ppt", ".pptx", ".xls", ".xlsx", ".indd",
-                                            ".dot", ".dotx", ".htm", ".html"};
+constexpr std::string_view kExtensions[] = {".pdf", ".doc",  ".docx", ".odt", ".rtf",  ".txt",
+                                            ".md",  ".ppt",  ".pptx", ".xls", ".xlsx", ".indd",
+                                            ".dot", ".dotx", ".htm",  ".html"};
 
 constexpr std::string_view kApplications[] = {"microsoft word -", "microsoft powerpoint -",
                                               "microsoft excel -", "powerpoint -"};
 
-constexpr std::string_view kMonths[] = {"januari", "februari", "maart",     "april",
-                                        "mei",     "juni",     "juli",      "augustus",
-                                        "september", "oktober", "november", "december"};
+constexpr std::string_view kMonths[] = {"januari",   "februari", "maart",    "april",
+                                        "mei",       "juni",     "juli",     "augustus",
+                                        "september", "oktober",  "november", "december"};
 
 std::string AsciiLower(std::string_view s) {
   std::string out(s);
@@ -59,8 +78,10 @@ CharCounts Count(std::string_view s) {
       if (ch >= 0xC0) ++c.letters;  // lead byte; continuation bytes are not counted
     } else if (std::isalpha(ch)) {
       ++c.letters;
-      if (std::isupper(ch)) ++c.upper;
-      else ++c.lower;
+      if (std::isupper(ch))
+        ++c.upper;
+      else
+        ++c.lower;
     } else if (std::isspace(ch)) {
       ++c.spaces;
     } else {

@@ -8,8 +8,8 @@
 
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -18,8 +18,8 @@
 
 #include <xapian.h>
 
-#include "kb/core/fnv_hash.h"
 #include "kb/analysis/analyzer.h"
+#include "kb/core/fnv_hash.h"
 #include "kb/core/schema.h"
 #include "kb/core/stored_document.h"
 #include "kb/editorial/store.h"
@@ -42,9 +42,7 @@ constexpr double kMinPrecision = 0.8;
 
 using Pair = std::pair<std::string, std::string>;  // corpus-relative paths, sorted
 
-Pair MakePair(std::string a, std::string b) {
-  return a < b ? Pair{a, b} : Pair{b, a};
-}
+Pair MakePair(std::string a, std::string b) { return a < b ? Pair{a, b} : Pair{b, a}; }
 
 struct Judgement {
   bool duplicate = false;
@@ -103,8 +101,8 @@ TEST_CASE("near-duplicates in the corpus are proposed with the judged precision"
   const auto paths = PathsById(db);
   if (const char* report = std::getenv("KB_DUPLICATES_REPORT")) WriteReport(db, paths, report);
 
-  auto store = kb::editorial::EditorialStore::Open(
-      kb::editorial::EditorialStore::DefaultPathFor(db));
+  auto store =
+      kb::editorial::EditorialStore::Open(kb::editorial::EditorialStore::DefaultPathFor(db));
   REQUIRE(store.ok());
   auto proposed = (*store)->DuplicateCandidates("proposed");
   REQUIRE(proposed.ok());
@@ -116,8 +114,9 @@ TEST_CASE("near-duplicates in the corpus are proposed with the judged precision"
     const Pair pair = MakePair(paths.at(candidate.a), paths.at(candidate.b));
     found.insert(pair);
     auto j = judged.find(pair);
-    INFO("proposed but not judged (read both and add the pair to " << kJudged.string()
-         << "): " << pair.first << " | " << pair.second << " " << candidate.similarity);
+    INFO("proposed but not judged (read both and add the pair to "
+         << kJudged.string() << "): " << pair.first << " | " << pair.second << " "
+         << candidate.similarity);
     REQUIRE(j != judged.end());
     right += j->second.duplicate;
   }
@@ -130,7 +129,7 @@ TEST_CASE("near-duplicates in the corpus are proposed with the judged precision"
   for (const auto& [pair, judgement] : judged) {
     if (!judgement.duplicate) continue;
     INFO("known duplicate not proposed: " << pair.first << " | " << pair.second << " ("
-         << judgement.reason << ")");
+                                          << judgement.reason << ")");
     CHECK(found.count(pair) == 1);
   }
 
@@ -140,8 +139,9 @@ TEST_CASE("near-duplicates in the corpus are proposed with the judged precision"
               "uitkering'.md",
               "leestmeer-news/2019-4-19-vvd_'werklozen_moeten_vakkenvullen,_anders_minder_"
               "uitkering'.md")) == 1);
-    CHECK(found.count(MakePair("jaapjunior/casusbeschrijvingen-iwmo-3.2-en-ijw-3.2.pdf",
-                               "jaapjunior-md/Casusbeschrijvingen_bij_de_releases_iWmo_en_iJw_3.2.md")) == 1);
+    CHECK(found.count(MakePair(
+              "jaapjunior/casusbeschrijvingen-iwmo-3.2-en-ijw-3.2.pdf",
+              "jaapjunior-md/Casusbeschrijvingen_bij_de_releases_iWmo_en_iJw_3.2.md")) == 1);
   }
 }
 
@@ -166,8 +166,8 @@ void WriteFile(const fs::path& path, const std::string& text) {
 }
 
 std::set<Pair> ProposedPaths(const std::string& db, const fs::path& corpus) {
-  auto store = kb::editorial::EditorialStore::Open(
-      kb::editorial::EditorialStore::DefaultPathFor(db));
+  auto store =
+      kb::editorial::EditorialStore::Open(kb::editorial::EditorialStore::DefaultPathFor(db));
   REQUIRE(store.ok());
   auto proposed = (*store)->DuplicateCandidates("proposed");
   REQUIRE(proposed.ok());
@@ -184,7 +184,8 @@ std::set<Pair> ProposedPaths(const std::string& db, const fs::path& corpus) {
 
 }  // namespace
 
-TEST_CASE("the same report as PDF, as text and with another cover page is proposed; a series is not") {
+TEST_CASE(
+    "the same report as PDF, as text and with another cover page is proposed; a series is not") {
   TempDir tmp;
   const fs::path corpus = fs::path(tmp.path()) / "corpus";
   const std::string db = tmp.path() + "/db";
@@ -215,8 +216,8 @@ TEST_CASE("the same report as PDF, as text and with another cover page is propos
   SECTION("a merged duplicate is not proposed again") {
     TempDir tmp2;
     const std::string db2 = tmp2.path() + "/db";
-    auto store = kb::editorial::EditorialStore::Open(
-        kb::editorial::EditorialStore::DefaultPathFor(db2));
+    auto store =
+        kb::editorial::EditorialStore::Open(kb::editorial::EditorialStore::DefaultPathFor(db2));
     REQUIRE(store.ok());
     const fs::path kept = corpus / "pdf/rapport.pdf";
     const fs::path duplicate = corpus / "text/rapport.txt";

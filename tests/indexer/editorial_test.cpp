@@ -27,10 +27,13 @@ namespace {
 
 const fs::path kDocs = fs::weakly_canonical(fs::path(KB_SHARED_DIR) / "corpus" / "docs");
 
-constexpr const char* kStaatscourant = "jaapjunior/MR-staatscourant juli-2019-verplichte istandaarden.pdf";
+constexpr const char* kStaatscourant =
+    "jaapjunior/MR-staatscourant juli-2019-verplichte istandaarden.pdf";
 constexpr const char* kG1000 = "nhlstenden-heerenveen-0513/democratie_g1000.md";
-constexpr const char* kToelichting = "jaapjunior-md/Toelichting-overeenkomst-contractstandaarden-Wmo.md";
-constexpr const char* kNews = "leestmeer-news/2019-5-31-minder_mensen_bij_schuldhulpverlening,_gemiddelde_schuld_stijgt.md";
+constexpr const char* kToelichting =
+    "jaapjunior-md/Toelichting-overeenkomst-contractstandaarden-Wmo.md";
+constexpr const char* kNews =
+    "leestmeer-news/2019-5-31-minder_mensen_bij_schuldhulpverlening,_gemiddelde_schuld_stijgt.md";
 
 struct Indexed {
   std::set<std::string> terms;
@@ -93,8 +96,8 @@ TEST_CASE("an override saved in the store reaches the index through kb-indexer -
     // The machine's view, with the review flags the heuristics give these files.
     const Indexed machine = Lookup(db, staatscourant);
     CHECK(machine.stored.title == "STAATSCOURANT");
-    CHECK(Has(machine, "XRtitle"));          // capitals only: a running head, not a title
-    CHECK(Has(machine, "XRno-region"));      // no gemeente or provincie found
+    CHECK(Has(machine, "XRtitle"));           // capitals only: a running head, not a title
+    CHECK(Has(machine, "XRno-region"));       // no gemeente or provincie found
     CHECK(Has(machine, "XRlow-confidence"));  // gezondheid-en-preventie scored 0.46
     CHECK_FALSE(Has(machine, "XRdate"));
     CHECK_FALSE(Has(machine, "XEedited"));
@@ -125,7 +128,8 @@ TEST_CASE("an override saved in the store reaches the index through kb-indexer -
   kb::editorial::Override g_edit;
   g_edit.gemeenten_removed = {"GM0074"};
   g_edit.date = "2019";
-  REQUIRE(store->SaveOverride(kb::DocumentIdForPath(g1000.string()), g1000.string(), g_edit, "anna").ok());
+  REQUIRE(store->SaveOverride(kb::DocumentIdForPath(g1000.string()), g1000.string(), g_edit, "anna")
+              .ok());
   REQUIRE(store->Pending()->size() == 2);
 
   auto pending = Indexer({"--db", db, "--pending"});
@@ -213,7 +217,8 @@ TEST_CASE("hidden documents and merged duplicates get their editorial terms") {
   const fs::path hidden = corpus / kNews;
   kb::editorial::Override hide;
   hide.hidden = true;
-  REQUIRE(store->SaveOverride(kb::DocumentIdForPath(hidden.string()), hidden.string(), hide, "bob").ok());
+  REQUIRE(store->SaveOverride(kb::DocumentIdForPath(hidden.string()), hidden.string(), hide, "bob")
+              .ok());
   const fs::path kept = corpus / kStaatscourant;
   const fs::path duplicate = corpus / kG1000;
   kb::editorial::Merge merge;
@@ -274,8 +279,8 @@ TEST_CASE("an edit saved during a long run is applied by that run; --pending mea
   TempDir tmp;
   const std::string db = tmp.path() + "/db";
   const fs::path news = kDocs / kNews;
-  const pid_t long_run = kb::test::Start({KB_INDEXER, "--db", db, "--progress", "log",
-                                          kDocs.string()});
+  const pid_t long_run =
+      kb::test::Start({KB_INDEXER, "--db", db, "--progress", "log", kDocs.string()});
   // Wait until the run holds the index (its folder exists), then save an edit.
   for (int i = 0; i < 200 && !fs::exists(fs::path(db) / "iamglass"); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -284,7 +289,8 @@ TEST_CASE("an edit saved during a long run is applied by that run; --pending mea
   auto store = OpenStore(EditorialStore::DefaultPathFor(db));
   kb::editorial::Override edit;
   edit.title = "Schuldhulpverlening: minder mensen, hogere schulden";
-  REQUIRE(store->SaveOverride(kb::DocumentIdForPath(news.string()), news.string(), edit, "anna").ok());
+  REQUIRE(
+      store->SaveOverride(kb::DocumentIdForPath(news.string()), news.string(), edit, "anna").ok());
   const auto saved = std::chrono::steady_clock::now();
 
   // Save to visible: a reader reopening the index sees the new title after the run's next commit.
@@ -296,14 +302,15 @@ TEST_CASE("an edit saved during a long run is applied by that run; --pending mea
     try {
       Xapian::Database reader(db);
       Xapian::Enquire enquire(reader);
-      enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(id_term),
-                                      Xapian::Query(title_term)));
+      enquire.set_query(
+          Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(id_term), Xapian::Query(title_term)));
       found = !enquire.get_mset(0, 1).empty();
     } catch (const Xapian::DatabaseModifiedError&) {
       // A commit overtook this reader: look again.
     }
     if (found) {
-      visible_after = std::chrono::duration<double>(std::chrono::steady_clock::now() - saved).count();
+      visible_after =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - saved).count();
     } else {
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }

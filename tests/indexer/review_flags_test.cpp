@@ -87,7 +87,7 @@ TEST_CASE("flags follow the document after edits; an override answers its flags"
   // Every flag is one the queues know.
   for (const auto& flag : ReviewFlags(kb::StoredDocument{}, none, 2026)) {
     CHECK(std::find(std::begin(kb::editorial::review::kFlags),
-                    std::end(kb::editorial::review::kFlags), flag) !=
-          std::end(kb::editorial::review::kFlags));
+                    std::end(kb::editorial::review::kFlags),
+                    flag) != std::end(kb::editorial::review::kFlags));
   }
 }

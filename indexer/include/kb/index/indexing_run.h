@@ -34,10 +34,10 @@ struct RunOptions {
   std::filesystem::path db;                  // required
   std::vector<std::filesystem::path> roots;  // required unless pending_only: files and folders
   std::filesystem::path editorial;           // the store; empty: EditorialStore::DefaultPathFor(db)
-  bool pending_only = false;                 // only the store's pending queue (kb-indexer --pending)
+  bool pending_only = false;                 // only the queued paths (kb-indexer --pending)
   std::chrono::milliseconds pending_poll{250};  // how often the store's generation is checked
-  unsigned threads = 0;                      // 0: one per core
-  std::vector<std::string> worker_command;   // required: argv of kb-extract-worker
+  unsigned threads = 0;                         // 0: one per core
+  std::vector<std::string> worker_command;      // required: argv of kb-extract-worker
   std::chrono::milliseconds extract_timeout{60000};
   analysis::AnalysisConfig analysis;
   std::size_t commit_every = 500;           // documents per commit
@@ -56,8 +56,8 @@ struct RunSummary {
   std::size_t unchanged = 0;
   std::size_t removed = 0;
   std::size_t failed = 0;
-  std::size_t queued = 0;      // pending paths (edits, uploads) built or removed in this run
-  std::size_t duplicates = 0;  // near-duplicate pairs proposed
+  std::size_t queued = 0;        // pending paths (edits, uploads) built or removed in this run
+  std::size_t duplicates = 0;    // near-duplicate pairs proposed
   std::size_t pages = 0;         // pages of the documents indexed in this run
   std::uint64_t text_bytes = 0;  // bytes of extracted text indexed in this run
   double seconds = 0;

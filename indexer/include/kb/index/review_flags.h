@@ -36,8 +36,8 @@ bool TitleLooksBad(std::string_view title);
 bool DateLooksBad(const std::string& date, int current_year);
 
 // The flags of `doc` (after the edits in `override` were applied to it), in review::kFlags order.
-std::vector<std::string> ReviewFlags(const StoredDocument& doc,
-                                     const editorial::Override& override, int current_year);
+std::vector<std::string> ReviewFlags(const StoredDocument& doc, const editorial::Override& override,
+                                     int current_year);
 
 // The current calendar year (UTC).
 int CurrentYear();
