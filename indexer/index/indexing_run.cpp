@@ -337,9 +337,16 @@ Status IndexingRun::ProposeDuplicates() {
   if (indexed_ids_.empty()) return Status::Ok();
   auto pairs = FindDuplicates(writer_.database(), indexed_ids_);
   if (!pairs.ok()) return pairs.status();
+  std::vector<editorial::DuplicateCandidate> candidates;
   for (const auto& pair : *pairs) {
-    if (Status st = store_.ProposeDuplicate(pair.a, pair.b, pair.similarity); !st.ok()) return st;
+    editorial::DuplicateCandidate c;
+    c.a = pair.a;
+    c.b = pair.b;
+    c.similarity = pair.similarity;
+    candidates.push_back(std::move(c));
   }
+  // One transaction: a full run of a large corpus proposes thousands of pairs.
+  if (Status st = store_.ProposeDuplicates(candidates); !st.ok()) return st;
   summary_.duplicates = pairs->size();
   return Status::Ok();
 }
