@@ -3,8 +3,7 @@
 # least 0.2 (compared exhaustively, not through the LSH bands), most similar first, for choosing
 # the near-duplicate thresholds (kb/index/duplicate_finder.h) and judging the pairs
 # (tests/indexer/data/duplicate_pairs.tsv), and the CPU cost of the signatures. Runs the duplicates
-# test, which indexes the corpus
-# with the real kb-indexer.
+# test, which indexes the corpus with the real kb-indexer.
 #   bench/duplicates/run.sh [BUILD_DIR] [OUT_FILE]
 set -eu
 build=${1:-build}
