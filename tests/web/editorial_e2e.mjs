@@ -12,8 +12,9 @@ import { mkdirSync, readdirSync, statSync, copyFileSync, readFileSync, writeFile
 import { join, extname } from 'node:path';
 import { parseArgs, run, startSearchd, runSuite } from './harness.mjs';
 
-// The duplicate starts with this line instead of the original's title line.
-const kCopyFirstLine = 'Doorgestuurde kopie, ontvangen per e-mail';
+// The duplicate's first line: this prefix before the original's title line, so the copy is the
+// longer text (the page's default choice keeps the longer one) and has its own title.
+const kCopyPrefix = 'Doorgestuurde kopie, ontvangen per e-mail:';
 
 // Copies the corpus folder's files and adds the duplicate of its longest text file.
 function prepareCorpus(from, into) {
@@ -29,8 +30,9 @@ function prepareCorpus(from, into) {
   const original = join(into, longest.name);
   const lines = readFileSync(original, 'utf8').split('\n');
   const copy = join(into, `kopie-${longest.name}`);
-  writeFileSync(copy, [kCopyFirstLine, ...lines.slice(1)].join('\n'));
-  return { original, copy, originalTitle: lines[0].trim(), copyFirstLine: kCopyFirstLine };
+  const copyFirstLine = `${kCopyPrefix} ${lines[0].trim()}`;
+  writeFileSync(copy, [copyFirstLine, ...lines.slice(1)].join('\n'));
+  return { original, copy, originalTitle: lines[0].trim(), copyFirstLine };
 }
 
 // A text file of the shared corpus that is not in the sample, to upload.
