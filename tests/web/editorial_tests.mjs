@@ -126,6 +126,7 @@ const tests = {
     await page.click('.edit-form button[type="submit"]');
     await page.waitForSelector(`.edit-form .save-status:has-text("${kSaved}")`);
     await waitLive(page, '.edit-form');
+    assert.equal((await page.textContent('.doc-heading')).trim(), ctx.fixed.title, 'the page heading follows the saved title');
     // The page says "live" once nothing is pending; the public search must agree.
     const seen = await eventually(async () => {
       const found = await publicSearch(ctx, 'redactieproef');
@@ -240,7 +241,11 @@ const tests = {
     const also = pub.locator('.meta dt:text-is("Ook gepubliceerd als") + dd');
     await also.waitFor();
     assert.ok((await also.textContent()).includes(ctx.dup.copyFirstLine), 'the duplicate is listed under its own title');
-    assert.match(await also.locator('a').getAttribute('href'), new RegExp(`/api/documents/${copyId}/file`));
+    const fileLink = await also.locator('a').getAttribute('href');
+    assert.match(fileLink, new RegExp(`/api/documents/${copyId}/file`));
+    const file = await fetch(new URL(fileLink, ctx.base));
+    assert.equal(file.status, 200, 'the other file of the report can still be opened');
+    assert.ok((await file.text()).includes(ctx.dup.copyFirstLine));
     await shot(ctx, pub, 'redactie-09-ook-gepubliceerd-als');
     // An old link to the duplicate leads to the kept document.
     await pub.goto(`${ctx.base}/?doc=${encodeURIComponent(copyId)}`);

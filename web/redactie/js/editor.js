@@ -85,9 +85,10 @@ class DocumentEditor {
   render() {
     const { doc, p } = this;
     const pageView = this.options.heading === 'page';
-    const heading = pageView
+    this.heading = pageView
       ? h('h2', { id: `${p}-kop`, tabindex: -1, class: 'doc-heading' }, doc.title || 'Zonder titel')
       : h('h4', { id: `${p}-kop` }, 'Gegevens bewerken');
+    const { heading } = this;
     this.statusEl = h('p', { class: 'save-status', role: 'status', id: `${p}-status` });
     this.generalError = h('div', { class: 'error', role: 'alert', tabindex: -1, hidden: true });
     this.saveButton = h('button', { type: 'submit', class: 'primary', id: `${p}-opslaan` }, 'Opslaan');
@@ -451,6 +452,7 @@ class DocumentEditor {
     try {
       const answer = await api.saveOverride(this.doc.id, overrideFrom(this.machine, this.state));
       this.override = answer?.override || this.override;
+      if (this.options.heading === 'page') this.heading.textContent = this.state.title.trim();
       trackSave(this.statusEl, () => this.options.onLive?.(this));
       this.renderAudit(true);
       this.options.onSaved?.(this);

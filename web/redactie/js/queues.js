@@ -105,7 +105,7 @@ function confirmBox(item) {
   const tags = [...themes, ...gemeenten];
   if (!tags.length) return null;
   return h('div', { class: 'confirm-box' },
-    h('p', { class: 'confirm-title' }, 'Klopt deze tag?'),
+    h('p', { class: 'confirm-title' }, tags.length === 1 ? 'Klopt deze tag?' : 'Kloppen deze tags?'),
     h('ul', { class: 'tag-edit' }, tags.map((tag) => confirmRow(item, tag))));
 }
 
