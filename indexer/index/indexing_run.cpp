@@ -429,6 +429,13 @@ Result<RunSummary> IndexingRun::Execute() {
 
 Result<RunSummary> RunIndexing(const RunOptions& options) {
   auto opened = IndexWriter::Open(options.db);
+  const auto give_up = std::chrono::steady_clock::now() + options.lock_wait;
+  while (!options.pending_only && !opened.ok() &&
+         opened.status().kind() == ErrorKind::kUnavailable &&
+         std::chrono::steady_clock::now() < give_up && !(options.stop && options.stop->load())) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    opened = IndexWriter::Open(options.db);
+  }
   if (!opened.ok() && options.pending_only && opened.status().kind() == ErrorKind::kUnavailable) {
     RunSummary busy;
     busy.index_busy = true;

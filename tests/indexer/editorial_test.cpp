@@ -332,3 +332,30 @@ TEST_CASE("an edit saved during a long run is applied by that run; --pending mea
   CHECK(Has(doc, "XEedited"));
   CHECK(store->Pending()->empty());
 }
+
+TEST_CASE("a locked index: --pending leaves the queue to the writer; a full run waits its turn") {
+  TempDir tmp;
+  const fs::path corpus = fs::path(tmp.path()) / "corpus";
+  const std::string db = tmp.path() + "/db";
+  Copy(corpus, {kNews});
+  REQUIRE(Indexer({"--db", db, corpus.string()}).exit_code == 0);
+  auto store = OpenStore(EditorialStore::DefaultPathFor(db));
+  const fs::path news = corpus / kNews;
+  REQUIRE(store->Enqueue(news.string()).ok());
+
+  auto writer = std::make_unique<Xapian::WritableDatabase>(db, Xapian::DB_OPEN);  // the lock
+  auto pending = Indexer({"--db", db, "--pending"});
+  CHECK(pending.exit_code == 0);
+  CHECK(pending.err.find("running kb-indexer") != std::string::npos);
+  CHECK(store->Pending()->size() == 1);  // left for the writer
+
+  const auto start = std::chrono::steady_clock::now();
+  const pid_t full =
+      kb::test::Start({KB_INDEXER, "--db", db, "--progress", "log", corpus.string()});
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  writer.reset();  // the other writer finishes
+  auto done = kb::test::Wait(full);
+  CHECK(done.exit_code == 0);
+  CHECK(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(1500));
+  CHECK(store->Pending()->empty());  // the full run took the queue
+}

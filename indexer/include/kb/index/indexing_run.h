@@ -36,8 +36,11 @@ struct RunOptions {
   std::filesystem::path editorial;           // the store; empty: EditorialStore::DefaultPathFor(db)
   bool pending_only = false;                 // only the queued paths (kb-indexer --pending)
   std::chrono::milliseconds pending_poll{250};  // how often the store's generation is checked
-  unsigned threads = 0;                         // 0: one per core
-  std::vector<std::string> worker_command;      // required: argv of kb-extract-worker
+  // A full run finding the index locked waits this long for the writer to finish (usually a
+  // `--pending` run kb-searchd started, done in a second or two); a pending_only run never waits.
+  std::chrono::milliseconds lock_wait{30000};
+  unsigned threads = 0;                     // 0: one per core
+  std::vector<std::string> worker_command;  // required: argv of kb-extract-worker
   std::chrono::milliseconds extract_timeout{60000};
   analysis::AnalysisConfig analysis;
   std::size_t commit_every = 500;           // documents per commit
