@@ -152,6 +152,9 @@ const tests = {
   async 'a bad value is explained next to its field'(ctx, page) {
     await login(ctx, page, `#/document/${encodeURIComponent(ctx.fixed.id)}`);
     await page.waitForSelector('.edit-form input[name="date"]');
+    // The saved title is in the field, the machine's original beside it.
+    assert.equal(await page.inputValue('.edit-form input[name="title"]'), ctx.fixed.title);
+    assert.ok((await page.textContent('.field[data-field="title"] .hint')).includes(`“${ctx.fixed.oldTitle}”`), 'the extracted title is shown as the machine\'s');
     await page.fill('.edit-form input[name="date"]', '15-03-2021');
     await page.fill('.edit-form input[name="title"]', '   ');
     await page.click('.edit-form button[type="submit"]');
