@@ -41,6 +41,13 @@ constexpr std::string_view kGenericTitles[] = {
     "untitled document",
     "nieuw document",
     "leeg",
+    // Navigation of a saved web page, not its title.
+    "inloggen",
+    "home",
+    "menu",
+    "zoeken",
+    "cookies",
+    "navigatie",
 };
 
 constexpr std::string_view kExtensions[] = {".pdf", ".doc",  ".docx", ".odt", ".rtf",  ".txt",

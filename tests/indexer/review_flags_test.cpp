@@ -36,6 +36,7 @@ TEST_CASE("titles extracted badly from the corpus are flagged") {
            "30 september 2021",                                 // a date, not a title
            "Inhoud",                                            // the contents page
            "Vertrouwelijk",                                     // a cover-page stamp
+           "Inloggen",  // the Begrippenlijst PDF: a saved web page's login link
            "Microsoft Word - eindrapport_def_v3.docx",
            "rapport_2019_final",
            "Presentatie1",

@@ -10,7 +10,8 @@
 //   - is in capitals only (at least 4 letters, none lower case: "STAATSCOURANT", a running head);
 //   - is only a date ("30 september 2021");
 //   - is a generic word ("Inhoud", "Inhoudsopgave", "Untitled", "Naamloos", "Document",
-//     "Presentatie", "Vertrouwelijk", "Voorblad", "Colofon", ...), a trailing number ignored.
+//     "Presentatie", "Vertrouwelijk", "Voorblad", "Colofon", ...) or a saved web page's navigation
+//     ("Inloggen", "Menu", ...), a trailing number ignored.
 // Date ("date"): none, unparsable, before 1900 or after next year.
 // No theme ("no-theme") / no region ("no-region"): none after the edits, unless the editor removed
 // some (then "none" is the editor's answer).
