@@ -201,9 +201,13 @@ const tests = {
       await tag.locator('.badge.confirmed').waitFor();
     }
     await waitLive(page, `${row} .confirm-box`);
+    // The list is drawn again from the API; the document is no longer in it.
     await page.click('button:has-text("Vernieuwen")');
-    await page.waitForSelector('#wachtrij-bereik');
-    assert.equal(await page.locator(row).count(), 0, 'the document left the low-confidence queue');
+    await page.waitForSelector(row, { state: 'detached' });
+    await page.waitForSelector('.queue-item, #wachtrij-bereik:has-text("leeg")');
+    const now = await fetchInPage(page, '/api/editor/queues/low-confidence?offset=0&limit=100', {});
+    assert.ok(!now.body.items.some((i) => i.id === item.id), 'the document left the low-confidence queue');
+    assert.equal(now.body.total, answer.body.total - 1);
     const doc = await getJson(`${ctx.base}/api/documents/${encodeURIComponent(item.id)}`);
     for (const slug of slugs) assert.ok(doc.themes.some((t) => t.slug === slug), `the confirmed theme ${slug} stays on the document`);
   },
