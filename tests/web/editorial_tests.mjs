@@ -175,7 +175,7 @@ const tests = {
     ]);
     assert.equal(response.status(), 400);
     await page.waitForFunction(() => !document.querySelector('.field[data-field="date"] .field-error').hidden);
-    assert.match(await dateError.textContent(), /date/);
+    assert.match(await dateError.textContent(), /2021-02-30/, 'the server\'s message is shown at the date field');
     assert.ok(await page.isHidden('.field[data-field="title"] .field-error'), 'the title is fine now');
     assert.ok(await page.isHidden('.edit-form > .error'), 'no general error: the message is at its field');
     await shot(ctx, page, 'redactie-05b-server-field-error');

@@ -148,6 +148,8 @@ export async function newPage(ctx, viewport = kDesktop) {
 }
 
 export async function shot(ctx, page, name) {
+  // From the top, so sticky panels sit where a reader first sees them.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(ctx.shots, `${name}.png`), fullPage: true });
 }
 

@@ -427,7 +427,8 @@ class DocumentEditor {
       this.generalError.hidden = false;
       return;
     }
-    part.errorEl.textContent = message;
+    // Next to its field the message need not name the field again.
+    part.errorEl.textContent = message.replace(/^velde?n? "[^"]+"(?: en "[^"]+")?:\s*/, '');
     part.errorEl.hidden = false;
     part.control.setAttribute('aria-invalid', 'true');
   }
