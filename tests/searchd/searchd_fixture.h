@@ -101,6 +101,15 @@ class Child {
   void Signal(int sig) {
     if (pid_ > 0) kill(pid_, sig);
   }
+  // Whether the process is still running (reaps it when it ended).
+  bool Running() {
+    if (pid_ <= 0) return false;
+    int status = 0;
+    if (waitpid(pid_, &status, WNOHANG) == 0) return true;
+    pid_ = -1;
+    exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return false;
+  }
 
  private:
   pid_t pid_ = -1;
