@@ -69,10 +69,12 @@ Status LoadStopwords(const std::filesystem::path& path, WordSet& stopwords) {
   return Status::Ok();
 }
 
-// "plural<TAB>singular" per line; "#" starts a comment line.
-Status LoadOverrides(const std::filesystem::path& path, WordMap<std::string>& overrides) {
+// "word<TAB>base form" per line ("plural<TAB>singular", "participle<TAB>infinitive"); "#"
+// starts a comment line. `what` names the table in errors.
+Status LoadBaseForms(const std::filesystem::path& path, std::string_view what,
+                     WordMap<std::string>& overrides) {
   std::ifstream in(path);
-  if (!in) return OpenError(path, "stemmer override table");
+  if (!in) return OpenError(path, what);
   int line_number = 0;
   for (std::string line; std::getline(in, line);) {
     ++line_number;
@@ -81,7 +83,8 @@ Status LoadOverrides(const std::filesystem::path& path, WordMap<std::string>& ov
     const std::size_t tab = entry.find('\t');
     if (tab == std::string_view::npos) {
       return Status::InvalidArgument(path.string() + ":" + std::to_string(line_number) +
-                                     ": expected \"plural<TAB>singular\"");
+                                     ": expected \"word<TAB>base form\" in the " +
+                                     std::string(what));
     }
     overrides.emplace(Folded(Trim(entry.substr(0, tab))), Folded(Trim(entry.substr(tab + 1))));
   }
@@ -97,8 +100,13 @@ Result<std::shared_ptr<const AnalysisResources>> LoadResources(const AnalysisCon
   if (Status s = LoadStopwords(config.data_dir / "stopwords.txt", resources->stopwords); !s.ok()) {
     return s;
   }
-  if (Status s =
-          LoadOverrides(config.data_dir / "stemmer_overrides.tsv", resources->plural_to_singular);
+  if (Status s = LoadBaseForms(config.data_dir / "stemmer_overrides.tsv", "stemmer override table",
+                               resources->plural_to_singular);
+      !s.ok()) {
+    return s;
+  }
+  if (Status s = LoadBaseForms(config.data_dir / "verb_forms.tsv", "verb form table",
+                               resources->verb_to_infinitive);
       !s.ok()) {
     return s;
   }

@@ -25,6 +25,9 @@ class AnalysisResources {
   WordSet stopwords;
   // Plural (folded) -> singular (folded), from corpus/stemmer_overrides.tsv.
   WordMap<std::string> plural_to_singular;
+  // Verb form (folded) -> infinitive (folded), from corpus/verb_forms.tsv: participles and
+  // present-tense forms ("afgewezen" -> "afwijzen", "eindigt" -> "eindigen").
+  WordMap<std::string> verb_to_infinitive;
   SynonymTable synonyms;
 };
 

@@ -55,6 +55,18 @@ std::string DutchStemmer::Stem(std::string_view folded_word) {
 
 std::string DutchStemmer::BaseForm(std::string_view w) const {
   const auto& overrides = resources_->plural_to_singular;
+  if (auto it = overrides.find(w); it != overrides.end()) return it->second;
+  // A verb form stems as its infinitive does (which may itself pass the plural rule:
+  // "gewezen" -> "wijzen" -> "wijs", as "wijzen" alone does).
+  if (auto it = resources_->verb_to_infinitive.find(w);
+      it != resources_->verb_to_infinitive.end()) {
+    return NounBaseForm(it->second);
+  }
+  return NounBaseForm(w);
+}
+
+std::string DutchStemmer::NounBaseForm(std::string_view w) const {
+  const auto& overrides = resources_->plural_to_singular;
   const auto& lexicon = resources_->lexicon;
   if (auto it = overrides.find(w); it != overrides.end()) return it->second;
   const std::size_t n = w.size();

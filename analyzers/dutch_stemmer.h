@@ -3,9 +3,12 @@
 //
 // The singular comes from, in order:
 //   1. the override table (corpus/stemmer_overrides.tsv: irregular and lexicalised plurals);
-//   2. the regular Dutch plural rules (-'s, -s, -en with consonant undoubling, vowel doubling,
+//   2. the verb form table (corpus/verb_forms.tsv): a participle or present-tense form is
+//      replaced by its infinitive, which then goes through these steps like any word, so
+//      "afgewezen", "afwijst" and "afwijzen" meet;
+//   3. the regular Dutch plural rules (-'s, -s, -en with consonant undoubling, vowel doubling,
 //      v->f and z->s, -eren), each candidate confirmed by the lexicon;
-//   3. the override table applied to the head of a compound ("stiefkinderen" -> "stiefkind").
+//   4. the override table applied to the head of a compound ("stiefkinderen" -> "stiefkind").
 // Words that match none of these are stemmed as they are. Input must already be folded.
 #pragma once
 
@@ -30,6 +33,8 @@ class DutchStemmer {
   std::string BaseForm(std::string_view folded_word) const;
 
  private:
+  std::string NounBaseForm(std::string_view folded_word) const;  // steps 1, 3 and 4
+
   std::shared_ptr<const AnalysisResources> resources_;
   Xapian::Stem porter_;
 };

@@ -18,6 +18,13 @@ bool IsDigits(std::string_view s) {
 WordAnalysis::WordAnalysis(std::shared_ptr<const AnalysisResources> resources)
     : resources_(std::move(resources)), stemmer_(resources_), splitter_(*resources_) {}
 
+// An inflected word is a compound only when its base form is one: "ouderen" (base "oud") is
+// not "oud" + "eren", nor "kinderen" "kind" + "eren"; "aandachtspunten" ("aandachtspunt") is.
+bool WordAnalysis::InflectsACompound(std::string_view word) const {
+  const std::string base = stemmer_.BaseForm(word);
+  return base == word || (base.size() >= kMinSplitBytes && !splitter_.Split(base).empty());
+}
+
 const WordInfo& WordAnalysis::Analyze(std::string_view folded_word) {
   if (auto it = cache_.find(folded_word); it != cache_.end()) return it->second;
   if (cache_.size() >= kMaxCacheEntries) cache_.clear();
@@ -33,7 +40,7 @@ WordInfo WordAnalysis::Compute(std::string_view word) {
   info.stem = stemmer_.Stem(word);
   if (word.size() < kMinSplitBytes || IsDigits(word)) return info;
   const std::vector<CompoundSpan> top = splitter_.Split(word);
-  if (top.empty()) return info;
+  if (top.empty() || !InflectsACompound(word)) return info;
   info.head_begin = top.back().begin;
   const std::vector<CompoundSpan> leaves = splitter_.Leaves(word);
   auto add = [&](std::string_view piece) {

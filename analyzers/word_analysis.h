@@ -35,6 +35,7 @@ class WordAnalysis {
  private:
   static constexpr std::size_t kMaxCacheEntries = 400000;
   WordInfo Compute(std::string_view word);
+  bool InflectsACompound(std::string_view word) const;
 
   std::shared_ptr<const AnalysisResources> resources_;
   DutchStemmer stemmer_;

@@ -64,6 +64,34 @@ std::vector<Xapian::Query> GroupsOf(const Xapian::Query& query) {
   return groups;
 }
 
+// A multi-word synonym ("algemene bijstand" for "bijstand") reaches the query as
+// (algemen OR bijstand) SYNONYM bijstand ... when the default operator is OR, so any document
+// with "algemene" would count as naming the concept. Inside a synonym group the words of such a
+// phrase must all occur: their OR becomes AND. Other operators are returned as they are.
+Xapian::Query WholePhraseSynonyms(const Xapian::Query& query, bool in_synonym = false) {
+  const Xapian::Query::op type = query.get_type();
+  if (type != Xapian::Query::OP_OR && type != Xapian::Query::OP_SYNONYM) return query;
+  std::vector<Xapian::Query> children;
+  for (size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    children.push_back(
+        WholePhraseSynonyms(query.get_subquery(i), type == Xapian::Query::OP_SYNONYM));
+  }
+  const Xapian::Query::op rebuilt =
+      in_synonym && type == Xapian::Query::OP_OR ? Xapian::Query::OP_AND : type;
+  return Xapian::Query(rebuilt, children.begin(), children.end());
+}
+
+// `query` plus, at kExactFormWeight, each content word as written (the unstemmed term the
+// indexer stores at every position). Stems and verb forms conflate widely ("gestuit" meets
+// "stuiten" and "stuiting"); a document that uses the question's own word form ranks above one
+// that only shares the stem, and the stem still finds the others.
+Xapian::Query WithExactForms(const Xapian::Query& query, const std::vector<std::string>& words) {
+  if (words.empty()) return query;
+  const Xapian::Query exact(Xapian::Query::OP_OR, words.begin(), words.end());
+  return Xapian::Query(Xapian::Query::OP_OR, query,
+                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, kExactFormWeight));
+}
+
 }  // namespace
 
 bool IsQuestionWord(std::string_view folded_word) {
@@ -147,6 +175,7 @@ Result<BuiltQuery> QueryBuilder::Build(const std::string& q, Relax relax) {
 
   auto parsed = Parse(out.text, Xapian::Query::OP_OR);
   if (!parsed.ok()) return parsed.status();
+  *parsed = WholePhraseSynonyms(*parsed);
   const std::vector<Xapian::Query> groups = GroupsOf(*parsed);
   const size_t minimum =
       relax == Relax::kAnyWord
@@ -163,7 +192,7 @@ Result<BuiltQuery> QueryBuilder::Build(const std::string& q, Relax relax) {
     out.decider = std::make_shared<MinimumGroups>(std::move(terms), groups.size(), minimum);
   }
 
-  out.query = *parsed;
+  out.query = WithExactForms(*parsed, content);
   out.natural_language = relax == Relax::kNo;
   return out;
 }

@@ -5,7 +5,8 @@
 // thread-safe (it owns Xapian::Stem, a word cache and buffers): create one per thread.
 //
 // The pipeline, per word: tokenise (codes such as "POH-Jeugd", "Wmo", "2015" survive) -> fold
-// (NFKC, case fold, diacritics off) -> stopword? -> stem (Xapian "dutch" on the singular, see
+// (NFKC, case fold, diacritics off) -> stopword? -> stem (Xapian "dutch" on the singular or the
+// infinitive, see
 // DutchStemmer) -> compound parts (lexicon split with linking morphemes) as extra stems.
 //
 // Query side, in kb_search (one Analyzer and one QueryParser per worker thread):
@@ -33,7 +34,8 @@
 namespace kb::analysis {
 
 struct AnalysisConfig {
-  // Editorial data: synonyms.toml, stopwords.txt, stemmer_overrides.tsv, themes.toml, ...
+  // Editorial data: synonyms.toml, stopwords.txt, stemmer_overrides.tsv, verb_forms.tsv,
+  // themes.toml, ...
   std::filesystem::path data_dir = KB_DATA_DIR;
   // The Dutch word list used for compound splitting and the plural rule (Debian wdutch).
   std::filesystem::path lexicon_path = "/usr/share/dict/nederlands";
@@ -41,9 +43,9 @@ struct AnalysisConfig {
 
 class AnalysisResources;
 
-// Loads the analysis data: config.lexicon_path, and stopwords.txt, stemmer_overrides.tsv and
-// synonyms.toml from config.data_dir. Takes about half a second (the lexicon has 400k words).
-// Errors (NotFound, InvalidArgument) name the file that could not be read or parsed.
+// Loads the analysis data: config.lexicon_path, and stopwords.txt, stemmer_overrides.tsv,
+// verb_forms.tsv and synonyms.toml from config.data_dir. Takes about half a second (the lexicon has
+// 400k words). Errors (NotFound, InvalidArgument) name the file that could not be read or parsed.
 Result<std::shared_ptr<const AnalysisResources>> LoadResources(const AnalysisConfig& config);
 
 // A constituent of a compound: its text and byte offsets in the folded word. The linking
