@@ -39,23 +39,30 @@ void WriteCorpus(const fs::path& docs) {
   fs::create_directories(docs / "upload");
 }
 
-// One index, one store with editor "anna", one kb-searchd for the tests that share it.
-struct Site {
+// A corpus, its index and the store with one editor, for a test that runs its own kb-searchd.
+struct Setup {
   kb::test::TempDir dir;
   fs::path docs = dir.path() / "docs";
   fs::path db = dir.path() / "index";
   std::unique_ptr<kb::editorial::EditorialStore> store;
-  std::string token;
-  std::unique_ptr<Daemon> daemon;
+  Credentials editor;
 
-  Site() {
+  explicit Setup(const std::string& name) {
     WriteCorpus(docs);
     kb::test::RunIndexer(db, {docs}, dir.path() / "indexer.log");
     store = kb::test::OpenStore(db);
-    token = store->AddEditor("anna").value();
-    Start();
+    editor = {store->AddEditor(name).value(), "", ""};
   }
-  void Start() { daemon = std::make_unique<Daemon>(db, docs / "upload", dir.path() / "searchd.log"); }
+  fs::path Log(const std::string& name) const { return dir.path() / name; }
+};
+
+// One index, one store with editor "anna", one kb-searchd for the tests that share it.
+struct Site : Setup {
+  std::string token = editor.bearer;
+  std::unique_ptr<Daemon> daemon;
+
+  Site() : Setup("anna") { Start(); }
+  void Start() { daemon = std::make_unique<Daemon>(db, docs / "upload", Log("searchd.log")); }
   Credentials Bearer() const { return {token, "", ""}; }
   // Logs in; the session cookie and CSRF token.
   Credentials Login() const {
@@ -459,13 +466,9 @@ TEST_CASE("uploaded corpus files (a PDF and a text file) become searchable; bad 
 }
 
 TEST_CASE("failed logins are rate limited per address, also for a right token") {
-  kb::test::TempDir dir;
-  WriteCorpus(dir.path() / "docs");
-  const fs::path db = dir.path() / "index";
-  kb::test::RunIndexer(db, {dir.path() / "docs"}, dir.path() / "indexer.log");
-  auto store = kb::test::OpenStore(db);
-  const std::string token = store->AddEditor("bert").value();
-  Daemon daemon(db, {}, dir.path() / "searchd.log");
+  Setup setup("bert");
+  const std::string token = setup.editor.bearer;
+  Daemon daemon(setup.db, {}, setup.Log("searchd.log"));
   for (int i = 0; i < 5; ++i) {
     Reply r = daemon.Call("POST", "/api/editor/login", json{{"token", "fout" + std::to_string(i)}}.dump());
     CHECK(r.status == 401);
@@ -484,16 +487,12 @@ TEST_CASE("failed logins are rate limited per address, also for a right token") 
 }
 
 TEST_CASE("edits survive a restart of kb-searchd and a full re-index into an empty folder") {
-  kb::test::TempDir dir;
-  const fs::path docs = dir.path() / "docs";
-  WriteCorpus(docs);
-  const fs::path db = dir.path() / "index";
-  kb::test::RunIndexer(db, {docs}, dir.path() / "indexer.log");
-  auto store = kb::test::OpenStore(db);
-  const Credentials editor{store->AddEditor("carla").value(), "", ""};
+  Setup setup("carla");
+  const fs::path& db = setup.db;
+  const Credentials& editor = setup.editor;
   std::string a, b, kept, duplicate;
   {
-    Daemon daemon(db, {}, dir.path() / "searchd-1.log");
+    Daemon daemon(db, {}, setup.Log("searchd-1.log"));
     auto id_of = [&](const std::string& q) {
       return daemon.Call("GET", "/api/search?q=" + q).body["hits"][0]["id"].get<std::string>();
     };
@@ -528,31 +527,27 @@ TEST_CASE("edits survive a restart of kb-searchd and a full re-index into an emp
     CHECK(daemon.Call("GET", "/api/documents/" + kept).body["also_published_as"].size() == 1);
   };
   {
-    Daemon restarted(db, {}, dir.path() / "searchd-2.log");
+    Daemon restarted(db, {}, setup.Log("searchd-2.log"));
     check(restarted);
   }
   // Full re-index: the index folder goes, the store beside it stays.
   fs::remove_all(db);
-  kb::test::RunIndexer(db, {docs}, dir.path() / "reindex.log");
-  Daemon rebuilt(db, {}, dir.path() / "searchd-3.log");
+  kb::test::RunIndexer(db, {setup.docs}, setup.Log("reindex.log"));
+  Daemon rebuilt(db, {}, setup.Log("searchd-3.log"));
   check(rebuilt);
 }
 
 TEST_CASE("an edit saved while kb-indexer indexes the corpus shows up while it runs") {
-  kb::test::TempDir dir;
-  const fs::path docs = dir.path() / "docs";
-  WriteCorpus(docs);
-  const fs::path db = dir.path() / "index";
-  kb::test::RunIndexer(db, {docs}, dir.path() / "indexer.log");
-  auto store = kb::test::OpenStore(db);
-  const Credentials editor{store->AddEditor("daan").value(), "", ""};
-  Daemon daemon(db, {}, dir.path() / "searchd.log");
+  Setup setup("daan");
+  const fs::path& db = setup.db;
+  const Credentials& editor = setup.editor;
+  Daemon daemon(db, {}, setup.Log("searchd.log"));
   const std::string a =
       daemon.Call("GET", "/api/search?q=kraanvogelpad").body["hits"][0]["id"].get<std::string>();
 
-  kb::test::Child full({KB_INDEXER, "--db", db.string(), "--progress", "log", docs.string(),
-                        kCorpus.string()},
-                       dir.path() / "full.log");
+  kb::test::Child full({KB_INDEXER, "--db", db.string(), "--progress", "log",
+                        setup.docs.string(), kCorpus.string()},
+                       setup.Log("full.log"));
   // Wait until the full run holds the write lock and has committed some of the corpus.
   auto started = kb::test::WaitFor(
       [&] { return daemon.Call("GET", "/api/health").body["documents"].get<int>() > 10; },
