@@ -147,6 +147,8 @@ class IndexingRun {
   Status TakePending();
   Status Handle(FileOutcome outcome);
   Status Commit();
+  Status WriteLoop();
+  Status CommitAndPoll();
   Status ProposeDuplicates();
   void JoinBuilders();
   bool Stopping() const { return options_.stop && options_.stop->load(); }
@@ -167,6 +169,8 @@ class IndexingRun {
   std::size_t submitted_ = 0;
   std::size_t received_ = 0;
   std::int64_t seen_generation_ = -1;
+  std::chrono::steady_clock::time_point last_commit_;
+  std::chrono::steady_clock::time_point last_poll_;
   // Queued paths being built: the store's item and how many builds of the path are in flight.
   std::map<std::string, std::pair<editorial::PendingItem, int>> pending_in_flight_;
   std::vector<editorial::PendingItem> pending_done_;  // cleared in the store after the next commit
@@ -377,41 +381,7 @@ Result<RunSummary> IndexingRun::Execute() {
   for (const CorpusFile* file : todo) work_.Push(WorkItem{*file, /*force=*/false});
   submitted_ += todo.size();
 
-  Status write_status;
-  auto last_commit = std::chrono::steady_clock::now();
-  auto last_poll = last_commit;
-  for (;;) {
-    if (Stopping()) submitted_ -= work_.DropAll();
-    if (received_ == submitted_) {
-      // The queue one last time: an edit saved during the run is applied by this run.
-      if (!write_status.ok() || Stopping()) break;
-      write_status = TakePending();
-      if (received_ == submitted_) break;
-    }
-    if (auto outcome = outcomes_.PopFor(options_.pending_poll)) {
-      if (write_status.ok()) {
-        write_status = Handle(std::move(*outcome));
-      } else {
-        ++received_;  // draining after an error
-      }
-    }
-    if (!write_status.ok()) {
-      submitted_ -= work_.DropAll();  // drain what is in flight, then report
-      continue;
-    }
-    const auto now = std::chrono::steady_clock::now();
-    // Edits are committed as soon as their files are built, so a save shows within seconds.
-    const bool edits_ready = !pending_done_.empty() && pending_in_flight_.empty();
-    if (edits_ready || writer_.pending() >= options_.commit_every ||
-        now - last_commit > std::chrono::seconds(10)) {
-      write_status = Commit();
-      last_commit = now;
-    }
-    if (write_status.ok() && !Stopping() && now - last_poll >= options_.pending_poll) {
-      write_status = TakePending();
-      last_poll = now;
-    }
-  }
+  const Status write_status = WriteLoop();
   JoinBuilders();
   progress_->Finish();
   if (!write_status.ok()) return write_status;
@@ -425,9 +395,50 @@ Result<RunSummary> IndexingRun::Execute() {
   return summary_;
 }
 
-}  // namespace
+// Writes outcomes until every submitted file has one and the store has nothing new. After an
+// error it only drains what is in flight, then returns the error.
+Status IndexingRun::WriteLoop() {
+  Status write_status;
+  last_commit_ = last_poll_ = std::chrono::steady_clock::now();
+  for (;;) {
+    if (Stopping()) submitted_ -= work_.DropAll();
+    if (received_ == submitted_) {
+      // The queue one last time: an edit saved during the run is applied by this run.
+      if (!write_status.ok() || Stopping()) return write_status;
+      write_status = TakePending();
+      if (received_ == submitted_) return write_status;
+    }
+    if (auto outcome = outcomes_.PopFor(options_.pending_poll)) {
+      if (write_status.ok()) {
+        write_status = Handle(std::move(*outcome));
+      } else {
+        ++received_;  // draining after an error
+      }
+    }
+    if (write_status.ok()) write_status = CommitAndPoll();
+    if (!write_status.ok()) submitted_ -= work_.DropAll();
+  }
+}
 
-Result<RunSummary> RunIndexing(const RunOptions& options) {
+// Commits when a batch is full, every 10 s, and as soon as queued edits are built (so a save
+// shows within seconds); checks the store every pending_poll.
+Status IndexingRun::CommitAndPoll() {
+  const auto now = std::chrono::steady_clock::now();
+  const bool edits_ready = !pending_done_.empty() && pending_in_flight_.empty();
+  if (edits_ready || writer_.pending() >= options_.commit_every ||
+      now - last_commit_ > std::chrono::seconds(10)) {
+    if (Status st = Commit(); !st.ok()) return st;
+    last_commit_ = now;
+  }
+  if (!Stopping() && now - last_poll_ >= options_.pending_poll) {
+    last_poll_ = now;
+    return TakePending();
+  }
+  return Status::Ok();
+}
+
+// Opens the index; a full run finding it locked waits up to lock_wait for the other writer.
+Result<std::unique_ptr<IndexWriter>> OpenWriter(const RunOptions& options) {
   auto opened = IndexWriter::Open(options.db);
   const auto give_up = std::chrono::steady_clock::now() + options.lock_wait;
   while (!options.pending_only && !opened.ok() &&
@@ -436,6 +447,13 @@ Result<RunSummary> RunIndexing(const RunOptions& options) {
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
     opened = IndexWriter::Open(options.db);
   }
+  return opened;
+}
+
+}  // namespace
+
+Result<RunSummary> RunIndexing(const RunOptions& options) {
+  auto opened = OpenWriter(options);
   if (!opened.ok() && options.pending_only && opened.status().kind() == ErrorKind::kUnavailable) {
     RunSummary busy;
     busy.index_busy = true;
