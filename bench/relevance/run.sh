@@ -2,13 +2,17 @@
 # Relevance on legal-dutch-aqa (102 Dutch questions, 4,653 law articles, judged):
 # kb-indexer + kb-searchd over HTTP, against plain Xapian BM25 (dutch stemmer, and no stemmer)
 # and Xapian Omega (omindex + the omega CGI), all on the same article files.
-# Usage: bench/relevance/run.sh [BUILD_DIR] [OUT_DIR]   (defaults: build, bench/relevance/results)
+# Usage: bench/relevance/run.sh [--ours-only] [BUILD_DIR] [OUT_DIR]
+#   (defaults: build, bench/relevance/results). --ours-only runs kb-searchd alone (about 30 s),
+#   for trying an analysis change; the full run adds the diagnostic and the baselines.
 # Prints nDCG@10, MRR@10 and R@100 per system (kb-searchd-or is a diagnostic: the question's words
 # joined with OR, to separate the default operator from the analysis); OUT_DIR gets the runs, per-query figures and
 # per-query.tsv (all systems side by side, worst first) for ANALYSIS.md.
 # Needs python3-xapian (/usr/bin/python3) for the BM25 baseline and the id map, and xapian-omega.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+OURS_ONLY=
+if [ "${1:-}" = "--ours-only" ]; then OURS_ONLY=1; shift; fi
 BUILD=$(realpath "${1:-build}")
 OUT=$(realpath -m "${2:-bench/relevance/results}")
 DATA=$(realpath ../shared/refdata/ir/legal-dutch-aqa)
@@ -39,6 +43,12 @@ for _ in $(seq 100); do
 done
 python3 "$HERE/searchd_run.py" "http://127.0.0.1:$PORT" "$DATA/queries.tsv" "$WORK/ids.tsv" \
   "$OUT/kb-searchd.run" --details "$OUT/kb-searchd.details.tsv"
+if [ -n "$OURS_ONLY" ]; then
+  kill "$SEARCHD_PID"; wait "$SEARCHD_PID" 2>/dev/null || true; SEARCHD_PID=
+  python3 "$HERE/evaluate.py" "$DATA/qrels.trec" "$OUT/kb-searchd.run" --label kb-searchd \
+    --per-query "$OUT/kb-searchd.per-query.tsv"
+  exit 0
+fi
 # Diagnostic only (not the evaluation): the same words joined with OR.
 python3 "$HERE/searchd_run.py" "http://127.0.0.1:$PORT" "$DATA/queries.tsv" "$WORK/ids.tsv" \
   "$OUT/kb-searchd-or.run" --details "$OUT/kb-searchd-or.details.tsv" --or-words
