@@ -81,6 +81,23 @@ Xapian::Query WholePhraseSynonyms(const Xapian::Query& query, bool in_synonym = 
   return Xapian::Query(rebuilt, children.begin(), children.end());
 }
 
+// The unstemmed terms the indexer stores for `words`: a hyphenated word as its parts and as
+// the whole without hyphens ("niet-ontvankelijk": "niet", "ontvankelijk", "nietontvankelijk").
+std::vector<std::string> ExactForms(analysis::Analyzer& analyzer,
+                                    const std::vector<std::string>& words) {
+  std::vector<std::string> forms;
+  for (const std::string& word : words) {
+    const std::vector<std::string> parts = analyzer.Words(word);
+    std::string whole;
+    for (const std::string& part : parts) {
+      whole += part;
+      if (!analyzer.IsStopword(part)) forms.push_back(part);
+    }
+    if (parts.size() > 1) forms.push_back(whole);
+  }
+  return forms;
+}
+
 // `query` plus, at kExactFormWeight, each content word as written (the unstemmed term the
 // indexer stores at every position). Stems and verb forms conflate widely ("gestuit" meets
 // "stuiten" and "stuiting"); a document that uses the question's own word form ranks above one
@@ -192,7 +209,7 @@ Result<BuiltQuery> QueryBuilder::Build(const std::string& q, Relax relax) {
     out.decider = std::make_shared<MinimumGroups>(std::move(terms), groups.size(), minimum);
   }
 
-  out.query = WithExactForms(*parsed, content);
+  out.query = WithExactForms(*parsed, ExactForms(analyzer_, content));
   out.natural_language = relax == Relax::kNo;
   return out;
 }
