@@ -226,6 +226,30 @@ TEST_CASE("login sets an HttpOnly SameSite=Strict cookie; CSRF-carrying writes p
             .status == 401);
 }
 
+TEST_CASE("the editors' page is served at /redactie and /redactie/ beside the public page") {
+  Site& site = Shared();
+  auto client = site.daemon->Client();
+  const std::string page =
+      kb::test::ReadFile(fs::path(KB_SOURCE_DIR) / "web" / "redactie" / "index.html");
+  REQUIRE(!page.empty());
+  for (const char* path : {"/redactie", "/redactie/"}) {
+    auto r = client.Get(path);
+    REQUIRE(r);
+    INFO(path);
+    CHECK(r->status == 200);
+    CHECK(r->body == page);
+    CHECK(r->get_header_value("Content-Type").find("text/html") == 0);
+    CHECK(r->get_header_value("X-Frame-Options") == "DENY");
+  }
+  auto home = client.Get("/");
+  REQUIRE(home);
+  CHECK(home->status == 200);
+  CHECK(home->body == kb::test::ReadFile(fs::path(KB_SOURCE_DIR) / "web" / "index.html"));
+  auto script = client.Get("/js/app.js");
+  REQUIRE(script);
+  CHECK(script->status == 200);
+}
+
 TEST_CASE("editor routes validate against the catalogue and name the field") {
   Site& site = Shared();
   const std::string a = site.IdOf("kraanvogelpad");
