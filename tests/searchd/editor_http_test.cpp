@@ -360,6 +360,8 @@ TEST_CASE("every override kind reaches search results and facets within seconds"
   CHECK(doc.body["audit"][0]["action"] == "override");
   CHECK(doc.body["audit"][0]["editor"] == "anna");
 
+  // A misspelling is corrected to the title word while the document is visible, not after.
+  CHECK(site.Search("q=lepelaarsnesd")["corrected_query"] == "lepelaarsnest");
   edit("hidden", true, [&] {
     return site.Search("q=lepelaarsnest")["total"] == 0 &&
            site.daemon->Call("GET", "/api/documents/" + a).status == 404;
@@ -370,6 +372,7 @@ TEST_CASE("every override kind reaches search results and facets within seconds"
   CHECK_FALSE(FacetHas(all, "theme", "wonen"));
   CHECK_FALSE(FacetHas(all, "provincie", "Limburg"));
   CHECK(site.daemon->Call("GET", "/api/suggest?q=lepelaars").body["suggestions"].empty());
+  CHECK(site.Search("q=lepelaarsnesd")["corrected_query"].is_null());
   CHECK(site.daemon->Call("GET", "/api/documents/" + a + "/file").status == 404);
   CHECK(site.daemon->Call("GET", "/api/editor/documents/" + a, "", site.Bearer()).body["document"]["hidden"] == true);
   for (const char* queue : {"title", "date", "no-theme", "no-region", "low-confidence"}) {
