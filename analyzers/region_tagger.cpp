@@ -315,3 +315,20 @@ std::vector<std::string> RegionTagger::provincies() const {
 }
 
 }  // namespace kb::analysis
+
+namespace kb::analysis {
+
+std::vector<PlaceName> RegionTagger::names() const {
+  std::vector<PlaceName> out;
+  if (!gazetteer_) return out;
+  for (const GazetteerName& n : gazetteer_->names()) {
+    PlaceName place;
+    for (const std::string& word : n.words) place.name += (place.name.empty() ? "" : " ") + word;
+    if (n.gemeente) place.gemeente_code = gazetteer_->gemeenten()[*n.gemeente].code;
+    if (n.provincie) place.provincie = gazetteer_->provincies()[*n.provincie].name;
+    out.push_back(std::move(place));
+  }
+  return out;
+}
+
+}  // namespace kb::analysis

@@ -39,29 +39,6 @@ bool SplitListen(const std::string& listen, std::string& host, int& port) {
   }
 }
 
-// The catalog of theme and region names; a missing file only costs labels, so it warns.
-kb::search::Catalog LoadCatalog(const std::filesystem::path& data_dir) {
-  std::vector<kb::analysis::Theme> themes;
-  std::vector<kb::analysis::Gemeente> gemeenten;
-  auto theme_tagger = kb::analysis::ThemeTagger::Load(data_dir / "themes.toml");
-  if (theme_tagger.ok()) {
-    themes = theme_tagger->themes();
-  } else {
-    std::fprintf(stderr, "kb-searchd: warning: %s; theme names will show as slugs\n",
-                 theme_tagger.status().message().c_str());
-  }
-  auto regions = kb::analysis::RegionTagger::Load(data_dir / "gazetteer.tsv");
-  if (regions.ok()) {
-    gemeenten = regions->gemeenten();
-  } else {
-    std::fprintf(stderr,
-                 "kb-searchd: warning: %s; gemeente names and provincie filters by "
-                 "gemeente are unavailable\n",
-                 regions.status().message().c_str());
-  }
-  return kb::search::Catalog(themes, gemeenten);
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -106,7 +83,7 @@ int main(int argc, char** argv) {
   kb::search::SearcherOptions options;
   options.db_path = db;
   options.resources = *resources;
-  options.catalog = std::make_shared<const kb::search::Catalog>(LoadCatalog(data));
+  options.catalog = std::make_shared<const kb::search::Catalog>(kb::search::LoadCatalog(data, stderr));
   options.shared = std::make_shared<kb::search::SearcherShared>();
   auto pool = kb::search::SearcherPool::Open(options, threads);
   if (!pool.ok()) return Fail(pool.status().message());

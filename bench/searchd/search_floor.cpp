@@ -17,8 +17,7 @@
 #include <CLI/CLI.hpp>
 
 #include "kb/analysis/analyzer.h"
-#include "kb/analysis/region_tagger.h"
-#include "kb/analysis/theme_tagger.h"
+#include "kb/search/catalog.h"
 #include "kb/search/searcher.h"
 
 namespace {
@@ -105,17 +104,14 @@ int main(int argc, char** argv) {
   kb::analysis::AnalysisConfig config;
   config.data_dir = data;
   auto resources = kb::analysis::LoadResources(config);
-  auto themes = kb::analysis::ThemeTagger::Load(config.data_dir / "themes.toml");
-  auto regions = kb::analysis::RegionTagger::Load(config.data_dir / "gazetteer.tsv");
-  if (!resources.ok() || !themes.ok() || !regions.ok()) {
-    std::fprintf(stderr, "kb-search-floor: cannot load the analysis data from %s\n", data.c_str());
+  if (!resources.ok()) {
+    std::fprintf(stderr, "kb-search-floor: %s\n", resources.status().message().c_str());
     return 2;
   }
   kb::search::SearcherOptions options;
   options.db_path = db;
   options.resources = *resources;
-  options.catalog =
-      std::make_shared<const kb::search::Catalog>(themes->themes(), regions->gemeenten());
+  options.catalog = std::make_shared<const kb::search::Catalog>(kb::search::LoadCatalog(data, stderr));
   options.shared = std::make_shared<kb::search::SearcherShared>();
 
   const auto requests = LoadRequests(queries);

@@ -17,7 +17,8 @@ std::string UpperAscii(std::string_view s) {
 }  // namespace
 
 Catalog::Catalog(const std::vector<analysis::Theme>& themes,
-                 const std::vector<analysis::Gemeente>& gemeenten) {
+                 const std::vector<analysis::Gemeente>& gemeenten,
+                 const std::vector<analysis::PlaceName>& places) {
   for (const auto& theme : themes) {
     theme_names_[theme.slug] = theme.name;
     theme_by_name_[schema::Slug(theme.name)] = theme.slug;
@@ -34,6 +35,12 @@ Catalog::Catalog(const std::vector<analysis::Theme>& themes,
       entries_.push_back({g.provincie, g.provincie, "provincie"});
     }
     entries_.push_back({code, g.name, "gemeente"});
+  }
+  // Official names win over an alias or former name that folds the same way (emplace).
+  for (const auto& place : places) {
+    const std::string slug = schema::Slug(place.name);
+    if (!place.gemeente_code.empty()) gemeente_by_name_.emplace(slug, UpperAscii(place.gemeente_code));
+    if (!place.provincie.empty()) provincie_by_name_.emplace(slug, schema::Slug(place.provincie));
   }
 }
 
@@ -58,7 +65,8 @@ std::string Catalog::GemeenteCode(std::string_view value) const {
 std::string Catalog::ProvincieSlug(std::string_view value) const {
   const std::string slug = schema::Slug(value);
   if (provincie_names_.empty() || provincie_names_.count(slug)) return slug;
-  return {};
+  auto it = provincie_by_name_.find(slug);
+  return it == provincie_by_name_.end() ? std::string() : it->second;
 }
 
 const std::vector<std::string>& Catalog::GemeentenOf(const std::string& provincie_slug) const {
@@ -85,6 +93,34 @@ std::string Catalog::GemeenteName(const std::string& code) const {
 std::string Catalog::ProvincieName(const std::string& slug) const {
   auto it = provincie_names_.find(slug);
   return it == provincie_names_.end() ? slug : it->second;
+}
+
+}  // namespace kb::search
+
+namespace kb::search {
+
+Catalog LoadCatalog(const std::filesystem::path& data_dir, std::FILE* warnings) {
+  std::vector<analysis::Theme> themes;
+  std::vector<analysis::Gemeente> gemeenten;
+  std::vector<analysis::PlaceName> places;
+  auto theme_tagger = analysis::ThemeTagger::Load(data_dir / "themes.toml");
+  if (theme_tagger.ok()) {
+    themes = theme_tagger->themes();
+  } else if (warnings) {
+    std::fprintf(warnings, "warning: %s; theme names will show as slugs\n",
+                 theme_tagger.status().message().c_str());
+  }
+  auto regions = analysis::RegionTagger::Load(data_dir / "gazetteer.tsv");
+  if (regions.ok()) {
+    gemeenten = regions->gemeenten();
+    places = regions->names();
+  } else if (warnings) {
+    std::fprintf(warnings,
+                 "warning: %s; gemeente names and provincie filters by gemeente are "
+                 "unavailable\n",
+                 regions.status().message().c_str());
+  }
+  return Catalog(themes, gemeenten, places);
 }
 
 }  // namespace kb::search

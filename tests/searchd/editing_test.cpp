@@ -7,11 +7,10 @@
 #include <catch2/catch.hpp>
 
 #include "kb/analysis/analyzer.h"
-#include "kb/analysis/region_tagger.h"
-#include "kb/analysis/theme_tagger.h"
 #include "kb/editing/login_limiter.h"
 #include "kb/editing/override_check.h"
 #include "kb/editing/upload.h"
+#include "kb/search/catalog.h"
 #include "process.h"
 
 namespace {
@@ -25,12 +24,9 @@ std::string ReadFile(const std::filesystem::path& path) {
 using namespace std::chrono_literals;
 
 kb::search::Catalog RealCatalog() {
-  const auto data = std::filesystem::path(KB_DATA_DIR);
-  auto themes = kb::analysis::ThemeTagger::Load(data / "themes.toml");
-  auto regions = kb::analysis::RegionTagger::Load(data / "gazetteer.tsv");
-  REQUIRE(themes.ok());
-  REQUIRE(regions.ok());
-  return kb::search::Catalog(themes->themes(), regions->gemeenten());
+  kb::search::Catalog catalog = kb::search::LoadCatalog(KB_DATA_DIR, stderr);
+  REQUIRE(!catalog.empty());
+  return catalog;
 }
 
 }  // namespace

@@ -210,6 +210,25 @@ TEST_CASE("a provincie filter matches the provincie and every gemeente in it") {
   CHECK(jeugd_groningen <= groningen);
 }
 
+TEST_CASE("a region filter accepts the names people use, not only the official ones") {
+  // Aliases from the gazetteer: Friesland is officially Fryslân, Den Haag is 's-Gravenhage,
+  // Den Bosch is 's-Hertogenbosch.
+  const std::vector<std::pair<std::string, std::string>> same = {
+      {"provincie=Friesland", "provincie=" + EncodeUrl("Fryslân")},
+      {"provincie=fryslan", "provincie=" + EncodeUrl("Fryslân")},
+      {"gemeente=" + EncodeUrl("Den Haag"), "gemeente=GM0518"},
+      {"gemeente=" + EncodeUrl("den bosch"), "gemeente=GM0796"},
+  };
+  for (const auto& [alias, official] : same) {
+    INFO(alias);
+    const json by_alias = Search(alias + "&size=1");
+    REQUIRE(by_alias.contains("total"));
+    CHECK(by_alias["total"] == Search(official + "&size=1")["total"]);
+  }
+  CHECK(Search("provincie=Friesland&size=1")["total"].get<int>() > 0);
+  ExpectError("/api/search?gemeente=Nergenshuizen", 400, "gemeente");
+}
+
 TEST_CASE("each filter parameter narrows the results to what it names") {
   for (const auto& h : AllHits("q=gemeente&theme=jeugdhulp")) {
     bool has = false;

@@ -25,8 +25,6 @@
 #include <nlohmann/json.hpp>
 
 #include "kb/analysis/analyzer.h"
-#include "kb/analysis/region_tagger.h"
-#include "kb/analysis/theme_tagger.h"
 #include "kb/http/server.h"
 #include "kb/search/catalog.h"
 #include "kb/search/searcher_pool.h"
@@ -156,14 +154,12 @@ class InProcessServer {
     analysis::AnalysisConfig config;
     auto resources = analysis::LoadResources(config);
     if (!resources.ok()) throw std::runtime_error(resources.status().ToString());
-    auto themes = analysis::ThemeTagger::Load(config.data_dir / "themes.toml");
-    auto regions = analysis::RegionTagger::Load(config.data_dir / "gazetteer.tsv");
-    if (!themes.ok() || !regions.ok()) throw std::runtime_error("cannot load the catalog");
     search::SearcherOptions options;
     options.db_path = db;
     options.resources = *resources;
     options.catalog =
-        std::make_shared<const search::Catalog>(themes->themes(), regions->gemeenten());
+        std::make_shared<const search::Catalog>(search::LoadCatalog(config.data_dir, stderr));
+    if (options.catalog->empty()) throw std::runtime_error("cannot load the catalog");
     options.shared = std::make_shared<search::SearcherShared>();
     options.reopen_interval = reopen_interval;
     catalog_ = options.catalog;

@@ -44,6 +44,15 @@ struct Gemeente {
   std::string provincie;  // provincie name
 };
 
+// A name by which a filter may name a place: official names, aliases ("Den Haag",
+// "Friesland") and former gemeenten (the successor is meant). Names that are ambiguous in the
+// gazetteer are left out.
+struct PlaceName {
+  std::string name;           // folded words joined by spaces, e.g. "den haag"
+  std::string gemeente_code;  // "GM0518", or empty
+  std::string provincie;      // official provincie name when the name names a provincie, or empty
+};
+
 struct RegionResult {
   std::vector<GemeenteTag> gemeenten;  // most mentioned first, then by name
   std::vector<std::string>
@@ -63,6 +72,8 @@ class RegionTagger {
   const std::vector<Gemeente>& gemeenten() const { return gemeenten_; }
   // Provincie names, in gazetteer order.
   std::vector<std::string> provincies() const;
+  // Every name of every gemeente and provincie (see PlaceName).
+  std::vector<PlaceName> names() const;
 
  private:
   std::vector<Gemeente> gemeenten_;

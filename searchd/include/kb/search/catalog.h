@@ -6,6 +6,8 @@
 // to share between threads. An empty Catalog still works: values are then used as given.
 #pragma once
 
+#include <cstdio>
+#include <filesystem>
 #include <map>
 #include <string>
 #include <string_view>
@@ -25,8 +27,11 @@ struct CatalogEntry {
 class Catalog {
  public:
   Catalog() = default;
+  // `places`: other names filters may use (aliases such as "Den Haag" or "Friesland", former
+  // gemeenten); official names are known from `gemeenten` already.
   Catalog(const std::vector<analysis::Theme>& themes,
-          const std::vector<analysis::Gemeente>& gemeenten);
+          const std::vector<analysis::Gemeente>& gemeenten,
+          const std::vector<analysis::PlaceName>& places = {});
 
   bool empty() const { return entries_.empty(); }
 
@@ -56,8 +61,13 @@ class Catalog {
   std::map<std::string, std::string> gemeente_by_name_;                  // Slug(name) -> code
   std::map<std::string, std::string> gemeente_provincie_;                // code -> provincie slug
   std::map<std::string, std::string> provincie_names_;                   // slug -> name
+  std::map<std::string, std::string> provincie_by_name_;                 // Slug(alias) -> slug
   std::map<std::string, std::vector<std::string>> provincie_gemeenten_;  // slug -> codes
   std::vector<CatalogEntry> entries_;
 };
+
+// The catalog of corpus/themes.toml and corpus/gazetteer.tsv in `data_dir`. A missing or bad file
+// only costs names (slugs show instead), so it is a warning on `warnings`, not an error.
+Catalog LoadCatalog(const std::filesystem::path& data_dir, std::FILE* warnings);
 
 }  // namespace kb::search
