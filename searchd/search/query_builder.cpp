@@ -1,11 +1,13 @@
 #include "kb/search/query_builder.h"
 
+
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <utility>
 #include <vector>
 
+#include "kb/core/schema.h"
 #include "kb/search/query_text.h"
 
 namespace kb::search {
@@ -137,13 +139,14 @@ QueryBuilder::QueryBuilder(analysis::Analyzer& analyzer, Xapian::QueryParser& pa
                            unsigned parser_flags)
     : analyzer_(analyzer), parser_(parser), parser_flags_(parser_flags) {}
 
-Result<Xapian::Query> QueryBuilder::Parse(const std::string& text, Xapian::Query::op default_op) {
+Result<Xapian::Query> QueryBuilder::Parse(const std::string& text, Xapian::Query::op default_op,
+                                          const std::string& default_prefix) {
   // Dutch operator words first (EN/OF/NIET), then the analyzer's folding of the words.
   const std::string normalised = analyzer_.PrepareQuery(RewriteQuery(
       text, [](const QueryWord&, std::string_view word) { return std::string(word); }));
   try {
     parser_.set_default_op(default_op);
-    return parser_.parse_query(normalised, parser_flags_);
+    return parser_.parse_query(normalised, parser_flags_, default_prefix);
   } catch (const Xapian::QueryParserError& e) {
     return Status::InvalidArgument(
         "parameter 'q': cannot read the query (" + e.get_msg() +
@@ -210,6 +213,12 @@ Result<BuiltQuery> QueryBuilder::Build(const std::string& q, Relax relax) {
   }
 
   out.query = WithExactForms(*parsed, ExactForms(analyzer_, content));
+  auto in_title = Parse(out.text, Xapian::Query::OP_OR, std::string(schema::kPrefixTitle));
+  if (in_title.ok() && !in_title->empty()) {
+    out.query = Xapian::Query(
+        Xapian::Query::OP_OR, out.query,
+        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, *in_title, kTitleFieldWeight));
+  }
   out.natural_language = relax == Relax::kNo;
   return out;
 }
