@@ -3,15 +3,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kb/editorial/review.h"
 #include "kb/editorial/store.h"
 #include "kb/search/search_result.h"
 
 namespace kb::http {
 
-// Themes below this score and gemeenten mentioned once wait for an editor's confirmation; the
-// same rule as kb-indexer's "low-confidence" flag (kb/index/review_flags.h,
-// kConfidentThemeScore).
-inline constexpr double kConfidentThemeScore = 0.55;
+// Themes below this score and gemeenten mentioned once wait for an editor's confirmation: the
+// rule of kb-indexer's "low-confidence" flag.
+using editorial::review::kConfidentThemeScore;
 
 nlohmann::json OverrideObject(const editorial::Override& value);
 nlohmann::json NoteObject(const editorial::Note& note);

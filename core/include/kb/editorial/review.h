@@ -17,4 +17,8 @@ inline constexpr std::string_view kDuplicates = "duplicates";
 
 inline constexpr std::string_view kFlags[] = {kTitle, kDate, kNoTheme, kNoRegion, kLowConfidence};
 
+// "low-confidence": a theme scoring below this, or a gemeente mentioned once, waits for an
+// editor's confirmation. kb-indexer files a theme from 0.4; between the two it is a guess.
+inline constexpr double kConfidentThemeScore = 0.55;
+
 }  // namespace kb::editorial::review

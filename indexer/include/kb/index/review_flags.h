@@ -26,11 +26,12 @@
 #include <vector>
 
 #include "kb/core/stored_document.h"
+#include "kb/editorial/review.h"
 #include "kb/editorial/store.h"
 
 namespace kb::index {
 
-inline constexpr double kConfidentThemeScore = 0.55;
+using editorial::review::kConfidentThemeScore;
 
 bool TitleLooksBad(std::string_view title);
 // `current_year`: dates after current_year + 1 are implausible.
