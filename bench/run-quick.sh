@@ -36,7 +36,7 @@ for quick in bench/searchd/run-quick.sh bench/searchd/quick.sh bench/searchd/run
   if [ -x "$quick" ]; then
     echo
     echo "## Query load (kb-searchd, $quick)"
-    "$quick" "$BUILD"
+    "$quick" "$BUILD" 10s
     break
   fi
 done
