@@ -34,6 +34,7 @@ constexpr Route kRoutes[] = {
     {"GET", "/api/editor/queues/{name}", Access::kEditor, &EditorService::Queue},
     {"POST", kUploadRoute, Access::kEditor, &EditorService::Upload},
     {"GET", "/api/editor/status", Access::kEditor, &EditorService::IndexStatus},
+    {"GET", "/api/editor/themes", Access::kEditor, &EditorService::Themes},
     {"GET", "/api/editor/audit", Access::kEditor, &EditorService::Audit},
 };
 

@@ -148,6 +148,15 @@ void EditorService::IndexStatus(EditorCall& call) {
                   {"documents", info->document_count}});
 }
 
+void EditorService::Themes(EditorCall& call) {
+  if (auto st = OnlyParameters(call.req, {}); !st.ok()) return SendStatusError(call.res, st);
+  nlohmann::json themes = nlohmann::json::array();
+  for (const auto& entry : options_.catalog->entries()) {
+    if (entry.type == "theme") themes.push_back({{"slug", entry.value}, {"name", entry.label}});
+  }
+  SendJsonStatus(call.res, 200, {{"themes", std::move(themes)}});
+}
+
 void EditorService::Audit(EditorCall& call) {
   if (auto st = OnlyParameters(call.req, {"doc", "limit"}); !st.ok()) {
     return SendStatusError(call.res, st);

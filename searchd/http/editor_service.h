@@ -56,6 +56,8 @@ class EditorService {
   void Queue(EditorCall& call);
   void Upload(EditorCall& call);
   void IndexStatus(EditorCall& call);
+  // Every theme of the taxonomy, also those no document carries yet: [{slug, name}].
+  void Themes(EditorCall& call);
   void Audit(EditorCall& call);
 
  private:

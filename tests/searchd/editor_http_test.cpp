@@ -11,6 +11,7 @@
 
 #include "editor_fixture.h"
 #include "kb/http/editor_api.h"
+#include "kb/search/catalog.h"
 
 namespace {
 
@@ -289,6 +290,23 @@ TEST_CASE("editor routes validate against the catalogue and name the field") {
   Reply status = site.daemon->Call("GET", "/api/editor/status", "", site.Bearer());
   CHECK(status.status == 200);
   CHECK(status.body["documents"] == 4);
+  // The whole taxonomy to choose from, also themes no document of these four carries.
+  Reply themes = site.daemon->Call("GET", "/api/editor/themes", "", site.Bearer());
+  REQUIRE(themes.status == 200);
+  std::set<std::string> slugs;
+  for (const auto& t : themes.body["themes"]) {
+    CHECK(!t["name"].get<std::string>().empty());
+    slugs.insert(t["slug"].get<std::string>());
+  }
+  size_t taxonomy = 0;
+  const kb::search::Catalog catalog = kb::search::LoadCatalog(KB_DATA_DIR, stderr);
+  for (const auto& e : catalog.entries()) {
+    taxonomy += e.type == "theme" ? 1 : 0;
+  }
+  CHECK(taxonomy > 20);
+  CHECK(slugs.size() == taxonomy);
+  CHECK(slugs.count("laaggeletterdheid") == 1);
+  CHECK(site.daemon->Call("GET", "/api/editor/themes", "").status == 401);
 }
 
 TEST_CASE("every override kind reaches search results and facets within seconds") {

@@ -141,9 +141,4 @@ export function upload(files) {
 }
 
 // The public search, for the theme catalogue (facet values with their names).
-export async function themeFacets() {
-  const response = await fetch('/api/search?size=1', { headers: { Accept: 'application/json' } });
-  if (!response.ok) return [];
-  const body = await response.json();
-  return body.facets?.theme || [];
-}
+export const themes = () => request('GET', '/api/editor/themes');

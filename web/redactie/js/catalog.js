@@ -1,10 +1,10 @@
 // What an editor can choose from: themes, gemeenten, provincies and kinds of document.
-// Themes come from the public search's theme facet (every theme some document carries) plus
-// those already on the document; gemeenten from the map geometry the public page uses (all 342
+// Themes are the whole taxonomy (GET /api/editor/themes), so an editor can file a document under
+// a theme no document carries yet, plus any theme already on the document; gemeenten from the map geometry the public page uses (all 342
 // CBS gemeenten of 2024); provincies and kinds from labels.js.
 import { themeName, kindName, kProvincies, registerGemeenten } from '../../js/labels.js';
 import { fold } from '../../js/dom.js';
-import { themeFacets } from './api.js';
+import { themes } from './api.js';
 
 export const kKinds = ['rapport', 'interview', 'artikel', 'wet', 'overig'].map((value) => ({ value, label: kindName(value) }));
 export const kProvincieNames = kProvincies.map(([, name]) => name);
@@ -14,9 +14,9 @@ let gemeentenLoading;
 
 // [{slug, name}] sorted by name.
 export function loadThemes() {
-  themesLoading ??= themeFacets()
-    .catch(() => [])
-    .then((facet) => facet.map((f) => ({ slug: f.value, name: f.label && f.label !== f.value ? f.label : themeName(f.value) })));
+  themesLoading ??= themes()
+    .then((body) => body.themes.map((t) => ({ slug: t.slug, name: t.name || themeName(t.slug) })))
+    .catch(() => []);
   return themesLoading;
 }
 
