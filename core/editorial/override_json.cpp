@@ -28,23 +28,6 @@ int DaysInMonth(int year, int month) {
   return month == 2 && leap ? 29 : kDays[month - 1];
 }
 
-// "", "YYYY", "YYYY-MM" or "YYYY-MM-DD" with a real month and day.
-bool IsValidDate(std::string_view d) {
-  if (d.empty()) return true;
-  if (d.size() != 4 && d.size() != 7 && d.size() != 10) return false;
-  if (!IsDigits(d.substr(0, 4))) return false;
-  const int year = std::stoi(std::string(d.substr(0, 4)));
-  if (year < 1000) return false;
-  if (d.size() == 4) return true;
-  if (d[4] != '-' || !IsDigits(d.substr(5, 2))) return false;
-  const int month = std::stoi(std::string(d.substr(5, 2)));
-  if (month < 1 || month > 12) return false;
-  if (d.size() == 7) return true;
-  if (d[7] != '-' || !IsDigits(d.substr(8, 2))) return false;
-  const int day = std::stoi(std::string(d.substr(8, 2)));
-  return day >= 1 && day <= DaysInMonth(year, month);
-}
-
 bool IsThemeSlug(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
@@ -172,6 +155,22 @@ Status ReadField(const std::string& key, const json& value, Override& out) {
 }
 
 }  // namespace
+
+bool IsValidDate(std::string_view d) {
+  if (d.empty()) return true;
+  if (d.size() != 4 && d.size() != 7 && d.size() != 10) return false;
+  if (!IsDigits(d.substr(0, 4))) return false;
+  const int year = std::stoi(std::string(d.substr(0, 4)));
+  if (year < 1000) return false;
+  if (d.size() == 4) return true;
+  if (d[4] != '-' || !IsDigits(d.substr(5, 2))) return false;
+  const int month = std::stoi(std::string(d.substr(5, 2)));
+  if (month < 1 || month > 12) return false;
+  if (d.size() == 7) return true;
+  if (d[7] != '-' || !IsDigits(d.substr(8, 2))) return false;
+  const int day = std::stoi(std::string(d.substr(8, 2)));
+  return day >= 1 && day <= DaysInMonth(year, month);
+}
 
 bool Override::empty() const {
   if (title || date || kind || organisation || hidden) return false;

@@ -16,10 +16,6 @@ Status Bad(std::string_view field, std::string_view value, std::string_view why)
                                  std::string(value.substr(0, 80)) + "' " + std::string(why));
 }
 
-bool AllDigits(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-}
-
 bool IsBlank(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
 }
@@ -41,22 +37,10 @@ Status CheckList(std::string_view field, const std::vector<std::string>& list,
 }  // namespace
 
 bool IsValidDate(std::string_view date) {
+  if (!editorial::IsValidDate(date)) return false;
   if (date.empty()) return true;
-  if (date.size() != 4 && date.size() != 7 && date.size() != 10) return false;
-  if (!AllDigits(date.substr(0, 4))) return false;
   const int year = std::stoi(std::string(date.substr(0, 4)));
-  if (year < 1800 || year > 2100) return false;
-  if (date.size() == 4) return true;
-  if (date[4] != '-' || !AllDigits(date.substr(5, 2))) return false;
-  const int month = std::stoi(std::string(date.substr(5, 2)));
-  if (month < 1 || month > 12) return false;
-  if (date.size() == 7) return true;
-  if (date[7] != '-' || !AllDigits(date.substr(8, 2))) return false;
-  const int day = std::stoi(std::string(date.substr(8, 2)));
-  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  const int days = month == 2 && !leap ? 28 : kDays[month - 1];
-  return day >= 1 && day <= days;
+  return year >= 1800 && year <= 2100;
 }
 
 Status CheckOverride(const editorial::Override& o, const search::Catalog& catalog) {

@@ -51,22 +51,18 @@ json EditorDocumentObject(const search::DocumentDetail& detail) {
     also.push_back({{"id", a.id}, {"title", a.title}, {"format", a.format}, {"path", a.path}});
   }
   out["also_published_as"] = std::move(also);
-  const MachineFacts& m = d.machine;
   // Without an override the document's own values are the machine's.
-  out["machine"] = d.edited ? json{{"title", m.title},
-                                   {"date", m.date},
-                                   {"kind", m.kind},
-                                   {"organisation", m.organisation},
-                                   {"themes", ThemesJson(m.themes)},
-                                   {"gemeenten", GemeentenJson(m.gemeenten)},
-                                   {"provincies", m.provincies}}
-                            : json{{"title", d.title},
-                                   {"date", d.date},
-                                   {"kind", d.kind},
-                                   {"organisation", d.organisation},
-                                   {"themes", ThemesJson(d.themes)},
-                                   {"gemeenten", GemeentenJson(d.gemeenten)},
-                                   {"provincies", d.provincies}};
+  const MachineFacts m =
+      d.edited ? d.machine
+               : MachineFacts{d.title,  d.date,      d.kind,      d.organisation,
+                              d.themes, d.gemeenten, d.provincies};
+  out["machine"] = json{{"title", m.title},
+                        {"date", m.date},
+                        {"kind", m.kind},
+                        {"organisation", m.organisation},
+                        {"themes", ThemesJson(m.themes)},
+                        {"gemeenten", GemeentenJson(m.gemeenten)},
+                        {"provincies", m.provincies}};
   return out;
 }
 

@@ -67,6 +67,10 @@ struct Override {
   static Result<Override> FromJson(std::string_view json);
 };
 
+// Whether `date` is "", "YYYY", "YYYY-MM" or "YYYY-MM-DD" with a real month and day (year from
+// 1000): the shape Override::date accepts.
+bool IsValidDate(std::string_view date);
+
 // A merge: `duplicate` disappears from results, `kept` shows "ook gepubliceerd als" with it.
 // The duplicate's title, format and path are a snapshot taken at merge time.
 struct Merge {
