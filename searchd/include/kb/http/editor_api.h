@@ -1,7 +1,24 @@
-// The editors' HTTP API (/api/editor/*): login and sessions, documents and their overrides,
-// notes, merges, duplicates, review queues, upload, status and audit. The contract is in
-// /work/notes/editorial-design.md and docs of the /redactie page; errors are JSON
-// {"error": {"code", "message"}} with Dutch messages naming the parameter or field.
+// The editors' HTTP API (/api/editor/*); errors are JSON {"error": {"code", "message"}} with
+// Dutch messages naming the parameter or field ('veld "date": ...').
+//
+//   POST   /login {"token"}            -> {"editor","csrf"} + cookie kb_session; 401; 429 after
+//                                         5 failures per address in 10 minutes (Retry-After)
+//   GET    /session                    -> {"editor","csrf"} or 401;   POST /logout -> 204
+//   GET    /documents/{id}             -> {"document" (also hidden/merged; pages, machine facts,
+//                                         review flags), "override", "notes", "audit"}
+//   PUT    /documents/{id}             Override JSON (kb/editorial/store.h) -> {"override",
+//                                         "pending": true}; 400 names the field; 404
+//   POST   /documents/{id}/notes       {"text"} -> 201
+//   POST   /merges {"kept","duplicate"} -> 201;   DELETE /merges/{duplicate} -> 204
+//   POST   /duplicates/reject {"a","b"} -> 204
+//   GET    /queues                     -> {"queues": [{"name","label","count"}]}: title, date,
+//                                         no-theme, no-region, low-confidence, duplicates
+//   GET    /queues/{name}?offset&limit -> {"name","total","items"}
+//   POST   /upload                     multipart parts "file" -> 201 {"files": [{"name","path",
+//                                         "id","status"}]}; 400 type, 413 size, 409 no upload dir
+//   GET    /status                     -> {"pending","generation","last_update","documents"}
+//   GET    /themes                     -> {"themes": [{"slug","name"}]} (the whole taxonomy)
+//   GET    /audit?doc&limit            -> {"entries"}
 //
 // Authentication is decided in one place for every route: the route table (EditorRoutes())
 // declares each route kOpen or kEditor, and a kEditor handler runs only after the request
