@@ -15,6 +15,7 @@ void BoundedTaskQueue::enqueue(std::function<void()> fn) {
   has_room_.wait(lock, [&] { return shutdown_ || queue_.size() < max_queued_; });
   if (shutdown_) return;
   queue_.push_back(std::move(fn));
+  waiting_.store(queue_.size(), std::memory_order_relaxed);
   lock.unlock();
   has_work_.notify_one();
 }
@@ -43,6 +44,7 @@ void BoundedTaskQueue::Work() {
       if (queue_.empty()) return;
       fn = std::move(queue_.front());
       queue_.pop_front();
+      waiting_.store(queue_.size(), std::memory_order_relaxed);
     }
     has_room_.notify_one();
     fn();

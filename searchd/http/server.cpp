@@ -1,8 +1,11 @@
 #include "kb/http/server.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -118,6 +121,10 @@ struct Server::Impl {
   httplib::Server server;
   Metrics metrics;
   EditorService editor{pool, options.editor};
+  // The worker queue of the current listen(); httplib owns it.
+  std::atomic<BoundedTaskQueue*> queue{nullptr};
+  // The socket httplib last created for bind_to_port: after a successful bind, the listening one.
+  int listen_socket = -1;
 };
 
 void Server::Impl::InstallRoutes() {
@@ -252,22 +259,30 @@ Server::Server(search::SearcherPool& pool, ServerOptions options)
   const size_t threads = impl_->options.threads;
   const size_t max_queued = impl_->options.max_queued;
   // httplib takes ownership of the queue it is handed and deletes it.
-  s.new_task_queue = [threads, max_queued] { return new BoundedTaskQueue(threads, max_queued); };
+  s.new_task_queue = [impl = impl_.get(), threads, max_queued] {
+    auto* queue = new BoundedTaskQueue(threads, max_queued);
+    impl->queue.store(queue);
+    return queue;
+  };
   // httplib has one body limit for all routes: it is the upload's, and pre-routing holds every
   // other route to max_body_bytes before the body is read.
   const size_t max_body = impl_->options.max_body_bytes;
   const size_t upload_limit = impl_->options.editor.max_upload_bytes + (1u << 20);  // + multipart
   s.set_payload_max_length(std::max(max_body, upload_limit));
   s.set_keep_alive_max_count(1000);
+  // An idle kept-alive connection holds its worker until this timeout (httplib's default: 5 s);
+  // a browser leaves several such connections behind after loading the page.
+  s.set_keep_alive_timeout(2);
   // Headers and body go out in separate writes; without TCP_NODELAY, Nagle plus delayed ACKs
   // add ~40 ms to every keep-alive response.
   s.set_tcp_nodelay(true);
   s.set_read_timeout(5, 0);
   // SO_REUSEADDR only: httplib's default SO_REUSEPORT would let a second kb-searchd bind the
   // same port and silently take half of the connections.
-  s.set_socket_options([](socket_t sock) {
+  s.set_socket_options([impl = impl_.get()](socket_t sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    impl->listen_socket = sock;
   });
   s.set_pre_routing_handler([max_body](const httplib::Request& req, httplib::Response& res) {
     request_start = Clock::now();
@@ -286,7 +301,13 @@ Server::Server(search::SearcherPool& pool, ServerOptions options)
     return httplib::Server::HandlerResponse::Unhandled;
   });
   // The editors' pages must not be framed by other sites (clickjacking).
-  s.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+  s.set_post_routing_handler([impl = impl_.get()](const httplib::Request& req,
+                                                  httplib::Response& res) {
+    // One worker serves one connection for as long as it is kept alive. When accepted
+    // connections wait for a worker, this answer closes its connection so the next one gets a
+    // turn; the client reconnects, which costs far less than waiting for an idle timeout.
+    const BoundedTaskQueue* queue = impl->queue.load();
+    if (queue != nullptr && queue->waiting() > 0) res.set_header("Connection", "close");
     if (req.path.rfind("/redactie", 0) == 0 || req.path.rfind("/api/editor", 0) == 0) {
       res.set_header("X-Frame-Options", "DENY");
       res.set_header("X-Content-Type-Options", "nosniff");
@@ -335,6 +356,13 @@ Result<int> Server::Bind() {
   } else if (!s.bind_to_port(host, port)) {
     return Status::Unavailable("cannot listen on " + host + ":" + std::to_string(port) +
                                "; is another kb-searchd running? choose another --listen");
+  }
+  // httplib listens with a backlog of 5. When more clients connect at once, Linux drops their
+  // SYNs and they retry after 1 s, then 3 s. Listening again on a listening socket only sets
+  // its backlog (Linux), so this raises it to the system's limit (net.core.somaxconn).
+  if (impl_->listen_socket >= 0 && ::listen(impl_->listen_socket, SOMAXCONN) != 0) {
+    return Status::Unavailable("cannot raise the listen backlog on " + host + ": " +
+                               std::strerror(errno));
   }
   return port;
 }

@@ -150,7 +150,8 @@ inline int FreePort() {
 class InProcessServer {
  public:
   explicit InProcessServer(const fs::path& db,
-                           std::chrono::milliseconds reopen_interval = std::chrono::seconds(1)) {
+                           std::chrono::milliseconds reopen_interval = std::chrono::seconds(1),
+                           size_t threads = 4) {
     analysis::AnalysisConfig config;
     auto resources = analysis::LoadResources(config);
     if (!resources.ok()) throw std::runtime_error(resources.status().ToString());
@@ -163,12 +164,12 @@ class InProcessServer {
     options.shared = std::make_shared<search::SearcherShared>();
     options.reopen_interval = reopen_interval;
     catalog_ = options.catalog;
-    auto pool = search::SearcherPool::Open(options, 4);
+    auto pool = search::SearcherPool::Open(options, threads);
     if (!pool.ok()) throw std::runtime_error(pool.status().ToString());
     pool_ = std::move(pool).value();
     http::ServerOptions server_options;
     server_options.port = 0;
-    server_options.threads = 4;
+    server_options.threads = threads;
     server_options.web_dir = fs::path(KB_SOURCE_DIR) / "web";
     server_options.access_log = false;
     server_ = std::make_unique<http::Server>(*pool_, server_options);
