@@ -102,14 +102,16 @@ std::vector<CompoundSpan> CompoundSplitter::SplitSolid(std::string_view word) co
   for (std::size_t i = 0; i < n; ++i) {
     if (best[i].parts == std::numeric_limits<std::size_t>::max()) continue;
     if (i > 0 && (static_cast<unsigned char>(word[i]) & 0xC0) == 0x80) continue;
+    SortedWordList::Range lexicon_range = resources_.lexicon.All();
+    SortedWordList::Range names_range = resources_.names.All();
     for (std::size_t j = i + 1; j <= n; ++j) {
       if (j < n && (static_cast<unsigned char>(word[j]) & 0xC0) == 0x80) continue;
       const std::string_view piece = word.substr(i, j - i);
-      // One search each answers "is it a word?" and "does any word start with it?". When no word
+      // One narrowing each answers "is it a word?" and "does any word start with it?". When no word
       // starts with this piece, no longer piece from i is a word either (particles and numbers
       // are short; the cut-off starts past them).
-      const SortedWordList::Match in_lexicon = resources_.lexicon.Find(piece);
-      const SortedWordList::Match in_names = resources_.names.Find(piece);
+      const SortedWordList::Match in_lexicon = resources_.lexicon.Narrow(lexicon_range, piece);
+      const SortedWordList::Match in_names = resources_.names.Narrow(names_range, piece);
       if (in_lexicon == SortedWordList::Match::kNone && in_names == SortedWordList::Match::kNone &&
           piece.size() > 4 && !IsDigits(piece)) {
         break;

@@ -30,6 +30,34 @@ class SortedWordList {
     if (it == words_.end() || !std::string_view(*it).starts_with(piece)) return Match::kNone;
     return it->size() == piece.size() ? Match::kWord : Match::kPrefix;
   }
+  // Words starting with one growing piece, as compound splitting tries ever longer pieces from
+  // one position: each Narrow() searches only the words that matched the previous, shorter piece,
+  // and compares one character per step instead of whole words.
+  struct Range {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::size_t depth = 0;  // the length of the piece the range was narrowed to
+  };
+  Range All() const { return Range{0, words_.size(), 0}; }
+  // `piece` must extend the piece `range` was last narrowed to. Gives what Find(piece) gives.
+  Match Narrow(Range& range, std::string_view piece) const {
+    for (std::size_t d = range.depth; d < piece.size() && range.begin < range.end; ++d) {
+      // In the range all words share piece[0, d); the one that ends there sorts first.
+      const auto at = [d](const std::string& w) {
+        return w.size() > d ? static_cast<int>(static_cast<unsigned char>(w[d])) : -1;
+      };
+      const int c = static_cast<unsigned char>(piece[d]);
+      const auto first = words_.begin() + static_cast<std::ptrdiff_t>(range.begin);
+      const auto last = words_.begin() + static_cast<std::ptrdiff_t>(range.end);
+      const auto lo = std::partition_point(first, last, [&](const std::string& w) { return at(w) < c; });
+      const auto hi = std::partition_point(lo, last, [&](const std::string& w) { return at(w) == c; });
+      range.begin = static_cast<std::size_t>(lo - words_.begin());
+      range.end = static_cast<std::size_t>(hi - words_.begin());
+    }
+    range.depth = piece.size();
+    if (range.begin == range.end) return Match::kNone;
+    return words_[range.begin].size() == piece.size() ? Match::kWord : Match::kPrefix;
+  }
   bool contains(std::string_view word) const { return Find(word) == Match::kWord; }
   bool HasPrefix(std::string_view prefix) const { return Find(prefix) != Match::kNone; }
   std::size_t size() const { return words_.size(); }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <future>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -68,6 +69,13 @@ struct SharedResources {
   analysis::RegionTagger regions;
 };
 
+// The analysis data, loaded while the builders already extract their first files.
+struct SharedLoad {
+  Status status;
+  std::optional<SharedResources> resources;  // set when status is ok
+};
+using SharedFuture = std::shared_future<std::shared_ptr<const SharedLoad>>;
+
 Result<SharedResources> LoadShared(const analysis::AnalysisConfig& config) {
   auto resources = analysis::LoadResources(config);
   if (!resources.ok()) return resources.status();
@@ -81,14 +89,14 @@ Result<SharedResources> LoadShared(const analysis::AnalysisConfig& config) {
 
 // A builder thread: takes work until the queue closes. It never drops a file it took, so every
 // item taken produces exactly one outcome (the writer counts on it).
-void BuilderThread(const RunOptions& options, const SharedResources& shared,
+void BuilderThread(const RunOptions& options, SharedFuture shared,
                    const std::map<std::string, KnownDocument>& known, const EditsSnapshot& edits,
                    WorkQueue& work, OutcomeQueue& outcomes) {
   extract::SandboxOptions sandbox_options;
   sandbox_options.worker_command = options.worker_command;
   sandbox_options.timeout = options.extract_timeout;
   extract::SandboxedExtractor extractor(std::move(sandbox_options));
-  DocumentBuilder builder(analysis::Analyzer(shared.analysis), shared.themes, shared.regions);
+  std::optional<DocumentBuilder> builder;  // once the analysis data is there
   while (auto item = work.Pop()) {
     FileOutcome outcome;
     outcome.item = std::move(*item);
@@ -113,11 +121,22 @@ void BuilderThread(const RunOptions& options, const SharedResources& shared,
       outcomes.Push(std::move(outcome));
       continue;
     }
+    if (!builder) {
+      const SharedLoad& loaded = *shared.get();
+      if (!loaded.resources) {
+        outcome.reason = loaded.status.message();
+        outcome.remember = false;  // our setup failed, not the file
+        outcomes.Push(std::move(outcome));
+        continue;
+      }
+      builder.emplace(analysis::Analyzer(loaded.resources->analysis), loaded.resources->themes,
+                      loaded.resources->regions);
+    }
     const auto current = edits.Get();
     const auto e = current->find(DocumentIdForPath(file.path));
     outcome.kind = FileOutcome::Kind::kBuilt;
     outcome.built =
-        builder.Build(*extracted, file, hash, e == current->end() ? nullptr : &e->second);
+        builder->Build(*extracted, file, hash, e == current->end() ? nullptr : &e->second);
     outcomes.Push(std::move(outcome));
   }
 }
@@ -144,6 +163,7 @@ class IndexingRun {
   void Fail(std::string path, std::string reason);
   Status Plan(std::vector<const CorpusFile*>& todo);
   Status StartBuilders(std::size_t expected_items);
+  Status AwaitShared();
   Status TakePending();
   Status Handle(FileOutcome outcome);
   Status Commit();
@@ -160,7 +180,8 @@ class IndexingRun {
   WalkResult walk_;
   std::map<std::string, KnownDocument> known_;
   std::map<std::string, KnownFailure> failures_;
-  std::optional<SharedResources> shared_;
+  SharedFuture shared_;
+  bool synonyms_installed_ = false;
   EditsSnapshot edits_;
   WorkQueue work_;
   OutcomeQueue outcomes_;
@@ -228,22 +249,40 @@ Status IndexingRun::Plan(std::vector<const CorpusFile*>& todo) {
   return Status::Ok();
 }
 
-// The analysis data takes a moment to load; a run with nothing to build does not need it.
+// The analysis data takes a moment to load (the lexicon): it loads in the background while the
+// builders hash and extract their first files. A run with nothing to build does not load it.
 Status IndexingRun::StartBuilders(std::size_t expected_items) {
-  if (shared_) return Status::Ok();
-  auto loaded = LoadShared(options_.analysis);
-  if (!loaded.ok()) return loaded.status();
-  shared_ = std::move(loaded).value();
-  analysis::Analyzer analyzer(shared_->analysis);
-  if (Status st = writer_.InstallSynonyms(analyzer); !st.ok()) return st;
+  if (shared_.valid()) return Status::Ok();
+  shared_ = std::async(std::launch::async, [config = options_.analysis] {
+              auto loaded = LoadShared(config);
+              auto out = std::make_shared<SharedLoad>();
+              if (loaded.ok()) {
+                out->resources = std::move(loaded).value();
+              } else {
+                out->status = loaded.status();
+              }
+              return std::shared_ptr<const SharedLoad>(std::move(out));
+            }).share();
   unsigned threads =
       options_.threads ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = std::min<unsigned>(threads, std::max<std::size_t>(1, expected_items));
   for (unsigned t = 0; t < threads; ++t) {
-    builders_.emplace_back(BuilderThread, std::cref(options_), std::cref(*shared_),
+    builders_.emplace_back(BuilderThread, std::cref(options_), shared_,
                            std::cref(known_), std::cref(edits_), std::ref(work_),
                            std::ref(outcomes_));
   }
+  return Status::Ok();
+}
+
+// Before the first outcome is written: the analysis data has loaded, and the index carries its
+// synonyms (the query side reads them from there).
+Status IndexingRun::AwaitShared() {
+  if (synonyms_installed_ || !shared_.valid()) return Status::Ok();
+  const SharedLoad& loaded = *shared_.get();
+  if (!loaded.resources) return loaded.status;
+  analysis::Analyzer analyzer(loaded.resources->analysis);
+  if (Status st = writer_.InstallSynonyms(analyzer); !st.ok()) return st;
+  synonyms_installed_ = true;
   return Status::Ok();
 }
 
@@ -292,6 +331,7 @@ Status IndexingRun::TakePending() {
 
 Status IndexingRun::Handle(FileOutcome outcome) {
   ++received_;
+  if (Status st = AwaitShared(); !st.ok()) return st;
   const CorpusFile& file = outcome.item.file;
   const std::string path = file.path.string();
   Status status;

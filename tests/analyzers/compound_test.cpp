@@ -17,6 +17,7 @@
 #include <sstream>
 
 #include "analysis_test_data.h"
+#include "sorted_word_list.h"
 
 namespace kb::analysis {
 namespace {
@@ -109,4 +110,41 @@ TEST_CASE("compound splitting examples") {
 }
 
 }  // namespace
+}  // namespace kb::analysis
+
+namespace kb::analysis {
+
+// The splitter narrows one prefix search as its piece grows; that must answer exactly what a
+// fresh search for each piece answers, on the real lexicon and real compounds.
+TEST_CASE("narrowing a prefix search gives what a whole search gives") {
+  SortedWordList lexicon;
+  std::istringstream dictionary(testing::ReadFile(AnalysisConfig{}.lexicon_path));
+  for (std::string line; std::getline(dictionary, line);) lexicon.Add(line);
+  lexicon.Finish();
+  REQUIRE(lexicon.size() > 100000);
+
+  std::istringstream in(
+      testing::ReadFile(testing::RefData() / "compounds/ud-dutch/ud_dutch_compound_lemmas.tsv"));
+  std::size_t words = 0, checks = 0, word_matches = 0, prefix_matches = 0;
+  for (std::string line; std::getline(in, line) && words < 2000; ++words) {
+    const std::string word = line.substr(0, line.find('\t'));
+    for (std::size_t i = 0; i < word.size(); ++i) {
+      SortedWordList::Range range = lexicon.All();
+      for (std::size_t j = i + 1; j <= word.size(); ++j) {
+        const std::string_view piece = std::string_view(word).substr(i, j - i);
+        const SortedWordList::Match narrowed = lexicon.Narrow(range, piece);
+        INFO(word << " [" << i << ", " << j << ")");
+        REQUIRE(narrowed == lexicon.Find(piece));
+        ++checks;
+        word_matches += narrowed == SortedWordList::Match::kWord;
+        prefix_matches += narrowed == SortedWordList::Match::kPrefix;
+      }
+    }
+  }
+  // The sample exercises all three answers.
+  CHECK(word_matches > 1000);
+  CHECK(prefix_matches > 1000);
+  CHECK(checks > word_matches + prefix_matches);
+}
+
 }  // namespace kb::analysis
