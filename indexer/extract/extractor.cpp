@@ -46,9 +46,15 @@ Result<std::string> ReadFile(const std::filesystem::path& path, const ExtractOpt
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::InvalidArgument("cannot open '" + path.string() + "' for reading");
-  std::string bytes;
-  bytes.reserve(static_cast<std::size_t>(size));
-  bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  // One read of the size stat gave (a character-by-character copy cost as much as hashing),
+  // then whatever the file grew by since.
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  char more[1 << 16];
+  while (in.good() && in.read(more, sizeof more).gcount() > 0) {
+    bytes.append(more, static_cast<std::size_t>(in.gcount()));
+  }
   if (in.bad()) return Status::InvalidArgument("read error on '" + path.string() + "'");
   return bytes;
 }
