@@ -1,6 +1,5 @@
 #include "kb/search/query_builder.h"
 
-
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -111,6 +110,31 @@ Xapian::Query WithExactForms(const Xapian::Query& query, const std::vector<std::
                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, kExactFormWeight));
 }
 
+// Each pair of neighbouring content words of `text`, as typed, within kProximityWindow
+// positions of each other (OP_NEAR: either order), at kProximityWeight. Only the unstemmed
+// terms carry positions, so a pair counts where the document uses the words as typed. Stopwords
+// between the two words count towards their distance in the query, as they do in the document.
+Xapian::Query NearPairs(analysis::Analyzer& analyzer, const std::string& text) {
+  const std::vector<std::string> words = analyzer.Words(text);
+  std::vector<Xapian::Query> pairs;
+  size_t previous = words.size();  // the previous content word, none yet
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (analyzer.IsStopword(words[i])) continue;
+    if (previous < words.size() && words[previous] != words[i]) {
+      const std::array<Xapian::Query, 2> pair = {Xapian::Query(words[previous]),
+                                                 Xapian::Query(words[i])};
+      const auto distance = static_cast<Xapian::termcount>(i - previous);
+      pairs.emplace_back(Xapian::Query::OP_NEAR, pair.begin(), pair.end(),
+                         std::max(kProximityWindow, distance + 1));
+    }
+    previous = i;
+  }
+  if (pairs.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                       Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()),
+                       kProximityWeight);
+}
+
 }  // namespace
 
 bool IsQuestionWord(std::string_view folded_word) {
@@ -215,9 +239,15 @@ Result<BuiltQuery> QueryBuilder::Build(const std::string& q, Relax relax) {
   out.query = WithExactForms(*parsed, ExactForms(analyzer_, content));
   auto in_title = Parse(out.text, Xapian::Query::OP_OR, std::string(schema::kPrefixTitle));
   if (in_title.ok() && !in_title->empty()) {
-    out.query = Xapian::Query(
-        Xapian::Query::OP_OR, out.query,
-        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, *in_title, kTitleFieldWeight));
+    out.query =
+        Xapian::Query(Xapian::Query::OP_OR, out.query,
+                      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, *in_title, kTitleFieldWeight));
+  }
+  // A bonus only: a document near-matches a pair only if it holds both words, which the query
+  // already asks for, so this adds no match. (OP_AND_MAYBE would say so too, but Xapian 1.4
+  // gives an OR of OP_NEARs under it less than their own weight: nDCG@10 0.804, not 0.817.)
+  if (const Xapian::Query near = NearPairs(analyzer_, out.text); !near.empty()) {
+    out.query = Xapian::Query(Xapian::Query::OP_OR, out.query, near);
   }
   out.natural_language = relax == Relax::kNo;
   return out;

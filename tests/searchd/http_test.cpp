@@ -498,3 +498,33 @@ TEST_CASE("the kb-searchd binary serves an index and refuses what is not one") {
   const std::string log = kb::test::ReadFile(dir.path() / "daemon.log");
   CHECK(log.find("\"GET /api/search?q=eenzaamheid&provincie=Drenthe\" 200") != std::string::npos);
 }
+
+TEST_CASE("a question's words that stand together outrank the same words scattered") {
+  // Two articles with the same words, as in two articles of one law section; the scattered one
+  // even holds "bijstand" once more, so without the proximity bonus it would rank first.
+  kb::test::TempDir dir;
+  const fs::path extra = dir.path() / "extra";
+  kb::test::WriteFile(extra / "bij-elkaar.txt",
+                      "Regeling Oost\n\n"
+                      "Het college verlaagt de bijstand als iemand zijn verplichtingen niet "
+                      "nakomt. Daarbij let de gemeente op de omstandigheden van het gezin, op de "
+                      "hoogte van het vermogen en op wat de aanvrager zelf kan doen.\n");
+  kb::test::WriteFile(extra / "verspreid.txt",
+                      "Regeling West\n\n"
+                      "Het college let op de omstandigheden van het gezin, op de hoogte van het "
+                      "vermogen en op wat de aanvrager zelf kan doen. De gemeente verlaagt, als "
+                      "iemand zijn verplichtingen niet nakomt en daar geen goede reden voor "
+                      "heeft, pas na een gesprek de bijstand. Zo blijft de bijstand eerlijk.\n");
+  const fs::path db = dir.path() / "index";
+  kb::test::RunIndexer(db, {fs::path(KB_SOURCE_DIR) / "corpus" / "sample", extra},
+                       dir.path() / "indexer.log");
+  kb::test::InProcessServer server(db);
+  auto client = server.Client();
+  auto r =
+      GetJson(client, "/api/search?q=" + EncodeUrl("Wanneer verlaagt het college de bijstand?"));
+  INFO(r.body.dump().substr(0, 800));
+  REQUIRE(r.status == 200);
+  REQUIRE(r.body["total"].get<int>() >= 2);
+  CHECK(r.body["hits"][0]["title"] == "Regeling Oost");
+  CHECK(r.body["hits"][1]["title"] == "Regeling West");
+}
