@@ -1,8 +1,13 @@
 // ExtractFile on every document of the shared corpus, and on files that must be refused.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <memory>
 #include <set>
 #include <string>
+
+#include <poppler-document.h>
+#include <poppler-page.h>
 
 #include "corpus_files.h"
 #include "kb/extract/extractor.h"
@@ -162,4 +167,34 @@ TEST_CASE("IsIndexableFile goes by extension", "[extract]") {
   CHECK(IsIndexableFile("x.txt"));
   CHECK_FALSE(IsIndexableFile("foto.jpg"));
   CHECK_FALSE(IsIndexableFile("README"));
+}
+
+// The extractor hides a PDF's output intent from Poppler (colour transforms that text does not
+// need); the text must be exactly what Poppler gives for the untouched file.
+TEST_CASE("PDFs with an output intent give the text of the untouched file", "[extract]") {
+  std::size_t checked = 0;
+  for (const auto& row : ReadManifest()) {
+    if (row.format != "pdf") continue;
+    const auto path = CorpusDir() / row.file;
+    std::ifstream in(path, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (bytes.find("/OutputIntents") == std::string::npos) continue;
+    INFO(row.file);
+    std::unique_ptr<poppler::document> untouched(
+        poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+    REQUIRE(untouched);
+    auto doc = ExtractFile(path);
+    REQUIRE(doc.ok());
+    REQUIRE(static_cast<int>(doc->pages.size()) == untouched->pages());
+    for (int i = 0; i < untouched->pages(); ++i) {
+      std::unique_ptr<poppler::page> page(untouched->create_page(i));
+      const poppler::byte_array utf8 =
+          page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout).to_utf8();
+      std::string expected(utf8.begin(), utf8.end());
+      std::erase_if(expected, [](char c) { return c == '\0' || c == '\f'; });
+      CHECK(doc->pages[static_cast<std::size_t>(i)] == expected);
+    }
+    ++checked;
+  }
+  CHECK(checked >= 3);  // the corpus's PDF/A reports
 }
