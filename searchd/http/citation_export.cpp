@@ -115,7 +115,7 @@ Result<ExportFormat> ParseExportFormat(std::string_view value) {
   if (value == "json") return ExportFormat::kJson;
   return Status::InvalidArgument(
       "parameter 'format': '" + std::string(value.substr(0, 40)) +
-      "' is not known; use ris, bibtex or csv, or leave it out for JSON");
+      "' is onbekend; kies ris, bibtex of csv, of laat de parameter weg voor JSON");
 }
 
 std::string_view ExportContentType(ExportFormat format) {

@@ -56,15 +56,14 @@ search::QueryParams ParamsOf(const httplib::Request& req) {
 Status OnlyParameter(const httplib::Request& req, std::string_view allowed) {
   for (const auto& [name, value] : req.params) {
     if (name != allowed) {
-      return Status::InvalidArgument("parameter '" + name.substr(0, 60) + "': unknown" +
-                                     (allowed.empty()
-                                          ? std::string("; this route takes none")
-                                          : "; only '" + std::string(allowed) + "' is known"));
+      return Status::InvalidArgument(
+          "parameter '" + name.substr(0, 60) + "': onbekend" +
+          (allowed.empty() ? std::string("; deze route kent geen parameters, laat ze weg")
+                           : "; deze route kent alleen '" + std::string(allowed) + "'"));
     }
   }
   if (!allowed.empty() && req.get_param_value_count(std::string(allowed)) > 1) {
-    return Status::InvalidArgument("parameter '" + std::string(allowed) +
-                                   "': given more than once");
+    return search::RepeatedParameter(allowed);
   }
   return Status::Ok();
 }
@@ -72,9 +71,7 @@ Status OnlyParameter(const httplib::Request& req, std::string_view allowed) {
 // The `format` parameter (at most once); JSON when it is absent.
 Result<ExportFormat> FormatOf(const httplib::Request& req) {
   if (!req.has_param("format")) return ExportFormat::kJson;
-  if (req.get_param_value_count("format") > 1) {
-    return Status::InvalidArgument("parameter 'format': given more than once");
-  }
+  if (req.get_param_value_count("format") > 1) return search::RepeatedParameter("format");
   return ParseExportFormat(req.get_param_value("format"));
 }
 
@@ -169,8 +166,9 @@ void Server::Impl::InstallRoutes() {
         std::ostringstream bytes;
         bytes << in.rdbuf();
         if (!in) {
-          return SendError(res, Status::NotFound("the file of document '" + req.matches[1].str() +
-                                                 "' cannot be read"));
+          return SendError(res,
+                           Status::NotFound("het bestand van document '" + req.matches[1].str() +
+                                            "' is niet te lezen; probeer het later opnieuw"));
         }
         std::string name = path->filename().string();
         for (char& c : name) {
@@ -186,7 +184,8 @@ void Server::Impl::InstallRoutes() {
         if (Status st = OnlyParameter(req, "q"); !st.ok()) return SendError(res, st);
         const std::string q = req.get_param_value("q");
         if (q.size() > 200) {
-          return SendError(res, Status::InvalidArgument("parameter 'q': longer than 200 bytes"));
+          return SendError(res, Status::InvalidArgument(
+                                    "parameter 'q': langer dan 200 bytes; typ minder tekens"));
         }
         auto suggestions = s.Suggest(q);
         if (!suggestions.ok()) return SendError(res, suggestions.status());
@@ -229,7 +228,8 @@ void Server::Impl::InstallRoutes() {
     res.status = 405;
     res.set_header("Allow", "GET");
     res.set_content(ErrorJson(ErrorCodeForHttpStatus(405),
-                              req.method + " is not allowed on " + req.path + "; use GET"),
+                              "de methode " + req.method + " is niet toegestaan op " +
+                                  req.path.substr(0, 200) + "; gebruik GET"),
                     kJson);
   };
   server.Post(R"(/api/.*)", not_allowed);
@@ -317,18 +317,21 @@ Server::Server(search::SearcherPool& pool, ServerOptions options)
     if (!res.body.empty()) return;
     std::string message =
         res.status == 404
-            ? "no such route: " + req.method + " " + req.path + "; the API lives under /api/"
-            : "the request cannot be handled (HTTP " + std::to_string(res.status) + ")";
+            ? "onbekende route: " + req.method + " " + req.path.substr(0, 200) +
+                  "; de API kent /api/search, /api/documents/{id}, /api/documents/{id}/file, "
+                  "/api/suggest en /api/health"
+            : "het verzoek kan niet worden verwerkt (HTTP " + std::to_string(res.status) +
+                  "); controleer de URL en probeer het opnieuw";
     if (res.status == 413) {
       message = req.path == kUploadRoute
                     ? "de upload is te groot; zie kb-searchd --max-upload-mb"
-                    : "the request body is too large; the API takes no body";
+                    : "de body van het verzoek is te groot; de API verwacht geen body";
     }
     res.set_content(ErrorJson(ErrorCodeForHttpStatus(res.status), message), kJson);
   });
   s.set_exception_handler(
       [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
-        std::string what = "unknown error";
+        std::string what = "onbekende fout";
         try {
           if (ep) std::rethrow_exception(ep);
         } catch (const std::exception& e) {
@@ -336,7 +339,8 @@ Server::Server(search::SearcherPool& pool, ServerOptions options)
         } catch (...) {
         }
         res.status = 500;
-        res.set_content(ErrorJson("internal", "internal error: " + what), kJson);
+        res.set_content(
+            ErrorJson("internal", "interne fout (" + what + "); probeer het later opnieuw"), kJson);
       });
   s.set_logger([impl = impl_.get()](const httplib::Request& req, const httplib::Response& res) {
     impl->Log(req, res);

@@ -173,8 +173,9 @@ Result<Xapian::Query> QueryBuilder::Parse(const std::string& text, Xapian::Query
     return parser_.parse_query(normalised, parser_flags_, default_prefix);
   } catch (const Xapian::QueryParserError& e) {
     return Status::InvalidArgument(
-        "parameter 'q': cannot read the query (" + e.get_msg() +
-        "); put phrases in double quotes and write AND/OR/NOT (or EN/OF/NIET) between words");
+        "parameter 'q': de zoekvraag is niet te lezen (Xapian: " + e.get_msg() +
+        "); zet woordgroepen tussen dubbele aanhalingstekens en schrijf AND/OR/NOT (of "
+        "EN/OF/NIET) tussen woorden");
   }
 }
 

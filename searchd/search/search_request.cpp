@@ -13,11 +13,13 @@ Status Invalid(std::string_view parameter, const std::string& what) {
 
 Status AddFilterValue(std::string_view parameter, const std::string& value,
                       std::vector<std::string>& values) {
-  if (value.empty()) return Invalid(parameter, "empty value; leave the parameter out instead");
-  if (value.size() > 200) return Invalid(parameter, "value longer than 200 bytes");
+  if (value.empty()) return Invalid(parameter, "lege waarde; laat de parameter dan weg");
+  if (value.size() > 200) {
+    return Invalid(parameter, "de waarde is langer dan 200 bytes; geef een kortere waarde");
+  }
   if (values.size() >= SearchRequest::kMaxFilterValues) {
-    return Invalid(parameter,
-                   "more than " + std::to_string(SearchRequest::kMaxFilterValues) + " values");
+    const std::string most = std::to_string(SearchRequest::kMaxFilterValues);
+    return Invalid(parameter, "meer dan " + most + " waarden; geef er hoogstens " + most);
   }
   values.push_back(value);
   return Status::Ok();
@@ -41,13 +43,18 @@ Result<int> ParseIntParameter(std::string_view parameter, std::string_view value
   const char* end = value.data() + value.size();
   auto [ptr, ec] = std::from_chars(value.data(), end, number);
   if (value.empty() || ec == std::errc::invalid_argument || ptr != end) {
-    return Invalid(parameter, "'" + std::string(value.substr(0, 40)) + "' is not a whole number");
+    return Invalid(parameter, "'" + std::string(value.substr(0, 40)) +
+                                  "' is geen geheel getal; schrijf het getal in cijfers");
   }
   if (ec == std::errc::result_out_of_range || number < min || number > max) {
-    return Invalid(parameter,
-                   "must be between " + std::to_string(min) + " and " + std::to_string(max));
+    return Invalid(parameter, "moet een getal van " + std::to_string(min) + " tot en met " +
+                                  std::to_string(max) + " zijn");
   }
   return number;
+}
+
+Status RepeatedParameter(std::string_view parameter) {
+  return Invalid(parameter, "komt meer dan één keer voor; geef de parameter maar één keer");
 }
 
 Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
@@ -55,7 +62,7 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
   bool seen_q = false, seen_page = false, seen_size = false, seen_sort = false;
   bool seen_facets = false;
   auto once = [](bool& seen, std::string_view name) -> Status {
-    if (seen) return Invalid(name, "given more than once");
+    if (seen) return RepeatedParameter(name);
     seen = true;
     return Status::Ok();
   };
@@ -64,8 +71,8 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
     if (name == "q") {
       status = once(seen_q, name);
       if (status.ok() && value.size() > SearchRequest::kMaxQueryBytes) {
-        status = Invalid(name,
-                         "longer than " + std::to_string(SearchRequest::kMaxQueryBytes) + " bytes");
+        status = Invalid(name, "langer dan " + std::to_string(SearchRequest::kMaxQueryBytes) +
+                                   " bytes; maak de zoekvraag korter");
       }
       r.q = value;
     } else if (name == "theme") {
@@ -78,7 +85,7 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
       status = AddFilterValue(name, value, r.kinds);
     } else if (name == "year_from" || name == "year_to") {
       auto& slot = name == "year_from" ? r.year_from : r.year_to;
-      if (slot) return Invalid(name, "given more than once");
+      if (slot) return RepeatedParameter(name);
       auto year = ParseIntParameter(name, value, 1000, 2999);
       if (!year.ok()) return year.status();
       slot = *year;
@@ -89,7 +96,7 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
       } else if (value == "date") {
         r.sort = SortOrder::kDate;
       } else if (status.ok()) {
-        status = Invalid(name, "must be 'relevance' or 'date'");
+        status = Invalid(name, "moet 'relevance' of 'date' zijn");
       }
     } else if (name == "page") {
       status = once(seen_page, name);
@@ -109,18 +116,17 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
       } else if (value == "0" || value == "false") {
         r.facets = false;
       } else if (status.ok()) {
-        status = Invalid(name, "must be 1 or 0");
+        status = Invalid(name, "moet 1 of 0 zijn");
       }
     } else {
-      return Status::InvalidArgument(
-          "parameter '" + name.substr(0, 60) +
-          "': unknown; known are q, theme, gemeente, provincie, kind, year_from, year_to, "
-          "sort, page, size, facets");
+      return Invalid(name.substr(0, 60),
+                     "onbekend; gebruik q, theme, gemeente, provincie, kind, year_from, year_to, "
+                     "sort, page, size of facets");
     }
     if (!status.ok()) return status;
   }
   if (r.year_from && r.year_to && *r.year_from > *r.year_to) {
-    return Invalid("year_from", "is after year_to");
+    return Invalid("year_from", "is later dan year_to; zet het vroegste jaar in year_from");
   }
   return r;
 }

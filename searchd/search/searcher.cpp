@@ -87,14 +87,17 @@ Result<Xapian::Query> Searcher::Impl::FilterQuery(const SearchRequest& r) const 
   const Catalog& catalog = *options.catalog;
   std::vector<Xapian::Query> facets;
   auto unknown = [](std::string_view parameter, const std::string& value, std::string_view hint) {
-    return Status::InvalidArgument("parameter '" + std::string(parameter) + "': unknown value '" +
-                                   value + "'; " + std::string(hint));
+    return Status::InvalidArgument("parameter '" + std::string(parameter) +
+                                   "': onbekende waarde '" + value + "'; " + std::string(hint) +
+                                   ", of laat de parameter weg");
   };
   if (!r.themes.empty()) {
     std::vector<std::string> terms;
     for (const auto& v : r.themes) {
       const std::string slug = catalog.ThemeSlug(v);
-      if (slug.empty()) return unknown("theme", v, "see facets.theme for the theme slugs");
+      if (slug.empty()) {
+        return unknown("theme", v, "kies een thema uit facets.theme van /api/search");
+      }
       terms.push_back(std::string(schema::kPrefixTheme) + slug);
     }
     facets.push_back(AnyOf(terms));
@@ -103,7 +106,9 @@ Result<Xapian::Query> Searcher::Impl::FilterQuery(const SearchRequest& r) const 
     std::vector<std::string> terms;
     for (const auto& v : r.gemeenten) {
       const std::string code = catalog.GemeenteCode(v);
-      if (code.empty()) return unknown("gemeente", v, "give a gemeente name or CBS code (GM0014)");
+      if (code.empty()) {
+        return unknown("gemeente", v, "geef de naam of de CBS-code (GM0014) van een gemeente");
+      }
       terms.push_back(std::string(schema::kPrefixGemeente) + code);
     }
     facets.push_back(AnyOf(terms));
@@ -112,7 +117,7 @@ Result<Xapian::Query> Searcher::Impl::FilterQuery(const SearchRequest& r) const 
     std::vector<std::string> terms;
     for (const auto& v : r.provincies) {
       const std::string slug = catalog.ProvincieSlug(v);
-      if (slug.empty()) return unknown("provincie", v, "give one of the twelve provincies");
+      if (slug.empty()) return unknown("provincie", v, "geef een van de twaalf provincies");
       terms.push_back(std::string(schema::kPrefixProvincie) + slug);
       // Documents about a gemeente count for its provincie even if they never name it.
       for (const auto& code : catalog.GemeentenOf(slug)) {
@@ -126,7 +131,7 @@ Result<Xapian::Query> Searcher::Impl::FilterQuery(const SearchRequest& r) const 
     for (const auto& v : r.kinds) {
       if (std::find(std::begin(schema::kKinds), std::end(schema::kKinds), v) ==
           std::end(schema::kKinds)) {
-        return unknown("kind", v, "use rapport, interview, artikel, wet or overig");
+        return unknown("kind", v, "kies rapport, interview, artikel, wet of overig");
       }
       terms.push_back(std::string(schema::kPrefixKind) + v);
     }
@@ -241,9 +246,10 @@ Result<SearchResult> Searcher::Impl::Search(const SearchRequest& r) {
   result.total = found->total;
   if (result.total > 0 && offset >= result.total) {
     const std::uint64_t pages = (result.total + r.size - 1) / r.size;
-    return Status::InvalidArgument("parameter 'page': page " + std::to_string(r.page) +
-                                   " is past the last page (" + std::to_string(pages) + ") of " +
-                                   std::to_string(result.total) + " results");
+    return Status::InvalidArgument(
+        "parameter 'page': pagina " + std::to_string(r.page) + " ligt voorbij de laatste pagina (" +
+        std::to_string(pages) + ") van " + std::to_string(result.total) +
+        " resultaten; kies een pagina van 1 tot en met " + std::to_string(pages));
   }
 
   SnippetMaker snippets(QueryTermsOf(built.query, built.text), analyzer.QueryStemmer());
@@ -322,7 +328,7 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const SearcherOptions& options)
 }
 
 Result<SearchResult> Searcher::Search(const SearchRequest& request) {
-  return impl_->Guard("search", [&] { return impl_->Search(request); });
+  return impl_->Guard("zoeken", [&] { return impl_->Search(request); });
 }
 
 }  // namespace kb::search

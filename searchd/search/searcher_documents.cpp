@@ -33,17 +33,24 @@ bool IsValidId(std::string_view id) {
   });
 }
 
+// Hidden documents get the same answer as absent ones: the public cannot tell them apart.
+Status NotInIndex(std::string_view id) {
+  return Status::NotFound("document '" + std::string(id) +
+                          "' staat niet in de index; zoek het opnieuw op via /api/search");
+}
+
 }  // namespace
 
 Result<Xapian::docid> Searcher::Impl::FindDocid(std::string_view id) const {
   if (!IsValidId(id)) {
     return Status::InvalidArgument("parameter 'id': '" + std::string(id.substr(0, 70)) +
-                                   "' is not a document id (lower-case hexadecimal)");
+                                   "' is geen document-id; een id bestaat uit cijfers en de "
+                                   "kleine letters a tot en met f");
   }
   const std::string term = std::string(schema::kPrefixId) + std::string(id);
   auto it = db.postlist_begin(term);
   if (it == db.postlist_end(term)) {
-    return Status::NotFound("document '" + std::string(id) + "' is not in the index");
+    return NotInIndex(id);
   }
   return *it;
 }
@@ -67,7 +74,7 @@ Status Searcher::Impl::CheckVisible(Xapian::docid docid, std::string_view id,
   if (audience == Audience::kEditor) return Status::Ok();
   if (HasTerm(docid, std::string(schema::kEditorialHidden)) &&
       !HasTerm(docid, std::string(schema::kEditorialMerged))) {
-    return Status::NotFound("document '" + std::string(id) + "' is not in the index");
+    return NotInIndex(id);
   }
   return Status::Ok();
 }
@@ -102,22 +109,23 @@ Result<DocumentDetail> Searcher::GetDocument(std::string_view id, Audience audie
 }
 
 Result<std::filesystem::path> Searcher::DocumentFile(std::string_view id, Audience audience) {
-  return impl_->Guard("document file", [&]() -> Result<std::filesystem::path> {
+  return impl_->Guard("documentbestand", [&]() -> Result<std::filesystem::path> {
     auto docid = impl_->FindDocid(id);
     if (!docid.ok()) return docid.status();
     if (Status st = impl_->CheckVisible(*docid, id, audience); !st.ok()) return st;
     const std::filesystem::path path = impl_->db.get_document(*docid).get_value(schema::kSlotPath);
     std::error_code ec;
     if (path.empty() || !std::filesystem::is_regular_file(path, ec)) {
-      return Status::NotFound("the file of document '" + std::string(id) +
-                              "' is no longer on disk; it disappears at the next index run");
+      return Status::NotFound("het bestand van document '" + std::string(id) +
+                              "' staat niet meer op schijf; bij de volgende indexering verdwijnt "
+                              "het document uit de index");
     }
     return path;
   });
 }
 
 Result<std::vector<Suggestion>> Searcher::Suggest(std::string_view prefix, size_t limit) {
-  return impl_->Guard("suggest", [&]() -> Result<std::vector<Suggestion>> {
+  return impl_->Guard("suggesties", [&]() -> Result<std::vector<Suggestion>> {
     std::vector<Suggestion> out;
     const auto words = ScanQueryWords(prefix);
     if (words.empty() || words.back().end != prefix.size()) return out;
@@ -154,7 +162,7 @@ Result<std::vector<Suggestion>> Searcher::Suggest(std::string_view prefix, size_
 }
 
 Result<IndexInfo> Searcher::Info() {
-  return impl_->Guard("health", [&]() -> Result<IndexInfo> {
+  return impl_->Guard("status", [&]() -> Result<IndexInfo> {
     IndexInfo info;
     const Xapian::Database& db = impl_->db;
     info.document_count = db.get_doccount();

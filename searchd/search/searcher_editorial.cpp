@@ -18,9 +18,9 @@ bool IsReviewFlag(std::string_view flag) {
 
 Result<Xapian::Query> QueueQuery(std::string_view flag) {
   if (!IsReviewFlag(flag)) {
-    return Status::InvalidArgument("queue '" + std::string(flag.substr(0, 40)) +
-                                   "': unknown; use title, date, no-theme, no-region, "
-                                   "low-confidence or duplicates");
+    return Status::InvalidArgument("wachtrij '" + std::string(flag.substr(0, 40)) +
+                                   "': onbekend; kies title, date, no-theme, no-region, "
+                                   "low-confidence of duplicates");
   }
   // Hidden documents need no review: they are in no queue.
   return WithoutHidden(Xapian::Query(std::string(schema::kPrefixReview) + std::string(flag)));
@@ -31,7 +31,7 @@ Result<Xapian::Query> QueueQuery(std::string_view flag) {
 Result<ReviewPage> Searcher::ReviewQueue(std::string_view flag, size_t offset, size_t limit) {
   auto query = QueueQuery(flag);
   if (!query.ok()) return query.status();
-  return impl_->Guard("review queue", [&]() -> Result<ReviewPage> {
+  return impl_->Guard("wachtrij", [&]() -> Result<ReviewPage> {
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(*query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -55,7 +55,7 @@ Result<std::uint64_t> Searcher::ReviewCount(std::string_view flag) {
 }
 
 Result<std::vector<StoredDocument>> Searcher::Documents(const std::vector<std::string>& ids) {
-  return impl_->Guard("documents", [&]() -> Result<std::vector<StoredDocument>> {
+  return impl_->Guard("documenten", [&]() -> Result<std::vector<StoredDocument>> {
     std::vector<StoredDocument> out;
     for (const auto& id : ids) {
       auto docid = impl_->FindDocid(id);

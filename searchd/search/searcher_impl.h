@@ -25,7 +25,7 @@ struct Searcher::Impl {
 
   // Runs `fn`, first reopening the database when its check interval has passed. A
   // DatabaseModifiedError (a commit overtook us) reopens and retries; other Xapian errors
-  // become Unavailable or Internal.
+  // become Unavailable or Internal. `what` opens the message a user reads, so it is Dutch.
   template <typename F>
   auto Guard(std::string_view what, F&& fn) -> decltype(fn()) {
     for (int attempt = 0;; ++attempt) {
@@ -34,12 +34,12 @@ struct Searcher::Impl {
         return fn();
       } catch (const Xapian::DatabaseModifiedError& e) {
         if (attempt >= 2) {
-          return Status::Unavailable(std::string(what) + ": the index keeps changing (" +
-                                     e.get_description() + "); try again");
+          return Status::Unavailable(std::string(what) + ": de index verandert steeds (" +
+                                     e.get_description() + "); probeer het opnieuw");
         }
       } catch (const Xapian::DatabaseError& e) {
-        return Status::Unavailable(std::string(what) +
-                                   ": cannot read the index: " + e.get_description());
+        return Status::Unavailable(std::string(what) + ": de index is niet te lezen (" +
+                                   e.get_description() + "); probeer het later opnieuw");
       } catch (const Xapian::Error& e) {
         return Status::Internal(std::string(what) + ": " + e.get_description());
       }

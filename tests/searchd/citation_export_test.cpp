@@ -39,7 +39,7 @@ TEST_CASE("format values: ris, bibtex, csv and json; anything else names the par
   auto xml = ParseExportFormat("xml");
   REQUIRE_FALSE(xml.ok());
   CHECK(xml.status().kind() == kb::ErrorKind::kInvalidArgument);
-  CHECK(xml.status().message().find("parameter 'format'") != std::string::npos);
+  CHECK(xml.status().message().find("parameter 'format': 'xml' is onbekend") != std::string::npos);
   CHECK_FALSE(ParseExportFormat("RIS").ok());
   CHECK(ExportContentType(ExportFormat::kRis) == "application/x-research-info-systems");
   CHECK(ExportContentType(ExportFormat::kBibtex) == "application/x-bibtex");

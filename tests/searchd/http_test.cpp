@@ -1,6 +1,7 @@
 // kb-searchd over real HTTP, on an index that the real kb-indexer builds from
 // ../shared/corpus/docs plus one extra document with hostile markup.
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -226,7 +227,8 @@ TEST_CASE("a region filter accepts the names people use, not only the official o
     CHECK(by_alias["total"] == Search(official + "&size=1")["total"]);
   }
   CHECK(Search("provincie=Friesland&size=1")["total"].get<int>() > 0);
-  ExpectError("/api/search?gemeente=Nergenshuizen", 400, "gemeente");
+  ExpectError("/api/search?gemeente=Nergenshuizen", 400,
+              "parameter 'gemeente': onbekende waarde 'Nergenshuizen'");
 }
 
 TEST_CASE("each filter parameter narrows the results to what it names") {
@@ -425,25 +427,25 @@ TEST_CASE("health, metrics and the web page") {
 }
 
 TEST_CASE("bad input gets a 4xx with a JSON error naming the parameter") {
-  ExpectError("/api/search?q=jeugd&colour=red", 400, "'colour'");
+  ExpectError("/api/search?q=jeugd&colour=red", 400, "'colour': onbekend");
   ExpectError("/api/search?q=jeugd%20AND", 400, "'q'");
   ExpectError("/api/search?q=jeugd&page=0", 400, "'page'");
   ExpectError("/api/search?q=jeugd&page=abc", 400, "'page'");
   ExpectError("/api/search?q=jeugd&page=5000", 400, "'page'");
-  ExpectError("/api/search?q=jeugdhulp&page=900", 400, "'page'");
+  ExpectError("/api/search?q=jeugdhulp&page=900", 400, "'page': pagina 900");
   ExpectError("/api/search?q=jeugd&size=tien", 400, "'size'");
   ExpectError("/api/search?theme=onbekend", 400, "'theme'");
   ExpectError("/api/search?provincie=Atlantis", 400, "'provincie'");
   ExpectError("/api/search?gemeente=Atlantis", 400, "'gemeente'");
   ExpectError("/api/search?kind=roman", 400, "'kind'");
-  ExpectError("/api/search?year_from=2020&year_to=2010", 400, "'year_from'");
+  ExpectError("/api/search?year_from=2020&year_to=2010", 400, "'year_from': is later dan");
   ExpectError("/api/search?year_from=twintig", 400, "'year_from'");
   ExpectError("/api/search?sort=random", 400, "'sort'");
   ExpectError("/api/search?q=a&q=b", 400, "'q'");
   ExpectError("/api/documents/not-an-id", 400, "'id'");
-  ExpectError("/api/documents/0123456789abcdef", 404, "0123456789abcdef");
+  ExpectError("/api/documents/0123456789abcdef", 404, "'0123456789abcdef' staat niet in de index");
   ExpectError("/api/documents/0123456789abcdef/file", 404, "0123456789abcdef");
-  ExpectError("/api/nothing-here", 404, "/api/nothing-here");
+  ExpectError("/api/nothing-here", 404, "GET /api/nothing-here");
   ExpectError("/api/suggest?q=jeugd&limit=3", 400, "'limit'");
 
   auto client = Client();
@@ -462,6 +464,65 @@ TEST_CASE("bad input gets a 4xx with a JSON error naming the parameter") {
   REQUIRE(too_big);
   CHECK(too_big->status == 413);
   CHECK(json::parse(too_big->body)["error"]["code"] == "payload_too_large");
+}
+
+TEST_CASE("every error of the public API is Dutch and names the parameter or route") {
+  struct Case {
+    std::string method;
+    std::string target;
+    int status;
+    std::string names;  // the parameter, value or route the message must name
+    std::string dutch;  // a Dutch phrase that says what is wrong or what to do
+    std::string body;
+  };
+  const std::vector<Case> cases = {
+      {"GET", "/api/search?q=jeugd&colour=red", 400, "'colour'", "onbekend", ""},
+      {"GET", "/api/search?gemeente=Xyz", 400, "'gemeente'", "onbekende waarde 'Xyz'", ""},
+      {"GET", "/api/search?year_from=2020&year_to=2010", 400, "'year_from'", "later dan", ""},
+      {"GET", "/api/search?q=jeugd&page=5000", 400, "'page'", "tot en met 1000", ""},
+      {"GET", "/api/search?q=jeugdhulp&page=900", 400, "'page'", "laatste pagina", ""},
+      {"GET", "/api/search?q=jeugd&sort=random", 400, "'sort'", "moet 'relevance' of 'date'", ""},
+      {"GET", "/api/search?q=a&q=b", 400, "'q'", "meer dan één keer", ""},
+      {"GET", "/api/search?q=" + std::string(1001, 'a'), 400, "'q'", "langer dan 1000", ""},
+      {"GET", "/api/suggest?q=" + std::string(201, 'a'), 400, "'q'", "langer dan 200", ""},
+      {"GET", "/api/search?q=jeugd&format=xml", 400, "'format'", "kies ris, bibtex of csv", ""},
+      {"GET", "/api/health?verbose=1", 400, "'verbose'", "geen parameters", ""},
+      {"GET", "/api/documents/not-an-id", 400, "'id'", "geen document-id", ""},
+      {"GET", "/api/documents/0123456789abcdef", 404, "0123456789abcdef", "staat niet in de index",
+       ""},
+      {"GET", "/api/documents/0123456789abcdef/file", 404, "0123456789abcdef",
+       "staat niet in de index", ""},
+      {"GET", "/api/nothing-here", 404, "/api/nothing-here", "onbekende route", ""},
+      {"POST", "/api/search", 405, "/api/search", "niet toegestaan; gebruik GET", "{}"},
+      {"POST", "/api/search", 413, "body", "te groot", std::string(200 * 1024, 'x')},
+  };
+  // Words and phrases of the English messages these replaced.
+  const std::vector<std::string> english = {
+      "unknown",     "must",      "not in the index", "no such", "is not", "cannot",
+      "longer than", "more than", "allowed",          "use ",    " the ",  "please",
+      "given",       "only '"};
+  auto client = Client();
+  for (const Case& c : cases) {
+    auto r = c.method == "GET" ? client.Get(c.target.c_str())
+                               : client.Post(c.target.c_str(), c.body, "text/plain");
+    REQUIRE(r);
+    INFO(c.method << " " << c.target.substr(0, 80) << " -> " << r->status << " " << r->body);
+    CHECK(r->status == c.status);
+    CHECK(r->get_header_value("Content-Type").find("application/json") == 0);
+    const json body = json::parse(r->body, nullptr, false);
+    REQUIRE(body.is_object());
+    REQUIRE(body.contains("error"));
+    CHECK(body["error"]["code"].is_string());
+    const std::string message = body["error"]["message"].get<std::string>();
+    CHECK(message.find(c.names) != std::string::npos);
+    CHECK(message.find(c.dutch) != std::string::npos);
+    std::string lower = message;
+    for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    for (const std::string& word : english) {
+      INFO("English: " << word);
+      CHECK(lower.find(word) == std::string::npos);
+    }
+  }
 }
 
 TEST_CASE("the kb-searchd binary serves an index and refuses what is not one") {

@@ -52,21 +52,21 @@ TEST_CASE("size is clamped, not rejected") {
 
 TEST_CASE("bad parameters are rejected with a message naming them") {
   const std::vector<std::pair<QueryParams, std::string>> cases = {
-      {{{"colour", "red"}}, "'colour'"},
+      {{{"colour", "red"}}, "'colour': onbekend; gebruik q, "},
       {{{"page", "0"}}, "'page'"},
-      {{{"page", "1001"}}, "'page'"},
-      {{{"page", "2x"}}, "'page'"},
+      {{{"page", "1001"}}, "'page': moet een getal van 1 tot en met 1000 zijn"},
+      {{{"page", "2x"}}, "'page': '2x' is geen geheel getal"},
       {{{"page", ""}}, "'page'"},
       {{{"page", "99999999999999999999"}}, "'page'"},
       {{{"size", "many"}}, "'size'"},
-      {{{"sort", "popular"}}, "'sort'"},
+      {{{"sort", "popular"}}, "'sort': moet 'relevance' of 'date' zijn"},
       {{{"facets", "maybe"}}, "'facets'"},
       {{{"year_from", "20"}}, "'year_from'"},
-      {{{"year_from", "2020"}, {"year_to", "2010"}}, "'year_from'"},
-      {{{"year_to", "2020"}, {"year_to", "2021"}}, "'year_to'"},
+      {{{"year_from", "2020"}, {"year_to", "2010"}}, "'year_from': is later dan year_to"},
+      {{{"year_to", "2020"}, {"year_to", "2021"}}, "'year_to': komt meer dan één keer voor"},
       {{{"q", "a"}, {"q", "b"}}, "'q'"},
-      {{{"q", std::string(2000, 'a')}}, "'q'"},
-      {{{"theme", ""}}, "'theme'"},
+      {{{"q", std::string(2000, 'a')}}, "'q': langer dan 1000 bytes"},
+      {{{"theme", ""}}, "'theme': lege waarde"},
   };
   for (const auto& [params, mentions] : cases) {
     auto r = ParseSearchRequest(params);

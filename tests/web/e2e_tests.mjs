@@ -264,7 +264,9 @@ const tests = {
     await page.waitForSelector('#resultaten-titel');
     await page.waitForFunction(() => !document.querySelector('#resultaten')?.hasAttribute('aria-busy'));
     await page.hover('#resultaten');
-    assert.ok((await page.textContent('main')).includes('<b onmouseover'), 'the filter value is shown literally');
+    const shown = await page.textContent('main');
+    assert.ok(shown.includes('<b onmouseover'), 'the filter value is shown literally');
+    assert.ok(shown.includes("parameter 'theme': onbekende waarde"), "the daemon's Dutch message is shown as it is");
     assert.equal(await page.evaluate(() => window.__xss), undefined, 'no script ran');
     assert.equal(await page.locator('main script, main img, main b').count(), 0, 'no markup from the URL in the page');
     await shot(ctx, page, '09-script-filter');

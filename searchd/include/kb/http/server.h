@@ -11,6 +11,8 @@
 //   GET /...                     files under ServerOptions::web_dir
 //
 // Every error is JSON {"error": {"code", "message"}}; statuses come from error_mapper.h only.
+// Messages are Dutch (a user reads them) and keep parameter names, values and routes verbatim;
+// codes are English identifiers for programs.
 // Thread-safety: handlers run on the worker threads of a BoundedTaskQueue; each leases a
 // Searcher from the pool for the duration of one request.
 #pragma once

@@ -1,7 +1,8 @@
 // SearchRequest: the typed, validated form of a search, built from query parameters.
 //
 // ParseSearchRequest is the only way in: it rejects unknown parameters, malformed numbers and
-// unknown enumerations with InvalidArgument naming the parameter ("parameter 'page': ..."), and
+// unknown enumerations with InvalidArgument naming the parameter in a Dutch message
+// ("parameter 'page': moet een getal van 1 tot en met 1000 zijn"), and
 // clamps `size` into [1, kMaxSize]. It knows nothing of HTTP; the caller hands it the decoded
 // name/value pairs in request order.
 #pragma once
@@ -51,5 +52,9 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params);
 
 // Parses a whole decimal number in [min, max]; InvalidArgument naming `parameter` otherwise.
 Result<int> ParseIntParameter(std::string_view parameter, std::string_view value, int min, int max);
+
+// The InvalidArgument for a parameter that may be given once but came more often; shared so
+// every route words it the same.
+Status RepeatedParameter(std::string_view parameter);
 
 }  // namespace kb::search
