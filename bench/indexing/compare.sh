@@ -84,6 +84,13 @@ for round in $(seq "$ROUNDS"); do
           r, wall["omindex"] / wall["kb-indexer"], wall["omindex"], wall["kb-indexer"],
           cpu["kb-indexer"] / cpu["pdftotext"], cpu["kb-indexer"], cpu["pdftotext"] }' "$WORK/results"
 done
+# The medians of the per-round ratios: the figures to quote against the goals.
+awk '{ wall[$1, $2] = $3; cpu[$1, $2] = $4; rounds[$1] = 1 }
+  END { for (r in rounds) print wall[r, "omindex"] / wall[r, "kb-indexer"],
+                                cpu[r, "kb-indexer"] / cpu[r, "pdftotext"] }' "$WORK/results" >"$WORK/ratios"
+middle() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+printf "median of the rounds: omindex/kb wall %.2fx, kb/pdftotext CPU %.2fx\n" \
+  "$(cut -d' ' -f1 "$WORK/ratios" | middle)" "$(cut -d' ' -f2 "$WORK/ratios" | middle)"
 echo
 echo "kb-indexer summary: $(tail -1 "$WORK/kb-indexer.out")"
 echo "kb-indexer rerun:   $(tail -1 "$WORK/kb-indexer-rerun.out")"
