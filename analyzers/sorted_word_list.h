@@ -49,8 +49,10 @@ class SortedWordList {
       const int c = static_cast<unsigned char>(piece[d]);
       const auto first = words_.begin() + static_cast<std::ptrdiff_t>(range.begin);
       const auto last = words_.begin() + static_cast<std::ptrdiff_t>(range.end);
-      const auto lo = std::partition_point(first, last, [&](const std::string& w) { return at(w) < c; });
-      const auto hi = std::partition_point(lo, last, [&](const std::string& w) { return at(w) == c; });
+      const auto lo =
+          std::partition_point(first, last, [&](const std::string& w) { return at(w) < c; });
+      const auto hi =
+          std::partition_point(lo, last, [&](const std::string& w) { return at(w) == c; });
       range.begin = static_cast<std::size_t>(lo - words_.begin());
       range.end = static_cast<std::size_t>(hi - words_.begin());
     }

@@ -69,13 +69,6 @@ struct SharedResources {
   analysis::RegionTagger regions;
 };
 
-// The analysis data, loaded while the builders already extract their first files.
-struct SharedLoad {
-  Status status;
-  std::optional<SharedResources> resources;  // set when status is ok
-};
-using SharedFuture = std::shared_future<std::shared_ptr<const SharedLoad>>;
-
 Result<SharedResources> LoadShared(const analysis::AnalysisConfig& config) {
   auto resources = analysis::LoadResources(config);
   if (!resources.ok()) return resources.status();
@@ -86,6 +79,9 @@ Result<SharedResources> LoadShared(const analysis::AnalysisConfig& config) {
   return SharedResources{std::move(resources).value(), std::move(themes).value(),
                          std::move(regions).value()};
 }
+
+// The analysis data, loaded while the builders already extract their first files.
+using SharedFuture = std::shared_future<std::shared_ptr<const Result<SharedResources>>>;
 
 // A builder thread: takes work until the queue closes. It never drops a file it took, so every
 // item taken produces exactly one outcome (the writer counts on it).
@@ -122,15 +118,14 @@ void BuilderThread(const RunOptions& options, SharedFuture shared,
       continue;
     }
     if (!builder) {
-      const SharedLoad& loaded = *shared.get();
-      if (!loaded.resources) {
-        outcome.reason = loaded.status.message();
+      const Result<SharedResources>& loaded = *shared.get();
+      if (!loaded.ok()) {
+        outcome.reason = loaded.status().message();
         outcome.remember = false;  // our setup failed, not the file
         outcomes.Push(std::move(outcome));
         continue;
       }
-      builder.emplace(analysis::Analyzer(loaded.resources->analysis), loaded.resources->themes,
-                      loaded.resources->regions);
+      builder.emplace(analysis::Analyzer(loaded->analysis), loaded->themes, loaded->regions);
     }
     const auto current = edits.Get();
     const auto e = current->find(DocumentIdForPath(file.path));
@@ -254,22 +249,14 @@ Status IndexingRun::Plan(std::vector<const CorpusFile*>& todo) {
 Status IndexingRun::StartBuilders(std::size_t expected_items) {
   if (shared_.valid()) return Status::Ok();
   shared_ = std::async(std::launch::async, [config = options_.analysis] {
-              auto loaded = LoadShared(config);
-              auto out = std::make_shared<SharedLoad>();
-              if (loaded.ok()) {
-                out->resources = std::move(loaded).value();
-              } else {
-                out->status = loaded.status();
-              }
-              return std::shared_ptr<const SharedLoad>(std::move(out));
+              return std::make_shared<const Result<SharedResources>>(LoadShared(config));
             }).share();
   unsigned threads =
       options_.threads ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = std::min<unsigned>(threads, std::max<std::size_t>(1, expected_items));
   for (unsigned t = 0; t < threads; ++t) {
-    builders_.emplace_back(BuilderThread, std::cref(options_), shared_,
-                           std::cref(known_), std::cref(edits_), std::ref(work_),
-                           std::ref(outcomes_));
+    builders_.emplace_back(BuilderThread, std::cref(options_), shared_, std::cref(known_),
+                           std::cref(edits_), std::ref(work_), std::ref(outcomes_));
   }
   return Status::Ok();
 }
@@ -278,9 +265,9 @@ Status IndexingRun::StartBuilders(std::size_t expected_items) {
 // synonyms (the query side reads them from there).
 Status IndexingRun::AwaitShared() {
   if (synonyms_installed_ || !shared_.valid()) return Status::Ok();
-  const SharedLoad& loaded = *shared_.get();
-  if (!loaded.resources) return loaded.status;
-  analysis::Analyzer analyzer(loaded.resources->analysis);
+  const Result<SharedResources>& loaded = *shared_.get();
+  if (!loaded.ok()) return loaded.status();
+  analysis::Analyzer analyzer(loaded->analysis);
   if (Status st = writer_.InstallSynonyms(analyzer); !st.ok()) return st;
   synonyms_installed_ = true;
   return Status::Ok();

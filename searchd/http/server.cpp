@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <cerrno>
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -16,8 +16,8 @@
 
 #include <httplib.h>
 
-#include "kb/http/bounded_task_queue.h"
 #include "editor_service.h"
+#include "kb/http/bounded_task_queue.h"
 #include "kb/http/citation_export.h"
 #include "kb/http/error_mapper.h"
 #include "kb/http/json_mapping.h"
@@ -215,9 +215,9 @@ void Server::Impl::InstallRoutes() {
     bytes << in.rdbuf();
     if (options.web_dir.empty() || !in) {
       res.status = 404;
-      res.set_content(ErrorJson(ErrorCodeForHttpStatus(404),
-                                "de redactiepagina ontbreekt (" + req.path + ")"),
-                      kJson);
+      res.set_content(
+          ErrorJson(ErrorCodeForHttpStatus(404), "de redactiepagina ontbreekt (" + req.path + ")"),
+          kJson);
       return;
     }
     res.set_content(bytes.str(), "text/html; charset=utf-8");
@@ -287,32 +287,32 @@ Server::Server(search::SearcherPool& pool, ServerOptions options)
   s.set_pre_routing_handler([max_body](const httplib::Request& req, httplib::Response& res) {
     request_start = Clock::now();
     if (req.path == kUploadRoute) return httplib::Server::HandlerResponse::Unhandled;
-    const bool chunked = req.get_header_value("Transfer-Encoding").find("chunked") !=
-                         std::string::npos;
+    const bool chunked =
+        req.get_header_value("Transfer-Encoding").find("chunked") != std::string::npos;
     const std::string length = req.get_header_value("Content-Length");
     if (chunked || (!length.empty() && std::strtoull(length.c_str(), nullptr, 10) > max_body)) {
       res.status = 413;
-      res.set_content(ErrorJson(ErrorCodeForHttpStatus(413),
-                                "de body is te groot (hoogstens " +
-                                    std::to_string(max_body / 1024) + " KB)"),
-                      kJson);
+      res.set_content(
+          ErrorJson(ErrorCodeForHttpStatus(413),
+                    "de body is te groot (hoogstens " + std::to_string(max_body / 1024) + " KB)"),
+          kJson);
       return httplib::Server::HandlerResponse::Handled;
     }
     return httplib::Server::HandlerResponse::Unhandled;
   });
   // The editors' pages must not be framed by other sites (clickjacking).
-  s.set_post_routing_handler([impl = impl_.get()](const httplib::Request& req,
-                                                  httplib::Response& res) {
-    // One worker serves one connection for as long as it is kept alive. When accepted
-    // connections wait for a worker, this answer closes its connection so the next one gets a
-    // turn; the client reconnects, which costs far less than waiting for an idle timeout.
-    const BoundedTaskQueue* queue = impl->queue.load();
-    if (queue != nullptr && queue->waiting() > 0) res.set_header("Connection", "close");
-    if (req.path.rfind("/redactie", 0) == 0 || req.path.rfind("/api/editor", 0) == 0) {
-      res.set_header("X-Frame-Options", "DENY");
-      res.set_header("X-Content-Type-Options", "nosniff");
-    }
-  });
+  s.set_post_routing_handler(
+      [impl = impl_.get()](const httplib::Request& req, httplib::Response& res) {
+        // One worker serves one connection for as long as it is kept alive. When accepted
+        // connections wait for a worker, this answer closes its connection so the next one gets a
+        // turn; the client reconnects, which costs far less than waiting for an idle timeout.
+        const BoundedTaskQueue* queue = impl->queue.load();
+        if (queue != nullptr && queue->waiting() > 0) res.set_header("Connection", "close");
+        if (req.path.rfind("/redactie", 0) == 0 || req.path.rfind("/api/editor", 0) == 0) {
+          res.set_header("X-Frame-Options", "DENY");
+          res.set_header("X-Content-Type-Options", "nosniff");
+        }
+      });
   s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
     std::string message =

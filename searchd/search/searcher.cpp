@@ -217,8 +217,7 @@ Result<SearchResult> Searcher::Impl::Search(const SearchRequest& r) {
     if (auto corrected = Correct(r.q)) result.corrected_query = *corrected;
     // The spelling vocabulary holds every word, also those only hidden documents use; a
     // correction that finds nothing visible would point at them.
-    if (result.corrected_query &&
-        db.get_termfreq(std::string(schema::kEditorialHidden)) > 0) {
+    if (result.corrected_query && db.get_termfreq(std::string(schema::kEditorialHidden)) > 0) {
       auto check = builder.Build(*result.corrected_query);
       if (!check.ok() || !AnyVisible(check->query)) result.corrected_query.reset();
     }

@@ -123,9 +123,8 @@ TEST_CASE("a burst of connections is accepted without the kernel dropping any") 
   int answered = 0;
   for (int fd : sockets) {
     pollfd p{fd, POLLOUT, 0};
-    if (poll(&p, 1, 10000) == 1 &&
-        send(fd, request.data(), request.size(), MSG_NOSIGNAL) ==
-            static_cast<ssize_t>(request.size())) {
+    if (poll(&p, 1, 10000) == 1 && send(fd, request.data(), request.size(), MSG_NOSIGNAL) ==
+                                       static_cast<ssize_t>(request.size())) {
       continue;
     }
     FAIL("connection " << fd << " could not send its request");
