@@ -308,7 +308,11 @@ Status IndexingRun::TakePending() {
   }
   if (files.empty()) return Status::Ok();
   if (Status st = StartBuilders(files.size()); !st.ok()) return st;
-  if (progress_) progress_->Grow(files.size());
+  if (progress_) {
+    std::uint64_t bytes = 0;
+    for (const auto& file : files) bytes += file.size;
+    progress_->Grow(files.size(), bytes);
+  }
   for (auto& file : files) {
     work_.PushFront(WorkItem{std::move(file), /*force=*/true});
     ++submitted_;
@@ -402,7 +406,10 @@ Result<RunSummary> IndexingRun::Execute() {
   if (!todo.empty()) {
     if (Status st = StartBuilders(todo.size()); !st.ok()) return st;
   }
-  progress_ = std::make_unique<ProgressReporter>(options_.log, options_.interactive, todo.size());
+  std::uint64_t todo_bytes = 0;
+  for (const CorpusFile* file : todo) todo_bytes += file->size;
+  progress_ = std::make_unique<ProgressReporter>(options_.log, options_.interactive, todo.size(),
+                                                 todo_bytes);
   // The edits must be loaded before the first file is built.
   if (Status st = TakePending(); !st.ok()) return st;
   for (const CorpusFile* file : todo) work_.Push(WorkItem{*file, /*force=*/false});
