@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The quick benchmarks (minutes, not hours), one after the other, for `make bench`:
 #   1. indexing throughput against omindex, recollindex and pdftotext (bench/indexing/compare.sh)
-#   2. relevance on legal-dutch-aqa against Xapian BM25 and Omega (bench/relevance/run.sh)
-#   3. scale at 10k generated documents (bench/scale/run.sh 10000)
-#   4. kb-searchd under load, if bench/searchd/ provides a quick run
+#   2. the analysis pipeline against Xapian's TermGenerator (bench/analysis, kb-bench-analysis)
+#   3. relevance on legal-dutch-aqa against Xapian BM25 and Omega (bench/relevance/run.sh)
+#   4. scale at 10k generated documents (bench/scale/run.sh 10000)
+#   5. kb-searchd under load, if bench/searchd/ provides a quick run
 # Usage: bench/run-quick.sh [BUILD_DIR]   (default: build; the binaries must be built)
 # Full targets: bench/scale/run.sh 100000 and 1000000; see BENCHMARKS.md.
 set -euo pipefail
@@ -24,6 +25,9 @@ echo "# Benchmarks, $(date -u '+%F %H:%M') UTC, $(nproc) cores, load: $(cut -d' 
 echo
 echo "## Indexing throughput (../shared/corpus/docs)"
 bench/indexing/compare.sh ../shared/corpus/docs "$BUILD"
+echo
+echo "## Analysis speed against Xapian's TermGenerator (laws, one thread)"
+"$BUILD/bench/kb-bench-analysis"
 echo
 echo "## Relevance (legal-dutch-aqa)"
 bench/relevance/run.sh "$BUILD"

@@ -3,8 +3,6 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <chrono>
-#include <iostream>
 
 #include "analysis_test_data.h"
 #include "kb/core/schema.h"
@@ -163,50 +161,6 @@ TEST_CASE("compound parts and plurals are found by the query side") {
   CHECK(index.Search("gemeente") == Ids{plural});
   CHECK(index.Search("huisartsenpraktijk") == Ids{plural});
   CHECK(index.Search("praktijk") == Ids{plural});
-}
-
-TEST_CASE("throughput on the laws in the shared corpus") {
-  Analyzer& a = SharedAnalyzer();
-  std::vector<std::string> texts;
-  std::size_t bytes = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(
-           std::filesystem::path(KB_SHARED_DIR) / "corpus/docs/laws-markdown")) {
-    texts.push_back(testing::ReadFile(entry.path()));
-    bytes += texts.back().size();
-  }
-  REQUIRE(bytes > 1000000);
-  std::size_t terms = 0;
-  auto run = [&](auto&& index_one) {
-    const auto start = std::chrono::steady_clock::now();
-    for (const std::string& text : texts) index_one(text);
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    return static_cast<double>(bytes) / 1e6 / seconds;
-  };
-  auto ours = [&](const std::string& text) {
-    Xapian::Document doc;
-    Xapian::termpos pos = 0;
-    a.IndexText(text, doc, pos);
-    terms += doc.termlist_count();
-  };
-  const double cold = run(ours);  // every distinct word analysed (and split) once
-  const double warm = run(ours);  // the word cache full, as deep into a corpus
-  // Xapian's own TermGenerator (dutch, STEM_SOME) on the same texts: the cost of building the
-  // documents alone, which makes the comparison robust to a busy machine.
-  Xapian::TermGenerator generator;
-  generator.set_stemmer(Xapian::Stem(std::string(schema::kStemmerName)));
-  generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-  const double xapian = run([&](const std::string& text) {
-    Xapian::Document doc;
-    generator.set_document(doc);
-    generator.index_text(text);
-  });
-  std::cout << "[figure] IndexText on " << static_cast<double>(bytes) / 1e6 << " MB of laws, one "
-            << "thread: " << cold << " MB/s with a cold word cache, " << warm
-            << " MB/s warm; Xapian TermGenerator " << xapian << " MB/s\n";
-  CHECK(terms > 0);
-  CHECK(warm >= 0.7 * xapian);
-  CHECK(cold >= 0.3 * xapian);
 }
 
 }  // namespace
