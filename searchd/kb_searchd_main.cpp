@@ -13,6 +13,7 @@
 #include "kb/analysis/region_tagger.h"
 #include "kb/analysis/theme_tagger.h"
 #include "kb/editing/applier.h"
+#include "kb/editing/login_limiter.h"
 #include "kb/editorial/store.h"
 #include "kb/http/server.h"
 #include "kb/search/catalog.h"
@@ -64,6 +65,11 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingDirectory);
   app.add_option("--max-upload-mb", max_upload_mb, "Largest upload in MB (default 50)")
       ->check(CLI::Range(1, 2048));
+  size_t max_failed_logins = kb::editing::LoginLimiter::Options{}.max_failures;
+  app.add_option("--max-failed-logins", max_failed_logins,
+                 "Failed logins and wrong Bearer keys one client address may make in 10 minutes "
+                 "before it must wait (default 5)")
+      ->check(CLI::Range(1, 1000000));
   app.add_option("--indexer", indexer,
                  "kb-indexer binary that applies saved edits (default: beside kb-searchd)")
       ->check(CLI::ExistingFile);
@@ -83,7 +89,8 @@ int main(int argc, char** argv) {
   kb::search::SearcherOptions options;
   options.db_path = db;
   options.resources = *resources;
-  options.catalog = std::make_shared<const kb::search::Catalog>(kb::search::LoadCatalog(data, stderr));
+  options.catalog =
+      std::make_shared<const kb::search::Catalog>(kb::search::LoadCatalog(data, stderr));
   options.shared = std::make_shared<kb::search::SearcherShared>();
   auto pool = kb::search::SearcherPool::Open(options, threads);
   if (!pool.ok()) return Fail(pool.status().message());
@@ -97,9 +104,9 @@ int main(int argc, char** argv) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   // The editors' store and the applier that has kb-indexer apply saved edits.
-  const std::filesystem::path store_path =
-      editorial.empty() ? kb::editorial::EditorialStore::DefaultPathFor(db)
-                        : std::filesystem::path(editorial);
+  const std::filesystem::path store_path = editorial.empty()
+                                               ? kb::editorial::EditorialStore::DefaultPathFor(db)
+                                               : std::filesystem::path(editorial);
   auto store = kb::editorial::EditorialStore::Open(store_path);
   if (!store.ok()) {
     return Fail("cannot open the editors' store '" + store_path.string() +
@@ -107,7 +114,8 @@ int main(int argc, char** argv) {
   }
   if (indexer.empty()) {
     std::error_code ec;
-    auto found = kb::editing::Applier::FindIndexer(std::filesystem::read_symlink("/proc/self/exe", ec));
+    auto found =
+        kb::editing::Applier::FindIndexer(std::filesystem::read_symlink("/proc/self/exe", ec));
     if (!found.ok()) return Fail(found.status().message());
     indexer = found->string();
   }
@@ -134,6 +142,7 @@ int main(int argc, char** argv) {
         std::filesystem::absolute(upload_dir).lexically_normal();  // as kb-indexer spells roots
   }
   server_options.editor.max_upload_bytes = max_upload_mb << 20;
+  server_options.editor.login_limits.max_failures = max_failed_logins;
   server_options.editor.on_enqueued = [&applier] { applier.Wake(); };
   kb::http::Server server(**pool, server_options);
   auto bound = server.Bind();

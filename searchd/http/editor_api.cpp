@@ -70,8 +70,9 @@ void EditorService::Install(httplib::Server& server) {
   for (const Route& route : kRoutes) {
     auto handler = [this, route](const httplib::Request& req, httplib::Response& res) {
       if (options_.store == nullptr) {
-        return SendRefusal(res, {503, "de redactie is niet beschikbaar: kb-searchd draait zonder "
-                                      "redactieopslag (zie --editorial)"});
+        return SendRefusal(res, {503,
+                                 "de redactie is niet beschikbaar: kb-searchd draait zonder "
+                                 "redactieopslag (zie --editorial)"});
       }
       EditorCall call{req, res, ""};
       if (route.access == Access::kEditor) {
@@ -97,7 +98,7 @@ void EditorService::Install(httplib::Server& server) {
   }
 }
 
-EditorService::Proof EditorService::Authenticate(const httplib::Request& req) const {
+EditorService::Proof EditorService::Authenticate(const httplib::Request& req) {
   Proof proof;
   const std::string authorization = req.get_header_value("Authorization");
   if (!authorization.empty()) {
@@ -107,12 +108,22 @@ EditorService::Proof EditorService::Authenticate(const httplib::Request& req) co
       proof.refusal = {401, "de Authorization-header moet 'Bearer <sleutel>' zijn"};
       return proof;
     }
-    auto editor = options_.store->EditorForToken(std::string_view(authorization).substr(kBearer.size()));
+    const auto now = editing::LoginLimiter::Clock::now();
+    if (const auto wait = limiter_.RetryAfter(req.remote_addr, now); wait.count() > 0) {
+      proof.refusal = TooManyAttempts(wait);
+      return proof;
+    }
+    auto editor =
+        options_.store->EditorForToken(std::string_view(authorization).substr(kBearer.size()));
     if (!editor.ok()) {
       proof.refusal = {503, "de redactieopslag is niet bereikbaar: " + editor.status().message()};
     } else if (!editor->has_value()) {
-      proof.refusal = {401, "onbekende of ingetrokken sleutel; vraag een beheerder om een nieuwe "
-                            "(kb-admin editor add NAAM)"};
+      // A right token later does not forget these failures (a login does): one editor's token
+      // must not reset the count of guesses at another's.
+      limiter_.RecordFailure(req.remote_addr, now);
+      proof.refusal = {401,
+                       "onbekende of ingetrokken sleutel; vraag een beheerder om een nieuwe "
+                       "(kb-admin editor add NAAM)"};
     } else {
       proof.editor = **editor;
     }
@@ -120,8 +131,9 @@ EditorService::Proof EditorService::Authenticate(const httplib::Request& req) co
   }
   const std::string session_token = CookieValue(req, kSessionCookie);
   if (session_token.empty()) {
-    proof.refusal = {401, "niet ingelogd: log in op /redactie of stuur 'Authorization: Bearer "
-                          "<sleutel>'"};
+    proof.refusal = {401,
+                     "niet ingelogd: log in op /redactie of stuur 'Authorization: Bearer "
+                     "<sleutel>'"};
     return proof;
   }
   auto session = options_.store->FindSession(session_token);
@@ -133,10 +145,10 @@ EditorService::Proof EditorService::Authenticate(const httplib::Request& req) co
     proof.refusal = {401, "de sessie is verlopen of beëindigd; log opnieuw in"};
     return proof;
   }
-  if (!IsRead(req) &&
-      !ConstantTimeEquals(req.get_header_value("X-CSRF-Token"), (*session)->csrf)) {
-    proof.refusal = {403, "header 'X-CSRF-Token' ontbreekt of klopt niet; herlaad de pagina en "
-                          "probeer het opnieuw"};
+  if (!IsRead(req) && !ConstantTimeEquals(req.get_header_value("X-CSRF-Token"), (*session)->csrf)) {
+    proof.refusal = {403,
+                     "header 'X-CSRF-Token' ontbreekt of klopt niet; herlaad de pagina en "
+                     "probeer het opnieuw"};
     return proof;
   }
   proof.editor = (*session)->editor;
@@ -163,9 +175,21 @@ void SendStatusError(httplib::Response& res, const kb::Status& status) {
 
 void SendRefusal(httplib::Response& res, const Refusal& refusal) {
   res.status = refusal.status;
+  if (refusal.retry_after.count() > 0) {
+    res.set_header("Retry-After", std::to_string(refusal.retry_after.count()));
+  }
   const std::string code =
       refusal.code.empty() ? std::string(ErrorCodeForHttpStatus(refusal.status)) : refusal.code;
   res.set_content(ErrorJson(code, refusal.message), "application/json; charset=utf-8");
+}
+
+Refusal TooManyAttempts(std::chrono::seconds wait) {
+  Refusal refusal{429,
+                  "te veel mislukte inlogpogingen of verkeerde sleutels vanaf dit adres; "
+                  "probeer het over " +
+                      std::to_string((wait.count() + 59) / 60) + " minuten opnieuw"};
+  refusal.retry_after = wait;
+  return refusal;
 }
 
 Result<nlohmann::json> BodyObject(const httplib::Request& req) {
@@ -179,7 +203,8 @@ Result<nlohmann::json> BodyObject(const httplib::Request& req) {
 Result<std::string> StringField(const nlohmann::json& body, std::string_view field) {
   auto it = body.find(std::string(field));
   if (it == body.end() || !it->is_string()) {
-    return kb::Status::InvalidArgument("veld \"" + std::string(field) + "\": ontbreekt of is geen tekst");
+    return kb::Status::InvalidArgument("veld \"" + std::string(field) +
+                                       "\": ontbreekt of is geen tekst");
   }
   return it->get<std::string>();
 }

@@ -7,6 +7,7 @@
 // thread-safe and each handler leases its own Searcher.
 #pragma once
 
+#include <chrono>
 #include <string>
 
 #include <httplib.h>
@@ -31,8 +32,9 @@ struct Refusal {
   Refusal(int s, std::string m, std::string c = "")
       : status(s), message(std::move(m)), code(std::move(c)) {}
   int status = 0;
-  std::string message;  // Dutch
-  std::string code;     // empty: ErrorCodeForHttpStatus(status)
+  std::string message;                  // Dutch
+  std::string code;                     // empty: ErrorCodeForHttpStatus(status)
+  std::chrono::seconds retry_after{0};  // sent as Retry-After when positive (429)
 };
 
 class EditorService {
@@ -66,7 +68,9 @@ class EditorService {
     std::string editor;
     Refusal refusal;  // status 0 when proven
   };
-  Proof Authenticate(const httplib::Request& req) const;
+  // Wrong Bearer tokens count as failed logins of the client's address (limiter_), and a blocked
+  // address is refused before its token is looked at, as at login.
+  Proof Authenticate(const httplib::Request& req);
   void Enqueued() const;
 
   search::SearcherPool& pool_;
@@ -78,13 +82,16 @@ class EditorService {
 void SendJsonStatus(httplib::Response& res, int status, const nlohmann::json& body);
 void SendStatusError(httplib::Response& res, const kb::Status& status);
 void SendRefusal(httplib::Response& res, const Refusal& refusal);
+// 429 for an address that must wait `wait` after too many failed logins or wrong tokens.
+Refusal TooManyAttempts(std::chrono::seconds wait);
 // The request body as a JSON object; InvalidArgument (Dutch) otherwise.
 Result<nlohmann::json> BodyObject(const httplib::Request& req);
 // A string field of `body`; InvalidArgument naming it when missing or not a string.
 Result<std::string> StringField(const nlohmann::json& body, std::string_view field);
 // Rejects query parameters outside `allowed`. Not for routes with a body: httplib puts a form
 // body's fields among the parameters, and a JSON route ignores the query.
-kb::Status OnlyParameters(const httplib::Request& req, std::initializer_list<std::string_view> allowed);
+kb::Status OnlyParameters(const httplib::Request& req,
+                          std::initializer_list<std::string_view> allowed);
 // The value of cookie `name`, or "".
 std::string CookieValue(const httplib::Request& req, std::string_view name);
 // Byte-wise comparison whose time does not depend on where the strings differ.

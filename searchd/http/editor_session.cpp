@@ -23,10 +23,7 @@ void EditorService::Login(EditorCall& call) {
   const auto now = editing::LoginLimiter::Clock::now();
   // A blocked address is refused before its token is even looked at, right or wrong.
   if (const auto wait = limiter_.RetryAfter(address, now); wait.count() > 0) {
-    call.res.set_header("Retry-After", std::to_string(wait.count()));
-    return SendRefusal(call.res, {429, "te veel mislukte inlogpogingen vanaf dit adres; probeer "
-                                       "het over " + std::to_string((wait.count() + 59) / 60) +
-                                       " minuten opnieuw"});
+    return SendRefusal(call.res, TooManyAttempts(wait));
   }
   auto body = BodyObject(call.req);
   if (!body.ok()) return SendStatusError(call.res, body.status());
