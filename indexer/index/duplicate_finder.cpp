@@ -25,13 +25,22 @@ std::set<Xapian::docid> HiddenDocuments(const Xapian::Database& db) {
   return hidden;
 }
 
+std::optional<MinHash::Signature> SignatureOf(const Xapian::Database& db, Xapian::docid docid) {
+  return MinHash::Parse(
+      db.get_document(docid, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotMinHash));
+}
+
+std::string IdOf(const Xapian::Database& db, Xapian::docid docid) {
+  return DocumentIdForPath(
+      db.get_document(docid, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotPath));
+}
+
 // The document's id (from its path, as DocumentBuilder assigns it) and signature; nullopt when
 // it has no signature (too little text).
 std::optional<Candidate> Load(const Xapian::Database& db, Xapian::docid docid) {
-  const Xapian::Document doc = db.get_document(docid);
-  auto signature = MinHash::Parse(doc.get_value(schema::kSlotMinHash));
+  auto signature = SignatureOf(db, docid);
   if (!signature) return std::nullopt;
-  return Candidate{DocumentIdForPath(doc.get_value(schema::kSlotPath)), std::move(*signature)};
+  return Candidate{IdOf(db, docid), std::move(*signature)};
 }
 
 // Calls f(term) for each of the document's terms that start with `prefix`.
@@ -71,14 +80,17 @@ bool SameReport(const Xapian::Database& db, Xapian::docid a, Xapian::docid b, do
   return TitleAgreement(db, a, b) >= kTitleAgreement;
 }
 
-std::vector<Xapian::docid> BandNeighbours(const Xapian::Database& db, Xapian::docid docid) {
+// The documents sharing a band term with `signature` (the terms are computed from it, not read
+// from the document's term list, which is the size of its text).
+std::vector<Xapian::docid> BandNeighbours(const Xapian::Database& db, Xapian::docid docid,
+                                          const MinHash::Signature& signature) {
   std::set<Xapian::docid> out;
-  ForEachTerm(db, docid, schema::kPrefixDuplicateBand, [&](const std::string& band) {
-    if (db.get_termfreq(band) > kMaxBandPostings) return;  // boilerplate, not a report
+  for (const std::string& band : MinHash::BandTerms(signature)) {
+    if (db.get_termfreq(band) > kMaxBandPostings) continue;  // boilerplate, not a report
     for (auto p = db.postlist_begin(band); p != db.postlist_end(band); ++p) {
       if (*p != docid) out.insert(*p);
     }
-  });
+  }
   return {out.begin(), out.end()};
 }
 
@@ -108,15 +120,15 @@ Result<std::vector<DuplicatePair>> FindDuplicates(const Xapian::Database& db,
       auto posting = db.postlist_begin(id_term);
       if (posting == db.postlist_end(id_term) || hidden.count(*posting)) continue;
       const Xapian::docid docid = *posting;
-      const auto self = Load(db, docid);
+      const auto self = SignatureOf(db, docid);
       if (!self) continue;
-      for (Xapian::docid other : BandNeighbours(db, docid)) {
+      for (Xapian::docid other : BandNeighbours(db, docid, *self)) {
         if (hidden.count(other)) continue;
-        const auto candidate = Load(db, other);
+        const auto candidate = SignatureOf(db, other);
         if (!candidate) continue;
-        const double similarity = MinHash::Similarity(self->signature, candidate->signature);
+        const double similarity = MinHash::Similarity(*self, *candidate);
         if (SameReport(db, docid, other, similarity, threshold)) {
-          AddPair(pairs, self->id, candidate->id, similarity);
+          AddPair(pairs, id, IdOf(db, other), similarity);
         }
       }
     }
