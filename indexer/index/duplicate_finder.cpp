@@ -86,7 +86,9 @@ std::vector<Xapian::docid> BandNeighbours(const Xapian::Database& db, Xapian::do
                                           const MinHash::Signature& signature) {
   std::set<Xapian::docid> out;
   for (const std::string& band : MinHash::BandTerms(signature)) {
-    if (db.get_termfreq(band) > kMaxBandPostings) continue;  // boilerplate, not a report
+    const Xapian::doccount df = db.get_termfreq(band);
+    if (df < 2) continue;                 // this document's alone
+    if (df > kMaxBandPostings) continue;  // boilerplate, not a report
     for (auto p = db.postlist_begin(band); p != db.postlist_end(band); ++p) {
       if (*p != docid) out.insert(*p);
     }
@@ -115,20 +117,26 @@ Result<std::vector<DuplicatePair>> FindDuplicates(const Xapian::Database& db,
   std::map<std::pair<std::string, std::string>, double> pairs;
   try {
     const std::set<Xapian::docid> hidden = HiddenDocuments(db);
+    // The run's visible documents in docid order (the signatures are read in index order), so
+    // a pair of two of them is compared once, from its larger docid.
+    std::vector<Xapian::docid> run;
     for (const auto& id : ids) {
       const std::string id_term = std::string(schema::kPrefixId) + id;
       auto posting = db.postlist_begin(id_term);
-      if (posting == db.postlist_end(id_term) || hidden.count(*posting)) continue;
-      const Xapian::docid docid = *posting;
+      if (posting != db.postlist_end(id_term) && !hidden.count(*posting)) run.push_back(*posting);
+    }
+    std::sort(run.begin(), run.end());
+    for (const Xapian::docid docid : run) {
       const auto self = SignatureOf(db, docid);
       if (!self) continue;
       for (Xapian::docid other : BandNeighbours(db, docid, *self)) {
         if (hidden.count(other)) continue;
+        if (other < docid && std::binary_search(run.begin(), run.end(), other)) continue;
         const auto candidate = SignatureOf(db, other);
         if (!candidate) continue;
         const double similarity = MinHash::Similarity(*self, *candidate);
         if (SameReport(db, docid, other, similarity, threshold)) {
-          AddPair(pairs, id, IdOf(db, other), similarity);
+          AddPair(pairs, IdOf(db, docid), IdOf(db, other), similarity);
         }
       }
     }

@@ -213,6 +213,19 @@ TEST_CASE(
   CHECK(found.count(MakePair("text/rapport.txt", "md/rapport-raadsversie.md")) == 1);
   CHECK(found.size() == 3);  // not the SAP protocol variants
 
+  SECTION("a copy indexed by a later run is proposed against the documents already indexed") {
+    WriteFile(corpus / "later/rapport-kopie.txt", text);
+    auto again = Run({KB_INDEXER, "--db", db, "--progress", "log", corpus.string()});
+    INFO(again.out << again.err);
+    REQUIRE(again.exit_code == 0);
+    REQUIRE(again.out.find("indexed 1,") != std::string::npos);  // only the copy
+    const auto now = ProposedPaths(db, corpus);
+    CHECK(now.count(MakePair("later/rapport-kopie.txt", "pdf/rapport.pdf")) == 1);
+    CHECK(now.count(MakePair("later/rapport-kopie.txt", "text/rapport.txt")) == 1);
+    CHECK(now.count(MakePair("later/rapport-kopie.txt", "md/rapport-raadsversie.md")) == 1);
+    CHECK(now.size() == 6);
+  }
+
   SECTION("a merged duplicate is not proposed again") {
     TempDir tmp2;
     const std::string db2 = tmp2.path() + "/db";
