@@ -370,8 +370,15 @@ Status IndexingRun::Commit() {
 
 Status IndexingRun::ProposeDuplicates() {
   if (indexed_ids_.empty()) return Status::Ok();
+  // After the last progress line, so a long phase (minutes at a million documents) says so.
+  std::fprintf(options_.log, "near-duplicates: comparing %zu documents with the index\n",
+               indexed_ids_.size());
+  std::fflush(options_.log);
+  const auto start = std::chrono::steady_clock::now();
   auto pairs = FindDuplicates(writer_.database(), indexed_ids_);
   if (!pairs.ok()) return pairs.status();
+  std::fprintf(options_.log, "near-duplicates: %zu pairs proposed in %.1f s\n", pairs->size(),
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   std::vector<editorial::DuplicateCandidate> candidates;
   for (const auto& pair : *pairs) {
     editorial::DuplicateCandidate c;

@@ -212,6 +212,8 @@ TEST_CASE(
   CHECK(found.count(MakePair("pdf/rapport.pdf", "md/rapport-raadsversie.md")) == 1);
   CHECK(found.count(MakePair("text/rapport.txt", "md/rapport-raadsversie.md")) == 1);
   CHECK(found.size() == 3);  // not the SAP protocol variants
+  CHECK(run.err.find("near-duplicates: comparing 5 documents with the index") != std::string::npos);
+  CHECK(run.err.find("near-duplicates: 3 pairs proposed in ") != std::string::npos);
 
   SECTION("a copy indexed by a later run is proposed against the documents already indexed") {
     WriteFile(corpus / "later/rapport-kopie.txt", text);
