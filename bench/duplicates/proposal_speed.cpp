@@ -6,6 +6,7 @@
 // each document compares its signature with every document sharing one of its bands.
 //
 //   kb-bench-duplicates --db INDEX [--sample 2000]
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <map>
