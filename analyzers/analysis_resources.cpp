@@ -110,6 +110,11 @@ Result<std::shared_ptr<const AnalysisResources>> LoadResources(const AnalysisCon
       !s.ok()) {
     return s;
   }
+  if (Status s = LoadBaseForms(config.data_dir / "stem_exceptions.tsv", "stem exception table",
+                               resources->fixed_stems);
+      !s.ok()) {
+    return s;
+  }
   Result<SynonymTable> synonyms = SynonymTable::Load(config.data_dir / "synonyms.toml");
   if (!synonyms.ok()) return synonyms.status();
   resources->synonyms = std::move(synonyms).value();

@@ -28,6 +28,9 @@ class AnalysisResources {
   // Verb form (folded) -> infinitive (folded), from corpus/verb_forms.tsv: participles and
   // present-tense forms ("afgewezen" -> "afwijzen", "eindigt" -> "eindigen").
   WordMap<std::string> verb_to_infinitive;
+  // Word (folded) -> its fixed stem, from corpus/stem_exceptions.tsv: words the stemmer would
+  // conflate with a word of another meaning ("ouderen" with "oud"). Never split as compounds.
+  WordMap<std::string> fixed_stems;
   SynonymTable synonyms;
 };
 

@@ -163,6 +163,8 @@ std::string Analyzer::Stem(std::string_view word) {
 std::vector<CompoundPart> Analyzer::SplitCompound(std::string_view word) {
   const std::string folded = Folded(word);
   std::vector<CompoundPart> parts;
+  // As IndexText splits: not a word with a fixed stem, nor an inflection of a non-compound.
+  if (impl_->words.Analyze(folded).head_begin == 0) return parts;
   for (const CompoundSpan& span : impl_->words.splitter().Split(folded)) {
     parts.push_back(
         CompoundPart{folded.substr(span.begin, span.end - span.begin), span.begin, span.end});

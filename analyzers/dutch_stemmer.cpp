@@ -50,7 +50,18 @@ DutchStemmer::DutchStemmer(std::shared_ptr<const AnalysisResources> resources)
     : resources_(std::move(resources)), porter_(std::string(schema::kStemmerName)) {}
 
 std::string DutchStemmer::Stem(std::string_view folded_word) {
+  if (const std::string* fixed = FixedStem(folded_word)) return *fixed;
   return porter_(BaseForm(folded_word));
+}
+
+const std::string* DutchStemmer::FixedStem(std::string_view w) const {
+  const auto& fixed = resources_->fixed_stems;
+  if (auto it = fixed.find(w); it != fixed.end()) return &it->second;
+  if (auto verb = resources_->verb_to_infinitive.find(w);
+      verb != resources_->verb_to_infinitive.end()) {
+    if (auto it = fixed.find(verb->second); it != fixed.end()) return &it->second;
+  }
+  return nullptr;
 }
 
 std::string DutchStemmer::BaseForm(std::string_view w) const {

@@ -31,6 +31,8 @@ class DutchStemmer {
 
   // The form handed to Porter: the singular when one is found, else the word itself.
   std::string BaseForm(std::string_view folded_word) const;
+  // The stem corpus/stem_exceptions.tsv fixes for the word or its infinitive; null when none.
+  const std::string* FixedStem(std::string_view folded_word) const;
 
  private:
   std::string NounBaseForm(std::string_view folded_word) const;  // steps 1, 3 and 4

@@ -39,6 +39,7 @@ WordInfo WordAnalysis::Compute(std::string_view word) {
   }
   info.stem = stemmer_.Stem(word);
   if (word.size() < kMinSplitBytes || IsDigits(word)) return info;
+  if (stemmer_.FixedStem(word) != nullptr) return info;  // "jongeren" is not "jong" + "eren"
   const std::vector<CompoundSpan> top = splitter_.Split(word);
   if (top.empty() || !InflectsACompound(word)) return info;
   info.head_begin = top.back().begin;

@@ -64,7 +64,8 @@ template <typename Keep>
 std::shared_ptr<const AnalysisResources> ResourcesWithOverrides(const testing::TempDir& dir,
                                                                 Keep keep) {
   const std::filesystem::path corpus = AnalysisConfig{}.data_dir;
-  for (const char* name : {"stopwords.txt", "synonyms.toml", "verb_forms.tsv"}) {
+  for (const char* name :
+       {"stopwords.txt", "synonyms.toml", "verb_forms.tsv", "stem_exceptions.tsv"}) {
     std::filesystem::copy_file(corpus / name, dir.path() / name);
   }
   std::ofstream out(dir.path() / "stemmer_overrides.tsv");
@@ -167,6 +168,40 @@ TEST_CASE("the elderly and parents stay apart") {
   analyzer.IndexText("ouderen", doc, pos);
   std::vector<std::string> terms(doc.termlist_begin(), doc.termlist_end());
   CHECK(terms == std::vector<std::string>{"Z" + analyzer.Stem("ouderen"), "ouderen"});
+}
+
+// Frequent social-domain words the stemmer would merge with a word of another meaning
+// (corpus/stem_exceptions.tsv): each must keep its own term, shared only with its own forms.
+TEST_CASE("social-domain words keep their own meaning") {
+  Analyzer analyzer(testing::LoadDefaultResources());
+  struct Case {
+    const char* word;
+    std::vector<const char*> same;       // forms that must meet it
+    std::vector<const char*> different;  // words of another meaning it must not meet
+    const char* reason;
+  };
+  const std::vector<Case> cases = {
+      {"ouderen",
+       {"oudere", "Ouderen"},
+       {"oud", "oude", "ouder", "ouders", "Oude"},
+       "the elderly, not old (or Oude- en Nieuwehorne) nor parents"},
+      {"jongeren", {"jongere"}, {"jong", "jonge", "jonger"}, "young people, not young"},
+      {"weten", {"weet"}, {"wet", "wetten"}, "to know, not a law"},
+      {"minima", {}, {"minimum"}, "people on a minimum income, not the minimum"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.word << ": " << c.reason);
+    for (const char* form : c.same) CHECK(analyzer.Stem(form) == analyzer.Stem(c.word));
+    for (const char* other : c.different) CHECK(analyzer.Stem(other) != analyzer.Stem(c.word));
+    // Nor is it split into parts that would meet other words ("jong" + "eren").
+    CHECK(analyzer.SplitCompound(c.word).empty());
+  }
+  // Compounds with such a word as a part meet it ("ouderenzorg" is about the elderly).
+  Xapian::Document doc;
+  Xapian::termpos pos = 0;
+  analyzer.IndexText("ouderenzorg", doc, pos);
+  CHECK(std::find(doc.termlist_begin(), doc.termlist_end(), "Z" + analyzer.Stem("ouderen")) !=
+        doc.termlist_end());
 }
 
 TEST_CASE("participles and present-tense forms meet their infinitive") {
