@@ -128,10 +128,10 @@ std::string ChooseTitle(const DeclaredMetadata& declared, const std::filesystem:
                         const ExtractedDoc& doc) {
   for (const std::string* candidate : {&declared.title, &declared.heading}) {
     std::string clean = CleanTitle(*candidate);
-    if (IsPlausibleTitle(clean)) return clean;
+    if (IsPlausibleTitle(clean)) return CitationTitle(clean);
   }
   std::string from_text = TitleFromText(scan::JoinedPrefix(doc.pages, kTitleScanBytes));
-  if (!from_text.empty()) return from_text;
+  if (!from_text.empty()) return CitationTitle(from_text);
   return TitleFromFileName(path);
 }
 
@@ -150,6 +150,26 @@ std::string ChooseDate(const DeclaredMetadata& declared, const std::filesystem::
 }
 
 }  // namespace
+
+std::string CitationTitle(std::string_view title) {
+  constexpr std::array<std::string_view, 5> kActs = {"Wet van ", "Besluit van ", "Rijkswet van ",
+                                                     "Regeling van ", "Beschikking van "};
+  const bool act = std::any_of(kActs.begin(), kActs.end(), [&](std::string_view opening) {
+    return title.substr(0, opening.size()) == opening;
+  });
+  if (!act || title.empty() || title.back() != ')') return std::string(title);
+  // The last bracketed part, matching brackets from the end ("(Wet werk en bijstand)").
+  int depth = 0;
+  for (std::size_t i = title.size(); i-- > 0;) {
+    if (title[i] == ')') ++depth;
+    if (title[i] == '(' && --depth == 0) {
+      const std::string name = scan::CollapseWhitespace(title.substr(i + 1, title.size() - i - 2));
+      const bool capital = !name.empty() && std::isupper(static_cast<unsigned char>(name[0]));
+      return capital && name.size() <= 150 ? name : std::string(title);
+    }
+  }
+  return std::string(title);
+}
 
 bool IsPlausibleTitle(std::string_view title) {
   const std::string collapsed = scan::CollapseWhitespace(title);

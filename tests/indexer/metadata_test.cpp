@@ -1,6 +1,8 @@
 // Metadata heuristics on small Dutch examples.
 #include <catch2/catch.hpp>
 
+#include "corpus_files.h"
+#include "kb/extract/extractor.h"
 #include "kb/extract/metadata.h"
 
 using namespace kb::extract;
@@ -57,6 +59,22 @@ TEST_CASE("A title from the text skips furniture and joins a broken cover title"
   CHECK(TitleFromText("De maatschappelijke kosten\nvan schuldenproblematiek\n\nInleiding") ==
         "De maatschappelijke kosten van schuldenproblematiek");
   CHECK(TitleFromText("12\n--\n").empty());
+}
+
+TEST_CASE("Acts are titled by their citation title", "[metadata]") {
+  CHECK(CitationTitle("Wet van 9 juli 2014, houdende regels inzake de gemeentelijke ondersteuning "
+                      "(Wet maatschappelijke ondersteuning 2015)") ==
+        "Wet maatschappelijke ondersteuning 2015");
+  CHECK(CitationTitle("Besluit van 27 oktober 2014, houdende regels (Besluit Jeugdwet)") ==
+        "Besluit Jeugdwet");
+  // Not an act, or no citation title in brackets: unchanged.
+  CHECK(CitationTitle("Evaluatie Wmo (2019)") == "Evaluatie Wmo (2019)");
+  CHECK(CitationTitle("Wet van 1 maart 2014 over jeugdigen (zie ook artikel 2) en ouders") ==
+        "Wet van 1 maart 2014 over jeugdigen (zie ook artikel 2) en ouders");
+  // The real Jeugdwet from the corpus, through the whole extraction.
+  auto jeugdwet = ExtractFile(testing::CorpusDir() / "docs/laws-markdown/jeugdwet_BWBR0034925.md");
+  REQUIRE(jeugdwet.ok());
+  CHECK(jeugdwet->title == "Jeugdwet");
 }
 
 TEST_CASE("File names as the last resort", "[metadata]") {
