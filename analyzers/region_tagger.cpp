@@ -249,14 +249,16 @@ Result<RegionTagger> RegionTagger::Load(const std::filesystem::path& gazetteer) 
   return tagger;
 }
 
-RegionResult RegionTagger::Tag(std::string_view text) const {
-  RegionResult result;
-  if (!matcher_) return result;
-  const std::vector<ScannedWord> words = ScanWords(text);
+namespace {
+
+// The accepted mentions of places in `words`, with their meaning (rules 1-5).
+// Every name in `words`, the longest at each position, not overlapping (not judged yet).
+std::vector<Mention> CandidateMentions(const std::vector<ScannedWord>& words,
+                                       const PhraseMatcher& matcher) {
   std::vector<Mention> mentions;
   for (std::size_t pos = 0; pos < words.size();) {
     Mention best;
-    matcher_->MatchAt(words, pos, [&](std::uint32_t id, std::size_t length) {
+    matcher.MatchAt(words, pos, [&](std::uint32_t id, std::size_t length) {
       if (length > best.length) {
         best.length = length;
         best.name = id;
@@ -270,25 +272,56 @@ RegionResult RegionTagger::Tag(std::string_view text) const {
     mentions.push_back(best);
     pos += best.length;
   }
-  const MentionRules rules(words, *gazetteer_);
+  return mentions;
+}
+
+std::vector<Mention> AcceptedMentions(const std::vector<ScannedWord>& words,
+                                      const PhraseMatcher& matcher, const Gazetteer& gazetteer) {
+  std::vector<Mention> mentions = CandidateMentions(words, matcher);
+  const MentionRules rules(words, gazetteer);
   for (Mention& m : mentions) rules.Judge(m);
   rules.AcceptListed(mentions);
   rules.Decide(mentions);
+  std::erase_if(mentions, [](const Mention& m) { return !m.accepted; });
+  return mentions;
+}
 
-  std::map<std::uint32_t, int> gemeente_mentions;
-  std::map<std::uint32_t, int> provincie_mentions;
+// Mentions per gemeente and per provincie (a gemeente's mention counts for its provincie too,
+// unless `direct_provincies`: then only provincies named as such).
+struct MentionCounts {
+  std::map<std::uint32_t, int> gemeenten;
+  std::map<std::uint32_t, int> provincies;
+};
+
+// A place right after one of these is an affiliation ("Hogeschool Utrecht", "Rijksuniversiteit
+// Groningen"): where the authors work, not what the document is about.
+constexpr WordSet kAffiliations = {"hogeschool", "universiteit", "rijksuniversiteit", "umc",
+                                   "ziekenhuis", "academie",     "instituut",         "omroep",
+                                   "rtv",        "rechtbank",    "gerechtshof"};
+
+MentionCounts Count(const std::vector<Mention>& mentions, const std::vector<ScannedWord>& words,
+                    const Gazetteer& gazetteer, bool direct_provincies, bool skip_affiliations) {
+  MentionCounts counts;
   for (const Mention& m : mentions) {
-    if (!m.accepted) continue;
-    const GazetteerName& name = gazetteer_->names()[m.name];
+    if (skip_affiliations && m.pos > 0 && In(kAffiliations, words[m.pos - 1].folded)) continue;
+    const GazetteerName& name = gazetteer.names()[m.name];
     if (m.meaning == Meaning::kGemeente) {
-      ++gemeente_mentions[*name.gemeente];
-      ++provincie_mentions[gazetteer_->gemeenten()[*name.gemeente].provincie];
+      ++counts.gemeenten[*name.gemeente];
+      if (!direct_provincies) ++counts.provincies[gazetteer.gemeenten()[*name.gemeente].provincie];
     } else if (m.meaning == Meaning::kProvincie) {
       const std::uint32_t provincie =
-          name.provincie ? *name.provincie : gazetteer_->gemeenten()[*name.gemeente].provincie;
-      ++provincie_mentions[provincie];
+          name.provincie ? *name.provincie : gazetteer.gemeenten()[*name.gemeente].provincie;
+      ++counts.provincies[provincie];
     }
   }
+  return counts;
+}
+
+}  // namespace
+
+RegionResult RegionTagger::ToResult(const std::map<std::uint32_t, int>& gemeente_mentions,
+                                    const std::map<std::uint32_t, int>& provincie_mentions) const {
+  RegionResult result;
   for (const auto& [index, count] : gemeente_mentions) {
     const GazetteerGemeente& g = gazetteer_->gemeenten()[index];
     result.gemeenten.push_back(
@@ -305,6 +338,96 @@ RegionResult RegionTagger::Tag(std::string_view text) const {
   std::sort(provincies.begin(), provincies.end());
   for (auto& [count, name] : provincies) result.provincies.push_back(std::move(name));
   return result;
+}
+
+RegionResult RegionTagger::Tag(std::string_view text) const {
+  if (!matcher_) return {};
+  const std::vector<ScannedWord> words = ScanWords(text);
+  const MentionCounts counts =
+      Count(AcceptedMentions(words, *matcher_, *gazetteer_), words, *gazetteer_, false, false);
+  return ToResult(counts.gemeenten, counts.provincies);
+}
+
+RegionResult RegionTagger::TagDocument(std::string_view title, std::string_view text) const {
+  if (!matcher_) return {};
+  const std::vector<ScannedWord> title_words = ScanWords(title);
+  const MentionCounts in_title = Count(AcceptedMentions(title_words, *matcher_, *gazetteer_),
+                                       title_words, *gazetteer_, true, false);
+  const std::vector<ScannedWord> words = ScanWords(text);
+  const MentionCounts in_text =
+      Count(AcceptedMentions(words, *matcher_, *gazetteer_), words, *gazetteer_, true, true);
+
+  // A place is kept when it has a fair share of the mentions, and more than one mention unless
+  // it is the only place the text names.
+  auto total_of = [](const std::map<std::uint32_t, int>& counts) {
+    int total = 0;
+    for (const auto& [i, c] : counts) total += c;
+    return total;
+  };
+  auto kept = [](const std::map<std::uint32_t, int>& counts, std::uint32_t index, int total) {
+    const int count = counts.at(index);
+    return count >= kAboutShare * total && (count >= 2 || counts.size() == 1);
+  };
+  // A text that names many provincies is about the country: no provincie of its text is kept,
+  // and a gemeente only with a fair share of all its place mentions.
+  const bool national = in_text.provincies.size() >= kNationalProvincies;
+  const int gemeente_total = total_of(in_text.gemeenten);
+  const int provincie_total = total_of(in_text.provincies);
+  std::map<std::uint32_t, int> gemeenten;
+  std::map<std::uint32_t, int> provincies;
+  for (const auto& [index, count] : in_text.gemeenten) {
+    if (kept(in_text.gemeenten, index, gemeente_total + (national ? provincie_total : 0))) {
+      gemeenten[index] += count;
+    }
+  }
+  for (const auto& [index, count] : in_text.provincies) {
+    if (!national && kept(in_text.provincies, index, provincie_total)) provincies[index] += count;
+  }
+  for (const auto& [index, count] : in_title.gemeenten) gemeenten[index] += count;
+  for (const auto& [index, count] : in_title.provincies) provincies[index] += count;
+  for (const auto& [index, count] : gemeenten) {
+    provincies[gazetteer_->gemeenten()[index].provincie] += count;
+  }
+  return ToResult(gemeenten, provincies);
+}
+
+std::vector<QueryPlace> RegionTagger::TagQuery(std::string_view query) const {
+  std::vector<QueryPlace> places;
+  if (!matcher_) return places;
+  const std::vector<ScannedWord> words = ScanWords(query);
+  for (const Mention& m : CandidateMentions(words, *matcher_)) {
+    const GazetteerName& name = gazetteer_->names()[m.name];
+    const ScannedWord& first = words[m.pos];
+    const ScannedWord* prev = m.pos > 0 ? &words[m.pos - 1] : nullptr;
+    const ScannedWord* next = m.pos + m.length < words.size() ? &words[m.pos + m.length] : nullptr;
+    if (first.hyphen_before && (prev == nullptr || !In(kCompass, prev->folded))) continue;
+    if (next != nullptr && next->hyphen_before && !In(kDistricts, next->folded)) continue;
+    const bool cue = prev != nullptr && !first.hyphen_before && In(kCues, prev->folded);
+    if (name.is_word) {
+      const bool capital_run = (prev != nullptr && prev->capitalised && first.space_before) ||
+                               (next != nullptr && next->capitalised && next->space_before);
+      if (!cue && !(first.capitalised && !capital_run)) continue;
+    }
+    const bool provincie_cue = prev != nullptr && In(kProvincieCues, prev->folded);
+    QueryPlace place;
+    place.begin = (cue || provincie_cue) ? prev->begin : first.begin;
+    place.name_begin = first.begin;
+    place.end = words[m.pos + m.length - 1].end;
+    if (name.gemeente && !(name.provincie && provincie_cue)) {
+      const GazetteerGemeente& g = gazetteer_->gemeenten()[*name.gemeente];
+      place.gemeente_code = g.code;
+      place.gemeente = g.name;
+      place.provincie = gazetteer_->provincies()[g.provincie].name;
+    } else {
+      place.provincie =
+          gazetteer_
+              ->provincies()[name.provincie ? *name.provincie
+                                            : gazetteer_->gemeenten()[*name.gemeente].provincie]
+              .name;
+    }
+    places.push_back(std::move(place));
+  }
+  return places;
 }
 
 std::vector<std::string> RegionTagger::provincies() const {

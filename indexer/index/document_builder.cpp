@@ -89,7 +89,10 @@ StoredDocument DocumentBuilder::MachineDocument(const extract::ExtractedDoc& doc
   const std::string tagging_text = TaggingText(doc);
   s.themes = themes_.Tag(tagging_text, kMinThemeScore);
   if (s.themes.size() > kMaxThemes) s.themes.resize(kMaxThemes);
-  analysis::RegionResult regions = regions_.Tag(tagging_text);
+  // A law's territory is in its title ("Verordening jeugdhulp gemeente Groningen"); its text
+  // names places as examples, addresses and where it was signed.
+  analysis::RegionResult regions = regions_.TagDocument(
+      doc.title, s.kind == "wet" ? std::string_view() : std::string_view(tagging_text));
   s.gemeenten = std::move(regions.gemeenten);
   s.provincies = std::move(regions.provincies);
   return s;

@@ -137,6 +137,59 @@ TEST_CASE("Context decides between a word and a place, a city and a provincie") 
   CHECK(labels("Projecten in Delft, Leiden en Gouda") == "GM0503 GM0513 GM0546 P:Zuid-Holland");
 }
 
+TEST_CASE("A document is about the places it is about, not every place it mentions") {
+  auto about = [](std::string_view title, std::string_view text) {
+    return Join(Labels(Tagger().TagDocument(title, text)));
+  };
+  // The place it keeps returning to; a passing mention of another is no topic.
+  CHECK(about("Armoede onderzocht",
+              "In Heerenveen leven veel kinderen in armoede. De gemeente Heerenveen helpt. "
+              "Heerenveen werkt samen met scholen. Ook in Heerenveen groeit de voedselbank. "
+              "Een vergelijkbaar project liep eerder in Assen.") == "GM0074 P:Fryslân");
+  // A short text naming one place once is about it.
+  CHECK(about("Nieuws", "De wethouder van Kampen opent het jongerencentrum.") ==
+        "GM0166 P:Overijssel");
+  // The title always counts.
+  CHECK(about("Verordening jeugdhulp gemeente Groningen 2026", "") == "GM0014 P:Groningen");
+  // Where the authors work is not what the report is about.
+  std::string affiliation = "Schulden in Nederland. ";
+  for (int i = 0; i < 20; ++i) affiliation += "Lectoraat Schulden, Hogeschool Utrecht. ";
+  CHECK(about("De kosten van schulden", affiliation).empty());
+  // A text that names many provincies is national, not about each of them.
+  CHECK(about("Landelijk beeld",
+              "Cijfers per provincie: Groningen, Friesland, Drenthe, Overijssel, Gelderland, "
+              "Utrecht en Zeeland. In Groningen en Drenthe meer, in Utrecht minder.")
+            .empty());
+  // Sentence-level tagging still sees every mention.
+  CHECK(!Tagger().Tag(affiliation).gemeenten.empty());
+}
+
+TEST_CASE("Places typed in a query") {
+  auto places = [](std::string_view query) {
+    std::string out;
+    for (const auto& p : Tagger().TagQuery(query)) {
+      out += (out.empty() ? "" : " ") + (p.gemeente.empty() ? "P:" + p.provincie : p.gemeente) +
+             "@" + std::string(query.substr(p.begin, p.end - p.begin));
+    }
+    return out;
+  };
+  CHECK(places("eenzaamheid ouderen drenthe") == "P:Drenthe@drenthe");
+  CHECK(places("armoede friesland") == "P:Fryslân@friesland");
+  CHECK(places("jeugdhulp provincie groningen") == "P:Groningen@provincie groningen");
+  CHECK(places("wijkteam groningen") == "Groningen@groningen");
+  CHECK(places("schulden den haag") == "'s-Gravenhage@den haag");
+  CHECK(places("woningnood noord-brabant") == "P:Noord-Brabant@noord-brabant");
+  // Merged-away gemeenten resolve to their successor.
+  CHECK(places("jeugdzorg Haren") == "Groningen@Haren");
+  // Names that are also words need a capital or a cue word.
+  CHECK(places("best practices jeugdhulp").empty());
+  CHECK(places("de beste aanpak in putten") == "Putten@in putten");
+  CHECK(places("mantelzorg Sluis") == "Sluis@Sluis");
+  CHECK(places("putten en sluizen").empty());
+  // A hyphen join is another name.
+  CHECK(places("ede-wageningen").empty());
+}
+
 TEST_CASE("Precision and recall on labelled sentences from the corpus") {
   std::ifstream in(kSentences);
   REQUIRE(in);

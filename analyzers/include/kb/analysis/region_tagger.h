@@ -24,7 +24,10 @@
 // and those of the gemeenten found.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -53,6 +56,16 @@ struct PlaceName {
   std::string provincie;      // official provincie name when the name names a provincie, or empty
 };
 
+// A place named in a search query ("eenzaamheid ouderen Drenthe"), see RegionTagger::TagQuery.
+struct QueryPlace {
+  std::size_t begin = 0;       // byte offsets of the name in the query, with a cue word before it
+  std::size_t end = 0;         // ("provincie Groningen", "gemeente Best")
+  std::size_t name_begin = 0;  // the name's first byte
+  std::string gemeente_code;   // "GM0106" when a gemeente is meant (a former one: its successor)
+  std::string gemeente;        // its current official name
+  std::string provincie;       // the provincie meant, or the gemeente's provincie
+};
+
 struct RegionResult {
   std::vector<GemeenteTag> gemeenten;  // most mentioned first, then by name
   std::vector<std::string>
@@ -60,13 +73,39 @@ struct RegionResult {
 };
 
 // Immutable after Load; Tag() is const and thread-safe. Cheap to copy (the data is shared).
+// RegionTagger::TagDocument's thresholds.
+inline constexpr double kAboutShare = 0.2;
+inline constexpr std::size_t kNationalProvincies = 6;
+
 class RegionTagger {
  public:
   // Reads the gazetteer (TSV). NotFound when the file cannot be opened; InvalidArgument naming the
   // file and line for a malformed line or an inconsistent code.
   static Result<RegionTagger> Load(const std::filesystem::path& gazetteer);
 
+  // Every place `text` mentions (sentence-level tagging, rules 1-6).
   RegionResult Tag(std::string_view text) const;
+
+  // The places a document is about, which is less than every place it mentions (a national
+  // report names many gemeenten in passing; a law is signed in Den Haag):
+  //  - every place its title names;
+  //  - a gemeente or provincie of the text with at least kAboutShare of the text's mentions of
+  //    gemeenten (or of provincies named as such), and at least two mentions unless it is the
+  //    only one the text names;
+  //  - in a text naming kNationalProvincies or more (a national text): no provincie of the
+  //    text, and a gemeente only with kAboutShare of all its gemeente and provincie mentions;
+  //  - mentions right after an affiliation ("Hogeschool Utrecht") do not count;
+  //  - the provincies of the gemeenten kept.
+  // GemeenteTag::mentions counts the title's and the text's mentions.
+  RegionResult TagDocument(std::string_view title, std::string_view text) const;
+
+  // The places a search query names. Queries are typed in lower case, so names are matched
+  // without rule 1's capital, except names that are also ordinary words (rule 4's "word"
+  // names: "best", "putten", "sluis"): they count only when capitalised outside a run of
+  // capitalised words ("jeugdhulp Best", not "Best Practices") or after a cue word ("gemeente
+  // best", "in putten"). A shared name (Groningen, Utrecht) means the provincie after
+  // "provincie", else the gemeente. Hyphen joins follow rule 2 ("ede-wageningen" is no place).
+  std::vector<QueryPlace> TagQuery(std::string_view query) const;
 
   // Every current gemeente, in gazetteer order.
   const std::vector<Gemeente>& gemeenten() const { return gemeenten_; }
@@ -76,6 +115,9 @@ class RegionTagger {
   std::vector<PlaceName> names() const;
 
  private:
+  RegionResult ToResult(const std::map<std::uint32_t, int>& gemeente_mentions,
+                        const std::map<std::uint32_t, int>& provincie_mentions) const;
+
   std::vector<Gemeente> gemeenten_;
   std::shared_ptr<const Gazetteer> gazetteer_;
   std::shared_ptr<const PhraseMatcher> matcher_;  // phrase id: index into gazetteer_->names()
