@@ -36,7 +36,9 @@ namespace {
 json AlsoPublishedAsJson(const std::vector<AlsoPublishedAs>& list) {
   json out = json::array();
   for (const auto& a : list) {
-    out.push_back({{"id", a.id}, {"title", a.title}, {"format", a.format},
+    out.push_back({{"id", a.id},
+                   {"title", a.title},
+                   {"format", a.format},
                    {"url", FileUrl(a.id, a.format, 0)}});
   }
   return out;
@@ -81,6 +83,15 @@ std::string SearchResultJson(const search::SearchResult& r) {
   r.corrected_query ? w.String(*r.corrected_query) : w.Null();
   w.Key("showing_corrected").Bool(r.showing_corrected);
   w.Key("total").UInt(r.total).Key("page").Int(r.page).Key("size").Int(r.size);
+  w.Key("all_words_total").UInt(r.all_words_total);
+  // Partial: there are matches, but none holds every word of the query.
+  w.Key("partial").Bool(r.total > 0 && r.all_words_total == 0);
+  w.Key("interpreted").BeginObject();
+  w.Key("gemeente").BeginArray();
+  for (const auto& name : r.interpreted_gemeenten) w.String(name);
+  w.EndArray().Key("provincie").BeginArray();
+  for (const auto& name : r.interpreted_provincies) w.String(name);
+  w.EndArray().EndObject();
   w.Key("hits").BeginArray();
   for (const auto& h : r.hits) {
     w.BeginObject();

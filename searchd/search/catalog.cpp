@@ -39,9 +39,31 @@ Catalog::Catalog(const std::vector<analysis::Theme>& themes,
   // Official names win over an alias or former name that folds the same way (emplace).
   for (const auto& place : places) {
     const std::string slug = schema::Slug(place.name);
-    if (!place.gemeente_code.empty()) gemeente_by_name_.emplace(slug, UpperAscii(place.gemeente_code));
+    if (!place.gemeente_code.empty())
+      gemeente_by_name_.emplace(slug, UpperAscii(place.gemeente_code));
     if (!place.provincie.empty()) provincie_by_name_.emplace(slug, schema::Slug(place.provincie));
   }
+}
+
+Catalog::Catalog(const std::vector<analysis::Theme>& themes, analysis::RegionTagger regions)
+    : Catalog(themes, regions.gemeenten(), regions.names()) {
+  regions_ = std::move(regions);
+}
+
+std::vector<analysis::QueryPlace> Catalog::PlacesIn(std::string_view query) const {
+  return regions_ ? regions_->TagQuery(query) : std::vector<analysis::QueryPlace>();
+}
+
+std::vector<std::string> Catalog::FilterTermsOf(const analysis::QueryPlace& place) const {
+  if (!place.gemeente_code.empty()) {
+    return {std::string(schema::kPrefixGemeente) + UpperAscii(place.gemeente_code)};
+  }
+  const std::string slug = schema::Slug(place.provincie);
+  std::vector<std::string> terms = {std::string(schema::kPrefixProvincie) + slug};
+  for (const std::string& code : GemeentenOf(slug)) {
+    terms.push_back(std::string(schema::kPrefixGemeente) + code);
+  }
+  return terms;
 }
 
 std::string Catalog::ThemeSlug(std::string_view value) const {
@@ -101,8 +123,6 @@ namespace kb::search {
 
 Catalog LoadCatalog(const std::filesystem::path& data_dir, std::FILE* warnings) {
   std::vector<analysis::Theme> themes;
-  std::vector<analysis::Gemeente> gemeenten;
-  std::vector<analysis::PlaceName> places;
   auto theme_tagger = analysis::ThemeTagger::Load(data_dir / "themes.toml");
   if (theme_tagger.ok()) {
     themes = theme_tagger->themes();
@@ -111,16 +131,14 @@ Catalog LoadCatalog(const std::filesystem::path& data_dir, std::FILE* warnings) 
                  theme_tagger.status().message().c_str());
   }
   auto regions = analysis::RegionTagger::Load(data_dir / "gazetteer.tsv");
-  if (regions.ok()) {
-    gemeenten = regions->gemeenten();
-    places = regions->names();
-  } else if (warnings) {
+  if (regions.ok()) return Catalog(themes, std::move(regions).value());
+  if (warnings) {
     std::fprintf(warnings,
                  "warning: %s; gemeente names and provincie filters by gemeente are "
                  "unavailable\n",
                  regions.status().message().c_str());
   }
-  return Catalog(themes, gemeenten, places);
+  return Catalog(themes, std::vector<analysis::Gemeente>{});
 }
 
 }  // namespace kb::search

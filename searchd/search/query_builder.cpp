@@ -21,36 +21,125 @@ constexpr std::array<std::string_view, 14> kQuestionWords = {
     "wat",     "hoeveel", "hoelang", "waarmee", "waarvoor", "waardoor", "slechts",
 };
 
-// Accepts a document when it holds a term of at least `minimum` of the query's word groups.
-class MinimumGroups : public Xapian::MatchDecider {
+// The word groups of a query, each as alternatives that are sets of terms a document must all
+// hold ("toeslagenaffaire" or both "toeslag" and "affaire"), for counting the groups a document
+// holds. Immutable; shared by the decider and the key maker of one query.
+class TermGroups {
  public:
-  MinimumGroups(std::vector<std::pair<std::string, size_t>> terms, size_t groups, size_t minimum)
-      : terms_(std::move(terms)), groups_(groups), minimum_(minimum) {
+  using Alternatives = std::vector<std::vector<std::string>>;
+
+  explicit TermGroups(std::vector<Alternatives> groups) : groups_(std::move(groups)) {
+    for (const Alternatives& group : groups_) {
+      for (const auto& alternative : group)
+        terms_.insert(terms_.end(), alternative.begin(), alternative.end());
+    }
     std::sort(terms_.begin(), terms_.end());
+    terms_.erase(std::unique(terms_.begin(), terms_.end()), terms_.end());
   }
 
-  bool operator()(const Xapian::Document& doc) const override {
-    std::vector<bool> seen(groups_, false);
-    size_t found = 0;
+  size_t size() const { return groups_.size(); }
+
+  // How many groups `doc` holds, counting no further than `enough`.
+  size_t CountIn(const Xapian::Document& doc, size_t enough) const {
+    std::vector<std::string_view> held;
     Xapian::TermIterator t = doc.termlist_begin();
     const Xapian::TermIterator end = doc.termlist_end();
-    for (const auto& [term, group] : terms_) {
-      if (seen[group]) continue;
+    for (const std::string& term : terms_) {
       t.skip_to(term);
       if (t == end) break;
-      if (*t == term) {
-        seen[group] = true;
-        if (++found >= minimum_) return true;
-      }
+      if (*t == term) held.push_back(term);
     }
-    return false;
+    size_t found = 0;
+    for (const Alternatives& group : groups_) {
+      const bool holds = std::any_of(group.begin(), group.end(), [&](const auto& alternative) {
+        return std::all_of(alternative.begin(), alternative.end(), [&](const std::string& term) {
+          return std::binary_search(held.begin(), held.end(), std::string_view(term));
+        });
+      });
+      if (holds && ++found >= enough) break;
+    }
+    return found;
   }
 
  private:
-  std::vector<std::pair<std::string, size_t>> terms_;  // sorted by term
-  size_t groups_;
+  std::vector<Alternatives> groups_;
+  std::vector<std::string> terms_;  // sorted, unique
+};
+
+// Accepts a document when it holds at least `minimum` of the groups.
+class MinimumGroups : public Xapian::MatchDecider {
+ public:
+  MinimumGroups(std::shared_ptr<const TermGroups> groups, size_t minimum)
+      : groups_(std::move(groups)), minimum_(minimum) {}
+  bool operator()(const Xapian::Document& doc) const override {
+    return groups_->CountIn(doc, minimum_) >= minimum_;
+  }
+
+ private:
+  std::shared_ptr<const TermGroups> groups_;
   size_t minimum_;
 };
+
+// The sort key of coverage: one byte, the number of groups a document holds.
+class CoverageKey : public Xapian::KeyMaker {
+ public:
+  explicit CoverageKey(std::shared_ptr<const TermGroups> groups) : groups_(std::move(groups)) {}
+  std::string operator()(const Xapian::Document& doc) const override {
+    return std::string(1, static_cast<char>(groups_->CountIn(doc, groups_->size())));
+  }
+
+ private:
+  std::shared_ptr<const TermGroups> groups_;
+};
+
+// The ways `query` can be satisfied, as sets of terms that must all occur: an OR or SYNONYM is
+// any of its children's; an AND, PHRASE or NEAR needs one of each child's (at most a few dozen
+// combinations; beyond that each term on its own counts); other operators take their first
+// child's.
+TermGroups::Alternatives AlternativesOf(const Xapian::Query& query) {
+  constexpr size_t kMaxCombinations = 64;
+  if (query.get_type() == Xapian::Query::LEAF_TERM) {
+    return {{*query.get_unique_terms_begin()}};
+  }
+  TermGroups::Alternatives out;
+  const size_t n = query.get_num_subqueries();
+  switch (query.get_type()) {
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_MAX:
+      for (size_t i = 0; i < n; ++i) {
+        for (auto& alternative : AlternativesOf(query.get_subquery(i))) {
+          out.push_back(std::move(alternative));
+        }
+      }
+      return out;
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_PHRASE:
+    case Xapian::Query::OP_NEAR: {
+      out = {{}};
+      for (size_t i = 0; i < n; ++i) {
+        TermGroups::Alternatives combined;
+        for (const auto& left : out) {
+          for (const auto& right : AlternativesOf(query.get_subquery(i))) {
+            auto both = left;
+            both.insert(both.end(), right.begin(), right.end());
+            combined.push_back(std::move(both));
+          }
+        }
+        if (combined.size() > kMaxCombinations) break;
+        out = std::move(combined);
+      }
+      if (out.size() <= kMaxCombinations) return out;
+      out.clear();
+      for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+        out.push_back({*t});
+      }
+      return out;
+    }
+    default:
+      return n > 0 ? AlternativesOf(query.get_subquery(0)) : out;
+  }
+}
 
 // The top-level subqueries of an OR query: one per query word (with its stems and synonyms).
 std::vector<Xapian::Query> GroupsOf(const Xapian::Query& query) {
@@ -179,7 +268,58 @@ Result<Xapian::Query> QueryBuilder::Parse(const std::string& text, Xapian::Query
   }
 }
 
-Result<BuiltQuery> QueryBuilder::Build(const std::string& q, Relax relax) {
+namespace {
+
+constexpr std::size_t kMinQueryPart = 4;
+
+// Adds to the group of each compound among `content` its parts, all required, at
+// kCompoundPartWeight: "toeslagenaffaire" also meets "de affaire rond de toeslagen".
+void AddCompoundParts(analysis::Analyzer& analyzer, const std::vector<std::string>& content,
+                      std::vector<Xapian::Query>& groups) {
+  const std::string stem_prefix(schema::kPrefixStem);
+  for (const std::string& word : content) {
+    const std::vector<analysis::CompoundPart> parts = analyzer.SplitCompound(word);
+    if (parts.size() < 2) continue;
+    std::vector<Xapian::Query> part_terms;
+    // Parts of at least kMinQueryPart bytes: a misspelling splits into short words ("oudren":
+    // "oud" + "ren") that would match far too much.
+    bool short_part = false;
+    for (const analysis::CompoundPart& part : parts) {
+      short_part |= part.text.size() < kMinQueryPart;
+      if (analyzer.IsStopword(part.text)) continue;
+      part_terms.emplace_back(stem_prefix + analyzer.Stem(part.text));
+    }
+    if (short_part || part_terms.size() < 2) continue;
+    const std::string whole = stem_prefix + analyzer.Stem(word);
+    for (Xapian::Query& group : groups) {
+      if (std::find(group.get_unique_terms_begin(), group.get_unique_terms_end(), whole) ==
+          group.get_unique_terms_end()) {
+        continue;
+      }
+      const Xapian::Query all_parts(Xapian::Query::OP_AND, part_terms.begin(), part_terms.end());
+      group = Xapian::Query(
+          Xapian::Query::OP_OR, group,
+          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all_parts, kCompoundPartWeight));
+      break;
+    }
+  }
+}
+
+// The group of a place: its name in the text, or the filter terms of the documents about it,
+// which add kRegionBoost (a fixed weight: filter terms carry none of their own).
+Xapian::Query RegionGroup(const Xapian::Query& name, const std::vector<std::string>& terms) {
+  std::vector<Xapian::Query> filters(terms.begin(), terms.end());
+  const Xapian::Query about(
+      Xapian::Query::OP_FILTER,
+      Xapian::Query((new Xapian::FixedWeightPostingSource(kRegionBoost))->release()),
+      Xapian::Query(Xapian::Query::OP_OR, filters.begin(), filters.end()));
+  return name.empty() ? about : Xapian::Query(Xapian::Query::OP_OR, name, about);
+}
+
+}  // namespace
+
+Result<BuiltQuery> QueryBuilder::Build(const std::string& q,
+                                       const std::vector<QueryRegion>& regions) {
   BuiltQuery out;
   if (HasExplicitSyntax(q)) {
     auto parsed = Parse(q, Xapian::Query::OP_AND);
@@ -190,16 +330,23 @@ Result<BuiltQuery> QueryBuilder::Build(const std::string& q, Relax relax) {
   }
 
   bool question = q.find('?') != std::string::npos;
-  std::vector<std::string> words;  // as typed, question words removed
+  std::vector<std::string> words;                  // as typed, question words and places removed
+  std::vector<std::string> names(regions.size());  // each place's name as typed
   for (const QueryWord& w : ScanQueryWords(q)) {
     const std::string_view text = std::string_view(q).substr(w.begin, w.end - w.begin);
-    if (IsQuestionWord(FoldWord(text))) {
+    const auto region = std::find_if(regions.begin(), regions.end(), [&](const QueryRegion& r) {
+      return w.begin >= r.begin && w.end <= r.end;
+    });
+    if (region != regions.end()) {
+      std::string& name = names[static_cast<size_t>(region - regions.begin())];
+      if (w.begin >= region->name_begin) name += (name.empty() ? "" : " ") + std::string(text);
+    } else if (IsQuestionWord(FoldWord(text))) {
       question = true;
     } else {
       words.emplace_back(text);
     }
   }
-  if (words.empty()) {
+  if (words.empty() && regions.empty()) {
     for (const QueryWord& w : ScanQueryWords(q))
       words.push_back(q.substr(w.begin, w.end - w.begin));
   }
@@ -208,36 +355,45 @@ Result<BuiltQuery> QueryBuilder::Build(const std::string& q, Relax relax) {
     std::string folded = analyzer_.Fold(w);
     if (!analyzer_.IsStopword(folded)) content.push_back(std::move(folded));
   }
-  for (const auto& w : words) out.text += (out.text.empty() ? "" : " ") + w;
+  std::string theme_text;
+  for (const auto& w : words) theme_text += (theme_text.empty() ? "" : " ") + w;
+  out.text = theme_text;
+  for (const auto& name : names) out.text += (out.text.empty() ? "" : " ") + name;
 
-  if (relax == Relax::kNo && !question && content.size() <= static_cast<size_t>(kShortQueryWords)) {
-    auto parsed = Parse(out.text, Xapian::Query::OP_AND);
+  std::vector<Xapian::Query> groups;
+  if (!theme_text.empty()) {
+    auto parsed = Parse(theme_text, Xapian::Query::OP_OR);
     if (!parsed.ok()) return parsed.status();
-    out.query = *parsed;
-    out.relaxable = content.size() > 1;
-    return out;
+    groups = GroupsOf(WholePhraseSynonyms(*parsed));
+    AddCompoundParts(analyzer_, content, groups);
+  }
+  for (size_t r = 0; r < regions.size(); ++r) {
+    auto name = Parse(names[r], Xapian::Query::OP_AND);
+    if (!name.ok()) return name.status();
+    groups.push_back(RegionGroup(*name, regions[r].filter_terms));
+  }
+  if (groups.empty()) return out;  // only punctuation or stopwords: the caller matches all
+
+  std::vector<TermGroups::Alternatives> alternatives;
+  for (const Xapian::Query& group : groups) alternatives.push_back(AlternativesOf(group));
+  for (size_t r = 0; r < regions.size(); ++r) {
+    auto& region_alternatives = alternatives[alternatives.size() - regions.size() + r];
+    for (const std::string& term : regions[r].filter_terms) region_alternatives.push_back({term});
+  }
+  auto term_groups = std::make_shared<const TermGroups>(std::move(alternatives));
+  out.all_words = groups.size() == 1
+                      ? groups.front()
+                      : Xapian::Query(Xapian::Query::OP_AND, groups.begin(), groups.end());
+  if (question) {
+    const auto minimum =
+        static_cast<size_t>(std::ceil(kMinimumShare * static_cast<double>(groups.size())));
+    if (minimum > 1) out.decider = std::make_shared<MinimumGroups>(term_groups, minimum);
+  } else if (groups.size() > 1) {
+    out.coverage = std::make_shared<CoverageKey>(term_groups);
   }
 
-  auto parsed = Parse(out.text, Xapian::Query::OP_OR);
-  if (!parsed.ok()) return parsed.status();
-  *parsed = WholePhraseSynonyms(*parsed);
-  const std::vector<Xapian::Query> groups = GroupsOf(*parsed);
-  const size_t minimum =
-      relax == Relax::kAnyWord
-          ? 1
-          : static_cast<size_t>(std::ceil(kMinimumShare * static_cast<double>(groups.size())));
-  if (minimum > 1) {
-    std::vector<std::pair<std::string, size_t>> terms;
-    for (size_t g = 0; g < groups.size(); ++g) {
-      for (auto t = groups[g].get_unique_terms_begin(); t != groups[g].get_unique_terms_end();
-           ++t) {
-        terms.emplace_back(*t, g);
-      }
-    }
-    out.decider = std::make_shared<MinimumGroups>(std::move(terms), groups.size(), minimum);
-  }
-
-  out.query = WithExactForms(*parsed, ExactForms(analyzer_, content));
+  out.query = WithExactForms(Xapian::Query(Xapian::Query::OP_OR, groups.begin(), groups.end()),
+                             ExactForms(analyzer_, content));
   auto in_title = Parse(out.text, Xapian::Query::OP_OR, std::string(schema::kPrefixTitle));
   if (in_title.ok() && !in_title->empty()) {
     out.query =
@@ -247,10 +403,10 @@ Result<BuiltQuery> QueryBuilder::Build(const std::string& q, Relax relax) {
   // A bonus only: a document near-matches a pair only if it holds both words, which the query
   // already asks for, so this adds no match. (OP_AND_MAYBE would say so too, but Xapian 1.4
   // gives an OR of OP_NEARs under it less than their own weight: nDCG@10 0.804, not 0.817.)
-  if (const Xapian::Query near = NearPairs(analyzer_, out.text); !near.empty()) {
+  if (const Xapian::Query near = NearPairs(analyzer_, theme_text); !near.empty()) {
     out.query = Xapian::Query(Xapian::Query::OP_OR, out.query, near);
   }
-  out.natural_language = relax == Relax::kNo;
+  out.natural_language = question;
   return out;
 }
 

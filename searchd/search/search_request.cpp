@@ -60,7 +60,7 @@ Status RepeatedParameter(std::string_view parameter) {
 Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
   SearchRequest r;
   bool seen_q = false, seen_page = false, seen_size = false, seen_sort = false;
-  bool seen_facets = false;
+  bool seen_facets = false, seen_spell = false;
   auto once = [](bool& seen, std::string_view name) -> Status {
     if (seen) return RepeatedParameter(name);
     seen = true;
@@ -109,19 +109,20 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
       auto size = ParseIntParameter(name, value, -1'000'000'000, 1'000'000'000);
       if (!size.ok()) return size.status();
       r.size = std::clamp(*size, 1, SearchRequest::kMaxSize);
-    } else if (name == "facets") {
-      status = once(seen_facets, name);
+    } else if (name == "facets" || name == "spell") {
+      status = once(name == "facets" ? seen_facets : seen_spell, name);
+      bool& flag = name == "facets" ? r.facets : r.spell;
       if (value == "1" || value == "true") {
-        r.facets = true;
+        flag = true;
       } else if (value == "0" || value == "false") {
-        r.facets = false;
+        flag = false;
       } else if (status.ok()) {
         status = Invalid(name, "moet 1 of 0 zijn");
       }
     } else {
       return Invalid(name.substr(0, 60),
                      "onbekend; gebruik q, theme, gemeente, provincie, kind, year_from, year_to, "
-                     "sort, page, size of facets");
+                     "sort, page, size, facets of spell");
     }
     if (!status.ok()) return status;
   }

@@ -197,6 +197,8 @@ Result<SearchResult> Searcher::Impl::Search(const SearchRequest& r) {
     }
     if (r.EffectiveSort() == SortOrder::kDate) {
       enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+    } else if (built.coverage) {
+      enquire.set_sort_by_key_then_relevance(built.coverage.get(), true);
     }
     if (r.facets) enquire.add_matchspy(&out->docids);
     // checkatleast = doccount: every match is counted (and passed through the decider), so
@@ -207,10 +209,33 @@ Result<SearchResult> Searcher::Impl::Search(const SearchRequest& r) {
     return out;
   };
 
+  // The places a query names become QueryRegions (a boost, not a filter), and are reported.
+  auto build = [&](const std::string& text) -> Result<BuiltQuery> {
+    std::vector<QueryRegion> regions;
+    if (!HasExplicitSyntax(text)) {
+      for (const analysis::QueryPlace& place : options.catalog->PlacesIn(text)) {
+        regions.push_back(QueryRegion{place.begin, place.name_begin, place.end,
+                                      options.catalog->FilterTermsOf(place)});
+      }
+    }
+    return builder.Build(text, regions);
+  };
+  auto count_all_words = [&](const BuiltQuery& b, std::uint64_t total) -> std::uint64_t {
+    if (b.all_words.empty() || !b.coverage) return total;
+    Xapian::Enquire enquire(db);
+    const Xapian::Query all = filter->empty()
+                                  ? b.all_words
+                                  : Xapian::Query(Xapian::Query::OP_FILTER, b.all_words, *filter);
+    enquire.set_query(WithoutHidden(all));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    return enquire.get_mset(0, 0, doccount).get_matches_estimated();
+  };
+
   BuiltQuery built;
   built.query = MatchAll();
+  std::string shown = r.q;  // the query whose hits are shown
   if (!IsBlank(r.q)) {
-    auto parsed = builder.Build(r.q);
+    auto parsed = build(r.q);
     if (!parsed.ok()) return parsed.status();
     built = std::move(parsed).value();
     if (built.query.empty()) built.query = MatchAll();  // only punctuation, e.g. "?"
@@ -218,28 +243,35 @@ Result<SearchResult> Searcher::Impl::Search(const SearchRequest& r) {
     // The spelling vocabulary holds every word, also those only hidden documents use; a
     // correction that finds nothing visible would point at them.
     if (result.corrected_query && db.get_termfreq(std::string(schema::kEditorialHidden)) > 0) {
-      auto check = builder.Build(*result.corrected_query);
+      auto check = build(*result.corrected_query);
       if (!check.ok() || !AnyVisible(check->query)) result.corrected_query.reset();
     }
   }
   std::unique_ptr<Run> found = run(built);
-  if (found->total == 0 && result.corrected_query) {
-    auto parsed = builder.Build(*result.corrected_query);
-    if (parsed.ok()) {
+  std::uint64_t all_words = count_all_words(built, found->total);
+  if (result.corrected_query && r.spell) {
+    // The correction is shown when it is clearly better: more documents with all its words,
+    // or, when neither has any, more documents at all.
+    auto parsed = build(*result.corrected_query);
+    if (parsed.ok() && !parsed->query.empty()) {
       auto second = run(*parsed);
-      if (second->total > 0) {
+      const std::uint64_t second_all = count_all_words(*parsed, second->total);
+      if (second_all > all_words || (second_all == all_words && second->total > found->total)) {
         found = std::move(second);
+        all_words = second_all;
         built = std::move(parsed).value();
+        shown = *result.corrected_query;
         result.showing_corrected = true;
       }
     }
   }
-  if (found->total == 0 && built.relaxable) {
-    // No document has every word: those with some of them, the most words first.
-    auto relaxed = builder.Build(built.text, Relax::kAnyWord);
-    if (relaxed.ok()) {
-      found = run(*relaxed);
-      built = std::move(relaxed).value();
+  result.all_words_total = all_words;
+  if (!IsBlank(shown) && !HasExplicitSyntax(shown)) {
+    for (const analysis::QueryPlace& place : options.catalog->PlacesIn(shown)) {
+      auto& names =
+          place.gemeente.empty() ? result.interpreted_provincies : result.interpreted_gemeenten;
+      const std::string& name = place.gemeente.empty() ? place.provincie : place.gemeente;
+      if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
     }
   }
   result.total = found->total;

@@ -66,7 +66,16 @@ const tests = {
     if (answer.corrected_query) {
       await page.goto(`${ctx.base}/?q=${encodeURIComponent(misspelt)}`);
       await resultsShown(page);
-      const link = page.locator('.did-you-mean a');
+      if (answer.showing_corrected) {
+        // The corrected results are shown, with a way back to the words as typed.
+        const original = page.locator('.did-you-mean a', { hasText: 'Zoek toch naar' });
+        await original.click();
+        await page.waitForURL((url) => url.searchParams.get('spell') === '0');
+        // The words as typed may find nothing; the correction is still offered.
+        await page.waitForSelector('.did-you-mean');
+        assert.equal(await page.locator('.did-you-mean a', { hasText: 'Zoek toch naar' }).count(), 0);
+      }
+      const link = page.locator('.did-you-mean a').first();
       assert.equal((await link.textContent()).trim(), answer.corrected_query);
       await link.click();
       await page.waitForURL((url) => url.searchParams.get('q') === answer.corrected_query);

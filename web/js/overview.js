@@ -25,7 +25,7 @@ export function renderOverview(container, { state, result, regional, navigate })
       h('div', { class: 'overview-map' },
         h('h3', {}, 'Waar?'),
         h('div', { id: 'kaart', class: 'map' }),
-        gaps(state, regional))),
+        gaps(state, regional, result))),
   );
   return drawMap(container.querySelector('#kaart'), state, regional, navigate);
 }
@@ -41,10 +41,20 @@ function summary(state, result, years) {
     ...state.gemeente.map((v) => facetLabel('gemeente', { value: v }))];
   if (regions.length) parts.push(`in ${regions.join(' of ')}`);
   const what = parts.length ? parts.join(' ') : 'in de collectie';
+  // "documenten over ..." counts only the documents that hold the whole query.
+  const whole = state.q && result.all_words_total !== undefined ? result.all_words_total : result.total;
+  if (state.q && whole === 0 && result.total > 0) {
+    return h('p', { class: 'summary' },
+      `Geen document bevat alle woorden van “${state.q}”; `,
+      h('strong', { class: 'big-number' }, formatNumber(result.total)), ' ',
+      result.total === 1 ? 'document bevat' : 'documenten bevatten', ' een deel ervan.');
+  }
+  const rest = result.total - whole;
   return h('p', { class: 'summary' },
-    h('strong', { class: 'big-number' }, formatNumber(result.total)), ' ',
-    result.total === 1 ? 'document' : 'documenten', ` ${what}`,
+    h('strong', { class: 'big-number' }, formatNumber(whole)), ' ',
+    whole === 1 ? 'document' : 'documenten', ` ${what}`,
     since ? (since === until ? ` uit ${since}` : `, van ${since} tot ${until}`) : '',
+    rest > 0 ? `, en ${plural(rest, 'document', 'documenten')} met een deel van de woorden` : '',
     '.');
 }
 
@@ -117,9 +127,15 @@ function provincieCounts(result) {
   return counts;
 }
 
-function gaps(state, regional) {
+function gaps(state, regional, result) {
   const counts = provincieCounts(regional);
-  const rows = kProvincies.map(([code, name]) => ({ code, name, count: counts.get(code) || 0 }));
+  // A region the query itself names is what the user asks about, never a gap to point out.
+  const named = new Set([
+    ...(result.interpreted?.provincie || []).map(provincieCode),
+    ...(result.interpreted?.gemeente || []).map((g) => gemeenteProvince(gemeenteCode(g))),
+  ].filter(Boolean));
+  const rows = kProvincies.filter(([code]) => !named.has(code))
+    .map(([code, name]) => ({ code, name, count: counts.get(code) || 0 }));
   const max = Math.max(0, ...rows.map((r) => r.count));
   const none = rows.filter((r) => r.count === 0);
   const few = rows.filter((r) => r.count > 0 && r.count <= Math.max(1, Math.floor(max * kFewShare)) && max > 2);

@@ -18,6 +18,8 @@ export function renderResults(container, { state, result, navigate }) {
       h('h2', { id: 'resultaten-titel', tabindex: -1 }, resultsTitle(state, result, pages)),
       sortControl(state, navigate)),
     correction(state, result, navigate),
+    partialNotice(result),
+    placeChips(state, result, navigate),
     result.hits?.length ? h('ol', { class: 'hits', start: (result.page - 1) * size + 1 },
       result.hits.map((hit) => hitItem(hit, state))) : emptyState_(state, navigate),
     pagination(state, result.page || state.page, pages, navigate),
@@ -50,10 +52,48 @@ function correction(state, result, navigate) {
     onclick: (e) => { e.preventDefault(); navigate(next); },
   }, h('strong', {}, corrected));
   if (result.showing_corrected) {
+    const original = withChanges(state, { spell: false });
     return h('p', { class: 'did-you-mean' },
-      'Niets gevonden voor ', h('strong', {}, `“${state.q}”`), '. U ziet de resultaten voor ', link, '.');
+      'U ziet de resultaten voor ', link, '. ',
+      h('a', {
+        href: stateUrl(original),
+        onclick: (e) => { e.preventDefault(); navigate(original); },
+      }, `Zoek toch naar “${state.q}”`), '.');
   }
   return h('p', { class: 'did-you-mean' }, 'Bedoelde u ', link, '?');
+}
+
+// Honest about partial matches: when no document holds every word of the query, or only some do.
+function partialNotice(result) {
+  if (!result.total || result.all_words_total === undefined) return null;
+  if (result.partial) {
+    return h('p', { class: 'partial-notice', role: 'status' },
+      'Geen document bevat alle woorden; dit zijn de beste gedeeltelijke treffers.');
+  }
+  if (result.all_words_total < result.total) {
+    return h('p', { class: 'partial-notice' },
+      `${plural(result.all_words_total, 'document bevat', 'documenten bevatten')} alle woorden en staan bovenaan; `
+      + `daarna volgen ${plural(result.total - result.all_words_total, 'document', 'documenten')} met een deel ervan.`);
+  }
+  return null;
+}
+
+// A place typed in the query weighs in the ranking; a chip offers it as a filter ("Alleen Drenthe?").
+function placeChips(state, result, navigate) {
+  const interpreted = result.interpreted || {};
+  const chips = [];
+  for (const [key, names] of [['provincie', interpreted.provincie || []], ['gemeente', interpreted.gemeente || []]]) {
+    for (const name of names) {
+      if (state[key].includes(name)) continue;
+      const next = withChanges(state, { [key]: [...state[key], name] });
+      chips.push(h('a', {
+        class: 'chip',
+        href: stateUrl(next),
+        onclick: (e) => { e.preventDefault(); navigate(next); },
+      }, `Alleen ${name}?`));
+    }
+  }
+  return chips.length ? h('p', { class: 'place-chips' }, 'Plaats in uw zoekvraag: ', chips) : null;
 }
 
 function hitItem(hit, state) {

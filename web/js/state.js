@@ -10,7 +10,7 @@ export const kPageSize = 10;
 export function emptyState() {
   return {
     q: '', theme: [], provincie: [], gemeente: [], kind: '',
-    year_from: '', year_to: '', sort: 'relevance', page: 1, doc: '',
+    year_from: '', year_to: '', sort: 'relevance', page: 1, doc: '', spell: true,
   };
 }
 
@@ -26,6 +26,8 @@ export function parseState(search = window.location.search) {
   const page = Number.parseInt(params.get('page') || '1', 10);
   state.page = Number.isFinite(page) && page > 0 ? page : 1;
   state.doc = params.get('doc') || '';
+  // spell=0: the words exactly as typed, not a spelling correction's results.
+  state.spell = params.get('spell') !== '0';
   return state;
 }
 
@@ -39,6 +41,7 @@ export function searchParams(state, { withPage = true } = {}) {
   if (state.year_to) params.set('year_to', state.year_to);
   if (state.sort === 'date') params.set('sort', 'date');
   if (withPage && state.page > 1) params.set('page', String(state.page));
+  if (state.q && !state.spell) params.set('spell', '0');
   return params;
 }
 
@@ -56,6 +59,8 @@ export function hasFilters(state) {
 // Returns a copy with changes applied; any change other than the page goes back to page 1.
 export function withChanges(state, changes) {
   const next = { ...state, ...changes, doc: changes.doc ?? '' };
+  // A new query is spelled anew; spell=0 holds only for the query it was asked for.
+  if ('q' in changes && changes.q !== state.q && !('spell' in changes)) next.spell = true;
   for (const key of kMultiFilters) next[key] = [...(changes[key] ?? state[key])];
   if (!('page' in changes)) next.page = 1;
   return next;

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,8 @@ class Catalog {
   Catalog(const std::vector<analysis::Theme>& themes,
           const std::vector<analysis::Gemeente>& gemeenten,
           const std::vector<analysis::PlaceName>& places = {});
+  // The same, with the tagger that finds places named in a query (PlacesIn).
+  Catalog(const std::vector<analysis::Theme>& themes, analysis::RegionTagger regions);
 
   bool empty() const { return entries_.empty(); }
 
@@ -51,6 +54,12 @@ class Catalog {
   std::string GemeenteName(const std::string& code) const;
   std::string ProvincieName(const std::string& slug) const;
 
+  // The places query text names (RegionTagger::TagQuery); none without a gazetteer.
+  std::vector<analysis::QueryPlace> PlacesIn(std::string_view query) const;
+  // The filter terms of the documents about `place`: its gemeente, or its provincie and every
+  // gemeente in it.
+  std::vector<std::string> FilterTermsOf(const analysis::QueryPlace& place) const;
+
   // Every theme, gemeente and provincie, for suggestions.
   const std::vector<CatalogEntry>& entries() const { return entries_; }
 
@@ -64,6 +73,7 @@ class Catalog {
   std::map<std::string, std::string> provincie_by_name_;                 // Slug(alias) -> slug
   std::map<std::string, std::vector<std::string>> provincie_gemeenten_;  // slug -> codes
   std::vector<CatalogEntry> entries_;
+  std::optional<analysis::RegionTagger> regions_;
 };
 
 // The catalog of corpus/themes.toml and corpus/gazetteer.tsv in `data_dir`. A missing or bad file

@@ -6,23 +6,28 @@
 // Brackets alone are not syntax ("een WOB (wet openbaarheid van bestuur) verzoek"); they group
 // only when the query has operators.
 //
-// Plain queries (words only) are read as a search or as a question:
+// Plain queries (words only) are read as a search or as a question. Either way every content
+// word (not a stopword) is a group: its stem, synonyms, the word as typed, and, for a compound,
+// its parts together ("toeslagenaffaire": "toeslagen" and "affaire", at kCompoundPartWeight).
+// A place the query names (QueryRegion: "eenzaamheid ouderen Drenthe") is one group too: its
+// name in the text, or the filter terms of the documents about it or any of its gemeenten,
+// which add kRegionBoost.
 //  - Question words (wanneer, welke, waarom, waar, ...; kQuestionWords in query_builder.cpp) are
 //    dropped, unless nothing would remain. "Wanneer" names what the user asks, not what the
 //    answer says (94 of the 102 legal-dutch-aqa questions open with it).
-//  - A search: up to kShortQueryWords content words (words that are not stopwords) and no
-//    question word or '?'. Every word must match (AND), ranked by BM25. So "jeugdhulp
-//    Groningen" lists, and counts in total and facets, only documents with both words. When no
-//    document has them all (and no spelling correction helps), the search is relaxed:
-//    documents with any of the words, those with more of them ranked first by BM25.
-//  - A question (a question word or '?') or a longer query ("Wanneer heeft een ouder recht op
-//    kinderbijslag?"): a document must contain at least kMinimumShare of the content words
-//    (rounded up; each word counts with its stem, synonyms and compound parts), and total and
-//    facets count exactly those documents. Ranking is BM25 over all the words with
-//    kQuestionWeighting, so documents with more of the words come first, plus each word in
-//    the form typed at kExactFormWeight, plus neighbouring words that stand near each other in
-//    the document at kProximityWeight. A multi-word synonym counts only as a whole
-//    ("algemene bijstand" names "bijstand"; "algemene" alone does not).
+//  - A search (no question word, no '?'): every document with any group matches (total and
+//    facets count them all), ordered first by how many groups it holds (the coverage key) and
+//    then by relevance: documents with all the words first, then the best partial matches.
+//    `all_words` counts the documents that hold every group, so the answer can say when none
+//    does. Relevance is BM25 over the groups, plus the words in the title at
+//    kTitleFieldWeight, the words as typed at kExactFormWeight and neighbouring words near each
+//    other at kProximityWeight (as below).
+//  - A question (a question word or '?'): a document must contain at least kMinimumShare of the
+//    groups (rounded up), and total and facets count exactly those documents. Ranking is BM25
+//    over all the words with kQuestionWeighting, so documents with more of the words come
+//    first, plus each word in the form typed at kExactFormWeight, plus neighbouring words that
+//    stand near each other in the document at kProximityWeight. A multi-word synonym counts
+//    only as a whole ("algemene bijstand" names "bijstand"; "algemene" alone does not).
 //
 // Explicit operators could be combined with the question rules, but a user who types them
 // expects them to be taken literally, so they are not.
@@ -34,6 +39,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -42,8 +48,15 @@
 
 namespace kb::search {
 
-inline constexpr int kShortQueryWords = 3;
 inline constexpr double kMinimumShare = 0.25;
+
+// A compound's parts, all present, count for the compound at this weight: "toeslagenaffaire"
+// meets a text on the "affaire" around "toeslagen", below one that uses the compound itself.
+inline constexpr double kCompoundPartWeight = 0.5;
+
+// The weight a document gets for being about a place the query names (its filter terms), as
+// much as a fairly rare word; the name in the text scores as a word on top of it.
+inline constexpr double kRegionBoost = 3.0;
 
 // BM25 for questions: k1 0.6 (a repeated word counts less) and length normalisation b 0.2
 // (Xapian's defaults: 1 and 0.5). Law articles share their section title, indexed with extra
@@ -77,22 +90,30 @@ inline constexpr double kTitleFieldWeight = 0.25;
 inline constexpr Xapian::termcount kProximityWindow = 8;
 inline constexpr double kProximityWeight = 0.25;
 
+// A place named in the query: the bytes of its name (with a cue word such as "provincie") and
+// the filter terms of the documents about it (Catalog::FilterTermsOf).
+struct QueryRegion {
+  std::size_t begin = 0;       // the cue word's first byte, or the name's
+  std::size_t name_begin = 0;  // the name's first byte
+  std::size_t end = 0;
+  std::vector<std::string> filter_terms;
+};
+
 struct BuiltQuery {
   Xapian::Query query;
   // When set, only documents it accepts are matches (the share of content words above); pass
   // it to Enquire::get_mset. Null: every document matching `query` counts.
   std::shared_ptr<Xapian::MatchDecider> decider;
+  // When set, sort by this key (descending), then by relevance: the number of groups a
+  // document holds, for searches.
+  std::shared_ptr<Xapian::KeyMaker> coverage;
+  // The documents holding every group; empty for queries taken as written (where the query
+  // itself says what must match).
+  Xapian::Query all_words;
   // The words the query was built from, for snippets (question words removed).
   std::string text;
-  // A short plain query whose words all had to match: Build(..., Relax::kAnyWord) may find more.
-  bool relaxable = false;
-  // A question or long query: rank with BM25(kQuestionK1, kQuestionB).
+  // A question: rank with BM25(kQuestionK1, kQuestionB).
   bool natural_language = false;
-};
-
-enum class Relax {
-  kNo,       // the semantics described above
-  kAnyWord,  // plain queries: documents with any content word, the most words ranked first
 };
 
 class QueryBuilder {
@@ -101,9 +122,9 @@ class QueryBuilder {
   // Build changes its default operator. Both must outlive the builder.
   QueryBuilder(analysis::Analyzer& analyzer, Xapian::QueryParser& parser, unsigned parser_flags);
 
-  // The query for `q` (not blank). InvalidArgument (naming parameter 'q') when the syntax
-  // cannot be read.
-  Result<BuiltQuery> Build(const std::string& q, Relax relax = Relax::kNo);
+  // The query for `q` (not blank); `regions` are the places `q` names (byte offsets into `q`).
+  // InvalidArgument (naming parameter 'q') when the syntax cannot be read.
+  Result<BuiltQuery> Build(const std::string& q, const std::vector<QueryRegion>& regions = {});
 
  private:
   Result<Xapian::Query> Parse(const std::string& text, Xapian::Query::op default_op,

@@ -40,6 +40,9 @@ struct SearchRequest {
   int page = 1;                         // 1-based, [1, kMaxPage]
   int size = kDefaultSize;              // clamped to [1, kMaxSize]
   bool facets = true;                   // facets=0 skips facet counting
+  // spell=0 searches the words as typed even when a spelling correction finds more (the
+  // page's "zoek toch naar ..." link); the correction is still reported.
+  bool spell = true;
 
   bool HasFilters() const;
   SortOrder EffectiveSort() const;

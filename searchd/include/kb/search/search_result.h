@@ -42,8 +42,16 @@ struct Hit {
 struct SearchResult {
   std::string query;                           // the query as asked
   std::optional<std::string> corrected_query;  // a spelling correction, when one was found
-  bool showing_corrected = false;  // hits are those of corrected_query (the original found none)
-  std::uint64_t total = 0;         // exact number of matching documents
+  // Hits are those of corrected_query: it matches more documents with all its words (or, when
+  // neither has any, more documents) than the query as typed, and spell=0 was not asked.
+  bool showing_corrected = false;
+  std::uint64_t total = 0;  // exact number of matching documents (all words or some)
+  // How many of them hold every word (or place) of the query; equal to total for a one-word
+  // query or explicit syntax. 0 < total with 0 here: only partial matches.
+  std::uint64_t all_words_total = 0;
+  // The places the query (as shown) names: gemeente and provincie names, for "Alleen ...?".
+  std::vector<std::string> interpreted_gemeenten;
+  std::vector<std::string> interpreted_provincies;
   int page = 1;
   int size = 10;
   std::vector<Hit> hits;
