@@ -33,16 +33,17 @@ def build_index(articles_dir, db_path, stemmer):
     if stemmer:
         tg.set_stemmer(xapian.Stem(stemmer))
     for name in sorted(os.listdir(articles_dir)):
-        if not name.endswith(".md"):
+        stem, extension = os.path.splitext(name)
+        if extension not in (".md", ".txt"):
             continue
-        title, body = read_article(os.path.join(articles_dir, name))
+        title, body = read_article(os.path.join(articles_dir, name))  # .txt: no front matter
         doc = xapian.Document()
         tg.set_document(doc)
         tg.index_text(title)
         tg.increase_termpos()
         tg.index_text(body)
-        doc.set_data(name[:-3])
-        doc.add_boolean_term("Q" + name[:-3])
+        doc.set_data(stem)
+        doc.add_boolean_term("Q" + stem)
         db.add_document(doc)
     db.commit()
     return db

@@ -2,12 +2,14 @@
 """Turns the legal-dutch-aqa knowledge corpus (one CSV row per law article) into one Markdown file
 per article, named after its DOC_ID, so that every search engine indexes exactly the same text.
 
-Usage: make_articles.py CORPUS_CSV OUT_DIR
+Usage: make_articles.py CORPUS_CSV OUT_DIR [--text]
 
 Each file carries the article's title in YAML front matter (law name, article number and the
 titles of the chapter, section and paragraph it sits in) and the article text as its body. The
 structural codes ("Boek1", "Titeldeel4", "Afdeling10") are left out: they are navigation, not
-words anyone searches for; their titles are kept.
+words anyone searches for; their titles are kept. With --text the files are plain text instead
+(DOC_ID.txt: the title on the first line, a blank line, the text), as an independent harness
+writes them: the ranking must not depend on the Markdown layout.
 """
 import csv
 import os
@@ -34,6 +36,8 @@ def yaml_quote(value):
 
 
 def main(argv):
+    text = "--text" in argv
+    argv = [a for a in argv if a != "--text"]
     if len(argv) != 3:
         sys.stderr.write(__doc__)
         return 2
@@ -44,8 +48,12 @@ def main(argv):
         for row in csv.DictReader(f):
             doc_id = row["DOC_ID"].strip()
             body = row["text"].strip()
-            with open(os.path.join(out_dir, doc_id + ".md"), "w", encoding="utf-8") as out:
-                out.write(f"---\ntitle: {yaml_quote(article_title(row))}\n---\n\n{body}\n")
+            name = doc_id + (".txt" if text else ".md")
+            with open(os.path.join(out_dir, name), "w", encoding="utf-8") as out:
+                if text:
+                    out.write(f"{article_title(row)}\n\n{body}\n")
+                else:
+                    out.write(f"---\ntitle: {yaml_quote(article_title(row))}\n---\n\n{body}\n")
             count += 1
     print(f"wrote {count} articles to {out_dir}")
     return 0

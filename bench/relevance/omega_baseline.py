@@ -56,11 +56,12 @@ def main():
                     "DEFAULTOP": args.defaultop})
                 result = subprocess.run([OMEGA], env=env, capture_output=True, text=True)
                 body = result.stdout.split("\r\n\r\n", 1)[-1].split("\n\n", 1)[-1]
-                urls = [u.strip() for u in body.splitlines() if u.strip().endswith(".md")]
+                urls = [u.strip() for u in body.splitlines()
+                        if u.strip().endswith((".md", ".txt"))]
                 if result.returncode != 0 or (not urls and "Error" in result.stdout):
                     sys.stderr.write(f"omega failed on query {qid}: {result.stdout[:300]}\n")
                 for rank, url in enumerate(urls[:100], 1):
-                    doc = os.path.basename(url)[:-3]
+                    doc = os.path.splitext(os.path.basename(url))[0]
                     out.write(f"{qid} Q0 {doc} {rank} {101 - rank} {tag}\n")
 
 

@@ -2,9 +2,10 @@
 # Relevance on legal-dutch-aqa (102 Dutch questions, 4,653 law articles, judged):
 # kb-indexer + kb-searchd over HTTP, against plain Xapian BM25 (dutch stemmer, and no stemmer)
 # and Xapian Omega (omindex + the omega CGI), all on the same article files.
-# Usage: bench/relevance/run.sh [--ours-only] [BUILD_DIR] [OUT_DIR]
+# Usage: bench/relevance/run.sh [--ours-only] [--text] [BUILD_DIR] [OUT_DIR]
 #   (defaults: build, bench/relevance/results). --ours-only runs kb-searchd alone (about 30 s),
-#   for trying an analysis change; the full run adds the diagnostic and the baselines.
+#   for trying an analysis change; the full run adds the diagnostic and the baselines. --text
+#   writes the articles as plain text files (title on the first line) instead of Markdown.
 # Prints nDCG@10, MRR@10 and R@100 per system (kb-searchd-or is a diagnostic: the question's words
 # joined with OR, to separate the default operator from the analysis); OUT_DIR gets the runs, per-query figures and
 # per-query.tsv (all systems side by side, worst first) for ANALYSIS.md.
@@ -12,7 +13,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 OURS_ONLY=
+LAYOUT=
 if [ "${1:-}" = "--ours-only" ]; then OURS_ONLY=1; shift; fi
+if [ "${1:-}" = "--text" ]; then LAYOUT=--text; shift; fi
 BUILD=$(realpath "${1:-build}")
 OUT=$(realpath -m "${2:-bench/relevance/results}")
 DATA=$(realpath ../shared/refdata/ir/legal-dutch-aqa)
@@ -26,7 +29,7 @@ cleanup() {
 trap cleanup EXIT
 mkdir -p "$OUT"
 
-python3 "$HERE/make_articles.py" "$DATA/knowledge_corpus_small.csv" "$WORK/articles" >/dev/null
+python3 "$HERE/make_articles.py" "$DATA/knowledge_corpus_small.csv" "$WORK/articles" $LAYOUT >/dev/null
 
 # Ours: index, serve, ask over HTTP.
 "$BUILD/indexer/kb-indexer" --db "$WORK/kb" --data corpus --progress log "$WORK/articles" \
