@@ -19,12 +19,14 @@ Needs python3-xapian (run with /usr/bin/python3), xapian-omega and recoll.
 """
 import argparse
 import collections
-import math
 import os
 import sys
 import tempfile
 
 import systems
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import evaluate as trec  # noqa: E402  (bench/relevance/evaluate.py: the TREC-style measures)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
@@ -52,23 +54,20 @@ def read_qrels(path):
     return qrels
 
 
+def relevant_of(grades):
+    return {doc: grade for doc, grade in grades.items() if grade > 0}
+
+
 def ndcg10(ranking, grades):
-    ideal = sorted((g for g in grades.values() if g > 0), reverse=True)[:10]
-    idcg = sum(g / math.log2(i + 2) for i, g in enumerate(ideal))
-    dcg = sum(grades.get(d, 0) / math.log2(i + 2) for i, d in enumerate(ranking[:10]))
-    return dcg / idcg if idcg else 0.0
+    return trec.ndcg_at(ranking, relevant_of(grades), 10)
 
 
 def recall10(ranking, grades):
-    relevant = {d for d, g in grades.items() if g > 0}
-    return len(relevant & set(ranking[:10])) / len(relevant) if relevant else 0.0
+    return trec.recall_at(ranking, relevant_of(grades), 10)
 
 
 def mrr10(ranking, grades):
-    for i, d in enumerate(ranking[:10]):
-        if grades.get(d, 0) > 0:
-            return 1 / (i + 1)
-    return 0.0
+    return trec.rr_at(ranking, relevant_of(grades), 10)
 
 
 def start(name, args, work):
@@ -82,7 +81,7 @@ def start(name, args, work):
     if name == "recoll-any":
         return systems.Recoll(CORPUS, work, "-o")
     if name == "grep":
-        return systems.Grep(args.texts)
+        return systems.Grep(CORPUS)
     raise SystemExit(f"unknown system '{name}'")
 
 
@@ -152,8 +151,6 @@ def main():
     parser.add_argument("--systems", default="kb-searchd,omega,recoll")
     parser.add_argument("--work", help="keep the peers' indexes here (default: a temp dir)")
     parser.add_argument("--out", default=os.path.join(HERE, "results"))
-    parser.add_argument("--texts", default="/work/pools/text",
-                        help="plain-text copies of the corpus, for the grep pool")
     parser.add_argument("--pool-systems", default="kb-searchd,omega,recoll,recoll-any,grep")
     parser.add_argument("--pool", nargs=2, metavar=("QUERIES", "CANDIDATES"))
     args = parser.parse_args()

@@ -127,13 +127,19 @@ class Recoll:
 class Grep:
     name = "grep"
 
-    def __init__(self, texts):
+    def __init__(self, corpus):
+        """Reads every document of `corpus` as text (PDFs through pdftotext)."""
         self.texts = {}
-        for root, _, files in os.walk(texts):
+        for root, _, files in os.walk(corpus):
             for name in files:
                 path = os.path.join(root, name)
-                with open(path, encoding="utf-8", errors="replace") as f:
-                    self.texts[os.path.relpath(path, texts)[:-len(".txt")]] = fold(f.read())
+                if name.lower().endswith(".pdf"):
+                    text = subprocess.run(["pdftotext", path, "-"], capture_output=True,
+                                          text=True, errors="replace").stdout
+                else:
+                    with open(path, encoding="utf-8", errors="replace") as f:
+                        text = f.read()
+                self.texts[os.path.relpath(path, corpus)] = fold(text)
 
     def search(self, query, size=10):
         words = [w for w in re.findall(r"\w+", fold(query)) if len(w) > 2]
