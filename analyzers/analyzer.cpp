@@ -145,7 +145,9 @@ void Analyzer::IndexText(std::string_view text, Xapian::Document& doc, Xapian::t
   for (Token token; tokenizer.Next(token);) {
     word.clear();
     AppendFolded(token.text, word);
-    if (word.empty()) continue;
+    // Folding can make a short token long (NFKC expands U+FDFA to 18 characters): bound it here,
+    // so no term reaches Xapian's limit, which would refuse the whole document.
+    if (word.empty() || word.size() > kMaxTermBytes) continue;
     indexer.Add(token, word, ++pos);
   }
   indexer.Finish();

@@ -2,6 +2,8 @@
 
 #include <xapian.h>
 
+#include "kb/core/fnv_hash.h"
+
 namespace kb::schema {
 
 Status StampIndex(Xapian::WritableDatabase& db) {
@@ -47,6 +49,18 @@ Status CheckIndex(const Xapian::Database& db, std::string_view db_path) {
                                "': " + e.get_description());
   }
   return Status::Ok();
+}
+
+std::string BoundedTerm(std::string_view prefix, std::string_view value) {
+  std::string term(prefix);
+  if (prefix.size() + value.size() <= kMaxTermBytes) return term.append(value);
+  Fnv1a64 hash;
+  hash.Update(value);
+  const std::string suffix = "#" + hash.HexDigest();
+  std::size_t keep = kMaxTermBytes - prefix.size() - suffix.size();
+  // Back up over UTF-8 continuation bytes (10xxxxxx) so the cut falls before a lead byte.
+  while (keep > 0 && (static_cast<unsigned char>(value[keep]) & 0xC0) == 0x80) --keep;
+  return term.append(value.substr(0, keep)).append(suffix);
 }
 
 std::string Slug(std::string_view name) {

@@ -15,6 +15,8 @@ struct ExportData;
 
 // The editor recorded for changes made from the command line.
 inline constexpr std::string_view kAdminEditor = "kb-admin";
+// The editor recorded for what kb-indexer reports (a queued path it could not index).
+inline constexpr std::string_view kIndexerEditor = "kb-indexer";
 
 struct EditorialStore::Impl {
   std::unique_ptr<Database> db;
@@ -24,6 +26,8 @@ struct EditorialStore::Impl {
   Result<std::int64_t> BumpGeneration();
   // Puts `path` in the pending queue under a new generation; an empty path is ignored.
   Status EnqueueLocked(std::string_view path);
+  // Removes the queue entry if its generation is still item.generation.
+  Status DeletePendingLocked(const PendingItem& item);
   Status AuditLocked(const AuditEntry& entry);
   // Reads the override of one document (empty when it has none).
   Result<Override> OverrideLocked(std::string_view doc_id);

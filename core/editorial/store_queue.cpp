@@ -1,6 +1,7 @@
 // Duplicate candidates, the pending queue and reading the audit log.
 #include <nlohmann/json.hpp>
 
+#include "kb/core/fnv_hash.h"
 #include "store_impl.h"
 #include "store_sql.h"
 #include "utc_time.h"
@@ -89,16 +90,37 @@ Result<std::vector<PendingItem>> EditorialStore::Pending() const {
   return out;
 }
 
+Status EditorialStore::Impl::DeletePendingLocked(const PendingItem& item) {
+  auto stmt = db->Prepare(sql::kPendingDelete);
+  if (!stmt.ok()) return stmt.status();
+  // Matching the generation keeps an entry re-enqueued after the item was read.
+  return (*stmt)->Bind(1, item.path).Bind(2, item.generation).Run();
+}
+
 Status EditorialStore::ClearPending(const std::vector<PendingItem>& done) {
   if (done.empty()) return Status::Ok();
   std::lock_guard lock(impl_->mutex);
-  Database& db = *impl_->db;
-  return InTransaction(db, [&]() -> Status {
+  return InTransaction(*impl_->db, [&]() -> Status {
     for (const auto& item : done) {
-      auto stmt = db.Prepare(sql::kPendingDelete);
-      if (!stmt.ok()) return stmt.status();
-      // Matching the generation keeps an entry re-enqueued after `done` was read.
-      if (Status s = (*stmt)->Bind(1, item.path).Bind(2, item.generation).Run(); !s.ok()) return s;
+      if (Status s = impl_->DeletePendingLocked(item); !s.ok()) return s;
+    }
+    return Status::Ok();
+  });
+}
+
+Status EditorialStore::FailPending(const std::vector<PendingFailure>& failed) {
+  if (failed.empty()) return Status::Ok();
+  std::lock_guard lock(impl_->mutex);
+  return InTransaction(*impl_->db, [&]() -> Status {
+    for (const auto& f : failed) {
+      if (Status s = impl_->DeletePendingLocked(f.item); !s.ok()) return s;
+      // A path is bytes; a file name that is not UTF-8 must not stop the report.
+      const std::string after = nlohmann::json({{"path", f.item.path}, {"reason", f.reason}})
+                                    .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      const AuditEntry entry{
+          0,  "",   std::string(kIndexerEditor), "index-failed", DocumentIdForPath(f.item.path),
+          "", after};
+      if (Status s = impl_->AuditLocked(entry); !s.ok()) return s;
     }
     return Status::Ok();
   });

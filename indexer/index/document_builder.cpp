@@ -31,9 +31,11 @@ std::string TaggingText(const extract::ExtractedDoc& doc) {
   return text;
 }
 
+// Through the schema's bound: a 400-character organisation must not make Xapian refuse the
+// document (and with it the uncommitted batch).
 void AddBooleanTerm(Xapian::Document& doc, std::string_view prefix, const std::string& value) {
   if (value.empty()) return;
-  doc.add_boolean_term(std::string(prefix) + value);
+  doc.add_boolean_term(schema::BoundedTerm(prefix, value));
 }
 
 // "2018-10-22" -> "20181022"; "2018-10" -> "20181000"; "2018" -> "20180000".

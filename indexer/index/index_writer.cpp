@@ -2,14 +2,39 @@
 
 #include <chrono>
 #include <ctime>
+#include <exception>
 
+#include "kb/core/fnv_hash.h"
 #include "kb/core/schema.h"
 
 namespace kb::index {
 
 namespace {
 
-constexpr std::string_view kFailurePrefix = "kb.failed:";
+// Failures are keyed by their path when it fits in a key, else by its hash with the path in the
+// value (schema::kMetaFailurePrefix).
+bool PathFitsInKey(const std::string& path) {
+  return schema::kMetaFailurePrefix.size() + path.size() <= schema::kMaxMetadataKeyBytes;
+}
+
+std::string FailureKey(const std::string& path) {
+  if (PathFitsInKey(path)) return std::string(schema::kMetaFailurePrefix) + path;
+  Fnv1a64 hash;
+  hash.Update(path);
+  return std::string(schema::kMetaFailureHashedPrefix) + hash.HexDigest();
+}
+
+std::string FailureValue(const std::string& path, const KnownFailure& failure) {
+  std::string value = failure.signature + "\t" + failure.reason;
+  if (!PathFitsInKey(path)) value.insert(0, path + '\0');
+  return value;
+}
+
+KnownFailure ParseFailure(std::string_view value) {
+  const auto tab = value.find('\t');
+  return KnownFailure{std::string(value.substr(0, tab)),
+                      tab == std::string_view::npos ? "" : std::string(value.substr(tab + 1))};
+}
 
 std::string NowIso8601() {
   const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -76,22 +101,36 @@ Result<std::map<std::string, KnownDocument>> IndexWriter::KnownDocuments() const
 
 std::map<std::string, KnownFailure> IndexWriter::KnownFailures() const {
   std::map<std::string, KnownFailure> failures;
-  const std::string prefix(kFailurePrefix);
+  const std::string prefix(schema::kMetaFailurePrefix);
   for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
+    failures[(*it).substr(prefix.size())] = ParseFailure(db_.get_metadata(*it));
+  }
+  const std::string hashed(schema::kMetaFailureHashedPrefix);
+  for (auto it = db_.metadata_keys_begin(hashed); it != db_.metadata_keys_end(hashed); ++it) {
     const std::string value = db_.get_metadata(*it);
-    const auto tab = value.find('\t');
-    failures[(*it).substr(prefix.size())] =
-        KnownFailure{value.substr(0, tab), tab == std::string::npos ? "" : value.substr(tab + 1)};
+    const auto nul = value.find('\0');
+    if (nul == std::string::npos) continue;  // not ours: never written without the path
+    failures[value.substr(0, nul)] = ParseFailure(std::string_view(value).substr(nul + 1));
   }
   return failures;
 }
 
 Status IndexWriter::Upsert(const BuiltDocument& doc) {
   try {
+    for (auto t = doc.document.termlist_begin(); t != doc.document.termlist_end(); ++t) {
+      if ((*t).size() > schema::kMaxTermBytes) {
+        return Status::InvalidArgument(
+            "cannot index " + doc.stored.path + ": the term '" + (*t).substr(0, 40) + "...' has " +
+            std::to_string((*t).size()) + " bytes, Xapian allows " +
+            std::to_string(schema::kMaxTermBytes) + "; please report this as a kb-indexer bug");
+      }
+    }
     db_.replace_document(doc.id_term, doc.document);
     ++pending_;
   } catch (const Xapian::Error& e) {
     return FromXapian(e, "cannot write document " + doc.stored.path);
+  } catch (const std::exception& e) {  // e.g. out of memory: Xapian discarded the batch too
+    return Status::Internal("cannot write document " + doc.stored.path + ": " + e.what());
   }
   return Status::Ok();
 }
@@ -132,7 +171,7 @@ Status IndexWriter::RemoveByTerm(const std::string& id_term) {
 
 Status IndexWriter::RecordFailure(const std::string& path, const KnownFailure& failure) {
   try {
-    db_.set_metadata(std::string(kFailurePrefix) + path, failure.signature + "\t" + failure.reason);
+    db_.set_metadata(FailureKey(path), FailureValue(path, failure));
     ++pending_;
   } catch (const Xapian::Error& e) {
     return FromXapian(e, "cannot record failure for " + path);
@@ -142,10 +181,46 @@ Status IndexWriter::RecordFailure(const std::string& path, const KnownFailure& f
 
 Status IndexWriter::ForgetFailure(const std::string& path) {
   try {
-    db_.set_metadata(std::string(kFailurePrefix) + path, "");
+    db_.set_metadata(FailureKey(path), "");
     ++pending_;
   } catch (const Xapian::Error& e) {
     return FromXapian(e, "cannot clear failure for " + path);
+  }
+  return Status::Ok();
+}
+
+Status IndexWriter::MarkAwaitingComparison(const std::string& id) {
+  try {
+    // A non-empty value: Xapian deletes a key set to "". Not counted in pending_: the mark
+    // rides along with its document, and batches are counted in documents.
+    db_.set_metadata(std::string(schema::kMetaAwaitingComparisonPrefix) + id, "1");
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, "cannot mark document " + id + " for the near-duplicate step");
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<std::string>> IndexWriter::AwaitingComparison() const {
+  std::vector<std::string> ids;
+  const std::string prefix(schema::kMetaAwaitingComparisonPrefix);
+  try {
+    for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
+      ids.push_back((*it).substr(prefix.size()));
+    }
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, "cannot read which documents await the near-duplicate step");
+  }
+  return ids;
+}
+
+Status IndexWriter::ClearAwaitingComparison(const std::vector<std::string>& ids) {
+  try {
+    for (const auto& id : ids) {
+      db_.set_metadata(std::string(schema::kMetaAwaitingComparisonPrefix) + id, "");
+    }
+    pending_ += ids.size();
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, "cannot clear the near-duplicate step's marks");
   }
   return Status::Ok();
 }

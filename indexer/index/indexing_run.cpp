@@ -1,6 +1,7 @@
 #include "kb/index/indexing_run.h"
 
 #include <algorithm>
+#include <exception>
 #include <fstream>
 #include <future>
 #include <map>
@@ -129,9 +130,19 @@ void BuilderThread(const RunOptions& options, SharedFuture shared,
     }
     const auto current = edits.Get();
     const auto e = current->find(DocumentIdForPath(file.path));
-    outcome.kind = FileOutcome::Kind::kBuilt;
-    outcome.built =
-        builder->Build(*extracted, file, hash, e == current->end() ? nullptr : &e->second);
+    // Whatever one document does to the builder fails that document, never the run. Not
+    // remembered as the file's fault: a fixed kb-indexer retries it without the file changing.
+    try {
+      outcome.built =
+          builder->Build(*extracted, file, hash, e == current->end() ? nullptr : &e->second);
+      outcome.kind = FileOutcome::Kind::kBuilt;
+    } catch (const Xapian::Error& error) {
+      outcome.reason = "cannot build the document: " + error.get_description();
+      outcome.remember = false;
+    } catch (const std::exception& error) {
+      outcome.reason = std::string("cannot build the document: ") + error.what();
+      outcome.remember = false;
+    }
     outcomes.Push(std::move(outcome));
   }
 }
@@ -161,6 +172,8 @@ class IndexingRun {
   Status AwaitShared();
   Status TakePending();
   Status Handle(FileOutcome outcome);
+  Status WriteBuilt(const std::string& path, const BuiltDocument& built);
+  void FinishQueued(const std::string& path, const std::string& failure);
   Status Commit();
   Status WriteLoop();
   Status CommitAndPoll();
@@ -190,7 +203,10 @@ class IndexingRun {
   // Queued paths being built: the store's item and how many builds of the path are in flight.
   std::map<std::string, std::pair<editorial::PendingItem, int>> pending_in_flight_;
   std::vector<editorial::PendingItem> pending_done_;  // cleared in the store after the next commit
-  std::vector<std::string> indexed_ids_;              // for the duplicate proposals
+  std::vector<editorial::PendingFailure> pending_failed_;  // likewise, reported as failed
+  std::vector<std::string> indexed_ids_;                   // for the duplicate proposals
+  // Documents an earlier run committed but never compared (it was stopped or killed first).
+  std::vector<std::string> awaiting_ids_;
 };
 
 void IndexingRun::Fail(std::string path, std::string reason) {
@@ -326,21 +342,22 @@ Status IndexingRun::Handle(FileOutcome outcome) {
   const CorpusFile& file = outcome.item.file;
   const std::string path = file.path.string();
   Status status;
+  std::string failure;  // why this file is not in the index, when it is not
   switch (outcome.kind) {
     case FileOutcome::Kind::kBuilt:
-      status = writer_.Upsert(*outcome.built);
-      if (failures_.count(path)) (void)writer_.ForgetFailure(path);
-      ++summary_.indexed;
-      summary_.pages += outcome.built->stored.pages.size();
-      for (const auto& page : outcome.built->stored.pages) summary_.text_bytes += page.size();
-      indexed_ids_.push_back(outcome.built->stored.id);
+      status = WriteBuilt(path, *outcome.built);
+      // The writer refused this document alone (InvalidArgument): it fails, the run goes on.
+      if (!status.ok() && status.kind() == ErrorKind::kInvalidArgument) {
+        failure = status.message();
+        status = Status::Ok();
+      }
       break;
     case FileOutcome::Kind::kSameContent:
       status = writer_.UpdateSignature(outcome.known_docid, file.Signature());
       ++summary_.unchanged;
       break;
     case FileOutcome::Kind::kFailed:
-      Fail(path, outcome.reason);
+      failure = outcome.reason;
       // A failure while stopping may be the stop itself (the signal reached the extraction
       // worker); remember only failures of an undisturbed run, so a rerun retries the file.
       if (outcome.remember && !Stopping()) {
@@ -348,34 +365,72 @@ Status IndexingRun::Handle(FileOutcome outcome) {
       }
       break;
   }
-  if (outcome.item.force) {
-    if (auto p = pending_in_flight_.find(path);
-        p != pending_in_flight_.end() && --p->second.second == 0) {
-      pending_done_.push_back(p->second.first);
-      pending_in_flight_.erase(p);
-    }
-  }
+  if (!failure.empty()) Fail(path, failure);
+  if (outcome.item.force) FinishQueued(path, failure);
   progress_->Advance(file.size, file.path.filename().string());
   return status;
+}
+
+// Upserts a built document and marks it for the near-duplicate step in the same batch.
+// InvalidArgument when the writer refuses the document (nothing written).
+Status IndexingRun::WriteBuilt(const std::string& path, const BuiltDocument& built) {
+  if (Status st = writer_.Upsert(built); !st.ok()) return st;
+  if (failures_.count(path)) (void)writer_.ForgetFailure(path);
+  if (Status st = writer_.MarkAwaitingComparison(built.stored.id); !st.ok()) return st;
+  ++summary_.indexed;
+  summary_.pages += built.stored.pages.size();
+  for (const auto& page : built.stored.pages) summary_.text_bytes += page.size();
+  indexed_ids_.push_back(built.stored.id);
+  return Status::Ok();
+}
+
+// A queued path's last build in flight is done: its entry is cleared after the next commit, as
+// failed (with the reason, for the editors) when the file could not be indexed, so an entry that
+// cannot be applied never blocks the queue.
+void IndexingRun::FinishQueued(const std::string& path, const std::string& failure) {
+  auto p = pending_in_flight_.find(path);
+  if (p == pending_in_flight_.end() || --p->second.second > 0) return;
+  if (failure.empty()) {
+    pending_done_.push_back(p->second.first);
+  } else {
+    pending_failed_.push_back({p->second.first, failure});
+  }
+  pending_in_flight_.erase(p);
 }
 
 // Commits, then tells the store which queued paths that commit holds.
 Status IndexingRun::Commit() {
   if (Status st = writer_.Commit(); !st.ok()) return st;
-  if (pending_done_.empty()) return Status::Ok();
-  if (Status st = store_.ClearPending(pending_done_); !st.ok()) return st;
-  pending_done_.clear();
+  if (!pending_done_.empty()) {
+    if (Status st = store_.ClearPending(pending_done_); !st.ok()) return st;
+    pending_done_.clear();
+  }
+  if (!pending_failed_.empty()) {
+    if (Status st = store_.FailPending(pending_failed_); !st.ok()) return st;
+    pending_failed_.clear();
+  }
   return Status::Ok();
 }
 
+// Compares this run's documents, and those an earlier run committed but never compared, with
+// the index; once the pairs are in the store their marks are cleared and committed.
 Status IndexingRun::ProposeDuplicates() {
-  if (indexed_ids_.empty()) return Status::Ok();
+  std::vector<std::string> ids = indexed_ids_;
+  ids.insert(ids.end(), awaiting_ids_.begin(), awaiting_ids_.end());
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  if (ids.empty()) return Status::Ok();
   // After the last progress line, so a long phase (minutes at a million documents) says so.
   std::fprintf(options_.log, "near-duplicates: comparing %zu documents with the index\n",
-               indexed_ids_.size());
+               ids.size());
+  if (!awaiting_ids_.empty()) {
+    std::fprintf(options_.log,
+                 "near-duplicates: %zu of them from an earlier run that stopped before comparing\n",
+                 awaiting_ids_.size());
+  }
   std::fflush(options_.log);
   const auto start = std::chrono::steady_clock::now();
-  auto pairs = FindDuplicates(writer_.database(), indexed_ids_);
+  auto pairs = FindDuplicates(writer_.database(), ids);
   if (!pairs.ok()) return pairs.status();
   std::fprintf(options_.log, "near-duplicates: %zu pairs proposed in %.1f s\n", pairs->size(),
                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
@@ -390,7 +445,8 @@ Status IndexingRun::ProposeDuplicates() {
   // One transaction: a full run of a large corpus proposes thousands of pairs.
   if (Status st = store_.ProposeDuplicates(candidates); !st.ok()) return st;
   summary_.duplicates = pairs->size();
-  return Status::Ok();
+  if (Status st = writer_.ClearAwaitingComparison(ids); !st.ok()) return st;
+  return writer_.Commit();
 }
 
 void IndexingRun::JoinBuilders() {
@@ -405,6 +461,12 @@ Result<RunSummary> IndexingRun::Execute() {
   if (!known.ok()) return known.status();
   known_ = std::move(known).value();
   failures_ = writer_.KnownFailures();
+  // A --pending run stays quick (kb-searchd waits for it); the next full run takes the backlog.
+  if (!options_.pending_only) {
+    auto awaiting = writer_.AwaitingComparison();
+    if (!awaiting.ok()) return awaiting.status();
+    awaiting_ids_ = std::move(awaiting).value();
+  }
 
   std::vector<const CorpusFile*> todo;
   if (!options_.pending_only) {
@@ -465,7 +527,8 @@ Status IndexingRun::WriteLoop() {
 // shows within seconds); checks the store every pending_poll.
 Status IndexingRun::CommitAndPoll() {
   const auto now = std::chrono::steady_clock::now();
-  const bool edits_ready = !pending_done_.empty() && pending_in_flight_.empty();
+  const bool edits_ready =
+      (!pending_done_.empty() || !pending_failed_.empty()) && pending_in_flight_.empty();
   if (edits_ready || writer_.pending() >= options_.commit_every ||
       now - last_commit_ > std::chrono::seconds(10)) {
     if (Status st = Commit(); !st.ok()) return st;

@@ -12,6 +12,7 @@
 
 #include <xapian.h>
 
+#include "indexed_document.h"
 #include "kb/core/fnv_hash.h"
 #include "kb/core/schema.h"
 #include "kb/core/stored_document.h"
@@ -20,7 +21,10 @@
 
 namespace fs = std::filesystem;
 using kb::editorial::EditorialStore;
-using kb::test::Run;
+using kb::index::testing::Indexed;
+using kb::index::testing::Indexer;
+using kb::index::testing::Lookup;
+using kb::index::testing::OpenStore;
 using kb::test::TempDir;
 
 namespace {
@@ -34,40 +38,6 @@ constexpr const char* kToelichting =
     "jaapjunior-md/Toelichting-overeenkomst-contractstandaarden-Wmo.md";
 constexpr const char* kNews =
     "leestmeer-news/2019-5-31-minder_mensen_bij_schuldhulpverlening,_gemiddelde_schuld_stijgt.md";
-
-struct Indexed {
-  std::set<std::string> terms;
-  kb::StoredDocument stored;
-  std::string date_value;
-};
-
-// The document of `path` as the index holds it; REQUIREs that it exists.
-Indexed Lookup(const std::string& db, const fs::path& path) {
-  Xapian::Database xdb(db);
-  const std::string id_term = "Q" + kb::DocumentIdForPath(path.string());
-  auto posting = xdb.postlist_begin(id_term);
-  REQUIRE(posting != xdb.postlist_end(id_term));
-  Xapian::Document doc = xdb.get_document(*posting);
-  Indexed out;
-  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) out.terms.insert(*t);
-  auto stored = kb::StoredDocument::FromJson(doc.get_data());
-  REQUIRE(stored.ok());
-  out.stored = std::move(stored).value();
-  out.date_value = doc.get_value(kb::schema::kSlotDate);
-  return out;
-}
-
-std::unique_ptr<EditorialStore> OpenStore(const fs::path& file) {
-  auto store = EditorialStore::Open(file);
-  REQUIRE(store.ok());
-  return std::move(store).value();
-}
-
-kb::test::ProcessResult Indexer(std::vector<std::string> args) {
-  std::vector<std::string> argv = {KB_INDEXER, "--progress", "log"};
-  argv.insert(argv.end(), args.begin(), args.end());
-  return Run(argv);
-}
 
 // Copies corpus files into dir, keeping their folders.
 void Copy(const fs::path& dir, std::initializer_list<const char*> files) {

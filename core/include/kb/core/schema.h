@@ -7,6 +7,7 @@
 // kb-searchd refuses an index whose version it does not know.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -66,6 +67,31 @@ enum Slot : unsigned {
 inline constexpr std::string_view kMetaSchemaVersion = "kb.schema_version";
 inline constexpr std::string_view kMetaStemmer = "kb.stemmer";
 inline constexpr std::string_view kMetaLastUpdate = "kb.last_update";  // ISO 8601 UTC
+// A file that could not be indexed, remembered until it changes: "kb.failed:" + absolute path
+// -> "signature\treason". A path too long for a key (see kMaxMetadataKeyBytes) is stored under
+// "kb.failed#" + the 16 hex digits of its Fnv1a64 instead, and the value starts with the path
+// and a NUL: "path\0signature\treason".
+inline constexpr std::string_view kMetaFailurePrefix = "kb.failed:";
+inline constexpr std::string_view kMetaFailureHashedPrefix = "kb.failed#";
+// A document committed but not yet compared with its near-duplicate candidates:
+// "kb.compare:" + document id -> "1". Written in the same commit as the document and removed once
+// its pairs are in the editorial store, so a run killed before that leaves them to the next.
+inline constexpr std::string_view kMetaAwaitingComparisonPrefix = "kb.compare:";
+
+// --- Xapian's size limits ------------------------------------------------------------------
+// Xapian 1.4 refuses a term longer than 245 bytes ("Term too long (> 245)"), and while refusing
+// it discards every uncommitted change of the writer: no term may ever be longer.
+inline constexpr std::size_t kMaxTermBytes = 245;
+// Xapian 1.4 refuses a metadata key whose stored form is longer than 255 bytes ("Key too long");
+// it adds two bytes of its own, so 253 are ours.
+inline constexpr std::size_t kMaxMetadataKeyBytes = 253;
+
+// The boolean term `prefix` + `value`, never longer than kMaxTermBytes. A value that fits is
+// kept whole. A longer one is cut at a UTF-8 character boundary and ends in "#" and the 16 hex
+// digits of the Fnv1a64 of the whole value, so two long values that share their beginning stay
+// two terms, and the same value always gives the same term (the indexer and a filter on it agree).
+// `prefix` must be shorter than kMaxTermBytes - 17.
+std::string BoundedTerm(std::string_view prefix, std::string_view value);
 
 // The document kinds the indexer assigns (see indexer/README or kb/extract/metadata.h).
 inline constexpr std::string_view kKinds[] = {"rapport", "interview", "artikel", "wet", "overig"};

@@ -104,7 +104,7 @@ struct AuditEntry {
   std::string time;    // ISO 8601 UTC
   std::string editor;  // or "kb-admin" for command-line imports
   std::string action;  // "override", "merge", "unmerge", "note", "reject-duplicate",
-                       // "upload", "editor-add", "editor-remove", "import"
+                       // "upload", "editor-add", "editor-remove", "import", "index-failed"
   std::string doc_id;  // empty when not about one document
   std::string before;  // JSON, "" when nothing was there
   std::string after;   // JSON
@@ -122,6 +122,13 @@ struct DuplicateCandidate {
 struct PendingItem {
   std::string path;         // absolute source path to (re)index
   std::int64_t generation;  // increases with every enqueue
+};
+
+// A queued path kb-indexer could not index (the file cannot be read or extracted, or its
+// document could not be built), and why.
+struct PendingFailure {
+  PendingItem item;
+  std::string reason;
 };
 
 struct EditorInfo {
@@ -211,6 +218,10 @@ class EditorialStore {
   Result<std::vector<PendingItem>> Pending() const;  // oldest generation first
   // Removes each item whose generation is still the one given (a newer enqueue stays).
   Status ClearPending(const std::vector<PendingItem>& done);
+  // Removes each failed item as ClearPending does, so it never blocks the queue, and audits it as
+  // "index-failed" by "kb-indexer" under the path's document id with {"path", "reason"} as
+  // `after`: the editors see why their edit or upload is not in the index. Saving again retries.
+  Status FailPending(const std::vector<PendingFailure>& failed);
   // Changes whenever any edit, merge, enqueue or import is written (cheap: for polling).
   Result<std::int64_t> Generation() const;
 

@@ -2,7 +2,8 @@
 //
 // Terms: title words (prefix S) and body words with positions (pages separated by
 // schema::kPageGap so phrases never cross a page), stems and compound parts through the Analyzer;
-// boolean filter terms for theme, gemeente, provincie, kind, year, language, format, organisation;
+// boolean filter terms for theme, gemeente, provincie, kind, year, language, format, organisation
+// (each within Xapian's term limit by schema::BoundedTerm: a long value is cut and hashed);
 // values for date, year, path, signature, content hash, page count and kind; stored data as
 // StoredDocument JSON.
 //

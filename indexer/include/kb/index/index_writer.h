@@ -5,12 +5,19 @@
 // duplicates it. Changes become visible to readers at Commit(); a run killed between commits
 // leaves the last committed state, which Xapian guarantees opens. Not thread-safe: owned and used
 // by the indexing run's writer thread only.
+//
+// Size limits (schema::kMaxTermBytes, schema::kMaxMetadataKeyBytes). When Xapian refuses a
+// document (a term too long) it also discards every change made since the last commit, so a
+// refusal would silently lose the documents of the whole batch. Upsert therefore checks the
+// document first and refuses it alone, before Xapian sees it. Metadata keys built from paths are
+// bounded as the schema describes (kMetaFailurePrefix).
 #pragma once
 
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -43,14 +50,25 @@ class IndexWriter {
   // Every remembered failure, by absolute source path.
   std::map<std::string, KnownFailure> KnownFailures() const;
 
+  // InvalidArgument, naming the file and the term, for a document with a term longer than
+  // schema::kMaxTermBytes (the index and the batch are untouched: fail that document, go on).
+  // Internal when Xapian fails otherwise; Xapian has then discarded the uncommitted changes, so
+  // the run must stop rather than count them as done.
   Status Upsert(const BuiltDocument& doc);
   // A file whose bytes did not change (same hash) but whose signature did: store the new one.
   Status UpdateSignature(Xapian::docid docid, const std::string& signature);
   Status Remove(Xapian::docid docid);
   // Removes the document with this unique id term, if there is one.
   Status RemoveByTerm(const std::string& id_term);
+  // Any path, however long (see schema::kMetaFailurePrefix for how long ones are keyed).
   Status RecordFailure(const std::string& path, const KnownFailure& failure);
   Status ForgetFailure(const std::string& path);
+
+  // Near-duplicate bookkeeping (schema::kMetaAwaitingComparisonPrefix): a document id marked in
+  // the batch of its Upsert stays marked, across runs, until its comparison is cleared.
+  Status MarkAwaitingComparison(const std::string& id);
+  Result<std::vector<std::string>> AwaitingComparison() const;  // sorted
+  Status ClearAwaitingComparison(const std::vector<std::string>& ids);
 
   // Replaces the index's synonym table with the analysis's synonyms (query-time expansion).
   Status InstallSynonyms(analysis::Analyzer& analyzer);
