@@ -205,4 +205,9 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes) {
   return Decode(bytes, DetectSingleByte(bytes));
 }
 
+bool IsValidUtf8(std::string_view bytes) {
+  bool all_ascii = true;
+  return IsValidUtf8(bytes, &all_ascii);
+}
+
 }  // namespace kb::analysis

@@ -55,6 +55,10 @@ int main(int argc, char** argv) {
   app.add_option("--data", data, "Folder with themes.toml, gazetteer.tsv, synonyms")
       ->check(CLI::ExistingDirectory);
   app.add_flag("--quiet", quiet, "No access log on stderr");
+  std::string public_url;
+  app.add_option("--public-url", public_url,
+                 "Address the public reaches this server at, for links in exports (default: "
+                 "http:// + --listen), e.g. https://zoek.example.nl");
   std::string editorial, upload_dir, indexer;
   size_t max_upload_mb = 50;
   app.add_option("--editorial", editorial,
@@ -135,6 +139,7 @@ int main(int argc, char** argv) {
   server_options.web_dir = web;
   server_options.threads = threads;
   server_options.access_log = !quiet;
+  server_options.public_url = public_url;
   server_options.editor.store = store->get();
   server_options.editor.catalog = options.catalog;
   if (!upload_dir.empty()) {

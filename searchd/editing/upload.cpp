@@ -9,6 +9,8 @@
 #include <cstring>
 #include <random>
 
+#include "kb/analysis/charset.h"
+
 namespace kb::editing {
 
 namespace fs = std::filesystem;
@@ -23,40 +25,6 @@ std::string LowerExtension(std::string_view name) {
   return ext;
 }
 
-bool IsValidUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t extra = 0;
-    std::uint32_t cp = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      extra = 1, cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      extra = 2, cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      extra = 3, cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + extra >= s.size()) return false;
-    for (size_t k = 1; k <= extra; ++k) {
-      const unsigned char cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
-    if ((extra == 1 && cp < 0x80) || (extra == 2 && cp < 0x800) || (extra == 3 && cp < 0x10000) ||
-        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-      return false;
-    }
-    i += extra + 1;
-  }
-  return true;
-}
-
 // Text a person wrote: no NUL, control characters (other than tab, newlines, form feed and
 // escape) under 1 in 100 bytes, and, unless it is UTF-8, none of Windows-1252's undefined bytes.
 bool IsPlausibleText(std::string_view bytes) {
@@ -66,7 +34,7 @@ bool IsPlausibleText(std::string_view bytes) {
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) ++controls;
   }
   if (controls * 100 > bytes.size()) return false;
-  if (IsValidUtf8(bytes)) return true;
+  if (analysis::IsValidUtf8(bytes)) return true;
   return std::none_of(bytes.begin(), bytes.end(), [](char ch) {
     const unsigned char c = static_cast<unsigned char>(ch);
     return c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D;
@@ -86,8 +54,9 @@ Status Refuse(std::string_view name, const std::string& why) {
 Result<UploadType> CheckUpload(std::string_view name, std::string_view bytes) {
   const std::string ext = LowerExtension(name);
   if (ext != ".pdf" && ext != ".txt" && ext != ".md") {
-    return Refuse(name, "alleen PDF- en tekstbestanden (.pdf, .txt, .md) kunnen worden "
-                        "toegevoegd");
+    return Refuse(name,
+                  "alleen PDF- en tekstbestanden (.pdf, .txt, .md) kunnen worden "
+                  "toegevoegd");
   }
   if (bytes.empty()) return Refuse(name, "het bestand is leeg");
   const bool pdf = LooksLikePdf(bytes);
@@ -97,8 +66,9 @@ Result<UploadType> CheckUpload(std::string_view name, std::string_view bytes) {
   }
   if (pdf) return Refuse(name, "is een PDF; geef het de extensie .pdf");
   if (!IsPlausibleText(bytes)) {
-    return Refuse(name, "is geen leesbare tekst (geen UTF-8 of Windows-1252); lever een PDF of "
-                        "een tekstbestand aan");
+    return Refuse(name,
+                  "is geen leesbare tekst (geen UTF-8 of Windows-1252); lever een PDF of "
+                  "een tekstbestand aan");
   }
   return ext == ".md" ? UploadType::kMarkdown : UploadType::kText;
 }
@@ -116,7 +86,8 @@ std::string SafeFileName(std::string_view client_name) {
       stem.push_back(static_cast<char>(c));
     } else if (c == 0xC3 && i + 1 < stem_in.size()) {
       // Latin-1 letters in UTF-8 (é, ë, ï, ...): keep the base letter.
-      static const char kFold[] = "AAAAAAACEEEEIIIIDNOOOOO-OUUUUYTsaaaaaaaceeeeiiiidnooooo-ouuuuyty";
+      static const char kFold[] =
+          "AAAAAAACEEEEIIIIDNOOOOO-OUUUUYTsaaaaaaaceeeeiiiidnooooo-ouuuuyty";
       const unsigned char next = static_cast<unsigned char>(stem_in[i + 1]);
       if (next >= 0x80 && next <= 0xBF) {
         const char folded = kFold[next - 0x80];

@@ -183,20 +183,6 @@ std::string ExportLinks::DocumentFile(std::string_view id) const {
   return origin + "/api/documents/" + std::string(id) + "/file";
 }
 
-ExportLinks LinksForHost(std::string_view host, bool https) {
-  bool valid = !host.empty() && host.size() <= 255;
-  for (char c : host) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != ':' &&
-        c != '[' && c != ']') {
-      valid = false;
-    }
-  }
-  ExportLinks links;
-  links.origin = std::string(https ? "https://" : "http://") +
-                 (valid ? std::string(host) : std::string("localhost"));
-  return links;
-}
-
 std::string RisRecord(const CitationRecord& r, const ExportLinks& links) {
   std::string out;
   auto line = [&out](std::string_view tag, std::string_view value) {
@@ -334,6 +320,13 @@ std::string BibtexEntry(const CitationRecord& r, const ExportLinks& links) {
 }
 
 std::string CsvField(std::string_view text) {
+  // A spreadsheet runs a cell that opens with = + - @ (or a tab or carriage return before one)
+  // as a formula: "=HYPERLINK(...)" in a title would be a live link. A leading apostrophe
+  // makes it text (OWASP's advice for CSV injection).
+  if (!text.empty() && (text.front() == '=' || text.front() == '+' || text.front() == '-' ||
+                        text.front() == '@' || text.front() == '\t' || text.front() == '\r')) {
+    return CsvField("'" + std::string(text));
+  }
   bool quote = false;
   for (char c : text) {
     if (c == ',' || c == '"' || c == '\r' || c == '\n') quote = true;

@@ -75,11 +75,12 @@ Result<ExportFormat> FormatOf(const httplib::Request& req) {
   return ParseExportFormat(req.get_param_value("format"));
 }
 
-// Sends an export as a download; links in it point at the host the client asked.
-void SendExport(const httplib::Request& req, httplib::Response& res, ExportFormat format,
-                const std::vector<CitationRecord>& records, const std::string& stem) {
-  const ExportLinks links = LinksForHost(req.get_header_value("Host"),
-                                         req.get_header_value("X-Forwarded-Proto") == "https");
+// Sends an export as a download; links in it point at `public_url`.
+void SendExport(httplib::Response& res, ExportFormat format,
+                const std::vector<CitationRecord>& records, const std::string& stem,
+                const std::string& public_url) {
+  ExportLinks links;
+  links.origin = public_url;
   res.status = 200;
   res.set_header("Content-Disposition", "attachment; filename=\"" + stem + "." +
                                             std::string(ExportExtension(format)) + "\"");
@@ -96,12 +97,36 @@ std::string ContentTypeFor(const std::filesystem::path& path) {
   return "application/octet-stream";
 }
 
+// At most kMaxRanges ranges, none overlapping another (a suffix range "-N" counts as reaching
+// the end, so two ranges with one of them open or suffix overlap).
+bool RangesAreSane(const httplib::Ranges& ranges) {
+  if (ranges.size() <= 1) return true;
+  if (ranges.size() > kMaxRanges) return false;
+  std::vector<std::pair<long long, long long>> spans;  // [first, last], last -1: to the end
+  for (const auto& [first, last] : ranges) {
+    if (first < 0 || last < 0) return false;
+    spans.emplace_back(first, last);
+  }
+  std::sort(spans.begin(), spans.end());
+  for (size_t i = 1; i < spans.size(); ++i) {
+    if (spans[i].first <= spans[i - 1].second) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 struct Server::Impl {
   Impl(search::SearcherPool& p, ServerOptions o) : pool(p), options(std::move(o)) {}
 
   void InstallRoutes();
+  // options.public_url without a trailing '/', or http:// + the --listen address.
+  std::string PublicUrl() const {
+    std::string url = options.public_url;
+    if (url.empty()) url = "http://" + options.host + ":" + std::to_string(options.port);
+    while (!url.empty() && url.back() == '/') url.pop_back();
+    return url;
+  }
   void Log(const httplib::Request& req, const httplib::Response& res);
 
   // Runs `fn(searcher, req, res)` with a Searcher leased for this request.
@@ -125,8 +150,8 @@ struct Server::Impl {
 };
 
 void Server::Impl::InstallRoutes() {
-  server.Get("/api/search", WithSearcher([](search::Searcher& s, const httplib::Request& req,
-                                            httplib::Response& res) {
+  server.Get("/api/search", WithSearcher([this](search::Searcher& s, const httplib::Request& req,
+                                                httplib::Response& res) {
                auto format = FormatOf(req);
                if (!format.ok()) return SendError(res, format.status());
                // `format` is how to answer, not what to search for: the engine never sees it.
@@ -140,20 +165,22 @@ void Server::Impl::InstallRoutes() {
                if (*format == ExportFormat::kJson) return SendJson(res, SearchResultJson(*result));
                std::vector<CitationRecord> records;
                for (const auto& hit : result->hits) records.push_back(CitationOf(hit));
-               SendExport(req, res, *format, records, "zoekresultaten");
+               SendExport(res, *format, records, "zoekresultaten", PublicUrl());
              }));
-  server.Get(
-      R"(/api/documents/([^/]+))",
-      WithSearcher([](search::Searcher& s, const httplib::Request& req, httplib::Response& res) {
-        if (Status st = OnlyParameter(req, "format"); !st.ok()) return SendError(res, st);
-        auto format = FormatOf(req);
-        if (!format.ok()) return SendError(res, format.status());
-        auto detail = s.GetDocument(req.matches[1].str());
-        if (!detail.ok()) return SendError(res, detail.status());
-        if (*format == ExportFormat::kJson) return SendJson(res, DocumentJson(*detail));
-        const StoredDocument& doc = detail->document;
-        SendExport(req, res, *format, {CitationOf(doc)}, FileStem(doc.title, "document-" + doc.id));
-      }));
+  server.Get(R"(/api/documents/([^/]+))",
+             WithSearcher(
+                 [this](search::Searcher& s, const httplib::Request& req, httplib::Response& res) {
+                   if (Status st = OnlyParameter(req, "format"); !st.ok())
+                     return SendError(res, st);
+                   auto format = FormatOf(req);
+                   if (!format.ok()) return SendError(res, format.status());
+                   auto detail = s.GetDocument(req.matches[1].str());
+                   if (!detail.ok()) return SendError(res, detail.status());
+                   if (*format == ExportFormat::kJson) return SendJson(res, DocumentJson(*detail));
+                   const StoredDocument& doc = detail->document;
+                   SendExport(res, *format, {CitationOf(doc)},
+                              FileStem(doc.title, "document-" + doc.id), PublicUrl());
+                 }));
   server.Get(
       R"(/api/documents/([^/]+)/file)",
       WithSearcher([](search::Searcher& s, const httplib::Request& req, httplib::Response& res) {
@@ -286,6 +313,19 @@ Server::Server(search::SearcherPool& pool, ServerOptions options)
   });
   s.set_pre_routing_handler([max_body](const httplib::Request& req, httplib::Response& res) {
     request_start = Clock::now();
+    if (req.headers.size() > kMaxHeaderCount) {
+      res.status = 431;
+      res.set_content(ErrorJson(ErrorCodeForHttpStatus(431),
+                                "te veel headers (hoogstens " + std::to_string(kMaxHeaderCount) +
+                                    "); stuur alleen de headers die nodig zijn"),
+                      kJson);
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (!RangesAreSane(req.ranges)) {
+      // httplib applies the parsed ranges to whatever the handler answers; the request object
+      // is httplib's own (not const), so dropping them here makes the answer the whole body.
+      const_cast<httplib::Request&>(req).ranges.clear();
+    }
     if (req.path == kUploadRoute) return httplib::Server::HandlerResponse::Unhandled;
     const bool chunked =
         req.get_header_value("Transfer-Encoding").find("chunked") != std::string::npos;
@@ -300,19 +340,19 @@ Server::Server(search::SearcherPool& pool, ServerOptions options)
     }
     return httplib::Server::HandlerResponse::Unhandled;
   });
-  // The editors' pages must not be framed by other sites (clickjacking).
-  s.set_post_routing_handler(
-      [impl = impl_.get()](const httplib::Request& req, httplib::Response& res) {
-        // One worker serves one connection for as long as it is kept alive. When accepted
-        // connections wait for a worker, this answer closes its connection so the next one gets a
-        // turn; the client reconnects, which costs far less than waiting for an idle timeout.
-        const BoundedTaskQueue* queue = impl->queue.load();
-        if (queue != nullptr && queue->waiting() > 0) res.set_header("Connection", "close");
-        if (req.path.rfind("/redactie", 0) == 0 || req.path.rfind("/api/editor", 0) == 0) {
-          res.set_header("X-Frame-Options", "DENY");
-          res.set_header("X-Content-Type-Options", "nosniff");
-        }
-      });
+  s.set_post_routing_handler([impl = impl_.get()](const httplib::Request&, httplib::Response& res) {
+    // One worker serves one connection for as long as it is kept alive. When accepted
+    // connections wait for a worker, this answer closes its connection so the next one gets a
+    // turn; the client reconnects, which costs far less than waiting for an idle timeout.
+    const BoundedTaskQueue* queue = impl->queue.load();
+    if (queue != nullptr && queue->waiting() > 0) res.set_header("Connection", "close");
+    // No page of ours may be framed by another site (clickjacking), run a script or
+    // style from elsewhere, or leak its URL (the query) to the sites it links to.
+    res.set_header("Content-Security-Policy", kContentSecurityPolicy);
+    res.set_header("X-Frame-Options", "DENY");
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("Referrer-Policy", "no-referrer");
+  });
   s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
     std::string message =
@@ -357,6 +397,7 @@ Result<int> Server::Bind() {
   if (port == 0) {
     port = s.bind_to_any_port(host);
     if (port < 0) return Status::Unavailable("cannot listen on " + host + ": no free port");
+    impl_->options.port = port;  // for PublicUrl()
   } else if (!s.bind_to_port(host, port)) {
     return Status::Unavailable("cannot listen on " + host + ":" + std::to_string(port) +
                                "; is another kb-searchd running? choose another --listen");

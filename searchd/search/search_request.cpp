@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include "kb/analysis/charset.h"
+
 namespace kb::search {
 
 namespace {
@@ -68,6 +70,10 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
   };
   for (const auto& [name, value] : params) {
     Status status;
+    if (!analysis::IsValidUtf8(value)) {
+      return Invalid(name.substr(0, 60),
+                     "bevat tekens die geen UTF-8 zijn; stuur de waarde als UTF-8 (URL-gecodeerd)");
+    }
     if (name == "q") {
       status = once(seen_q, name);
       if (status.ok() && value.size() > SearchRequest::kMaxQueryBytes) {

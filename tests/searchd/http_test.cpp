@@ -381,6 +381,60 @@ TEST_CASE("documents are filed under the places they are about, not every place 
         heerenveen["total"].get<int>());
 }
 
+TEST_CASE("every answer carries the security headers; ranges, headers and UTF-8 are bounded") {
+  auto client = Client();
+  const std::string id = Search("q=jeugdwet&facets=0")["hits"][0]["id"];
+  for (const std::string& path : std::vector<std::string>{
+           "/api/search?q=jeugd", "/", "/api/documents/" + id + "/file", "/api/nergens"}) {
+    auto r = client.Get(path.c_str());
+    REQUIRE(r);
+    INFO(path);
+    CHECK(r->get_header_value("Content-Security-Policy").find("frame-ancestors 'none'") !=
+          std::string::npos);
+    CHECK(r->get_header_value("Content-Security-Policy").find("script-src 'self'") !=
+          std::string::npos);
+    CHECK(r->get_header_value("Referrer-Policy") == "no-referrer");
+    CHECK(r->get_header_value("X-Content-Type-Options") == "nosniff");
+  }
+  // Range amplification: thousands of overlapping ranges get the file once, not thousands of
+  // times; one range still gets its part.
+  const std::string file = "/api/documents/" + id + "/file";
+  auto whole = client.Get(file.c_str());
+  REQUIRE(whole);
+  REQUIRE(whole->status == 200);
+  std::string ranges = "bytes=0-";
+  for (int i = 0; i < 2700; ++i) ranges += ",0-";
+  auto amplified = client.Get(file.c_str(), {{"Range", ranges}});
+  REQUIRE(amplified);
+  CHECK(amplified->status == 200);
+  CHECK(amplified->body.size() == whole->body.size());
+  auto part = client.Get(file.c_str(), {{"Range", "bytes=0-99"}});
+  REQUIRE(part);
+  CHECK(part->status == 206);
+  CHECK(part->body == whole->body.substr(0, 100));
+  auto two = client.Get(file.c_str(), {{"Range", "bytes=0-9,20-29"}});
+  REQUIRE(two);
+  CHECK(two->status == 206);
+  CHECK(two->body.size() < whole->body.size());
+  // Too many header lines: 431 with a JSON error.
+  httplib::Headers many;
+  for (int i = 0; i < 150; ++i) many.emplace("X-Extra-" + std::to_string(i), "x");
+  auto crowded = client.Get("/api/search?q=jeugd", many);
+  REQUIRE(crowded);
+  CHECK(crowded->status == 431);
+  CHECK(crowded->body.find("\"error\"") != std::string::npos);
+  // Invalid UTF-8 in a parameter is refused, never echoed.
+  ExpectError("/api/search?q=jeugd%FF%FE", 400, "'q'");
+  ExpectError("/api/search?q=jeugd&gemeente=%C3%28", 400, "'gemeente'");
+  // Exported links never come from the Host header a client sends.
+  auto ris =
+      client.Get(("/api/documents/" + id + "?format=ris").c_str(), {{"Host", "evil.example"}});
+  REQUIRE(ris);
+  CHECK(ris->status == 200);
+  CHECK(ris->body.find("evil.example") == std::string::npos);
+  CHECK(ris->body.find("http://127.0.0.1:") != std::string::npos);
+}
+
 TEST_CASE("ouderen means the elderly: no old things highlighted") {
   for (const json& hit : Search("q=ouderen&size=100&facets=0")["hits"]) {
     const std::string snippet = hit["snippet"];

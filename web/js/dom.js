@@ -13,6 +13,9 @@ export function h(tag, attrs = {}, ...children) {
       el.className = value;
     } else if (key === 'dataset') {
       Object.assign(el.dataset, value);
+    } else if (key === 'style') {
+      // Through the CSSOM: the Content-Security-Policy allows no inline style attributes.
+      el.style.cssText = String(value);
     } else if (value === true) {
       el.setAttribute(key, '');
     } else {

@@ -10,6 +10,7 @@ const kActions = {
   'reject-duplicate': 'Geen dubbel',
   upload: 'Geüpload',
   import: 'Geïmporteerd',
+  'index-failed': 'Niet in de index verwerkt',
 };
 
 const kKeys = {

@@ -59,11 +59,6 @@ struct ExportLinks {
   std::string DocumentFile(std::string_view id) const;
 };
 
-// "http://" + `host` when `host` looks like a host name, IPv4/IPv6 address and optional port;
-// "http://localhost" otherwise (a Host header is client input and ends up in exported links).
-// `https` selects the scheme (for a daemon behind a TLS proxy).
-ExportLinks LinksForHost(std::string_view host, bool https);
-
 // One document or a list of hits in `format` (not kJson). An empty list gives an empty RIS or
 // BibTeX file and a CSV with only the header row.
 std::string ExportCitations(ExportFormat format, const std::vector<CitationRecord>& records,

@@ -27,6 +27,18 @@
 
 namespace kb::http {
 
+// Every response carries kContentSecurityPolicy (the page loads only its own scripts, styles
+// and images, and no site may frame it), Referrer-Policy no-referrer and nosniff. A Range header
+// with more than kMaxRanges ranges, or with overlapping ones, is ignored (RFC 9110 allows it):
+// the whole file is sent once instead of the same bytes thousands of times. A request with more
+// than kMaxHeaderCount header lines gets 431.
+inline constexpr const char* kContentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'";
+inline constexpr size_t kMaxRanges = 8;
+inline constexpr size_t kMaxHeaderCount = 100;
+
 struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;                    // 0: any free port (see Bind())
@@ -35,7 +47,11 @@ struct ServerOptions {
   size_t max_queued = 256;            // accepted connections waiting for a worker
   size_t max_body_bytes = 64 * 1024;  // larger request bodies get 413 (except uploads)
   bool access_log = true;             // one line per request on stderr
-  EditorApiOptions editor;            // editor.store null: /api/editor answers 503
+  // The address the public reaches this server at ("https://zoek.example.nl"), for absolute
+  // links in exports. Empty: "http://" + host:port of --listen. Never taken from the request's
+  // Host header, which any client can set.
+  std::string public_url;
+  EditorApiOptions editor;  // editor.store null: /api/editor answers 503
 };
 
 class Server {
