@@ -5,6 +5,7 @@
 #include <cctype>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "gazetteer.h"
 #include "phrase_matcher.h"
@@ -291,6 +292,9 @@ std::vector<Mention> AcceptedMentions(const std::vector<ScannedWord>& words,
 struct MentionCounts {
   std::map<std::uint32_t, int> gemeenten;
   std::map<std::uint32_t, int> provincies;
+  // Places named in the opening of the text (its first fifth, or first 300 words).
+  std::set<std::uint32_t> early_gemeenten;
+  std::set<std::uint32_t> early_provincies;
 };
 
 // A place right after one of these is an affiliation ("Hogeschool Utrecht", "Rijksuniversiteit
@@ -299,18 +303,46 @@ constexpr WordSet kAffiliations = {"hogeschool", "universiteit", "rijksuniversit
                                    "ziekenhuis", "academie",     "instituut",         "omroep",
                                    "rtv",        "rechtbank",    "gerechtshof"};
 
+constexpr WordSet kMonthNames = {
+    "januari",   "februari", "maart",    "april",    "mei",  "juni", "juli", "augustus",
+    "september", "oktober",  "november", "december", "jan",  "feb",  "mrt",  "apr",
+    "jun",       "jul",      "aug",      "sep",      "sept", "okt",  "nov",  "dec"};
+
+bool IsDigits(const std::string& s, std::size_t min, std::size_t max) {
+  return s.size() >= min && s.size() <= max &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Where a text was written or is sent from, not what it is about: an address ("2500 EJ Den
+// Haag") or a dateline ("Den Haag, 12 mei 2023", "Utrecht, mei 2023").
+bool IsAddressOrDateline(const std::vector<ScannedWord>& words, const Mention& m) {
+  if (m.pos >= 2 && words[m.pos - 1].all_caps && words[m.pos - 1].folded.size() == 2 &&
+      IsDigits(words[m.pos - 2].folded, 4, 4)) {
+    return true;
+  }
+  const std::size_t next = m.pos + m.length;
+  if (next + 1 >= words.size()) return false;
+  if (IsDigits(words[next].folded, 1, 2)) return In(kMonthNames, words[next + 1].folded);
+  return In(kMonthNames, words[next].folded) && IsDigits(words[next + 1].folded, 4, 4);
+}
+
 MentionCounts Count(const std::vector<Mention>& mentions, const std::vector<ScannedWord>& words,
                     const Gazetteer& gazetteer, bool direct_provincies, bool skip_affiliations) {
   MentionCounts counts;
+  const std::size_t opening = std::max<std::size_t>(300, words.size() / 5);
   for (const Mention& m : mentions) {
     if (skip_affiliations && m.pos > 0 && In(kAffiliations, words[m.pos - 1].folded)) continue;
+    if (skip_affiliations && IsAddressOrDateline(words, m)) continue;
     const GazetteerName& name = gazetteer.names()[m.name];
+    const bool early = m.pos < opening;
     if (m.meaning == Meaning::kGemeente) {
+      if (early) counts.early_gemeenten.insert(*name.gemeente);
       ++counts.gemeenten[*name.gemeente];
       if (!direct_provincies) ++counts.provincies[gazetteer.gemeenten()[*name.gemeente].provincie];
     } else if (m.meaning == Meaning::kProvincie) {
       const std::uint32_t provincie =
           name.provincie ? *name.provincie : gazetteer.gemeenten()[*name.gemeente].provincie;
+      if (early) counts.early_provincies.insert(provincie);
       ++counts.provincies[provincie];
     }
   }
@@ -364,9 +396,13 @@ RegionResult RegionTagger::TagDocument(std::string_view title, std::string_view 
     for (const auto& [i, c] : counts) total += c;
     return total;
   };
-  auto kept = [](const std::map<std::uint32_t, int>& counts, std::uint32_t index, int total) {
+  // A place the text returns to, or names in its opening: one named only further on, a few
+  // times, is an example.
+  auto kept = [](const std::map<std::uint32_t, int>& counts, const std::set<std::uint32_t>& early,
+                 std::uint32_t index, int total) {
     const int count = counts.at(index);
-    return count >= kAboutShare * total && (count >= 2 || counts.size() == 1);
+    return count >= kAboutShare * total && (count >= 2 || counts.size() == 1) &&
+           (early.count(index) > 0 || count >= kManyMentions);
   };
   // A text that names many provincies is about the country: no provincie of its text is kept,
   // and a gemeente only with a fair share of all its place mentions.
@@ -376,12 +412,15 @@ RegionResult RegionTagger::TagDocument(std::string_view title, std::string_view 
   std::map<std::uint32_t, int> gemeenten;
   std::map<std::uint32_t, int> provincies;
   for (const auto& [index, count] : in_text.gemeenten) {
-    if (kept(in_text.gemeenten, index, gemeente_total + (national ? provincie_total : 0))) {
+    if (kept(in_text.gemeenten, in_text.early_gemeenten, index,
+             gemeente_total + (national ? provincie_total : 0))) {
       gemeenten[index] += count;
     }
   }
   for (const auto& [index, count] : in_text.provincies) {
-    if (!national && kept(in_text.provincies, index, provincie_total)) provincies[index] += count;
+    if (!national && kept(in_text.provincies, in_text.early_provincies, index, provincie_total)) {
+      provincies[index] += count;
+    }
   }
   for (const auto& [index, count] : in_title.gemeenten) gemeenten[index] += count;
   for (const auto& [index, count] : in_title.provincies) provincies[index] += count;

@@ -15,26 +15,47 @@ import sys
 import unicodedata
 from pathlib import Path
 
+# Aliases include the adjectives texts name a place by ("Brabantse gemeenten", "Haagse
+# horeca"); those of the shared names Groningen and Utrecht are left out (city or provincie?).
 PROVINCIES = [
     ("PV20", "Groningen", []),
-    ("PV21", "Fryslân", ["Friesland", "Fryslan"]),
-    ("PV22", "Drenthe", []),
-    ("PV23", "Overijssel", []),
-    ("PV24", "Flevoland", []),
-    ("PV25", "Gelderland", []),
+    ("PV21", "Fryslân", ["Friesland", "Fryslan", "Friese", "Fryske"]),
+    ("PV22", "Drenthe", ["Drentse"]),
+    ("PV23", "Overijssel", ["Overijsselse"]),
+    ("PV24", "Flevoland", ["Flevolandse"]),
+    ("PV25", "Gelderland", ["Gelderse"]),
     ("PV26", "Utrecht", []),
-    ("PV27", "Noord-Holland", []),
-    ("PV28", "Zuid-Holland", []),
-    ("PV29", "Zeeland", []),
-    ("PV30", "Noord-Brabant", ["Brabant"]),
-    ("PV31", "Limburg", []),
+    ("PV27", "Noord-Holland", ["Noord-Hollandse"]),
+    ("PV28", "Zuid-Holland", ["Zuid-Hollandse"]),
+    ("PV29", "Zeeland", ["Zeeuwse"]),
+    ("PV30", "Noord-Brabant", ["Brabant", "Brabantse", "Noord-Brabantse"]),
+    ("PV31", "Limburg", ["Limburgse"]),
 ]
 
 # Other names for current gemeenten: official name -> aliases. Variants without diacritics are
 # added automatically.
 ALIASES = {
-    "'s-Gravenhage": ["Den Haag", "s-Gravenhage", "Gravenhage"],
-    "'s-Hertogenbosch": ["Den Bosch", "s-Hertogenbosch", "Hertogenbosch"],
+    "'s-Gravenhage": ["Den Haag", "s-Gravenhage", "Gravenhage", "Haagse"],
+    "'s-Hertogenbosch": ["Den Bosch", "s-Hertogenbosch", "Hertogenbosch", "Bossche"],
+    "Amsterdam": ["Amsterdamse"],
+    "Rotterdam": ["Rotterdamse"],
+    "Eindhoven": ["Eindhovense"],
+    "Tilburg": ["Tilburgse"],
+    "Breda": ["Bredase"],
+    "Nijmegen": ["Nijmeegse"],
+    "Arnhem": ["Arnhemse"],
+    "Zwolle": ["Zwolse"],
+    "Maastricht": ["Maastrichtse"],
+    "Enschede": ["Enschedese"],
+    "Almere": ["Almeerse"],
+    "Haarlem": ["Haarlemse"],
+    "Leiden": ["Leidse"],
+    "Delft": ["Delftse"],
+    "Amersfoort": ["Amersfoortse"],
+    "Apeldoorn": ["Apeldoornse"],
+    "Dordrecht": ["Dordtse", "Dordrechtse"],
+    "Heerenveen": ["Heerenveense"],
+    "Leeuwarden": ["Leeuwarder"],
     "Súdwest-Fryslân": ["Zuidwest-Friesland", "Sudwest Fryslan"],
     "Noardeast-Fryslân": ["Noordoost-Friesland", "Noardeast Fryslan"],
     "De Fryske Marren": ["De Friese Meren", "Friese Meren"],

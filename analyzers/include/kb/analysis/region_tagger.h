@@ -76,6 +76,7 @@ struct RegionResult {
 // RegionTagger::TagDocument's thresholds.
 inline constexpr double kAboutShare = 0.2;
 inline constexpr std::size_t kNationalProvincies = 6;
+inline constexpr int kManyMentions = 3;
 
 class RegionTagger {
  public:
@@ -91,10 +92,12 @@ class RegionTagger {
   //  - every place its title names;
   //  - a gemeente or provincie of the text with at least kAboutShare of the text's mentions of
   //    gemeenten (or of provincies named as such), and at least two mentions unless it is the
-  //    only one the text names;
+  //    only one the text names, named in the text's opening (its first fifth or first 300
+  //    words) or at least kManyMentions times;
   //  - in a text naming kNationalProvincies or more (a national text): no provincie of the
   //    text, and a gemeente only with kAboutShare of all its gemeente and provincie mentions;
-  //  - mentions right after an affiliation ("Hogeschool Utrecht") do not count;
+  //  - mentions right after an affiliation ("Hogeschool Utrecht"), in an address ("2500 EJ Den
+  //    Haag") or a dateline ("Den Haag, 12 mei 2023") do not count;
   //  - the provincies of the gemeenten kept.
   // GemeenteTag::mentions counts the title's and the text's mentions.
   RegionResult TagDocument(std::string_view title, std::string_view text) const;
