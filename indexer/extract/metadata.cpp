@@ -109,6 +109,30 @@ bool IsPlausibleAuthor(const std::string& author) {
   return std::find(kJunk.begin(), kJunk.end(), lower) == kJunk.end();
 }
 
+// A heading's section number and closing full stop are not part of the title: "5. Het
+// verdienmodel." -> "Het verdienmodel" ("3.2 Resultaten" -> "Resultaten"). Numbers of three or
+// more digits stay ("2019 in cijfers"), as does an ellipsis.
+std::string WithoutNumbering(std::string title) {
+  size_t i = 0;
+  bool number = false;
+  while (i < title.size()) {
+    size_t digits = 0;
+    while (i + digits < title.size() && std::isdigit(static_cast<unsigned char>(title[i + digits])))
+      ++digits;
+    if (digits == 0 || digits > 2) break;
+    i += digits;
+    number = true;
+    if (i < title.size() && title[i] == '.') ++i;
+    if (i < title.size() && title[i] == ' ') break;
+  }
+  if (number && i + 1 < title.size() && title[i] == ' ' &&
+      std::isupper(static_cast<unsigned char>(title[i + 1]))) {
+    title.erase(0, i + 1);
+  }
+  if (title.size() > 1 && title.back() == '.' && title[title.size() - 2] != '.') title.pop_back();
+  return title;
+}
+
 // Declared titles sometimes carry Markdown emphasis ("**5. Het verdienmodel.**").
 std::string CleanTitle(std::string_view title) {
   std::string out;
@@ -121,17 +145,18 @@ std::string CleanTitle(std::string_view title) {
     if (title[i] == '`') continue;
     out.push_back(title[i]);
   }
-  return scan::CollapseWhitespace(out);
+  out = scan::CollapseWhitespace(out);
+  return WithoutNumbering(out);
 }
 
 std::string ChooseTitle(const DeclaredMetadata& declared, const std::filesystem::path& path,
                         const ExtractedDoc& doc) {
   for (const std::string* candidate : {&declared.title, &declared.heading}) {
     std::string clean = CleanTitle(*candidate);
-    if (IsPlausibleTitle(clean)) return CitationTitle(clean);
+    if (IsPlausibleTitle(clean)) return CitationTitle(clean, doc.pages);
   }
   std::string from_text = TitleFromText(scan::JoinedPrefix(doc.pages, kTitleScanBytes));
-  if (!from_text.empty()) return CitationTitle(from_text);
+  if (!from_text.empty()) return CitationTitle(from_text, doc.pages);
   return TitleFromFileName(path);
 }
 
@@ -151,23 +176,77 @@ std::string ChooseDate(const DeclaredMetadata& declared, const std::filesystem::
 
 }  // namespace
 
-std::string CitationTitle(std::string_view title) {
+namespace {
+
+// The name in the last "... wordt aangehaald als: Naam." of an act's text, or empty.
+std::string CitedAs(const std::vector<std::string>& pages) {
+  constexpr std::string_view kCue = "aangehaald als";
+  std::string found;
+  for (const std::string& page : pages) {
+    for (size_t at = page.find(kCue); at != std::string::npos; at = page.find(kCue, at + 1)) {
+      size_t begin = at + kCue.size();
+      while (begin < page.size() && (page[begin] == ':' || page[begin] == ' ' ||
+                                     page[begin] == '"' || page[begin] == '\'')) {
+        ++begin;
+      }
+      // Up to the full stop that ends the sentence (not one inside a number such as "3.2").
+      size_t end = begin;
+      while (end < page.size() && page[end] != '\n' &&
+             !(page[end] == '.' && (end + 1 == page.size() || page[end + 1] == ' ' ||
+                                    page[end + 1] == '\n' || page[end + 1] == '"'))) {
+        ++end;
+      }
+      std::string name = scan::CollapseWhitespace(page.substr(begin, end - begin));
+      while (!name.empty() && (name.back() == '"' || name.back() == '\'')) name.pop_back();
+      if (!name.empty() && name.size() <= 150 &&
+          std::isupper(static_cast<unsigned char>(name[0]))) {
+        found = std::move(name);
+      }
+    }
+  }
+  return found;
+}
+
+// "... tot vaststelling van de Wet gelijke behandeling ..." -> "Wet gelijke behandeling ...".
+std::string EstablishedAct(std::string_view title) {
+  for (std::string_view cue : {"vaststelling van de ", "vaststelling van het "}) {
+    const size_t at = title.find(cue);
+    if (at == std::string_view::npos) continue;
+    const std::string name = scan::CollapseWhitespace(title.substr(at + cue.size()));
+    if (!name.empty() && std::isupper(static_cast<unsigned char>(name[0]))) return name;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string CitationTitle(std::string_view title, const std::vector<std::string>& text) {
   constexpr std::array<std::string_view, 5> kActs = {"Wet van ", "Besluit van ", "Rijkswet van ",
                                                      "Regeling van ", "Beschikking van "};
   const bool act = std::any_of(kActs.begin(), kActs.end(), [&](std::string_view opening) {
     return title.substr(0, opening.size()) == opening;
   });
-  if (!act || title.empty() || title.back() != ')') return std::string(title);
-  // The last bracketed part, matching brackets from the end ("(Wet werk en bijstand)").
-  int depth = 0;
-  for (std::size_t i = title.size(); i-- > 0;) {
-    if (title[i] == ')') ++depth;
-    if (title[i] == '(' && --depth == 0) {
-      const std::string name = scan::CollapseWhitespace(title.substr(i + 1, title.size() - i - 2));
-      const bool capital = !name.empty() && std::isupper(static_cast<unsigned char>(name[0]));
-      return capital && name.size() <= 150 ? name : std::string(title);
+  if (!act) return std::string(title);
+  // The act's own citation article is the authority (it follows renames: the Wet werk en
+  // bijstand "wordt aangehaald als: Participatiewet").
+  if (std::string cited = CitedAs(text); !cited.empty()) return cited;
+  if (!title.empty() && title.back() == ')') {
+    // The last bracketed part, matching brackets from the end ("(Wet werk en bijstand)").
+    int depth = 0;
+    for (std::size_t i = title.size(); i-- > 0;) {
+      if (title[i] == ')') ++depth;
+      if (title[i] == '(' && --depth == 0) {
+        const std::string name =
+            scan::CollapseWhitespace(title.substr(i + 1, title.size() - i - 2));
+        if (!name.empty() && std::isupper(static_cast<unsigned char>(name[0])) &&
+            name.size() <= 150) {
+          return name;
+        }
+        break;
+      }
     }
   }
+  if (std::string established = EstablishedAct(title); !established.empty()) return established;
   return std::string(title);
 }
 

@@ -61,12 +61,38 @@ TEST_CASE("A title from the text skips furniture and joins a broken cover title"
   CHECK(TitleFromText("12\n--\n").empty());
 }
 
+TEST_CASE("A heading's number and full stop are not part of the title", "[metadata]") {
+  ExtractedDoc doc;
+  doc.pages = {"tekst"};
+  for (const auto& [declared, expected] : std::vector<std::pair<std::string, std::string>>{
+           {"**5. Het Nederlandse verdienmodel.**", "Het Nederlandse verdienmodel"},
+           {"3.2 Resultaten", "Resultaten"},
+           {"Arbeidsmigratie in Nederland.", "Arbeidsmigratie in Nederland"},
+           {"2019 in cijfers", "2019 in cijfers"},
+           {"Wordt vervolgd...", "Wordt vervolgd..."},
+           {"12 jaar jeugdhulp", "12 jaar jeugdhulp"}}) {
+    DeclaredMetadata meta;
+    meta.title = declared;
+    ExtractedDoc copy = doc;
+    CompleteMetadata(meta, "x.md", copy);
+    CHECK(copy.title == expected);
+  }
+}
+
 TEST_CASE("Acts are titled by their citation title", "[metadata]") {
   CHECK(CitationTitle("Wet van 9 juli 2014, houdende regels inzake de gemeentelijke ondersteuning "
                       "(Wet maatschappelijke ondersteuning 2015)") ==
         "Wet maatschappelijke ondersteuning 2015");
   CHECK(CitationTitle("Besluit van 27 oktober 2014, houdende regels (Besluit Jeugdwet)") ==
         "Besluit Jeugdwet");
+  // The citation article wins (it follows renames), the last one when there are several.
+  CHECK(CitationTitle("Wet van 9 oktober 2003, houdende ... (Wet werk en bijstand)",
+                      {"Artikel 1\nDe Woningwet 1962 wordt aangehaald als Woningwet 1962.\n",
+                       "Artikel 86\nDeze wet wordt aangehaald als: Participatiewet.\n"}) ==
+        "Participatiewet");
+  CHECK(CitationTitle("Wet van 3 april 2003 tot vaststelling van de Wet gelijke behandeling op "
+                      "grond van handicap of chronische ziekte") ==
+        "Wet gelijke behandeling op grond van handicap of chronische ziekte");
   // Not an act, or no citation title in brackets: unchanged.
   CHECK(CitationTitle("Evaluatie Wmo (2019)") == "Evaluatie Wmo (2019)");
   CHECK(CitationTitle("Wet van 1 maart 2014 over jeugdigen (zie ook artikel 2) en ouders") ==

@@ -37,11 +37,14 @@ void CompleteMetadata(const DeclaredMetadata& declared, const std::filesystem::p
 // or is a placeholder from an office template. Whitespace is collapsed before checking.
 bool IsPlausibleTitle(std::string_view title);
 
-// The short title by which a Dutch act is cited, when `title` is the act's long title: "Wet van
-// 9 juli 2014, houdende regels ... (Wet maatschappelijke ondersteuning 2015)" -> "Wet
-// maatschappelijke ondersteuning 2015" (also "Besluit van", "Rijkswet van", "Regeling van",
-// "Beschikking van"). Other titles are returned as they are. Applied to declared and text titles.
-std::string CitationTitle(std::string_view title);
+// The short title by which a Dutch act is cited, when `title` is the act's long title ("Wet van
+// 9 juli 2014, houdende ...", also "Besluit van", "Rijkswet van", "Regeling van", "Beschikking
+// van"): the name in the act's own citation article in `text` (the last "wordt aangehaald als:
+// Participatiewet."), else the bracketed name that ends the long title ("... (Wet
+// maatschappelijke ondersteuning 2015)"), else the act it establishes ("tot vaststelling van de
+// Wet gelijke behandeling ..."). Other titles are returned as they are. Applied to declared and
+// text titles.
+std::string CitationTitle(std::string_view title, const std::vector<std::string>& text = {});
 
 // The first line of `text` that can serve as a title: at least two words or eight letters,
 // mostly letters, not a page number, date, URL or running header ("Pagina 3 van 10"). A short
