@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -310,6 +311,69 @@ void CompleteMetadata(const DeclaredMetadata& declared, const std::filesystem::p
   if (doc.organisation.empty()) doc.organisation = scan::CollapseWhitespace(declared.organisation);
   doc.language = GuessLanguage(scan::JoinedPrefix(doc.pages, kLanguageScanBytes));
   doc.kind = GuessKind(doc);
+  if (doc.organisation.empty() && doc.kind == "wet") doc.organisation = SigningMinistry(doc.pages);
+}
+
+std::string PublisherOfUrl(std::string_view url) {
+  // Dutch news and government sites that publish in the social domain.
+  constexpr std::array<std::pair<std::string_view, std::string_view>, 24> kPublishers = {{
+      {"ad.nl", "Algemeen Dagblad"},
+      {"nos.nl", "NOS"},
+      {"telegraaf.nl", "De Telegraaf"},
+      {"trouw.nl", "Trouw"},
+      {"volkskrant.nl", "de Volkskrant"},
+      {"nu.nl", "NU.nl"},
+      {"nrc.nl", "NRC"},
+      {"parool.nl", "Het Parool"},
+      {"omroepwest.nl", "Omroep West"},
+      {"rtvutrecht.nl", "RTV Utrecht"},
+      {"rtlnieuws.nl", "RTL Nieuws"},
+      {"fd.nl", "Het Financieele Dagblad"},
+      {"binnenlandsbestuur.nl", "Binnenlands Bestuur"},
+      {"tweakers.net", "Tweakers"},
+      {"rijksoverheid.nl", "Rijksoverheid"},
+      {"vng.nl", "Vereniging van Nederlandse Gemeenten"},
+      {"cbs.nl", "Centraal Bureau voor de Statistiek"},
+      {"scp.nl", "Sociaal en Cultureel Planbureau"},
+      {"movisie.nl", "Movisie"},
+      {"nji.nl", "Nederlands Jeugdinstituut"},
+      {"omroepbrabant.nl", "Omroep Brabant"},
+      {"rtvnoord.nl", "RTV Noord"},
+      {"omropfryslan.nl", "Omrop Fryslân"},
+      {"dvhn.nl", "Dagblad van het Noorden"},
+  }};
+  size_t begin = url.find("://");
+  begin = begin == std::string_view::npos ? 0 : begin + 3;
+  std::string host(url.substr(begin, url.find_first_of("/?#", begin) - begin));
+  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const auto& [domain, name] : kPublishers) {
+    const bool same = host == domain;
+    const bool sub = host.size() > domain.size() &&
+                     host.compare(host.size() - domain.size(), domain.size(), domain) == 0 &&
+                     host[host.size() - domain.size() - 1] == '.';
+    if (same || sub) return std::string(name);
+  }
+  return {};
+}
+
+std::string SigningMinistry(const std::vector<std::string>& pages) {
+  for (const std::string& page : pages) {
+    const size_t signed_at = page.find("Gegeven te");
+    if (signed_at == std::string::npos) continue;
+    std::istringstream lines(page.substr(signed_at));
+    for (std::string line; std::getline(lines, line);) {
+      line = scan::CollapseWhitespace(line);
+      for (std::string_view signer : {"De Minister van ", "De Staatssecretaris van "}) {
+        if (line.rfind(signer, 0) != 0) continue;
+        std::string ministry = line.substr(signer.size());
+        while (!ministry.empty() && (ministry.back() == ',' || ministry.back() == ' ')) {
+          ministry.pop_back();
+        }
+        if (!ministry.empty()) return "Ministerie van " + ministry;
+      }
+    }
+  }
+  return {};
 }
 
 }  // namespace kb::extract

@@ -55,6 +55,12 @@ Result<RawExtraction> ExtractText(const std::filesystem::path& path, std::string
   raw.declared.heading = text.first_heading;
   raw.declared.date = FirstValue(text, {"date", "published", "publicatiedatum", "datum"});
   raw.declared.authors = SplitList(FirstValue(text, {"author", "authors", "auteur", "auteurs"}));
+  raw.declared.organisation = FirstValue(
+      text, {"organisation", "organisatie", "organization", "publisher", "uitgever", "bron"});
+  if (raw.declared.organisation.empty()) {
+    raw.declared.organisation = PublisherOfUrl(
+        FirstValue(text, {"externe_link", "source_url", "canonical_url", "link", "url"}));
+  }
   raw.doc.pages.push_back(std::move(text.text));
   return raw;
 }

@@ -61,6 +61,31 @@ TEST_CASE("A title from the text skips furniture and joins a broken cover title"
   CHECK(TitleFromText("12\n--\n").empty());
 }
 
+TEST_CASE("Organisations: news sites by their host, acts by their signing ministry", "[metadata]") {
+  CHECK(PublisherOfUrl("https://www.ad.nl/binnenland/x~a1/") == "Algemeen Dagblad");
+  CHECK(PublisherOfUrl("\"https://nos.nl/l/2307132\"") == "NOS");
+  CHECK(PublisherOfUrl("https://feeds.nos.nl/x") == "NOS");
+  CHECK(PublisherOfUrl("https://notad.nl/x").empty());
+  CHECK(PublisherOfUrl("").empty());
+  CHECK(SigningMinistry({"Gegeven te 's-Gravenhage\n2 maart 1994\nBeatrix\n\nDe Minister van "
+                         "Binnenlandse Zaken,\nE. van Thijn\n"}) ==
+        "Ministerie van Binnenlandse Zaken");
+  // A minister without a ministry ("voor") is passed over for the next signer.
+  CHECK(SigningMinistry({"Gegeven te Wassenaar\nDe Minister voor Wonen,\nX\nDe Staatssecretaris "
+                         "van Volksgezondheid, Welzijn en Sport,\nY\n"}) ==
+        "Ministerie van Volksgezondheid, Welzijn en Sport");
+  CHECK(SigningMinistry({"Geen ondertekening."}).empty());
+  // Through the whole extraction: a news item and a law of the corpus.
+  auto news = ExtractFile(testing::CorpusDir() /
+                          "docs/leestmeer-news/2019-10-21-vn-rapporteur_zeer_bezorgd_over_"
+                          "nederlands_opsporingssysteem_voor_uitkeringsfraude.md");
+  REQUIRE(news.ok());
+  CHECK(news->organisation == "NOS");
+  auto law = ExtractFile(testing::CorpusDir() / "docs/laws-markdown/jeugdwet_BWBR0034925.md");
+  REQUIRE(law.ok());
+  CHECK(law->organisation == "Ministerie van Volksgezondheid, Welzijn en Sport");
+}
+
 TEST_CASE("A heading's number and full stop are not part of the title", "[metadata]") {
   ExtractedDoc doc;
   doc.pages = {"tekst"};

@@ -25,10 +25,21 @@ struct DeclaredMetadata {
 };
 
 // Fills doc.title, doc.date, doc.kind and doc.language (and authors/organisation when empty)
-// from `declared`, doc.pages and the file name, in the order documented per function below.
+// from `declared`, doc.pages and the file name, in the order documented per function below; an
+// act without a declared organisation gets its SigningMinistry.
 // Afterwards doc.title is never empty.
 void CompleteMetadata(const DeclaredMetadata& declared, const std::filesystem::path& path,
                       ExtractedDoc& doc);
+
+// --- Organisation ---
+
+// The publisher of a news or government site by the host of `url` ("https://www.ad.nl/..." ->
+// "Algemeen Dagblad", "nos.nl" -> "NOS"); empty for other sites.
+std::string PublisherOfUrl(std::string_view url);
+
+// The ministry that issued an act: the first "De Minister van X" or "De Staatssecretaris van X"
+// after "Gegeven te" in `pages` -> "Ministerie van X"; empty when none signs.
+std::string SigningMinistry(const std::vector<std::string>& pages);
 
 // --- Title ---
 
