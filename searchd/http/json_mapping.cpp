@@ -84,6 +84,7 @@ std::string SearchResultJson(const search::SearchResult& r) {
   w.Key("showing_corrected").Bool(r.showing_corrected);
   w.Key("total").UInt(r.total).Key("page").Int(r.page).Key("size").Int(r.size);
   w.Key("all_words_total").UInt(r.all_words_total);
+  w.Key("undated_left_out").UInt(r.undated_left_out);
   // Partial: there are matches, but none holds every word of the query.
   w.Key("partial").Bool(r.total > 0 && r.all_words_total == 0);
   w.Key("interpreted").BeginObject();
@@ -129,6 +130,8 @@ std::string SearchResultJson(const search::SearchResult& r) {
     WriteFacet(w, "provincie", r.facets->provincie);
     WriteFacet(w, "year", r.facets->year);
     WriteFacet(w, "kind", r.facets->kind);
+    WriteFacet(w, "organisatie", r.facets->organisation);
+    w.Key("year_unknown").UInt(r.facets->year_unknown);
     w.EndObject();
   }
   w.EndObject();

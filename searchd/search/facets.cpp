@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "kb/core/schema.h"
+#include "kb/core/stored_document.h"
 
 namespace kb::search {
 
@@ -17,14 +18,14 @@ FacetTable FacetTable::Build(const Xapian::Database& db, const Catalog& catalog)
   const std::pair<std::string_view, Kind> prefixes[] = {
       {schema::kPrefixTheme, kTheme},         {schema::kPrefixGemeente, kGemeente},
       {schema::kPrefixProvincie, kProvincie}, {schema::kPrefixYear, kYear},
-      {schema::kPrefixKind, kKind},
+      {schema::kPrefixKind, kKind},           {schema::kPrefixOrganisation, kOrganisation},
   };
   std::map<std::pair<Kind, std::string>, std::uint32_t> id_of;
   auto value_id = [&](Kind kind, const std::string& value) {
     auto [it, inserted] = id_of.emplace(std::make_pair(kind, value), 0);
     if (inserted) {
       it->second = static_cast<std::uint32_t>(table.values_.size());
-      table.values_.push_back({kind, value});
+      table.values_.push_back({kind, value, std::string()});
     }
     return it->second;
   };
@@ -36,6 +37,12 @@ FacetTable FacetTable::Build(const Xapian::Database& db, const Catalog& catalog)
       const std::string value = (*t).substr(p.size());
       if (value.empty()) continue;
       const std::uint32_t id = value_id(kind, value);
+      if (kind == kOrganisation && table.values_[id].label.empty()) {
+        // The term holds a slug; the name is in the stored data of any document carrying it.
+        auto stored = StoredDocument::FromJson(db.get_document(*db.postlist_begin(*t)).get_data());
+        table.values_[id].label =
+            stored.ok() && !stored->organisation.empty() ? stored->organisation : value;
+      }
       // A gemeente also counts for its provincie.
       const std::string provincie = kind == kGemeente ? catalog.ProvincieOf(value) : "";
       const std::uint32_t provincie_id = provincie.empty() ? 0 : value_id(kProvincie, provincie);
@@ -63,11 +70,17 @@ FacetTable FacetTable::Build(const Xapian::Database& db, const Catalog& catalog)
 
 Facets FacetTable::Count(const std::vector<Xapian::docid>& docids, const Catalog& catalog) const {
   std::vector<std::uint64_t> counts(values_.size(), 0);
-  for (Xapian::docid d : docids) {
-    if (static_cast<size_t>(d) + 1 >= offsets_.size()) continue;  // newer than this table
-    for (std::uint32_t i = offsets_[d]; i < offsets_[d + 1]; ++i) ++counts[ids_[i]];
-  }
   Facets facets;
+  for (Xapian::docid d : docids) {
+    bool dated = false;
+    if (static_cast<size_t>(d) + 1 < offsets_.size()) {  // else newer than this table
+      for (std::uint32_t i = offsets_[d]; i < offsets_[d + 1]; ++i) {
+        ++counts[ids_[i]];
+        dated |= values_[ids_[i]].kind == kYear;
+      }
+    }
+    facets.year_unknown += dated ? 0 : 1;
+  }
   for (size_t id = 0; id < values_.size(); ++id) {
     if (counts[id] == 0) continue;
     const Value& v = values_[id];
@@ -87,8 +100,11 @@ Facets FacetTable::Count(const std::vector<Xapian::docid>& docids, const Catalog
         facets.year.push_back({v.value, v.value, counts[id]});
         break;
       case kKind:
-      case kKindCount:
         facets.kind.push_back({v.value, v.value, counts[id]});
+        break;
+      case kOrganisation:
+        // The name is the filter value too: the organisatie filter takes names (and slugs).
+        facets.organisation.push_back({v.label, v.label, counts[id]});
         break;
     }
   }
@@ -99,6 +115,9 @@ Facets FacetTable::Count(const std::vector<Xapian::docid>& docids, const Catalog
   std::sort(facets.gemeente.begin(), facets.gemeente.end(), by_count);
   std::sort(facets.provincie.begin(), facets.provincie.end(), by_count);
   std::sort(facets.kind.begin(), facets.kind.end(), by_count);
+  std::sort(facets.organisation.begin(), facets.organisation.end(), by_count);
+  // Organisations are as many as the documents name; the page shows the most frequent.
+  if (facets.organisation.size() > kMaxOrganisations) facets.organisation.resize(kMaxOrganisations);
   std::sort(facets.year.begin(), facets.year.end(),
             [](const FacetCount& a, const FacetCount& b) { return a.value > b.value; });
   return facets;

@@ -31,7 +31,7 @@ Status AddFilterValue(std::string_view parameter, const std::string& value,
 
 bool SearchRequest::HasFilters() const {
   return !themes.empty() || !gemeenten.empty() || !provincies.empty() || !kinds.empty() ||
-         year_from.has_value() || year_to.has_value();
+         !organisaties.empty() || year_from.has_value() || year_to.has_value();
 }
 
 SortOrder SearchRequest::EffectiveSort() const {
@@ -62,7 +62,7 @@ Status RepeatedParameter(std::string_view parameter) {
 Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
   SearchRequest r;
   bool seen_q = false, seen_page = false, seen_size = false, seen_sort = false;
-  bool seen_facets = false, seen_spell = false;
+  bool seen_facets = false, seen_spell = false, seen_undated = false;
   auto once = [](bool& seen, std::string_view name) -> Status {
     if (seen) return RepeatedParameter(name);
     seen = true;
@@ -115,9 +115,14 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
       auto size = ParseIntParameter(name, value, -1'000'000'000, 1'000'000'000);
       if (!size.ok()) return size.status();
       r.size = std::clamp(*size, 1, SearchRequest::kMaxSize);
-    } else if (name == "facets" || name == "spell") {
-      status = once(name == "facets" ? seen_facets : seen_spell, name);
-      bool& flag = name == "facets" ? r.facets : r.spell;
+    } else if (name == "organisatie") {
+      status = AddFilterValue(name, value, r.organisaties);
+    } else if (name == "facets" || name == "spell" || name == "undated") {
+      status = once(name == "facets"  ? seen_facets
+                    : name == "spell" ? seen_spell
+                                      : seen_undated,
+                    name);
+      bool& flag = name == "facets" ? r.facets : name == "spell" ? r.spell : r.undated;
       if (value == "1" || value == "true") {
         flag = true;
       } else if (value == "0" || value == "false") {
@@ -127,8 +132,8 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
       }
     } else {
       return Invalid(name.substr(0, 60),
-                     "onbekend; gebruik q, theme, gemeente, provincie, kind, year_from, year_to, "
-                     "sort, page, size, facets of spell");
+                     "onbekend; gebruik q, theme, gemeente, provincie, organisatie, kind, "
+                     "year_from, year_to, undated, sort, page, size, facets of spell");
     }
     if (!status.ok()) return status;
   }

@@ -25,6 +25,12 @@ Xapian::Query AnyOf(const std::vector<std::string>& terms) {
 // whose (non-atomic) reference count every thread would share.
 Xapian::Query MatchAll() { return Xapian::Query(std::string()); }
 
+// The documents whose year is unknown (no year filter term).
+Xapian::Query Undated() {
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, MatchAll(),
+                       Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(schema::kPrefixYear)));
+}
+
 }  // namespace
 
 Xapian::Query WithoutHidden(const Xapian::Query& query) {
@@ -83,7 +89,7 @@ void Searcher::Impl::MaybeReopen(bool force) {
 
 std::string Searcher::Impl::Fold(std::string_view word) { return FoldWord(analyzer.Fold(word)); }
 
-Result<Xapian::Query> Searcher::Impl::FilterQuery(const SearchRequest& r) const {
+Result<Xapian::Query> Searcher::Impl::FilterQuery(const SearchRequest& r, bool with_years) const {
   const Catalog& catalog = *options.catalog;
   std::vector<Xapian::Query> facets;
   auto unknown = [](std::string_view parameter, const std::string& value, std::string_view hint) {
@@ -137,10 +143,19 @@ Result<Xapian::Query> Searcher::Impl::FilterQuery(const SearchRequest& r) const 
     }
     facets.push_back(AnyOf(terms));
   }
-  if (r.year_from || r.year_to) {
-    facets.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotYear,
+  if (!r.organisaties.empty()) {
+    std::vector<std::string> terms;
+    for (const auto& v : r.organisaties) {
+      terms.push_back(schema::BoundedTerm(schema::kPrefixOrganisation, schema::Slug(v)));
+    }
+    facets.push_back(AnyOf(terms));
+  }
+  if (with_years && (r.year_from || r.year_to)) {
+    Xapian::Query years(Xapian::Query::OP_VALUE_RANGE, schema::kSlotYear,
                         Xapian::sortable_serialise(r.year_from.value_or(0)),
                         Xapian::sortable_serialise(r.year_to.value_or(9999)));
+    if (r.undated) years = Xapian::Query(Xapian::Query::OP_OR, years, Undated());
+    facets.push_back(years);
   }
   if (facets.empty()) return Xapian::Query();
   return Xapian::Query(Xapian::Query::OP_AND, facets.begin(), facets.end());
@@ -266,6 +281,21 @@ Result<SearchResult> Searcher::Impl::Search(const SearchRequest& r) {
     }
   }
   result.all_words_total = all_words;
+  if ((r.year_from || r.year_to) && !r.undated) {
+    // How many matches the year filter leaves out for having no year, so the page can say so.
+    auto without_years = FilterQuery(r, false);
+    if (without_years.ok()) {
+      Xapian::Query left_out(Xapian::Query::OP_FILTER, built.query, Undated());
+      if (!without_years->empty()) {
+        left_out = Xapian::Query(Xapian::Query::OP_FILTER, left_out, *without_years);
+      }
+      Xapian::Enquire enquire(db);
+      enquire.set_query(WithoutHidden(left_out));
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      result.undated_left_out =
+          enquire.get_mset(0, 0, doccount, nullptr, built.decider.get()).get_matches_estimated();
+    }
+  }
   if (!IsBlank(shown) && !HasExplicitSyntax(shown)) {
     for (const analysis::QueryPlace& place : options.catalog->PlacesIn(shown)) {
       auto& names =

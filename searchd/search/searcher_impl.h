@@ -51,7 +51,8 @@ struct Searcher::Impl {
 
   // Folds one query word the way the index folds body words.
   std::string Fold(std::string_view word);
-  Result<Xapian::Query> FilterQuery(const SearchRequest& request) const;
+  // The filters of `request` as one query (empty: none); without its years unless `with_years`.
+  Result<Xapian::Query> FilterQuery(const SearchRequest& request, bool with_years = true) const;
   // The query with unknown words replaced by their nearest known word, when any was replaced.
   std::optional<std::string> Correct(const std::string& q);
 

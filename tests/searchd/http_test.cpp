@@ -435,6 +435,32 @@ TEST_CASE("every answer carries the security headers; ranges, headers and UTF-8 
   CHECK(ris->body.find("http://127.0.0.1:") != std::string::npos);
 }
 
+TEST_CASE("organisations are a facet and a filter; undated documents are counted, not dropped") {
+  json all = Search("size=1");
+  REQUIRE(all["facets"]["organisatie"].is_array());
+  REQUIRE(!all["facets"]["organisatie"].empty());
+  // The news items of the corpus name their publisher (through the site they link to).
+  const auto organisations = FacetMap(all["facets"]["organisatie"]);
+  REQUIRE(organisations.count("NOS") == 1);
+  json nos = Search("organisatie=NOS&facets=0&size=100");
+  CHECK(nos["total"].get<std::uint64_t>() == organisations.at("NOS"));
+  CHECK(Search("organisatie=nos&facets=0")["total"] == nos["total"]);  // the slug works too
+  // Undated documents: counted in the facets, and a year filter says how many it leaves out.
+  const std::uint64_t unknown = all["facets"]["year_unknown"];
+  CHECK(unknown > 0);
+  json recent = Search("year_from=2019&year_to=2019&facets=0");
+  json with_undated = Search("year_from=2019&year_to=2019&undated=1&facets=0");
+  CHECK(recent["undated_left_out"].get<std::uint64_t>() == unknown);
+  CHECK(with_undated["total"].get<std::uint64_t>() ==
+        recent["total"].get<std::uint64_t>() + unknown);
+  CHECK(with_undated["undated_left_out"] == 0);
+  // With a query, only the matching undated documents are counted.
+  json query = Search("q=jeugdhulp&year_from=2019&year_to=2019&facets=0");
+  json query_undated = Search("q=jeugdhulp&year_from=2019&year_to=2019&undated=1&facets=0");
+  CHECK(query_undated["total"].get<std::uint64_t>() ==
+        query["total"].get<std::uint64_t>() + query["undated_left_out"].get<std::uint64_t>());
+}
+
 TEST_CASE("ouderen means the elderly: no old things highlighted") {
   for (const json& hit : Search("q=ouderen&size=100&facets=0")["hits"]) {
     const std::string snippet = hit["snippet"];

@@ -1,13 +1,14 @@
 // The filter panel (facets with counts, year range) and the removable chips of active filters.
 import { h, clear, fill, formatNumber } from './dom.js';
 import { facetLabel } from './labels.js';
-import { withChanges, toggleValue, hasFilters, emptyState } from './state.js';
+import { withChanges, toggleValue, hasFilters, emptyState, stateUrl } from './state.js';
 
 const kFacets = [
   { key: 'theme', title: 'Thema', multi: true },
   { key: 'provincie', title: 'Provincie', multi: true },
   { key: 'gemeente', title: 'Gemeente', multi: true },
   { key: 'kind', title: 'Soort document', multi: false },
+  { key: 'organisatie', title: 'Organisatie', multi: true },
 ];
 const kCollapsedSize = 8;
 // Which facet lists the user expanded; kept across renders of the same page.
@@ -19,6 +20,7 @@ export function renderFacets(container, { state, result, navigate }) {
     h('h2', { id: 'filters-titel' }, 'Filters'),
     kFacets.map((f) => facetGroup(f, facets[f.key] || [], state, navigate)),
     yearRange(state, facets.year || [], navigate),
+    undatedNote(state, result, navigate),
   );
 }
 
@@ -89,6 +91,29 @@ function yearRange(state, years, navigate) {
     h('button', { type: 'submit', class: 'secondary' }, 'Pas jaren toe'));
 }
 
+// Documents without a known year: how many the results hold, or how many a year filter leaves
+// out, with a way to include them.
+function undatedNote(state, result, navigate) {
+  const link = (text, next) => h('a', {
+    href: stateUrl(next),
+    onclick: (e) => { e.preventDefault(); navigate(next, { focus: '#jaar-van' }); },
+  }, text);
+  const filtered = state.year_from || state.year_to;
+  if (filtered && state.undated) {
+    return h('p', { class: 'undated-note' }, 'Documenten zonder jaar tellen mee. ',
+      link('Laat ze weg', withChanges(state, { undated: false })), '.');
+  }
+  if (filtered && result.undated_left_out > 0) {
+    return h('p', { class: 'undated-note' },
+      `${formatNumber(result.undated_left_out)} ${result.undated_left_out === 1 ? 'document' : 'documenten'} zonder jaar `
+      + 'vallen buiten dit jaarfilter. ', link('Ook tonen', withChanges(state, { undated: true })), '.');
+  }
+  const unknown = result.facets?.year_unknown || 0;
+  return unknown > 0
+    ? h('p', { class: 'undated-note' }, `${formatNumber(unknown)} ${unknown === 1 ? 'document' : 'documenten'} zonder jaar.`)
+    : null;
+}
+
 // The active filters as chips; each chip removes its filter.
 export function renderChips(container, { state, navigate }) {
   const chips = [];
@@ -98,8 +123,8 @@ export function renderChips(container, { state, navigate }) {
       onclick: () => navigate(next, { focus: '#filters-actief' }),
     }, h('span', {}, text), h('span', { class: 'chip-x', 'aria-hidden': 'true' }, '×'))));
   // The facet is named in each chip: "Groningen" is both a provincie and a gemeente.
-  const kChipNames = { theme: 'Thema', provincie: 'Provincie', gemeente: 'Gemeente' };
-  for (const key of ['theme', 'provincie', 'gemeente']) {
+  const kChipNames = { theme: 'Thema', provincie: 'Provincie', gemeente: 'Gemeente', organisatie: 'Organisatie' };
+  for (const key of ['theme', 'provincie', 'gemeente', 'organisatie']) {
     for (const value of state[key]) chip(`${kChipNames[key]}: ${facetLabel(key, { value })}`, toggleValue(state, key, value));
   }
   if (state.kind) chip(`Soort: ${facetLabel('kind', { value: state.kind })}`, withChanges(state, { kind: '' }));
@@ -107,7 +132,7 @@ export function renderChips(container, { state, navigate }) {
     const text = state.year_from && state.year_to
       ? (state.year_from === state.year_to ? state.year_from : `${state.year_from}–${state.year_to}`)
       : state.year_from ? `vanaf ${state.year_from}` : `tot en met ${state.year_to}`;
-    chip(`Jaar: ${text}`, withChanges(state, { year_from: '', year_to: '' }));
+    chip(`Jaar: ${text}`, withChanges(state, { year_from: '', year_to: '', undated: false }));
   }
   clear(container);
   if (!hasFilters(state)) return;

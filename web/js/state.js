@@ -4,12 +4,12 @@
 //   /?q=eenzaamheid&provincie=Drenthe&theme=ouderen&sort=date&page=2
 //   /?doc=ID&q=eenzaamheid          (the document page, remembering the search it came from)
 
-export const kMultiFilters = ['theme', 'provincie', 'gemeente'];
+export const kMultiFilters = ['theme', 'provincie', 'gemeente', 'organisatie'];
 export const kPageSize = 10;
 
 export function emptyState() {
   return {
-    q: '', theme: [], provincie: [], gemeente: [], kind: '',
+    q: '', theme: [], provincie: [], gemeente: [], organisatie: [], kind: '', undated: false,
     year_from: '', year_to: '', sort: 'relevance', page: 1, doc: '', spell: true,
   };
 }
@@ -22,6 +22,8 @@ export function parseState(search = window.location.search) {
   state.kind = params.get('kind') || '';
   state.year_from = yearOrEmpty(params.get('year_from'));
   state.year_to = yearOrEmpty(params.get('year_to'));
+  // undated=1: a year filter keeps the documents whose year is unknown.
+  state.undated = params.get('undated') === '1';
   state.sort = params.get('sort') === 'date' ? 'date' : 'relevance';
   const page = Number.parseInt(params.get('page') || '1', 10);
   state.page = Number.isFinite(page) && page > 0 ? page : 1;
@@ -39,6 +41,7 @@ export function searchParams(state, { withPage = true } = {}) {
   if (state.kind) params.set('kind', state.kind);
   if (state.year_from) params.set('year_from', state.year_from);
   if (state.year_to) params.set('year_to', state.year_to);
+  if (state.undated && (state.year_from || state.year_to)) params.set('undated', '1');
   if (state.sort === 'date') params.set('sort', 'date');
   if (withPage && state.page > 1) params.set('page', String(state.page));
   if (state.q && !state.spell) params.set('spell', '0');

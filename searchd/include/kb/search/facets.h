@@ -1,8 +1,8 @@
 // Exact facet counts over a whole result set.
 //
 // FacetTable maps every document of one index revision to its facet values, read once from the
-// postings of the boolean filter terms (XT, XG, XP, XY, XK). A search collects the docids of all
-// its matches with DocidCollector (a MatchSpy; the match must run with checkatleast = doccount)
+// postings of the boolean filter terms (XT, XG, XP, XY, XK, XO). A search collects the docids of
+// all its matches with DocidCollector (a MatchSpy; the match must run with checkatleast = doccount)
 // and FacetTable::Count turns them into counts, so no document data or termlist is read per
 // query. The provincie facet counts a document for a provincie when it carries the XP term or
 // a gemeente of that provincie, matching the provincie filter.
@@ -21,6 +21,9 @@
 
 namespace kb::search {
 
+// The organisation facet lists at most this many organisations, the most frequent first.
+inline constexpr size_t kMaxOrganisations = 50;
+
 class DocidCollector : public Xapian::MatchSpy {
  public:
   void operator()(const Xapian::Document& doc, double weight) override;
@@ -38,10 +41,11 @@ class FacetTable {
   Facets Count(const std::vector<Xapian::docid>& docids, const Catalog& catalog) const;
 
  private:
-  enum Kind : std::uint8_t { kTheme, kGemeente, kProvincie, kYear, kKind, kKindCount };
+  enum Kind : std::uint8_t { kTheme, kGemeente, kProvincie, kYear, kKind, kOrganisation };
   struct Value {
     Kind kind;
-    std::string value;  // slug, CBS code, provincie slug, year, kind
+    std::string value;  // slug, CBS code, provincie slug, year, kind, organisation slug
+    std::string label;  // organisations: the name as a document states it
   };
   std::vector<Value> values_;
   // Compressed rows: the value ids of docid d are ids_[offsets_[d] .. offsets_[d + 1]).

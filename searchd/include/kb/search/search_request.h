@@ -29,17 +29,21 @@ struct SearchRequest {
   static constexpr size_t kMaxQueryBytes = 1000;
   static constexpr size_t kMaxFilterValues = 50;
 
-  std::string q;                        // free text, Dutch query syntax; may be empty
-  std::vector<std::string> themes;      // theme slugs or names; OR within, AND across facets
-  std::vector<std::string> gemeenten;   // CBS codes ("GM0014") or names ("Groningen")
-  std::vector<std::string> provincies;  // names or slugs; includes their gemeenten
-  std::vector<std::string> kinds;       // one of schema::kKinds
-  std::optional<int> year_from;         // inclusive
-  std::optional<int> year_to;           // inclusive
-  std::optional<SortOrder> sort;        // unset: relevance with q, date without
-  int page = 1;                         // 1-based, [1, kMaxPage]
-  int size = kDefaultSize;              // clamped to [1, kMaxSize]
-  bool facets = true;                   // facets=0 skips facet counting
+  std::string q;                          // free text, Dutch query syntax; may be empty
+  std::vector<std::string> themes;        // theme slugs or names; OR within, AND across facets
+  std::vector<std::string> gemeenten;     // CBS codes ("GM0014") or names ("Groningen")
+  std::vector<std::string> provincies;    // names or slugs; includes their gemeenten
+  std::vector<std::string> kinds;         // one of schema::kKinds
+  std::vector<std::string> organisaties;  // organisation names or slugs (facets.organisation)
+  std::optional<int> year_from;           // inclusive
+  std::optional<int> year_to;             // inclusive
+  // undated=1: a year filter keeps the documents whose year is unknown too (the page's "ook
+  // tonen"); without it they are left out, and SearchResult::undated_left_out counts them.
+  bool undated = false;
+  std::optional<SortOrder> sort;  // unset: relevance with q, date without
+  int page = 1;                   // 1-based, [1, kMaxPage]
+  int size = kDefaultSize;        // clamped to [1, kMaxSize]
+  bool facets = true;             // facets=0 skips facet counting
   // spell=0 searches the words as typed even when a spelling correction finds more (the
   // page's "zoek toch naar ..." link); the correction is still reported.
   bool spell = true;

@@ -22,6 +22,8 @@ struct Facets {
   std::vector<FacetCount> provincie;  // by count, then label; includes documents of its gemeenten
   std::vector<FacetCount> year;       // newest first
   std::vector<FacetCount> kind;       // by count, then label
+  std::vector<FacetCount> organisation;  // by count, then label; value: the organisation's name
+  std::uint64_t year_unknown = 0;        // matches whose year is unknown
 };
 
 struct Hit {
@@ -52,6 +54,9 @@ struct SearchResult {
   // The places the query (as shown) names: gemeente and provincie names, for "Alleen ...?".
   std::vector<std::string> interpreted_gemeenten;
   std::vector<std::string> interpreted_provincies;
+  // With a year filter (and not undated=1): the matches it leaves out because their year is
+  // unknown.
+  std::uint64_t undated_left_out = 0;
   int page = 1;
   int size = 10;
   std::vector<Hit> hits;
