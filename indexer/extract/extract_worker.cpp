@@ -1,4 +1,5 @@
 // RunExtractWorker: the child side of SandboxedExtractor. One request at a time, until EOF.
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -26,6 +27,8 @@ Result<ExtractedDoc> ExtractGuarded(const protocol::Request& request) {
 }  // namespace
 
 int RunExtractWorker(const ExtractOptions& options) {
+  const rlimit address_space{kWorkerAddressSpaceBytes, kWorkerAddressSpaceBytes};
+  if (::setrlimit(RLIMIT_AS, &address_space) != 0) return 2;
   // Keep the protocol channel private: whatever a library prints on stdout must not corrupt
   // the frames, so fd 1 is pointed at stderr and replies go through a duplicate.
   UniqueFd reply(::dup(STDOUT_FILENO));

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <system_error>
 
-#include "kb/extract/extractor.h"
 #include "kb/core/fnv_hash.h"
+#include "kb/extract/extractor.h"
 
 namespace fs = std::filesystem;
 
@@ -81,6 +81,13 @@ WalkResult WalkCorpus(const std::vector<fs::path>& roots) {
         it.disable_recursion_pending();
         continue;
       }
+      // A link to a file outside the folder ("x.txt -> /etc/passwd") would publish that file.
+      if (entry.is_symlink(ec) && !InsideFolder(entry.path(), root)) {
+        out.issues.push_back(
+            {entry.path(), "is a symbolic link to a file outside " + root.string() +
+                               "; not indexed (copy the file into the folder instead)"});
+        continue;
+      }
       if (entry.is_regular_file(ec) && extract::IsIndexableFile(entry.path())) {
         AddFile(entry.path().lexically_normal(), out);
       }
@@ -93,6 +100,17 @@ WalkResult WalkCorpus(const std::vector<fs::path>& roots) {
                   [](const CorpusFile& a, const CorpusFile& b) { return a.path == b.path; }),
       out.files.end());
   return out;
+}
+
+bool InsideFolder(const fs::path& file, const fs::path& folder) {
+  std::error_code ec;
+  const fs::path real_file = fs::canonical(file, ec);
+  if (ec) return false;
+  const fs::path real_folder = fs::canonical(folder, ec);
+  if (ec) return false;
+  const auto [folder_end, file_at] =
+      std::mismatch(real_folder.begin(), real_folder.end(), real_file.begin(), real_file.end());
+  return folder_end == real_folder.end() && file_at != real_file.end();
 }
 
 std::string DocumentIdForPath(const fs::path& absolute_path) {

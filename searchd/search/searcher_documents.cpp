@@ -120,6 +120,19 @@ Result<std::filesystem::path> Searcher::DocumentFile(std::string_view id, Audien
                               "' staat niet meer op schijf; bij de volgende indexering verdwijnt "
                               "het document uit de index");
     }
+    // A file replaced by a link to elsewhere ("x.txt -> /etc/passwd") after indexing is not
+    // served: the indexer refuses such links, and so does this.
+    if (std::filesystem::is_symlink(path, ec)) {
+      const auto target = std::filesystem::canonical(path, ec);
+      const auto folder = std::filesystem::canonical(path.parent_path(), ec);
+      const auto [folder_end, unused] =
+          std::mismatch(folder.begin(), folder.end(), target.begin(), target.end());
+      if (ec || folder_end != folder.end()) {
+        return Status::NotFound("het bestand van document '" + std::string(id) +
+                                "' verwijst naar een bestand buiten de collectie en wordt niet "
+                                "getoond");
+      }
+    }
     return path;
   });
 }

@@ -385,3 +385,22 @@ TEST_CASE("documents of a run killed in its near-duplicate step are compared by 
   REQUIRE(third.exit_code == 0);
   CHECK_FALSE(Contains(third.err, "near-duplicates: comparing"));
 }
+
+TEST_CASE("a symbolic link to a file outside the folder is not indexed; one inside is") {
+  TempDir tmp;
+  const fs::path corpus = fs::path(tmp.path()) / "corpus";
+  const fs::path outside = fs::path(tmp.path()) / "geheim.txt";
+  WriteFile(outside, "Wachtwoorden van de gemeente: geheimwoordzeventien.\n");
+  WriteFile(corpus / "echt.txt", "Een verslag over schuldhulpverlening in de gemeente Assen.\n");
+  fs::create_symlink(outside, corpus / "x.txt");
+  fs::create_symlink(corpus / "echt.txt", corpus / "ook.txt");
+  const std::string db = tmp.path() + "/db";
+  auto run = Indexer({"--db", db, corpus.string()});
+  INFO(run.out << run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK(Contains(run.err, (corpus / "x.txt").string() + ": is a symbolic link to a file outside"));
+  Xapian::Database xdb(db);
+  CHECK(xdb.get_termfreq("geheimwoordzeventien") == 0);
+  CHECK(xdb.get_termfreq("Q" + kb::DocumentIdForPath((corpus / "x.txt").string())) == 0);
+  CHECK(xdb.get_termfreq("Q" + kb::DocumentIdForPath((corpus / "ook.txt").string())) == 1);
+}

@@ -1,11 +1,14 @@
 // SandboxedExtractor with the real worker binary, a worker that hangs and one that crashes.
-#include <catch2/catch.hpp>
-
 #include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
 
 #include <cerrno>
 #include <chrono>
+#include <fstream>
 #include <string>
+#include <thread>
 
 #include "corpus_files.h"
 #include "kb/extract/sandboxed_extractor.h"
@@ -148,4 +151,38 @@ TEST_CASE("A missing worker binary is an Internal error, not a crash", "[sandbox
   REQUIRE_FALSE(doc.ok());
   CHECK(doc.status().kind() == kb::ErrorKind::kInternal);
   CHECK(Contains(doc.status().message(), "kb-extract-worker"));
+}
+
+TEST_CASE("The worker limits its own address space", "[sandbox]") {
+  // The real worker, idle on a pipe: its limits as the kernel reports them.
+  int to_worker[2];
+  REQUIRE(::pipe(to_worker) == 0);
+  const pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    ::dup2(to_worker[0], STDIN_FILENO);
+    ::close(to_worker[1]);
+    ::execl(KB_EXTRACT_WORKER, KB_EXTRACT_WORKER, static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  ::close(to_worker[0]);
+  std::string limits;
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/limits");
+    limits.assign(std::istreambuf_iterator<char>(in), {});
+    if (limits.find("Max address space") != std::string::npos &&
+        limits.find(std::to_string(kb::extract::kWorkerAddressSpaceBytes)) != std::string::npos) {
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ::close(to_worker[1]);  // EOF: the worker exits
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  INFO(limits);
+  const size_t line = limits.find("Max address space");
+  REQUIRE(line != std::string::npos);
+  CHECK(limits.substr(line, limits.find('\n', line) - line)
+            .find(std::to_string(kb::extract::kWorkerAddressSpaceBytes)) != std::string::npos);
+  CHECK(WIFEXITED(status));
 }

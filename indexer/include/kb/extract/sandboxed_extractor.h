@@ -10,6 +10,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -50,9 +51,16 @@ class SandboxedExtractor {
 // put the worker next to kb-indexer. Falls back to {"kb-extract-worker"} (searched in PATH).
 std::vector<std::string> DefaultWorkerCommand();
 
+// The address space a worker may use (RLIMIT_AS): a PDF that makes Poppler allocate more fails
+// alone (std::bad_alloc, reported as that file's failure) instead of taking the machine's memory.
+// Measured: the corpus's largest PDFs need under 400 MB; a hostile 50 MB text-operator PDF took
+// 543 MB.
+inline constexpr std::uint64_t kWorkerAddressSpaceBytes = std::uint64_t{2} << 30;
+
 // The worker's main loop: serves requests on stdin/stdout until stdin reaches EOF. Returns the
 // process exit code (0 on EOF, 1 on a broken channel). `options` caps the limits a request may
-// ask for. Whatever libraries print on stdout is redirected to stderr.
+// ask for. Whatever libraries print on stdout is redirected to stderr. First limits its own
+// address space to kWorkerAddressSpaceBytes.
 int RunExtractWorker(const ExtractOptions& options = {});
 
 }  // namespace kb::extract

@@ -31,6 +31,9 @@ struct WalkResult {
 // extension, so a user can index one odd file on purpose.
 WalkResult WalkCorpus(const std::vector<std::filesystem::path>& roots);
 
+// True when `file`, with every symbolic link resolved, lies inside `folder` (also resolved).
+bool InsideFolder(const std::filesystem::path& file, const std::filesystem::path& folder);
+
 // Stable document id for a source path: 16 hex digits of a 64-bit FNV-1a hash of the path.
 std::string DocumentIdForPath(const std::filesystem::path& absolute_path);
 
