@@ -98,6 +98,25 @@ void EditorService::Install(httplib::Server& server) {
   }
 }
 
+bool EditorService::RefuseUploadBeforeBody(const httplib::Request& req, httplib::Response& res) {
+  if (options_.store == nullptr) {
+    SendRefusal(res, {503,
+                      "de redactie is niet beschikbaar: kb-searchd draait zonder "
+                      "redactieopslag (zie --editorial)"});
+    return true;
+  }
+  if (req.get_header_value("Transfer-Encoding").find("chunked") != std::string::npos) {
+    SendRefusal(res, {411,
+                      "een upload moet zijn grootte vooraf noemen (Content-Length); "
+                      "stuur het bestand als gewoon formulier"});
+    return true;
+  }
+  Proof proof = Authenticate(req);
+  if (proof.refusal.status == 0) return false;
+  SendRefusal(res, proof.refusal);
+  return true;
+}
+
 EditorService::Proof EditorService::Authenticate(const httplib::Request& req) {
   Proof proof;
   const std::string authorization = req.get_header_value("Authorization");

@@ -44,6 +44,11 @@ class EditorService {
   // Registers every route of the table on `server`.
   void Install(httplib::Server& server);
 
+  // Before a request's body is read (httplib's pre-routing): answers an upload that is not
+  // authenticated (401/403/429/503) or not sized (chunked: 411) and returns true, so no anonymous
+  // client makes the server read megabytes it will refuse.
+  bool RefuseUploadBeforeBody(const httplib::Request& req, httplib::Response& res);
+
   // --- Handlers (one per table row).
   void Login(EditorCall& call);
   void Logout(EditorCall& call);

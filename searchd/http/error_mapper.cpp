@@ -46,12 +46,16 @@ std::string_view ErrorCodeForHttpStatus(int status) {
       return "conflict";
     case 405:
       return "method_not_allowed";
+    case 411:
+      return "length_required";
     case 413:
       return "payload_too_large";
     case 414:
       return "uri_too_long";
     case 429:
       return "too_many_attempts";
+    case 431:
+      return "headers_too_large";
     case 503:
       return "unavailable";
     default:

@@ -311,7 +311,8 @@ Server::Server(search::SearcherPool& pool, ServerOptions options)
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     impl->listen_socket = sock;
   });
-  s.set_pre_routing_handler([max_body](const httplib::Request& req, httplib::Response& res) {
+  s.set_pre_routing_handler([max_body, impl = impl_.get()](const httplib::Request& req,
+                                                           httplib::Response& res) {
     request_start = Clock::now();
     if (req.headers.size() > kMaxHeaderCount) {
       res.status = 431;
@@ -326,7 +327,12 @@ Server::Server(search::SearcherPool& pool, ServerOptions options)
       // is httplib's own (not const), so dropping them here makes the answer the whole body.
       const_cast<httplib::Request&>(req).ranges.clear();
     }
-    if (req.path == kUploadRoute) return httplib::Server::HandlerResponse::Unhandled;
+    if (req.path == kUploadRoute && req.method == "POST") {
+      // Authenticated before its body is read: a refused upload costs its headers only.
+      return impl->editor.RefuseUploadBeforeBody(req, res)
+                 ? httplib::Server::HandlerResponse::Handled
+                 : httplib::Server::HandlerResponse::Unhandled;
+    }
     const bool chunked =
         req.get_header_value("Transfer-Encoding").find("chunked") != std::string::npos;
     const std::string length = req.get_header_value("Content-Length");

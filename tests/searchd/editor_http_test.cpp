@@ -3,6 +3,12 @@
 // with a wrong and with a right credential; CSRF), every override kind reaching search results
 // and facets, merges, uploads of real corpus files, persistence across a restart and a full
 // re-index, and an edit saved while kb-indexer indexes ../shared/corpus/docs.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <set>
@@ -520,6 +526,50 @@ TEST_CASE("uploaded corpus files (a PDF and a text file) become searchable; bad 
                         json{{"text", std::string(70000, 'a')}}.dump(), site.Bearer());
   CHECK(long_note.status == 413);
   CHECK(kb::test::StoreSnapshot(*site.store) == before);
+}
+
+// Sends `head` (a request's headers and the first bytes of its body) on a new connection and
+// returns what the server answers within two seconds, without sending the rest of the body.
+std::string AnswerToHead(int port, const std::string& head) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(fd >= 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  timeval timeout{2, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  REQUIRE(::send(fd, head.data(), head.size(), 0) == static_cast<ssize_t>(head.size()));
+  std::string answer;
+  char buffer[4096];
+  for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) answer.append(buffer, n);
+  ::close(fd);
+  return answer;
+}
+
+TEST_CASE("an upload is refused before its body is read unless it is authenticated and sized") {
+  Site& site = Shared();
+  // 50 MB announced, a few bytes sent: the 401 comes at once, the body is never waited for.
+  const std::string anonymous = AnswerToHead(
+      site.daemon->port(),
+      "POST /api/editor/upload HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; "
+      "boundary=b\r\nContent-Length: 50000000\r\n\r\n--b\r\n");
+  CHECK(anonymous.rfind("HTTP/1.1 401", 0) == 0);
+  CHECK(anonymous.find("\"unauthenticated\"") != std::string::npos);
+  // A wrong token: refused as well (and counted as a failed login).
+  const std::string wrong = AnswerToHead(
+      site.daemon->port(),
+      "POST /api/editor/upload HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer fout\r\n"
+      "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 50000000\r\n\r\n");
+  CHECK(wrong.rfind("HTTP/1.1 401", 0) == 0);
+  // A chunked body has no size to check in advance: 411.
+  const std::string chunked = AnswerToHead(
+      site.daemon->port(),
+      "POST /api/editor/upload HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; "
+      "boundary=b\r\nTransfer-Encoding: chunked\r\n\r\n1000\r\n");
+  CHECK(chunked.rfind("HTTP/1.1 411", 0) == 0);
+  CHECK(chunked.find("Content-Length") != std::string::npos);
 }
 
 TEST_CASE("failed logins are rate limited per address, also for a right token") {
