@@ -314,6 +314,61 @@ void CompleteMetadata(const DeclaredMetadata& declared, const std::filesystem::p
   if (doc.organisation.empty() && doc.kind == "wet") doc.organisation = SigningMinistry(doc.pages);
 }
 
+std::vector<std::string> SplitAuthors(std::string_view field) {
+  // Joining words become ';' (copied, not replaced in place: GCC 12 warns on that).
+  std::string text;
+  for (size_t i = 0; i < field.size();) {
+    bool joined = false;
+    for (std::string_view joiner : {" en ", " & ", " and ", " En "}) {
+      if (field.substr(i, joiner.size()) == joiner) {
+        text.push_back(';');
+        i += joiner.size();
+        joined = true;
+        break;
+      }
+    }
+    if (!joined) text.push_back(field[i++]);
+  }
+  auto words = [](std::string_view s) {
+    size_t n = 0;
+    bool in_word = false;
+    for (char c : s) {
+      const bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
+      if (!space && !in_word) ++n;
+      in_word = !space;
+    }
+    return n;
+  };
+  // Initials such as "J." or "J.P." are a first name, not a person.
+  auto initials = [](std::string_view s) {
+    const std::string t = scan::CollapseWhitespace(s);
+    return !t.empty() && t.size() <= 6 && t.find('.') != std::string::npos;
+  };
+  std::vector<std::string> out;
+  auto add = [&](std::string_view name) {
+    std::string clean = scan::CollapseWhitespace(name);
+    if (!clean.empty()) out.push_back(std::move(clean));
+  };
+  std::istringstream pieces(text);
+  for (std::string piece; std::getline(pieces, piece, ';');) {
+    const size_t commas = static_cast<size_t>(std::count(piece.begin(), piece.end(), ','));
+    if (commas == 0) {
+      add(piece);
+      continue;
+    }
+    const size_t comma = piece.find(',');
+    const std::string_view left = std::string_view(piece).substr(0, comma);
+    const std::string_view right = std::string_view(piece).substr(comma + 1);
+    if (commas == 1 && (words(left) < 2 || words(right) < 2 || initials(right))) {
+      add(piece);  // "Hofstede, Anneke", "Vries, J. de"
+      continue;
+    }
+    std::istringstream names(piece);
+    for (std::string name; std::getline(names, name, ',');) add(name);
+  }
+  return out;
+}
+
 std::string PublisherOfUrl(std::string_view url) {
   // Dutch news and government sites that publish in the social domain.
   constexpr std::array<std::pair<std::string_view, std::string_view>, 24> kPublishers = {{

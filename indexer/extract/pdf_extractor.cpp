@@ -43,19 +43,6 @@ std::string FormatDate(std::time_t when) {
   return buffer;
 }
 
-std::vector<std::string> SplitAuthors(const std::string& authors) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= authors.size()) {
-    std::size_t end = authors.find(';', start);
-    if (end == std::string::npos) end = authors.size();
-    std::string author = authors.substr(start, end - start);
-    if (!author.empty()) out.push_back(std::move(author));
-    start = end + 1;
-  }
-  return out;
-}
-
 std::string Describe(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
 
 // For every page it renders, text extraction included, Poppler turns the ICC profile of a PDF's

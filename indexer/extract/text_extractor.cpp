@@ -20,19 +20,6 @@ std::string FirstValue(const MarkdownText& markdown, std::initializer_list<const
   return {};
 }
 
-std::vector<std::string> SplitList(const std::string& value) {
-  std::vector<std::string> items;
-  std::size_t start = 0;
-  while (start <= value.size() && !value.empty()) {
-    std::size_t end = value.find(';', start);
-    if (end == std::string::npos) end = value.size();
-    std::string item = scan::CollapseWhitespace(std::string_view(value).substr(start, end - start));
-    if (!item.empty()) items.push_back(std::move(item));
-    start = end + 1;
-  }
-  return items;
-}
-
 }  // namespace
 
 Result<RawExtraction> ExtractText(const std::filesystem::path& path, std::string_view bytes,
@@ -54,7 +41,7 @@ Result<RawExtraction> ExtractText(const std::filesystem::path& path, std::string
   raw.declared.title = FirstValue(text, {"title"});
   raw.declared.heading = text.first_heading;
   raw.declared.date = FirstValue(text, {"date", "published", "publicatiedatum", "datum"});
-  raw.declared.authors = SplitList(FirstValue(text, {"author", "authors", "auteur", "auteurs"}));
+  raw.declared.authors = SplitAuthors(FirstValue(text, {"author", "authors", "auteur", "auteurs"}));
   raw.declared.organisation = FirstValue(
       text, {"organisation", "organisatie", "organization", "publisher", "uitgever", "bron"});
   if (raw.declared.organisation.empty()) {

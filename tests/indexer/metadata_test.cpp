@@ -61,6 +61,19 @@ TEST_CASE("A title from the text skips furniture and joins a broken cover title"
   CHECK(TitleFromText("12\n--\n").empty());
 }
 
+TEST_CASE("Author fields become one name per person", "[metadata]") {
+  using V = std::vector<std::string>;
+  CHECK(SplitAuthors("Anneke Hofstede en Youssef el Amrani") ==
+        V{"Anneke Hofstede", "Youssef el Amrani"});
+  CHECK(SplitAuthors("Jan Jaap de Groot, Erna Hooghiemstra, Mark Gremmen & Simone Pieterse") ==
+        V{"Jan Jaap de Groot", "Erna Hooghiemstra", "Mark Gremmen", "Simone Pieterse"});
+  CHECK(SplitAuthors("Hofstede, Anneke") == V{"Hofstede, Anneke"});
+  CHECK(SplitAuthors("Vries, J. de; Bakker, P.") == V{"Vries, J. de", "Bakker, P."});
+  CHECK(SplitAuthors("Leijen-Kouwenberg, mw. J.") == V{"Leijen-Kouwenberg, mw. J."});
+  CHECK(SplitAuthors("  Yvonne   Versluis ") == V{"Yvonne Versluis"});
+  CHECK(SplitAuthors("").empty());
+}
+
 TEST_CASE("Organisations: news sites by their host, acts by their signing ministry", "[metadata]") {
   CHECK(PublisherOfUrl("https://www.ad.nl/binnenland/x~a1/") == "Algemeen Dagblad");
   CHECK(PublisherOfUrl("\"https://nos.nl/l/2307132\"") == "NOS");

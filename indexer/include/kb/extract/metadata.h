@@ -31,6 +31,14 @@ struct DeclaredMetadata {
 void CompleteMetadata(const DeclaredMetadata& declared, const std::filesystem::path& path,
                       ExtractedDoc& doc);
 
+// --- Authors ---
+
+// The names in an author field, one per person: split on ';', " en ", " & " and " and ", and on
+// commas between full names ("Anneke Hofstede, Youssef el Amrani"), but "Achternaam, Voornaam"
+// or "Vries, J. de" (one comma, a single word on one side or initials) stays one name.
+// Whitespace collapsed; empty pieces dropped.
+std::vector<std::string> SplitAuthors(std::string_view field);
+
 // --- Organisation ---
 
 // The publisher of a news or government site by the host of `url` ("https://www.ad.nl/..." ->
