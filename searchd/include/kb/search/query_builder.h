@@ -68,13 +68,13 @@ inline constexpr double kRegionBoost = 10.0;
 inline constexpr double kQuestionK1 = 0.6;
 inline constexpr double kQuestionB = 0.2;
 
-// Questions and relaxed searches also score each content word in the form typed (its unstemmed
-// term), at this weight relative to the stemmed word, so the exact form outranks a mere shared
-// stem ("gestuit" above "stuiten"). Chosen a priori as half a word; 0.3 and 1 measured within
-// 0.003 nDCG@10 of it on legal-dutch-aqa (bench/relevance/ANALYSIS.md).
+// Plain queries (questions and searches) also score each content word in the form typed (its
+// unstemmed term), at this weight relative to the stemmed word, so the exact form outranks a mere
+// shared stem ("gestuit" above "stuiten"). Chosen a priori as half a word; 0.3 and 1 measured
+// within 0.003 nDCG@10 of it on legal-dutch-aqa (bench/relevance/ANALYSIS.md).
 inline constexpr double kExactFormWeight = 0.5;
 
-// Questions and relaxed searches also score their words in the title field (prefix S), at this
+// Plain queries also score their words in the title field (prefix S), at this
 // weight: a short document titled with the question's words ("Kinderbijslag voor een
 // pleegkind") must outrank a whole law that repeats them, which the weak length normalisation
 // above (b) does not hold back in a corpus that mixes one-page notes with 200 KB laws. It costs
@@ -82,7 +82,7 @@ inline constexpr double kExactFormWeight = 0.5;
 // articles share their section titles with their neighbours.
 inline constexpr double kTitleFieldWeight = 0.25;
 
-// Questions and relaxed searches also score each pair of neighbouring content words (in the
+// Plain queries also score each pair of neighbouring content words (in the
 // form typed) that a document has within kProximityWindow positions of each other, in either
 // order, at kProximityWeight (the pair's words count that much again). Articles of one section
 // share their title and most of their words; the answer is the one where the question's words
