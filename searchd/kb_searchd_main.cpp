@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -56,6 +57,10 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingDirectory);
   app.add_flag("--quiet", quiet, "No access log on stderr");
   std::string public_url;
+  std::vector<std::string> trusted_proxies;
+  app.add_option("--trusted-proxy", trusted_proxies,
+                 "Address of a reverse proxy whose X-Forwarded-For names the client, for the "
+                 "login limits (repeatable; default: none, X-Forwarded-For is ignored)");
   app.add_option("--public-url", public_url,
                  "Address the public reaches this server at, for links in exports (default: "
                  "http:// + --listen), e.g. https://zoek.example.nl");
@@ -140,6 +145,7 @@ int main(int argc, char** argv) {
   server_options.threads = threads;
   server_options.access_log = !quiet;
   server_options.public_url = public_url;
+  server_options.editor.trusted_proxies = trusted_proxies;
   server_options.editor.store = store->get();
   server_options.editor.catalog = options.catalog;
   if (!upload_dir.empty()) {

@@ -98,6 +98,25 @@ void EditorService::Install(httplib::Server& server) {
   }
 }
 
+std::string ClientAddress(const std::string& remote_addr, const std::string& forwarded_for,
+                          const std::vector<std::string>& trusted_proxies) {
+  if (forwarded_for.empty() || std::find(trusted_proxies.begin(), trusted_proxies.end(),
+                                         remote_addr) == trusted_proxies.end()) {
+    return remote_addr;
+  }
+  // "client, proxy1, proxy2": the last entry is the one our proxy wrote.
+  const size_t comma = forwarded_for.rfind(',');
+  std::string last = forwarded_for.substr(comma == std::string::npos ? 0 : comma + 1);
+  last.erase(0, last.find_first_not_of(' '));
+  last.erase(last.find_last_not_of(' ') + 1);
+  return last.empty() ? remote_addr : last;
+}
+
+std::string EditorService::AddressOf(const httplib::Request& req) const {
+  return ClientAddress(req.remote_addr, req.get_header_value("X-Forwarded-For"),
+                       options_.trusted_proxies);
+}
+
 bool EditorService::RefuseUploadBeforeBody(const httplib::Request& req, httplib::Response& res) {
   if (options_.store == nullptr) {
     SendRefusal(res, {503,
@@ -128,7 +147,8 @@ EditorService::Proof EditorService::Authenticate(const httplib::Request& req) {
       return proof;
     }
     const auto now = editing::LoginLimiter::Clock::now();
-    if (const auto wait = limiter_.RetryAfter(req.remote_addr, now); wait.count() > 0) {
+    const std::string address = AddressOf(req);
+    if (const auto wait = limiter_.RetryAfter(address, now); wait.count() > 0) {
       proof.refusal = TooManyAttempts(wait);
       return proof;
     }
@@ -139,7 +159,7 @@ EditorService::Proof EditorService::Authenticate(const httplib::Request& req) {
     } else if (!editor->has_value()) {
       // A right token later does not forget these failures (a login does): one editor's token
       // must not reset the count of guesses at another's.
-      limiter_.RecordFailure(req.remote_addr, now);
+      limiter_.RecordFailure(address, now);
       proof.refusal = {401,
                        "onbekende of ingetrokken sleutel; vraag een beheerder om een nieuwe "
                        "(kb-admin editor add NAAM)"};

@@ -76,6 +76,8 @@ class EditorService {
   // Wrong Bearer tokens count as failed logins of the client's address (limiter_), and a blocked
   // address is refused before its token is looked at, as at login.
   Proof Authenticate(const httplib::Request& req);
+  // The address the login limits count the request under (ClientAddress).
+  std::string AddressOf(const httplib::Request& req) const;
   void Enqueued() const;
 
   search::SearcherPool& pool_;

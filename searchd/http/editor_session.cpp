@@ -19,7 +19,7 @@ std::string SessionCookie(const httplib::Request& req, const std::string& value,
 }  // namespace
 
 void EditorService::Login(EditorCall& call) {
-  const std::string address = call.req.remote_addr;
+  const std::string address = AddressOf(call.req);
   const auto now = editing::LoginLimiter::Clock::now();
   // A blocked address is refused before its token is even looked at, right or wrong.
   if (const auto wait = limiter_.RetryAfter(address, now); wait.count() > 0) {

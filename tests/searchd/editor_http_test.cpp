@@ -572,6 +572,38 @@ TEST_CASE("an upload is refused before its body is read unless it is authenticat
   CHECK(chunked.find("Content-Length") != std::string::npos);
 }
 
+TEST_CASE("behind a trusted proxy the login limits count the forwarded client, else the peer") {
+  using kb::http::ClientAddress;
+  CHECK(ClientAddress("127.0.0.1", "10.0.0.1", {}) == "127.0.0.1");
+  CHECK(ClientAddress("127.0.0.1", "10.0.0.1", {"127.0.0.1"}) == "10.0.0.1");
+  CHECK(ClientAddress("127.0.0.1", "6.6.6.6, 10.0.0.1", {"127.0.0.1"}) == "10.0.0.1");
+  CHECK(ClientAddress("10.9.9.9", "6.6.6.6", {"127.0.0.1"}) == "10.9.9.9");
+  CHECK(ClientAddress("127.0.0.1", "", {"127.0.0.1"}) == "127.0.0.1");
+
+  Setup setup("cor");
+  auto login = [](const Daemon& daemon, const std::string& client, const std::string& token) {
+    auto c = daemon.Client();
+    auto r = c.Post("/api/editor/login", {{"X-Forwarded-For", client}},
+                    json{{"token", token}}.dump(), "application/json");
+    REQUIRE(r);
+    return r->status;
+  };
+  {
+    // The proxy (127.0.0.1 here) is trusted: one client's guesses do not lock out another.
+    Daemon proxied(setup.db, {}, setup.Log("searchd-proxied.log"),
+                   {"--trusted-proxy", "127.0.0.1"});
+    for (int i = 0; i < 5; ++i) CHECK(login(proxied, "10.0.0.1", "fout") == 401);
+    CHECK(login(proxied, "10.0.0.1", setup.editor.bearer) == 429);
+    CHECK(login(proxied, "10.0.0.2", setup.editor.bearer) == 200);
+  }
+  {
+    // Without --trusted-proxy a client cannot escape the limit by naming another address.
+    Daemon direct(setup.db, {}, setup.Log("searchd-direct.log"));
+    for (int i = 0; i < 5; ++i) CHECK(login(direct, "10.1.0." + std::to_string(i), "fout") == 401);
+    CHECK(login(direct, "10.1.0.99", setup.editor.bearer) == 429);
+  }
+}
+
 TEST_CASE("failed logins are rate limited per address, also for a right token") {
   Setup setup("bert");
   const std::string token = setup.editor.bearer;

@@ -32,6 +32,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -42,14 +43,22 @@
 namespace kb::http {
 
 struct EditorApiOptions {
-  editorial::EditorialStore* store = nullptr;     // null: every /api/editor route answers 503
+  editorial::EditorialStore* store = nullptr;      // null: every /api/editor route answers 503
   std::shared_ptr<const search::Catalog> catalog;  // for validating overrides; required with store
-  std::filesystem::path upload_dir;               // absolute; empty: uploads answer 409
+  std::filesystem::path upload_dir;                // absolute; empty: uploads answer 409
   std::size_t max_upload_bytes = 50u << 20;        // per request; larger gets 413
-  std::function<void()> on_enqueued;              // after each save (wakes the applier)
-  editing::LoginLimiter::Options login_limits;    // 5 failures per address per 10 minutes
-  std::int64_t session_seconds = 43200;           // cookie Max-Age and session lifetime
+  std::function<void()> on_enqueued;               // after each save (wakes the applier)
+  editing::LoginLimiter::Options login_limits;     // 5 failures per address per 10 minutes
+  std::int64_t session_seconds = 43200;            // cookie Max-Age and session lifetime
+  // Addresses of reverse proxies (--trusted-proxy). A request from one of them is counted for
+  // the login limits under the client address its X-Forwarded-For names last (the one the proxy
+  // added); from anyone else X-Forwarded-For is ignored, so a client cannot pick its address.
+  std::vector<std::string> trusted_proxies;
 };
+
+// The address the login limits count `remote_addr` under (see trusted_proxies).
+std::string ClientAddress(const std::string& remote_addr, const std::string& forwarded_for,
+                          const std::vector<std::string>& trusted_proxies);
 
 enum class Access {
   kOpen,    // anyone (login, the session probe)
