@@ -298,15 +298,18 @@ struct MentionCounts {
 };
 
 // A place right after one of these is an affiliation ("Hogeschool Utrecht", "Rijksuniversiteit
-// Groningen"): where the authors work, not what the document is about.
+// Groningen"): where the authors work, not what the document is about. (kInstitutions is
+// another list: capitalised words that start an institution's name before "van", which also
+// holds place-like words such as "wijk" and "centrum".)
 constexpr WordSet kAffiliations = {"hogeschool", "universiteit", "rijksuniversiteit", "umc",
                                    "ziekenhuis", "academie",     "instituut",         "omroep",
                                    "rtv",        "rechtbank",    "gerechtshof"};
 
-constexpr WordSet kMonthNames = {
-    "januari",   "februari", "maart",    "april",    "mei",  "juni", "juli", "augustus",
-    "september", "oktober",  "november", "december", "jan",  "feb",  "mrt",  "apr",
-    "jun",       "jul",      "aug",      "sep",      "sept", "okt",  "nov",  "dec"};
+// Datelines also abbreviate the months ("Utrecht, 3 okt. 2018").
+constexpr WordSet kMonthAbbreviations = {"jan", "feb", "mrt",  "apr", "jun", "jul",
+                                         "aug", "sep", "sept", "okt", "nov", "dec"};
+
+bool IsMonth(std::string_view word) { return In(kMonths, word) || In(kMonthAbbreviations, word); }
 
 bool IsDigits(const std::string& s, std::size_t min, std::size_t max) {
   return s.size() >= min && s.size() <= max &&
@@ -322,23 +325,33 @@ bool IsAddressOrDateline(const std::vector<ScannedWord>& words, const Mention& m
   }
   const std::size_t next = m.pos + m.length;
   if (next + 1 >= words.size()) return false;
-  if (IsDigits(words[next].folded, 1, 2)) return In(kMonthNames, words[next + 1].folded);
-  return In(kMonthNames, words[next].folded) && IsDigits(words[next + 1].folded, 4, 4);
+  if (IsDigits(words[next].folded, 1, 2)) return IsMonth(words[next + 1].folded);
+  return IsMonth(words[next].folded) && IsDigits(words[next + 1].folded, 4, 4);
 }
 
+// How Count reads the mentions.
+struct CountRules {
+  // A gemeente's mention does not count for its provincie (only provincies named as such do).
+  bool direct_provincies = false;
+  // Affiliations, addresses and datelines do not count.
+  bool skip_context = false;
+};
+
 MentionCounts Count(const std::vector<Mention>& mentions, const std::vector<ScannedWord>& words,
-                    const Gazetteer& gazetteer, bool direct_provincies, bool skip_affiliations) {
+                    const Gazetteer& gazetteer, CountRules rules) {
   MentionCounts counts;
   const std::size_t opening = std::max<std::size_t>(300, words.size() / 5);
   for (const Mention& m : mentions) {
-    if (skip_affiliations && m.pos > 0 && In(kAffiliations, words[m.pos - 1].folded)) continue;
-    if (skip_affiliations && IsAddressOrDateline(words, m)) continue;
+    if (rules.skip_context && m.pos > 0 && In(kAffiliations, words[m.pos - 1].folded)) continue;
+    if (rules.skip_context && IsAddressOrDateline(words, m)) continue;
     const GazetteerName& name = gazetteer.names()[m.name];
     const bool early = m.pos < opening;
     if (m.meaning == Meaning::kGemeente) {
       if (early) counts.early_gemeenten.insert(*name.gemeente);
       ++counts.gemeenten[*name.gemeente];
-      if (!direct_provincies) ++counts.provincies[gazetteer.gemeenten()[*name.gemeente].provincie];
+      if (!rules.direct_provincies) {
+        ++counts.provincies[gazetteer.gemeenten()[*name.gemeente].provincie];
+      }
     } else if (m.meaning == Meaning::kProvincie) {
       const std::uint32_t provincie =
           name.provincie ? *name.provincie : gazetteer.gemeenten()[*name.gemeente].provincie;
@@ -376,7 +389,7 @@ RegionResult RegionTagger::Tag(std::string_view text) const {
   if (!matcher_) return {};
   const std::vector<ScannedWord> words = ScanWords(text);
   const MentionCounts counts =
-      Count(AcceptedMentions(words, *matcher_, *gazetteer_), words, *gazetteer_, false, false);
+      Count(AcceptedMentions(words, *matcher_, *gazetteer_), words, *gazetteer_, CountRules{});
   return ToResult(counts.gemeenten, counts.provincies);
 }
 
@@ -384,10 +397,10 @@ RegionResult RegionTagger::TagDocument(std::string_view title, std::string_view 
   if (!matcher_) return {};
   const std::vector<ScannedWord> title_words = ScanWords(title);
   const MentionCounts in_title = Count(AcceptedMentions(title_words, *matcher_, *gazetteer_),
-                                       title_words, *gazetteer_, true, false);
+                                       title_words, *gazetteer_, CountRules{true, false});
   const std::vector<ScannedWord> words = ScanWords(text);
-  const MentionCounts in_text =
-      Count(AcceptedMentions(words, *matcher_, *gazetteer_), words, *gazetteer_, true, true);
+  const MentionCounts in_text = Count(AcceptedMentions(words, *matcher_, *gazetteer_), words,
+                                      *gazetteer_, CountRules{true, true});
 
   // A place is kept when it has a fair share of the mentions, and more than one mention unless
   // it is the only place the text names.

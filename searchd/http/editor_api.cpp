@@ -63,6 +63,15 @@ std::vector<EditorRouteInfo> EditorRoutes() {
   return out;
 }
 
+namespace {
+// The answer of every editors' route when kb-searchd runs without an editorial store.
+Refusal NoStore() {
+  return {503,
+          "de redactie is niet beschikbaar: kb-searchd draait zonder redactieopslag (zie "
+          "--editorial)"};
+}
+}  // namespace
+
 EditorService::EditorService(search::SearcherPool& pool, EditorApiOptions options)
     : pool_(pool), options_(std::move(options)), limiter_(options_.login_limits) {}
 
@@ -70,9 +79,7 @@ void EditorService::Install(httplib::Server& server) {
   for (const Route& route : kRoutes) {
     auto handler = [this, route](const httplib::Request& req, httplib::Response& res) {
       if (options_.store == nullptr) {
-        return SendRefusal(res, {503,
-                                 "de redactie is niet beschikbaar: kb-searchd draait zonder "
-                                 "redactieopslag (zie --editorial)"});
+        return SendRefusal(res, NoStore());
       }
       EditorCall call{req, res, ""};
       if (route.access == Access::kEditor) {
@@ -119,9 +126,7 @@ std::string EditorService::AddressOf(const httplib::Request& req) const {
 
 bool EditorService::RefuseUploadBeforeBody(const httplib::Request& req, httplib::Response& res) {
   if (options_.store == nullptr) {
-    SendRefusal(res, {503,
-                      "de redactie is niet beschikbaar: kb-searchd draait zonder "
-                      "redactieopslag (zie --editorial)"});
+    SendRefusal(res, NoStore());
     return true;
   }
   if (req.get_header_value("Transfer-Encoding").find("chunked") != std::string::npos) {

@@ -28,7 +28,9 @@ class TermGroups {
  public:
   using Alternatives = std::vector<std::vector<std::string>>;
 
-  explicit TermGroups(std::vector<Alternatives> groups) : groups_(std::move(groups)) {
+  // `db` is the database the query runs on; it must outlive this object.
+  TermGroups(std::vector<Alternatives> groups, const Xapian::Database& db)
+      : groups_(std::move(groups)), db_(db) {
     for (const Alternatives& group : groups_) {
       for (const auto& alternative : group)
         terms_.insert(terms_.end(), alternative.begin(), alternative.end());
@@ -39,15 +41,22 @@ class TermGroups {
 
   size_t size() const { return groups_.size(); }
 
-  // How many groups `doc` holds, counting no further than `enough`.
+  // How many groups `doc` holds, counting no further than `enough`. Looks the terms up in their
+  // posting lists, which the match visits in docid order: a document's term list would be read
+  // from its start for every match (a 200 KB law holds tens of thousands of terms).
   size_t CountIn(const Xapian::Document& doc, size_t enough) const {
+    const Xapian::docid docid = doc.get_docid();
+    if (postings_.empty() || docid < last_) {
+      postings_.clear();
+      for (const std::string& term : terms_) postings_.push_back(db_.postlist_begin(term));
+    }
+    last_ = docid;
     std::vector<std::string_view> held;
-    Xapian::TermIterator t = doc.termlist_begin();
-    const Xapian::TermIterator end = doc.termlist_end();
-    for (const std::string& term : terms_) {
-      t.skip_to(term);
-      if (t == end) break;
-      if (*t == term) held.push_back(term);
+    for (size_t i = 0; i < terms_.size(); ++i) {
+      Xapian::PostingIterator& p = postings_[i];
+      if (p == db_.postlist_end(terms_[i])) continue;
+      p.skip_to(docid);
+      if (p != db_.postlist_end(terms_[i]) && *p == docid) held.push_back(terms_[i]);
     }
     size_t found = 0;
     for (const Alternatives& group : groups_) {
@@ -64,6 +73,11 @@ class TermGroups {
  private:
   std::vector<Alternatives> groups_;
   std::vector<std::string> terms_;  // sorted, unique
+  const Xapian::Database& db_;
+  // One posting iterator per term, at or before the last document asked about (one query, one
+  // thread: the decider or key maker is called from the match only).
+  mutable std::vector<Xapian::PostingIterator> postings_;
+  mutable Xapian::docid last_ = 0;
 };
 
 // Accepts a document when it holds at least `minimum` of the groups.
@@ -249,8 +263,8 @@ bool HasExplicitSyntax(std::string_view q) {
 }
 
 QueryBuilder::QueryBuilder(analysis::Analyzer& analyzer, Xapian::QueryParser& parser,
-                           unsigned parser_flags)
-    : analyzer_(analyzer), parser_(parser), parser_flags_(parser_flags) {}
+                           unsigned parser_flags, const Xapian::Database& db)
+    : analyzer_(analyzer), parser_(parser), parser_flags_(parser_flags), db_(db) {}
 
 Result<Xapian::Query> QueryBuilder::Parse(const std::string& text, Xapian::Query::op default_op,
                                           const std::string& default_prefix) {
@@ -271,6 +285,42 @@ Result<Xapian::Query> QueryBuilder::Parse(const std::string& text, Xapian::Query
 namespace {
 
 constexpr std::size_t kMinQueryPart = 4;
+
+// A plain query's words: as typed, without question words and places (unless nothing else
+// remains), each place's name (without its cue word), and whether it is a question.
+struct QueryParts {
+  bool question = false;
+  std::vector<std::string> words;
+  std::vector<std::string> names;  // one per region
+};
+
+QueryParts SplitQuery(const std::string& q, const std::vector<QueryRegion>& regions) {
+  QueryParts parts;
+  parts.question = q.find('?') != std::string::npos;
+  parts.names.resize(regions.size());
+  for (const QueryWord& w : ScanQueryWords(q)) {
+    const std::string_view text = std::string_view(q).substr(w.begin, w.end - w.begin);
+    const auto region = std::find_if(regions.begin(), regions.end(), [&](const QueryRegion& r) {
+      return w.begin >= r.place.begin && w.end <= r.place.end;
+    });
+    if (region != regions.end()) {
+      std::string& name = parts.names[static_cast<size_t>(region - regions.begin())];
+      if (w.begin >= region->place.name_begin) {
+        name += (name.empty() ? "" : " ") + std::string(text);
+      }
+    } else if (IsQuestionWord(FoldWord(text))) {
+      parts.question = true;
+    } else {
+      parts.words.emplace_back(text);
+    }
+  }
+  if (parts.words.empty() && regions.empty()) {
+    for (const QueryWord& w : ScanQueryWords(q)) {
+      parts.words.push_back(q.substr(w.begin, w.end - w.begin));
+    }
+  }
+  return parts;
+}
 
 // Adds to the group of each compound among `content` its parts, all required, at
 // kCompoundPartWeight: "toeslagenaffaire" also meets "de affaire rond de toeslagen".
@@ -329,27 +379,7 @@ Result<BuiltQuery> QueryBuilder::Build(const std::string& q,
     return out;
   }
 
-  bool question = q.find('?') != std::string::npos;
-  std::vector<std::string> words;                  // as typed, question words and places removed
-  std::vector<std::string> names(regions.size());  // each place's name as typed
-  for (const QueryWord& w : ScanQueryWords(q)) {
-    const std::string_view text = std::string_view(q).substr(w.begin, w.end - w.begin);
-    const auto region = std::find_if(regions.begin(), regions.end(), [&](const QueryRegion& r) {
-      return w.begin >= r.begin && w.end <= r.end;
-    });
-    if (region != regions.end()) {
-      std::string& name = names[static_cast<size_t>(region - regions.begin())];
-      if (w.begin >= region->name_begin) name += (name.empty() ? "" : " ") + std::string(text);
-    } else if (IsQuestionWord(FoldWord(text))) {
-      question = true;
-    } else {
-      words.emplace_back(text);
-    }
-  }
-  if (words.empty() && regions.empty()) {
-    for (const QueryWord& w : ScanQueryWords(q))
-      words.push_back(q.substr(w.begin, w.end - w.begin));
-  }
+  auto [question, words, names] = SplitQuery(q, regions);
   std::vector<std::string> content;  // folded, stopwords removed, in query order
   for (const auto& w : words) {
     std::string folded = analyzer_.Fold(w);
@@ -360,27 +390,27 @@ Result<BuiltQuery> QueryBuilder::Build(const std::string& q,
   out.text = theme_text;
   for (const auto& name : names) out.text += (out.text.empty() ? "" : " ") + name;
 
+  // Each group with the ways a document can hold it (for the coverage key and the decider).
   std::vector<Xapian::Query> groups;
+  std::vector<TermGroups::Alternatives> alternatives;
   if (!theme_text.empty()) {
     auto parsed = Parse(theme_text, Xapian::Query::OP_OR);
     if (!parsed.ok()) return parsed.status();
     groups = GroupsOf(WholePhraseSynonyms(*parsed));
     AddCompoundParts(analyzer_, content, groups);
+    for (const Xapian::Query& group : groups) alternatives.push_back(AlternativesOf(group));
   }
   for (size_t r = 0; r < regions.size(); ++r) {
     auto name = Parse(names[r], Xapian::Query::OP_AND);
     if (!name.ok()) return name.status();
     groups.push_back(RegionGroup(*name, regions[r].filter_terms));
+    alternatives.push_back(AlternativesOf(*name));
+    for (const std::string& term : regions[r].filter_terms) alternatives.back().push_back({term});
   }
   if (groups.empty()) return out;  // only punctuation or stopwords: the caller matches all
+  out.regions = regions;
 
-  std::vector<TermGroups::Alternatives> alternatives;
-  for (const Xapian::Query& group : groups) alternatives.push_back(AlternativesOf(group));
-  for (size_t r = 0; r < regions.size(); ++r) {
-    auto& region_alternatives = alternatives[alternatives.size() - regions.size() + r];
-    for (const std::string& term : regions[r].filter_terms) region_alternatives.push_back({term});
-  }
-  auto term_groups = std::make_shared<const TermGroups>(std::move(alternatives));
+  auto term_groups = std::make_shared<const TermGroups>(std::move(alternatives), db_);
   out.all_words = groups.size() == 1
                       ? groups.front()
                       : Xapian::Query(Xapian::Query::OP_AND, groups.begin(), groups.end());

@@ -62,7 +62,15 @@ Status RepeatedParameter(std::string_view parameter) {
 Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
   SearchRequest r;
   bool seen_q = false, seen_page = false, seen_size = false, seen_sort = false;
-  bool seen_facets = false, seen_spell = false, seen_undated = false;
+  // The 0/1 parameters: name, field, seen.
+  struct Flag {
+    std::string_view name;
+    bool SearchRequest::*field;
+    bool seen = false;
+  };
+  Flag flags[] = {{"facets", &SearchRequest::facets},
+                  {"spell", &SearchRequest::spell},
+                  {"undated", &SearchRequest::undated}};
   auto once = [](bool& seen, std::string_view name) -> Status {
     if (seen) return RepeatedParameter(name);
     seen = true;
@@ -117,16 +125,15 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
       r.size = std::clamp(*size, 1, SearchRequest::kMaxSize);
     } else if (name == "organisatie") {
       status = AddFilterValue(name, value, r.organisaties);
-    } else if (name == "facets" || name == "spell" || name == "undated") {
-      status = once(name == "facets"  ? seen_facets
-                    : name == "spell" ? seen_spell
-                                      : seen_undated,
-                    name);
-      bool& flag = name == "facets" ? r.facets : name == "spell" ? r.spell : r.undated;
+    } else if (Flag* flag = std::find_if(std::begin(flags), std::end(flags),
+                                         [&](const Flag& f) { return f.name == name; });
+               flag != std::end(flags)) {
+      status = once(flag->seen, name);
+      bool& field = r.*(flag->field);
       if (value == "1" || value == "true") {
-        flag = true;
+        field = true;
       } else if (value == "0" || value == "false") {
-        flag = false;
+        field = false;
       } else if (status.ok()) {
         status = Invalid(name, "moet 1 of 0 zijn");
       }

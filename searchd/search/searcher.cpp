@@ -57,7 +57,7 @@ Searcher::Impl::Impl(const SearcherOptions& o, Xapian::Database database)
     : options(o),
       db(std::move(database)),
       analyzer(o.resources),
-      builder(analyzer, parser, kParserFlags) {
+      builder(analyzer, parser, kParserFlags, db) {
   parser.set_database(db);
   analyzer.ConfigureQueryParser(parser);
   parser.add_prefix("titel", std::string(schema::kPrefixTitle));
@@ -229,26 +229,18 @@ Result<SearchResult> Searcher::Impl::Search(const SearchRequest& r) {
     std::vector<QueryRegion> regions;
     if (!HasExplicitSyntax(text)) {
       for (const analysis::QueryPlace& place : options.catalog->PlacesIn(text)) {
-        regions.push_back(QueryRegion{place.begin, place.name_begin, place.end,
-                                      options.catalog->FilterTermsOf(place)});
+        regions.push_back(QueryRegion{place, options.catalog->FilterTermsOf(place)});
       }
     }
     return builder.Build(text, regions);
   };
   auto count_all_words = [&](const BuiltQuery& b, std::uint64_t total) -> std::uint64_t {
     if (b.all_words.empty() || !b.coverage) return total;
-    Xapian::Enquire enquire(db);
-    const Xapian::Query all = filter->empty()
-                                  ? b.all_words
-                                  : Xapian::Query(Xapian::Query::OP_FILTER, b.all_words, *filter);
-    enquire.set_query(WithoutHidden(all));
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    return enquire.get_mset(0, 0, doccount).get_matches_estimated();
+    return CountMatches(b.all_words, *filter, nullptr);
   };
 
   BuiltQuery built;
   built.query = MatchAll();
-  std::string shown = r.q;  // the query whose hits are shown
   if (!IsBlank(r.q)) {
     auto parsed = build(r.q);
     if (!parsed.ok()) return parsed.status();
@@ -275,7 +267,6 @@ Result<SearchResult> Searcher::Impl::Search(const SearchRequest& r) {
         found = std::move(second);
         all_words = second_all;
         built = std::move(parsed).value();
-        shown = *result.corrected_query;
         result.showing_corrected = true;
       }
     }
@@ -285,24 +276,17 @@ Result<SearchResult> Searcher::Impl::Search(const SearchRequest& r) {
     // How many matches the year filter leaves out for having no year, so the page can say so.
     auto without_years = FilterQuery(r, false);
     if (without_years.ok()) {
-      Xapian::Query left_out(Xapian::Query::OP_FILTER, built.query, Undated());
-      if (!without_years->empty()) {
-        left_out = Xapian::Query(Xapian::Query::OP_FILTER, left_out, *without_years);
-      }
-      Xapian::Enquire enquire(db);
-      enquire.set_query(WithoutHidden(left_out));
-      enquire.set_weighting_scheme(Xapian::BoolWeight());
       result.undated_left_out =
-          enquire.get_mset(0, 0, doccount, nullptr, built.decider.get()).get_matches_estimated();
+          CountMatches(Xapian::Query(Xapian::Query::OP_FILTER, built.query, Undated()),
+                       *without_years, built.decider.get());
     }
   }
-  if (!IsBlank(shown) && !HasExplicitSyntax(shown)) {
-    for (const analysis::QueryPlace& place : options.catalog->PlacesIn(shown)) {
-      auto& names =
-          place.gemeente.empty() ? result.interpreted_provincies : result.interpreted_gemeenten;
-      const std::string& name = place.gemeente.empty() ? place.provincie : place.gemeente;
-      if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
-    }
+  for (const QueryRegion& region : built.regions) {
+    const analysis::QueryPlace& place = region.place;
+    auto& names =
+        place.gemeente.empty() ? result.interpreted_provincies : result.interpreted_gemeenten;
+    const std::string& name = place.gemeente.empty() ? place.provincie : place.gemeente;
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
   }
   result.total = found->total;
   if (result.total > 0 && offset >= result.total) {
@@ -339,6 +323,16 @@ Result<SearchResult> Searcher::Impl::Search(const SearchRequest& r) {
     result.facets = table->Count(found->docids.docids(), *options.catalog);
   }
   return result;
+}
+
+std::uint64_t Searcher::Impl::CountMatches(const Xapian::Query& query, const Xapian::Query& filter,
+                                           const Xapian::MatchDecider* decider) const {
+  Xapian::Enquire enquire(db);
+  const Xapian::Query filtered =
+      filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+  enquire.set_query(WithoutHidden(filtered));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  return enquire.get_mset(0, 0, db.get_doccount(), nullptr, decider).get_matches_estimated();
 }
 
 std::shared_ptr<const IndexedDocument> Searcher::Impl::Load(Xapian::docid docid,

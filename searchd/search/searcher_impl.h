@@ -57,6 +57,10 @@ struct Searcher::Impl {
   std::optional<std::string> Correct(const std::string& q);
 
   Result<SearchResult> Search(const SearchRequest& request);
+  // The exact number of visible documents matching `query` within `filter` (empty: none) that
+  // `decider` (may be null) accepts.
+  std::uint64_t CountMatches(const Xapian::Query& query, const Xapian::Query& filter,
+                             const Xapian::MatchDecider* decider) const;
   std::shared_ptr<const IndexedDocument> Load(Xapian::docid docid, const Xapian::Document& doc);
   Result<Xapian::docid> FindDocid(std::string_view id) const;
   bool HasTerm(Xapian::docid docid, const std::string& term) const;

@@ -44,6 +44,7 @@
 #include <xapian.h>
 
 #include "kb/analysis/analyzer.h"
+#include "kb/analysis/region_tagger.h"
 #include "kb/core/status.h"
 
 namespace kb::search {
@@ -93,12 +94,10 @@ inline constexpr double kTitleFieldWeight = 0.25;
 inline constexpr Xapian::termcount kProximityWindow = 8;
 inline constexpr double kProximityWeight = 0.25;
 
-// A place named in the query: the bytes of its name (with a cue word such as "provincie") and
-// the filter terms of the documents about it (Catalog::FilterTermsOf).
+// A place named in the query (where and what, RegionTagger::TagQuery) and the filter terms of
+// the documents about it (Catalog::FilterTermsOf).
 struct QueryRegion {
-  std::size_t begin = 0;       // the cue word's first byte, or the name's
-  std::size_t name_begin = 0;  // the name's first byte
-  std::size_t end = 0;
+  analysis::QueryPlace place;
   std::vector<std::string> filter_terms;
 };
 
@@ -117,13 +116,18 @@ struct BuiltQuery {
   std::string text;
   // A question: rank with BM25(kQuestionK1, kQuestionB).
   bool natural_language = false;
+  // The places the query was built with (empty for queries taken as written).
+  std::vector<QueryRegion> regions;
 };
 
 class QueryBuilder {
  public:
   // `parser` must be configured by analyzer.ConfigureQueryParser and have its database set;
   // Build changes its default operator. Both must outlive the builder.
-  QueryBuilder(analysis::Analyzer& analyzer, Xapian::QueryParser& parser, unsigned parser_flags);
+  // `db` is the database the built queries run on (the coverage key and the decider read its
+  // posting lists); it must outlive the builder and every BuiltQuery.
+  QueryBuilder(analysis::Analyzer& analyzer, Xapian::QueryParser& parser, unsigned parser_flags,
+               const Xapian::Database& db);
 
   // The query for `q` (not blank); `regions` are the places `q` names (byte offsets into `q`).
   // InvalidArgument (naming parameter 'q') when the syntax cannot be read.
@@ -136,6 +140,7 @@ class QueryBuilder {
   analysis::Analyzer& analyzer_;
   Xapian::QueryParser& parser_;
   unsigned parser_flags_;
+  const Xapian::Database& db_;
 };
 
 // True when `q` uses syntax that QueryBuilder takes as written (see above).
