@@ -64,6 +64,11 @@ int main(int argc, char** argv) {
   app.add_option("--public-url", public_url,
                  "Address the public reaches this server at, for links in exports (default: "
                  "http:// + --listen), e.g. https://zoek.example.nl");
+  size_t max_connections_per_address = kb::http::ConnectionLimits{}.max_per_address;
+  app.add_option("--max-connections-per-address", max_connections_per_address,
+                 "Open connections one client address may have; more are answered 429 "
+                 "(default 128; a --trusted-proxy is exempt)")
+      ->check(CLI::Range(1, 100000));
   std::string editorial, upload_dir, indexer;
   size_t max_upload_mb = 50;
   app.add_option("--editorial", editorial,
@@ -146,6 +151,9 @@ int main(int argc, char** argv) {
   server_options.access_log = !quiet;
   server_options.public_url = public_url;
   server_options.editor.trusted_proxies = trusted_proxies;
+  // A proxy speaks for all its clients and limits them itself.
+  server_options.connections.exempt_addresses = trusted_proxies;
+  server_options.connections.max_per_address = max_connections_per_address;
   server_options.editor.store = store->get();
   server_options.editor.catalog = options.catalog;
   if (!upload_dir.empty()) {

@@ -20,6 +20,7 @@
 #include "kb/http/bounded_task_queue.h"
 #include "kb/http/citation_export.h"
 #include "kb/http/error_mapper.h"
+#include "kb/http/guarded_server.h"
 #include "kb/http/json_mapping.h"
 #include "kb/http/metrics.h"
 #include "kb/search/search_request.h"
@@ -140,7 +141,7 @@ struct Server::Impl {
 
   search::SearcherPool& pool;
   ServerOptions options;
-  httplib::Server server;
+  GuardedServer server{options.connections};
   Metrics metrics;
   EditorService editor{pool, options.editor};
   // The worker queue of the current listen(); httplib owns it.
@@ -282,13 +283,14 @@ void Server::Impl::Log(const httplib::Request& req, const httplib::Response& res
 
 Server::Server(search::SearcherPool& pool, ServerOptions options)
     : impl_(std::make_unique<Impl>(pool, std::move(options))) {
-  httplib::Server& s = impl_->server;
+  GuardedServer& s = impl_->server;
   const size_t threads = impl_->options.threads;
   const size_t max_queued = impl_->options.max_queued;
   // httplib takes ownership of the queue it is handed and deletes it.
   s.new_task_queue = [impl = impl_.get(), threads, max_queued] {
     auto* queue = new BoundedTaskQueue(threads, max_queued);
     impl->queue.store(queue);
+    impl->server.AttachQueue(queue);
     return queue;
   };
   // httplib has one body limit for all routes: it is the upload's, and pre-routing holds every
@@ -296,14 +298,13 @@ Server::Server(search::SearcherPool& pool, ServerOptions options)
   const size_t max_body = impl_->options.max_body_bytes;
   const size_t upload_limit = impl_->options.editor.max_upload_bytes + (1u << 20);  // + multipart
   s.set_payload_max_length(std::max(max_body, upload_limit));
+  // Kept-alive connections wait for their next request parked, without a worker, for
+  // options.connections.idle_time (see GuardedServer).
   s.set_keep_alive_max_count(1000);
-  // An idle kept-alive connection holds its worker until this timeout (httplib's default: 5 s);
-  // a browser leaves several such connections behind after loading the page.
-  s.set_keep_alive_timeout(2);
   // Headers and body go out in separate writes; without TCP_NODELAY, Nagle plus delayed ACKs
   // add ~40 ms to every keep-alive response.
   s.set_tcp_nodelay(true);
-  s.set_read_timeout(5, 0);
+  s.set_read_timeout(5, 0);  // GuardedServer's request deadlines apply instead
   // SO_REUSEADDR only: httplib's default SO_REUSEPORT would let a second kb-searchd bind the
   // same port and silently take half of the connections.
   s.set_socket_options([impl = impl_.get()](socket_t sock) {
@@ -346,12 +347,7 @@ Server::Server(search::SearcherPool& pool, ServerOptions options)
     }
     return httplib::Server::HandlerResponse::Unhandled;
   });
-  s.set_post_routing_handler([impl = impl_.get()](const httplib::Request&, httplib::Response& res) {
-    // One worker serves one connection for as long as it is kept alive. When accepted
-    // connections wait for a worker, this answer closes its connection so the next one gets a
-    // turn; the client reconnects, which costs far less than waiting for an idle timeout.
-    const BoundedTaskQueue* queue = impl->queue.load();
-    if (queue != nullptr && queue->waiting() > 0) res.set_header("Connection", "close");
+  s.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
     // No page of ours may be framed by another site (clickjacking), run a script or
     // style from elsewhere, or leak its URL (the query) to the sites it links to.
     res.set_header("Content-Security-Policy", kContentSecurityPolicy);

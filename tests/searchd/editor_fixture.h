@@ -58,9 +58,16 @@ class Daemon {
   Daemon(const fs::path& db, const fs::path& upload_dir, const fs::path& log,
          std::vector<std::string> extra = {})
       : port_(FreePort()) {
-    std::vector<std::string> argv = {KB_SEARCHD, "--db", db.string(), "--listen",
-                                     "127.0.0.1:" + std::to_string(port_), "--threads", "4",
-                                     "--web", (fs::path(KB_SOURCE_DIR) / "web").string()};
+    std::vector<std::string> argv = {KB_SEARCHD,
+                                     "--db",
+                                     db.string(),
+                                     "--listen",
+                                     "127.0.0.1:" + std::to_string(port_),
+                                     "--web",
+                                     (fs::path(KB_SOURCE_DIR) / "web").string()};
+    if (std::find(extra.begin(), extra.end(), "--threads") == extra.end()) {
+      argv.insert(argv.end(), {"--threads", "4"});
+    }
     if (!upload_dir.empty()) {
       argv.push_back("--upload-dir");
       argv.push_back(upload_dir.string());

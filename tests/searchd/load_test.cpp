@@ -1,6 +1,7 @@
 // kb-searchd under more connections than it has workers: every connection gets a turn, and a
 // burst of connections is accepted without the kernel dropping any. Real server, real sockets,
 // on an index of the sample corpus built by the real kb-indexer.
+#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -20,6 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr size_t kWorkers = 2;
+constexpr int kBurst = 300;
 
 struct Fixture {
   kb::test::TempDir dir;
@@ -28,7 +30,11 @@ struct Fixture {
     const fs::path db = dir.path() / "index";
     kb::test::RunIndexer(db, {fs::path(KB_SOURCE_DIR) / "corpus" / "sample"},
                          dir.path() / "indexer.log");
-    server = std::make_unique<kb::test::InProcessServer>(db, std::chrono::seconds(1), kWorkers);
+    // The burst comes from one address: allow it all (the per-address limit has its own test).
+    kb::http::ConnectionLimits limits;
+    limits.max_per_address = kBurst;
+    server =
+        std::make_unique<kb::test::InProcessServer>(db, std::chrono::seconds(1), kWorkers, limits);
   }
 };
 
@@ -95,14 +101,15 @@ TEST_CASE("a connection waiting for a worker is served while busy clients keep t
   INFO("busy requests done when the late connection was served: " << done_when_served);
   // Served while every busy client still had requests to send, not after one of them ended.
   CHECK(finished_when_served == 0);
-  // The busy clients were asked to reconnect and carried on without an error.
-  CHECK(closes_seen > 0);
+  // The busy clients kept their connections: between requests they wait parked, not holding
+  // a worker, so nobody had to be asked to reconnect.
+  CHECK(closes_seen == 0);
   CHECK(requests_done == static_cast<int>(kWorkers) * kRequestsPerClient);
 }
 
 TEST_CASE("a burst of connections is accepted without the kernel dropping any") {
   const int port = Shared().server->port();
-  constexpr int kConnections = 300;
+  constexpr int kConnections = kBurst;
   const long overflows_before = ListenOverflows();
   REQUIRE(overflows_before >= 0);
 
@@ -145,4 +152,61 @@ TEST_CASE("a burst of connections is accepted without the kernel dropping any") 
   CHECK(answered == kConnections);
   // A dropped handshake is retried by the client after a second; none may be dropped.
   CHECK(ListenOverflows() == overflows_before);
+}
+
+TEST_CASE("one address may hold max_per_address connections; more are answered 429") {
+  Fixture& shared = Shared();  // for its index
+  kb::http::ConnectionLimits limits;
+  limits.max_per_address = 4;
+  kb::test::InProcessServer server(shared.dir.path() / "index", std::chrono::seconds(1), kWorkers,
+                                   limits);
+  const auto connect_from = [&](const char* from) {
+    const int fd = kb::test::ConnectFrom(server.port(), from);
+    REQUIRE(fd >= 0);
+    return fd;
+  };
+  // One request on a connection; the head of its answer (kept alive unless `close`).
+  const auto ask = [](int fd, bool close_it) {
+    const std::string request = std::string("GET /api/health HTTP/1.1\r\nHost: x\r\n") +
+                                (close_it ? "Connection: close\r\n" : "") + "\r\n";
+    send(fd, request.data(), request.size(), MSG_NOSIGNAL);
+    std::string answer;
+    char buf[4096];
+    pollfd p{fd, POLLIN, 0};
+    while (poll(&p, 1, 5000) == 1) {
+      const ssize_t n = recv(fd, buf, sizeof buf, 0);
+      if (n <= 0) break;
+      answer.append(buf, static_cast<size_t>(n));
+      if (answer.find("\r\n\r\n") != std::string::npos && !close_it) break;
+    }
+    return answer;
+  };
+  std::vector<int> held;
+  for (int i = 0; i < 4; ++i) {
+    held.push_back(connect_from("127.0.0.2"));
+    CHECK(ask(held.back(), false).rfind("HTTP/1.1 200", 0) == 0);  // admitted, kept alive
+  }
+  const int fifth = connect_from("127.0.0.2");
+  const std::string refused = ask(fifth, true);
+  close(fifth);
+  INFO(refused);
+  CHECK(refused.rfind("HTTP/1.1 429", 0) == 0);
+  CHECK(refused.find("\"error\"") != std::string::npos);
+  CHECK(refused.find("verbindingen") != std::string::npos);
+  // Another address is not affected, and a closed connection frees its slot.
+  const int other = connect_from("127.0.0.1");
+  CHECK(ask(other, true).rfind("HTTP/1.1 200", 0) == 0);
+  close(other);
+  close(held.back());
+  held.pop_back();
+  std::string again;
+  for (int attempt = 0; attempt < 50; ++attempt) {  // the slot frees when the server sees EOF
+    const int fd = connect_from("127.0.0.2");
+    again = ask(fd, true);
+    close(fd);
+    if (again.rfind("HTTP/1.1 200", 0) == 0) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  CHECK(again.rfind("HTTP/1.1 200", 0) == 0);
+  for (int fd : held) close(fd);
 }

@@ -128,6 +128,28 @@ inline void RunIndexer(const fs::path& db, const std::vector<fs::path>& paths,
   if (indexer.Wait() != 0) throw std::runtime_error("kb-indexer failed:\n" + ReadFile(log));
 }
 
+// A TCP connection to 127.0.0.1:`port` from the local address `from` (any 127.x.y.z, so a test
+// can be several clients); -1 when it cannot be made. Sends time out after 2 s.
+inline int ConnectFrom(int port, const char* from) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return -1;
+  sockaddr_in local{};
+  local.sin_family = AF_INET;
+  inet_pton(AF_INET, from, &local.sin_addr);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  timeval timeout{2, 0};
+  setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
+  if (bind(fd, reinterpret_cast<sockaddr*>(&local), sizeof local) != 0 ||
+      connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
 // A port that was free a moment ago (bound to port 0, then closed). A plain socket, because an
 // httplib::Server probe keeps its SO_REUSEPORT socket open and would steal connections.
 inline int FreePort() {
@@ -151,7 +173,7 @@ class InProcessServer {
  public:
   explicit InProcessServer(const fs::path& db,
                            std::chrono::milliseconds reopen_interval = std::chrono::seconds(1),
-                           size_t threads = 4) {
+                           size_t threads = 4, http::ConnectionLimits limits = {}) {
     analysis::AnalysisConfig config;
     auto resources = analysis::LoadResources(config);
     if (!resources.ok()) throw std::runtime_error(resources.status().ToString());
@@ -172,6 +194,7 @@ class InProcessServer {
     server_options.threads = threads;
     server_options.web_dir = fs::path(KB_SOURCE_DIR) / "web";
     server_options.access_log = false;
+    server_options.connections = std::move(limits);
     server_ = std::make_unique<http::Server>(*pool_, server_options);
     auto port = server_->Bind();
     if (!port.ok()) throw std::runtime_error(port.status().ToString());

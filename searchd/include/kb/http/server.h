@@ -23,6 +23,7 @@
 
 #include "kb/core/status.h"
 #include "kb/http/editor_api.h"
+#include "kb/http/guarded_server.h"
 #include "kb/search/searcher_pool.h"
 
 namespace kb::http {
@@ -52,6 +53,9 @@ struct ServerOptions {
   // Host header, which any client can set.
   std::string public_url;
   EditorApiOptions editor;  // editor.store null: /api/editor answers 503
+  // Deadlines, sizes and per-address limits of connections (slow or silent clients cannot hold
+  // the workers). Its exempt_addresses should be editor.trusted_proxies.
+  ConnectionLimits connections;
 };
 
 class Server {
