@@ -40,6 +40,16 @@ bool BoundedTaskQueue::Submit(std::function<void()> fn) {
   return true;
 }
 
+void BoundedTaskQueue::Requeue(std::function<void()> fn) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (shutdown_) return;
+    queue_.push_back(std::move(fn));
+    waiting_.store(queue_.size(), std::memory_order_relaxed);
+  }
+  has_work_.notify_one();
+}
+
 void BoundedTaskQueue::shutdown() {
   {
     std::lock_guard<std::mutex> lock(mutex_);

@@ -274,18 +274,26 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
 
 void GuardedServer::Serve(std::shared_ptr<Connection> connection) {
   ConnectionStream stream(connection->fd, limits_, [this] { return Contended(); });
-  while (svr_sock_ != INVALID_SOCKET && connection->requests < keep_alive_max_count_) {
-    if (!stream.buffered() && !(!Contended() && PollFor(connection->fd, POLLIN, kLinger))) {
-      // Nothing to read yet: wait for the next request without a worker. Only an empty buffer
-      // is parked, so nothing read is lost when this stream goes.
-      BoundedTaskQueue* queue = queue_.load();
-      if (queue == nullptr) return;
-      const auto deadline = connection->idle_since + limits_.idle_time;
-      const int fd = connection->fd;
-      queue->Park(fd, deadline, [this, connection](bool readable) {
-        if (readable) Serve(connection);
-      });
-      return;
+  BoundedTaskQueue* queue = queue_.load();
+  if (queue == nullptr) return;
+  for (size_t served_here = 0;
+       svr_sock_ != INVALID_SOCKET && connection->requests < keep_alive_max_count_; ++served_here) {
+    // Only an empty buffer may leave this worker (nothing read is lost when the stream goes).
+    if (!stream.buffered()) {
+      const bool contended = Contended();
+      if (!PollFor(connection->fd, POLLIN, contended ? milliseconds(0) : kLinger)) {
+        // Nothing to read yet: wait for the next request without a worker.
+        queue->Park(connection->fd, connection->idle_since + limits_.idle_time,
+                    [this, connection](bool readable) {
+                      if (readable) Serve(connection);
+                    });
+        return;
+      }
+      if (contended && served_here > 0) {
+        // Its next request is there, but so are other connections: they go first.
+        queue->Requeue([this, connection] { Serve(connection); });
+        return;
+      }
     }
     stream.BeginRequest();
     const bool last = connection->requests + 1 >= keep_alive_max_count_;

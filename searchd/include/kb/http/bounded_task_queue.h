@@ -39,6 +39,11 @@ class BoundedTaskQueue : public httplib::TaskQueue {
   // already, the one parked longest ago is given up (its client is the slowest to speak).
   void Park(int fd, Clock::time_point deadline, Resume resume);
 
+  // Queues a connection that was served already and has its next request waiting, behind the
+  // others; never blocks (it is not a new connection, so max_queued does not hold it back).
+  // Dropped (with the connection it holds) once the queue shuts down.
+  void Requeue(std::function<void()> fn);
+
   // Accepted connections that no worker has taken yet.
   size_t waiting() const { return waiting_.load(std::memory_order_relaxed); }
   size_t parked() const { return parked_count_.load(std::memory_order_relaxed); }

@@ -34,7 +34,7 @@ namespace kb::http {
 
 struct ConnectionLimits {
   std::chrono::milliseconds header_time{10'000};
-  std::chrono::milliseconds slow_after{500};
+  std::chrono::milliseconds slow_after{250};
   // How long a connection may stay silent before its (next) request; parked meanwhile.
   std::chrono::milliseconds idle_time{5'000};
   size_t max_header_bytes = 64 * 1024;
