@@ -25,6 +25,11 @@ constexpr milliseconds kLinger{2};
 // Waits are cut into slices this long, so a slow request notices contention soon.
 constexpr milliseconds kSlice{50};
 constexpr size_t kBufferSize = 4096;
+// After the last answer on a connection, what the client still sends (e.g. the body of an
+// upload refused before it was read) is read and dropped for this long, up to kLingerBytes, so
+// closing does not reset the connection before the client has read the answer.
+constexpr milliseconds kLingerTime{2000};
+constexpr size_t kLingerBytes = 64u << 20;
 
 std::string AddressOf(const sockaddr_storage& addr, int* port) {
   char text[INET6_ADDRSTRLEN] = {};
@@ -219,6 +224,7 @@ struct GuardedServer::Connection {
   const std::string address;
   size_t requests = 0;
   Clock::time_point idle_since;
+  size_t drained = 0;  // bytes dropped while lingering
 };
 
 GuardedServer::GuardedServer(ConnectionLimits limits) : limits_(std::move(limits)) {}
@@ -302,8 +308,34 @@ void GuardedServer::Serve(std::shared_ptr<Connection> connection) {
     ++connection->requests;
     connection->idle_since = Clock::now();
     if (stream.cut_off()) cut_off_.fetch_add(1, std::memory_order_relaxed);
-    if (!answered || closed || last) return;
+    if (!answered || closed || last) {
+      // Our side is done: say so (FIN), then drop what the client still sends until it closes.
+      ::shutdown(connection->fd, SHUT_WR);
+      Linger(std::move(connection), Clock::now() + kLingerTime);
+      return;
+    }
   }
+}
+
+void GuardedServer::Linger(std::shared_ptr<Connection> connection, Clock::time_point until) {
+  char sink[65536];
+  for (;;) {
+    const ssize_t n = recv(connection->fd, sink, sizeof sink, MSG_DONTWAIT);
+    if (n > 0) {
+      connection->drained += static_cast<size_t>(n);
+      if (connection->drained > kLingerBytes) return;  // a client that never stops: close
+      continue;
+    }
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) && Clock::now() < until) break;
+    if (n < 0 && errno == EINTR) continue;
+    return;  // the client closed (or failed, or took too long): close
+  }
+  BoundedTaskQueue* queue = queue_.load();
+  if (queue == nullptr) return;
+  const int fd = connection->fd;
+  queue->Park(fd, until, [this, connection, until](bool readable) {
+    if (readable) Linger(connection, until);
+  });
 }
 
 }  // namespace kb::http

@@ -288,3 +288,21 @@ TEST_CASE("pipelined requests are all answered, in order") {
   CHECK(count == 11);
   CHECK(answers.find("\"documents\"") != std::string::npos);  // the last one, /api/health
 }
+
+TEST_CASE("a client whose upload is refused before its body reads the refusal, not a reset") {
+  Fixture& f = Shared();
+  const int fd = Connect(f.daemon->port(), "127.0.0.1");
+  REQUIRE(fd >= 0);
+  const std::string body(8 << 20, 'u');
+  const std::string head =
+      "POST /api/editor/upload HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; "
+      "boundary=x\r\nContent-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n";
+  // The whole body goes out although the daemon answered after the headers (as a proxy or a
+  // browser does); the daemon drops it instead of resetting the connection.
+  CHECK(SendAll(fd, head + body));
+  const std::string answer = ReadAll(fd, milliseconds(3000));
+  close(fd);
+  CHECK(answer.rfind("HTTP/1.1 401", 0) == 0);
+  CHECK(answer.find("\"error\"") != std::string::npos);
+}

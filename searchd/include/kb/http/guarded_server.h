@@ -15,7 +15,9 @@
 //  - bodies and answers move at min_bytes_per_second or faster after header_time;
 //  - at most max_per_address connections per client address (a trusted proxy is exempt; it
 //    limits its own clients), more are answered 429;
-//  - requests pipelined in one write are answered in order from one connection buffer.
+//  - requests pipelined in one write are answered in order from one connection buffer;
+//  - after the last answer the connection lingers (up to 2 s, parked) dropping what the client
+//    still sends, so a refused upload's client reads the refusal instead of a reset.
 #pragma once
 
 #include <chrono>
@@ -63,6 +65,9 @@ class GuardedServer : public httplib::Server {
   bool process_and_close_socket(socket_t sock) override;
   // Serves requests on `connection` until it closes or is parked.
   void Serve(std::shared_ptr<Connection> connection);
+  // Reads and drops what the client still sends after our last answer, until it closes or
+  // `until`; parked in between.
+  void Linger(std::shared_ptr<Connection> connection, std::chrono::steady_clock::time_point until);
   bool Contended() const;
   bool Admit(const std::string& address);
   void Release(const std::string& address);
