@@ -1,9 +1,12 @@
 // kb-indexer: indexes folders of Dutch PDF, text and Markdown files into a Xapian index.
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 
 #include <CLI/CLI.hpp>
@@ -54,7 +57,20 @@ int main(int argc, char** argv) {
   app.add_option("--worker", worker, "Path of kb-extract-worker")->check(CLI::ExistingFile);
   app.add_option("--progress", progress, "auto, bar or log")
       ->check(CLI::IsMember({"auto", "bar", "log"}));
+  int nice = 10;
+  app.add_option("--nice", nice,
+                 "CPU priority of the run and its extraction workers, 0-19 (default 10: searches "
+                 "on the same machine go first)")
+      ->check(CLI::Range(0, 19));
   CLI11_PARSE(app, argc, argv);
+  // Indexing is a batch job and kb-searchd answers people: on a busy machine the searches get
+  // the CPU first. Set before any thread or worker starts, so all of them inherit it (Linux
+  // keeps the nice value per thread). Processes in another session or cgroup compete by group;
+  // a systemd unit should give kb-indexer a lower CPUWeight.
+  if (nice > 0 && setpriority(PRIO_PROCESS, 0, nice) != 0) {
+    std::fprintf(stderr, "kb-indexer: cannot lower the CPU priority (--nice %d): %s; continuing\n",
+                 nice, std::strerror(errno));
+  }
 
   if (options.pending_only != roots.empty()) {
     std::fprintf(stderr, options.pending_only

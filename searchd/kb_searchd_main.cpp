@@ -106,16 +106,16 @@ int main(int argc, char** argv) {
   options.catalog =
       std::make_shared<const kb::search::Catalog>(kb::search::LoadCatalog(data, stderr));
   options.shared = std::make_shared<kb::search::SearcherShared>();
-  auto pool = kb::search::SearcherPool::Open(options, threads);
-  if (!pool.ok()) return Fail(pool.status().message());
-
   // SIGINT/SIGTERM are taken by a dedicated thread (sigwait), which stops the server; blocked
-  // here so every thread created later inherits the mask.
+  // before the first thread (the pool's warmer) starts, so every thread inherits the mask.
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  auto pool = kb::search::SearcherPool::Open(options, threads);
+  if (!pool.ok()) return Fail(pool.status().message());
 
   // The editors' store and the applier that has kb-indexer apply saved edits.
   const std::filesystem::path store_path = editorial.empty()

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <set>
 
+#include "kb/core/fnv_hash.h"
 #include "kb/core/schema.h"
 #include "kb/index/minhash.h"
 #include "kb/index/review_flags.h"
@@ -128,7 +129,11 @@ BuiltDocument DocumentBuilder::Build(const extract::ExtractedDoc& doc, const Cor
     d.add_value(schema::kSlotMinHash, MinHash::Serialise(*signature));
     for (const auto& term : MinHash::BandTerms(*signature)) d.add_boolean_term(term);
   }
-  d.set_data(s.ToJson());
+  std::string data = s.ToJson();
+  Fnv1a64 data_hash;
+  data_hash.Update(data);
+  d.add_value(schema::kSlotDataHash, data_hash.HexDigest());
+  d.set_data(std::move(data));
   return out;
 }
 

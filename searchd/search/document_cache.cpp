@@ -13,38 +13,34 @@ size_t ApproximateBytes(const IndexedDocument& indexed) {
 
 }  // namespace
 
-void DocumentCache::ResetLocked(const std::string& revision) {
-  revision_ = revision;
-  lru_.clear();
-  by_docid_.clear();
-  bytes_ = 0;
+void DocumentCache::EraseLocked(std::list<Entry>::iterator it) {
+  bytes_ -= it->bytes;
+  by_docid_.erase(it->docid);
+  lru_.erase(it);
 }
 
-std::shared_ptr<const IndexedDocument> DocumentCache::Get(const std::string& revision,
-                                                          Xapian::docid docid) {
+std::shared_ptr<const IndexedDocument> DocumentCache::Get(Xapian::docid docid,
+                                                          const std::string& version) {
   std::lock_guard<std::mutex> lock(mutex_);
-  if (revision != revision_) return nullptr;
   auto it = by_docid_.find(docid);
-  if (it == by_docid_.end()) return nullptr;
+  if (it == by_docid_.end() || it->second->version != version) return nullptr;
   lru_.splice(lru_.begin(), lru_, it->second);
   return it->second->doc;
 }
 
-void DocumentCache::Put(const std::string& revision, Xapian::docid docid,
+void DocumentCache::Put(Xapian::docid docid, const std::string& version,
                         std::shared_ptr<const IndexedDocument> doc) {
   const size_t bytes = ApproximateBytes(*doc);
   if (bytes > max_bytes_ / 4) return;  // one huge document must not flush everything else
   std::lock_guard<std::mutex> lock(mutex_);
-  if (revision != revision_) ResetLocked(revision);
-  if (by_docid_.count(docid)) return;
-  lru_.push_front({docid, std::move(doc), bytes});
+  if (auto it = by_docid_.find(docid); it != by_docid_.end()) {
+    if (it->second->version == version) return;
+    EraseLocked(it->second);  // an older version of its data
+  }
+  lru_.push_front({docid, version, std::move(doc), bytes});
   by_docid_[docid] = lru_.begin();
   bytes_ += bytes;
-  while (bytes_ > max_bytes_ && !lru_.empty()) {
-    bytes_ -= lru_.back().bytes;
-    by_docid_.erase(lru_.back().docid);
-    lru_.pop_back();
-  }
+  while (bytes_ > max_bytes_ && !lru_.empty()) EraseLocked(std::prev(lru_.end()));
 }
 
 }  // namespace kb::search

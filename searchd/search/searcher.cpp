@@ -68,7 +68,7 @@ Searcher::Impl::Impl(const SearcherOptions& o, Xapian::Database database)
   last_check = std::chrono::steady_clock::now();
 }
 
-std::string Searcher::Impl::ReadRevision() const {
+std::string RevisionOf(const Xapian::Database& db) {
   try {
     return std::to_string(db.get_revision());
   } catch (const Xapian::InvalidOperationError&) {
@@ -78,7 +78,17 @@ std::string Searcher::Impl::ReadRevision() const {
   }
 }
 
+std::string Searcher::Impl::ReadRevision() const { return RevisionOf(db); }
+
 void Searcher::Impl::MaybeReopen(bool force) {
+  const std::uint64_t warmed = options.shared->warmed.load(std::memory_order_acquire);
+  if (warmed != 0 && !force) {
+    // The warmer has seen the commit and built its caches: move to it now.
+    if (warmed == seen_warmed) return;
+    seen_warmed = warmed;
+    if (db.reopen()) revision = ReadRevision();
+    return;
+  }
   const auto now = std::chrono::steady_clock::now();
   const std::uint64_t changes = options.shared->index_changes.load(std::memory_order_acquire);
   if (!force && changes == seen_changes && now - last_check < options.reopen_interval) return;
@@ -337,7 +347,10 @@ std::uint64_t Searcher::Impl::CountMatches(const Xapian::Query& query, const Xap
 
 std::shared_ptr<const IndexedDocument> Searcher::Impl::Load(Xapian::docid docid,
                                                             const Xapian::Document& doc) {
-  if (auto cached = options.shared->documents.Get(revision, docid)) return cached;
+  // Indexes written before kSlotDataHash: a parsed copy lasts one revision.
+  std::string version = doc.get_value(schema::kSlotDataHash);
+  if (version.empty()) version = "revision " + revision;
+  if (auto cached = options.shared->documents.Get(docid, version)) return cached;
   auto parsed = StoredDocument::FromJson(doc.get_data());
   StoredDocument stored;
   if (parsed.ok()) {
@@ -357,7 +370,7 @@ std::shared_ptr<const IndexedDocument> Searcher::Impl::Load(Xapian::docid docid,
   out->pages =
       PageIndex::Build(stored.pages, [&](const std::string& word) { return analyzer.Stem(word); });
   out->doc = std::move(stored);
-  options.shared->documents.Put(revision, docid, out);
+  options.shared->documents.Put(docid, version, out);
   return out;
 }
 

@@ -78,6 +78,7 @@ struct Searcher::Impl {
   std::string revision;
   std::chrono::steady_clock::time_point last_check;
   std::uint64_t seen_changes = 0;  // options.shared->index_changes at the last check
+  std::uint64_t seen_warmed = 0;   // options.shared->warmed at the last reopen
 };
 
 }  // namespace kb::search

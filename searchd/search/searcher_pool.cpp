@@ -1,9 +1,60 @@
 #include "kb/search/searcher_pool.h"
 
+#include <chrono>
+
 namespace kb::search {
 
-SearcherPool::SearcherPool(std::vector<std::unique_ptr<Searcher>> searchers)
-    : size_(searchers.size()), free_(std::move(searchers)) {}
+namespace {
+
+// How often the warmer looks at SearcherShared::index_changes between reopen_interval checks.
+constexpr auto kChangePoll = std::chrono::milliseconds(20);
+
+}  // namespace
+
+SearcherPool::SearcherPool(std::vector<std::unique_ptr<Searcher>> searchers,
+                           SearcherOptions options)
+    : size_(searchers.size()), options_(std::move(options)), free_(std::move(searchers)) {
+  warmer_ = std::thread([this] { Warm(); });
+}
+
+SearcherPool::~SearcherPool() {
+  stopping_.store(true);
+  if (warmer_.joinable()) warmer_.join();
+}
+
+void SearcherPool::Warm() {
+  SearcherShared& shared = *options_.shared;
+  std::string warmed_revision;
+  std::uint64_t seen_changes = shared.index_changes.load();
+  auto last_check = std::chrono::steady_clock::time_point{};
+  try {
+    Xapian::Database db(options_.db_path.string());
+    while (!stopping_.load()) {
+      const auto now = std::chrono::steady_clock::now();
+      const std::uint64_t changes = shared.index_changes.load(std::memory_order_acquire);
+      if (changes == seen_changes && now - last_check < options_.reopen_interval) {
+        std::this_thread::sleep_for(kChangePoll);
+        continue;
+      }
+      last_check = now;
+      seen_changes = changes;
+      try {
+        db.reopen();
+        const std::string revision = RevisionOf(db);
+        if (revision == warmed_revision) continue;
+        shared.facet_tables.Get(revision, [&] { return FacetTable::Build(db, *options_.catalog); });
+        shared.spelling.Get(revision, [&] { return SpellingVocabulary::Build(db); });
+        warmed_revision = revision;
+      } catch (const Xapian::Error&) {
+        // A commit overtook the build, or the index cannot be read right now: the Searchers
+        // move on anyway (and build what they need themselves); the next check tries again.
+      }
+      shared.warmed.fetch_add(1, std::memory_order_release);
+    }
+  } catch (const Xapian::Error&) {
+    // The index cannot be opened here: Searchers keep reopening on their own (warmed stays 0).
+  }
+}
 
 Result<std::unique_ptr<SearcherPool>> SearcherPool::Open(const SearcherOptions& options,
                                                          size_t size) {
@@ -13,7 +64,7 @@ Result<std::unique_ptr<SearcherPool>> SearcherPool::Open(const SearcherOptions& 
     if (!searcher.ok()) return searcher.status();
     searchers.push_back(std::move(searcher).value());
   }
-  return std::unique_ptr<SearcherPool>(new SearcherPool(std::move(searchers)));
+  return std::unique_ptr<SearcherPool>(new SearcherPool(std::move(searchers), options));
 }
 
 SearcherPool::Lease SearcherPool::Acquire() {

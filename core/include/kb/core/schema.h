@@ -61,6 +61,9 @@ enum Slot : unsigned {
   kSlotPageCount = 5,    // Xapian::sortable_serialise(pages)
   kSlotKind = 6,         // kind as a plain string, for collapsing and display
   kSlotMinHash = 7,      // MinHash signature of the text's shingles (binary, little endian u32s)
+  // Fnv1a64 of the document data, 16 hex digits: a reader's parsed copy of the data stays valid
+  // across commits for as long as this is unchanged (absent in indexes written before it).
+  kSlotDataHash = 8,
 };
 
 // --- Index metadata keys -------------------------------------------------------------------

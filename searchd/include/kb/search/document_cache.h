@@ -2,16 +2,19 @@
 //
 // Parsing a document's stored JSON (which holds the text of every page) is the most expensive
 // step of showing a hit, so parsed documents are kept in a byte-bounded LRU, keyed by docid and
-// valid for one revision only. RevisionCache keeps derived tables (facets, spelling) for the two
-// most recent revisions, so searchers that reopen a moment apart do not rebuild in turn.
-// Both are thread-safe; they hold no Xapian objects.
+// valid for one version of the document's data (schema::kSlotDataHash; in older indexes, the
+// index revision): a commit that rewrote other documents leaves them cached. RevisionCache keeps
+// derived tables (facets, spelling) for the two most recent revisions, so searchers that reopen a
+// moment apart do not rebuild in turn. Both are thread-safe; they hold no Xapian objects.
 #pragma once
 
 #include <cstddef>
 #include <deque>
+#include <future>
 #include <list>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -33,21 +36,22 @@ class DocumentCache {
  public:
   explicit DocumentCache(size_t max_bytes = 256u << 20) : max_bytes_(max_bytes) {}
 
-  std::shared_ptr<const IndexedDocument> Get(const std::string& revision, Xapian::docid docid);
-  void Put(const std::string& revision, Xapian::docid docid,
+  // The parsed document `docid` when cached for this `version` of its data.
+  std::shared_ptr<const IndexedDocument> Get(Xapian::docid docid, const std::string& version);
+  void Put(Xapian::docid docid, const std::string& version,
            std::shared_ptr<const IndexedDocument> doc);
 
  private:
   struct Entry {
     Xapian::docid docid;
+    std::string version;
     std::shared_ptr<const IndexedDocument> doc;
     size_t bytes;
   };
-  void ResetLocked(const std::string& revision);
+  void EraseLocked(std::list<Entry>::iterator it);
 
   const size_t max_bytes_;
   std::mutex mutex_;
-  std::string revision_;
   std::list<Entry> lru_;  // most recent first
   std::unordered_map<Xapian::docid, std::list<Entry>::iterator> by_docid_;
   size_t bytes_ = 0;
@@ -56,22 +60,40 @@ class DocumentCache {
 template <typename T>
 class RevisionCache {
  public:
-  // The value for `revision`, built by `build()` (under the lock) on first use.
+  // The value for `revision`, built by `build()` on first use. The build runs outside the lock,
+  // so a search on another revision never waits for it; callers asking for the revision being
+  // built wait for that one build instead of starting their own. An exception from `build()`
+  // reaches every caller waiting for it, and the next call builds again.
   template <typename Build>
   std::shared_ptr<const T> Get(const std::string& revision, Build&& build) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    for (const auto& [rev, value] : entries_) {
-      if (rev == revision) return value;
+    std::optional<std::promise<std::shared_ptr<const T>>> ours;  // set when this call builds
+    std::shared_future<std::shared_ptr<const T>> future;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      for (const auto& [rev, pending] : entries_) {
+        if (rev == revision) future = pending;
+      }
+      if (!future.valid()) {
+        ours.emplace();
+        future = ours->get_future().share();
+        entries_.emplace_front(revision, future);
+        if (entries_.size() > 2) entries_.pop_back();
+      }
     }
-    auto value = std::make_shared<const T>(build());
-    entries_.emplace_front(revision, value);
-    if (entries_.size() > 2) entries_.pop_back();
-    return value;
+    if (!ours) return future.get();
+    try {
+      ours->set_value(std::make_shared<const T>(build()));
+    } catch (...) {
+      ours->set_exception(std::current_exception());
+      std::lock_guard<std::mutex> lock(mutex_);
+      std::erase_if(entries_, [&](const auto& e) { return e.first == revision; });
+    }
+    return future.get();
   }
 
  private:
   std::mutex mutex_;
-  std::deque<std::pair<std::string, std::shared_ptr<const T>>> entries_;
+  std::deque<std::pair<std::string, std::shared_future<std::shared_ptr<const T>>>> entries_;
 };
 
 }  // namespace kb::search

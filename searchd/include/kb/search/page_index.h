@@ -1,7 +1,7 @@
 // PageIndex: which words occur on which page of one document, so a hit's best pages are found
 // by looking up the query's terms instead of rescanning every page for every search.
 //
-// Built once per document and index revision (kept with the parsed document in DocumentCache):
+// Built once per version of a document's data (kept with the parsed document in DocumentCache):
 // every word of every page is folded (FoldWord) and stemmed with the index's stemmer. Lookups
 // then cost a few hash probes per query term. Immutable after Build; safe to share.
 #pragma once

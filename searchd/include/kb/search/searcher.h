@@ -43,7 +43,14 @@ struct SearcherShared {
   // run): every Searcher then reopens before its next call instead of waiting for
   // reopen_interval.
   std::atomic<std::uint64_t> index_changes{0};
+  // Bumped by SearcherPool's warmer each time it has built the caches of a new revision. Once it
+  // is non-zero, Searchers move to a new revision only then (a search never waits for a cache
+  // build while kb-indexer commits); before, each reopens every reopen_interval on its own.
+  std::atomic<std::uint64_t> warmed{0};
 };
+
+// The revision a Searcher's caches are keyed by.
+std::string RevisionOf(const Xapian::Database& db);
 
 struct SearcherOptions {
   std::filesystem::path db_path;

@@ -3,11 +3,19 @@
 // The HTTP server runs a fixed number of worker threads; the pool holds as many Searchers, and a
 // request leases one for its duration, so a Xapian object is never used by two threads at once
 // and a lease never waits while the worker count and pool size agree. Thread-safe.
+//
+// The pool also runs a warmer thread: it notices each new index revision (every
+// reopen_interval, or at once after SearcherShared::index_changes), builds that revision's facet
+// table and spelling vocabulary, and only then has the Searchers move to it
+// (SearcherShared::warmed). Searches go on against the previous revision meanwhile, so a
+// kb-indexer committing every few seconds does not make every search wait for those builds.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 #include "kb/core/status.h"
@@ -37,15 +45,21 @@ class SearcherPool {
     std::unique_ptr<Searcher> searcher_;
   };
 
+  ~SearcherPool();
+
   // Waits until a Searcher is free.
   Lease Acquire();
   size_t size() const { return size_; }
 
  private:
-  explicit SearcherPool(std::vector<std::unique_ptr<Searcher>> searchers);
+  SearcherPool(std::vector<std::unique_ptr<Searcher>> searchers, SearcherOptions options);
   void Return(std::unique_ptr<Searcher> searcher);
+  void Warm();
 
   const size_t size_;
+  const SearcherOptions options_;
+  std::atomic<bool> stopping_{false};
+  std::thread warmer_;
   std::mutex mutex_;
   std::condition_variable available_;
   std::vector<std::unique_ptr<Searcher>> free_;
