@@ -6,7 +6,8 @@
 --   KB_BENCH_PATH   a single fixed path (used when KB_BENCH_PATHS is not set)
 local paths = {}
 local next_index = 1
-local bad = 0
+-- A global, not a local: done() runs in another Lua state and reads it with thread:get.
+bad = 0
 local threads = {}
 local thread_count = 0
 
