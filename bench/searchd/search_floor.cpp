@@ -70,7 +70,8 @@ std::vector<kb::search::SearchRequest> LoadRequests(const std::string& file) {
   std::string line;
   while (std::getline(in, line)) {
     if (line.empty() || line[0] == '#') continue;
-    auto request = kb::search::ParseSearchRequest(ParseQueryString(line.substr(0, line.find('\t'))));
+    auto request =
+        kb::search::ParseSearchRequest(ParseQueryString(line.substr(0, line.find('\t'))));
     if (!request.ok()) {
       std::fprintf(stderr, "kb-search-floor: %s: %s\n", file.c_str(),
                    request.status().message().c_str());
@@ -111,7 +112,8 @@ int main(int argc, char** argv) {
   kb::search::SearcherOptions options;
   options.db_path = db;
   options.resources = *resources;
-  options.catalog = std::make_shared<const kb::search::Catalog>(kb::search::LoadCatalog(data, stderr));
+  options.catalog =
+      std::make_shared<const kb::search::Catalog>(kb::search::LoadCatalog(data, stderr));
   options.shared = std::make_shared<kb::search::SearcherShared>();
 
   const auto requests = LoadRequests(queries);
@@ -136,8 +138,9 @@ int main(int argc, char** argv) {
       }
       for (const auto& request : requests) (void)(*searcher)->Search(request);  // warm-up
       warmed.arrive_and_wait();
-      if (t == 0) deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                                                  std::chrono::duration<double>(seconds));
+      if (t == 0)
+        deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                      std::chrono::duration<double>(seconds));
       while (deadline.load() == Clock::time_point::max()) std::this_thread::yield();
       for (size_t i = t * 7; Clock::now() < deadline.load(); ++i) {
         const auto before = Clock::now();
@@ -150,7 +153,8 @@ int main(int argc, char** argv) {
   for (auto& worker : workers) worker.join();
 
   std::vector<double> all;
-  for (const auto& per_thread : latencies) all.insert(all.end(), per_thread.begin(), per_thread.end());
+  for (const auto& per_thread : latencies)
+    all.insert(all.end(), per_thread.begin(), per_thread.end());
   std::sort(all.begin(), all.end());
   std::printf(
       "RESULT requests=%zu seconds=%.2f rps=%.1f median_ms=%.2f p90_ms=%.2f p99_ms=%.2f "

@@ -78,10 +78,9 @@ void Applier::Loop() {
 }
 
 bool Applier::RunIndexer() {
-  std::vector<std::string> argv = {options_.indexer.string(),  "--db",
-                                   options_.db.string(),       "--pending",
-                                   "--data",                   options_.data_dir.string(),
-                                   "--editorial",              options_.store_path.string()};
+  std::vector<std::string> argv = {
+      options_.indexer.string(),  "--db",        options_.db.string(),        "--pending", "--data",
+      options_.data_dir.string(), "--editorial", options_.store_path.string()};
   std::vector<char*> args;
   for (auto& a : argv) args.push_back(a.data());
   args.push_back(nullptr);

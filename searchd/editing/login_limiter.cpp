@@ -34,9 +34,9 @@ void LoginLimiter::RecordFailure(const std::string& address, Clock::time_point n
       it = it->second.empty() ? failures_.erase(it) : std::next(it);
     }
     if (failures_.size() >= options_.max_addresses) {
-      auto oldest = std::min_element(failures_.begin(), failures_.end(), [](const auto& a, const auto& b) {
-        return a.second.back() < b.second.back();
-      });
+      auto oldest = std::min_element(
+          failures_.begin(), failures_.end(),
+          [](const auto& a, const auto& b) { return a.second.back() < b.second.back(); });
       failures_.erase(oldest);
     }
   }

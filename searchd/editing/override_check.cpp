@@ -17,7 +17,8 @@ Status Bad(std::string_view field, std::string_view value, std::string_view why)
 }
 
 bool IsBlank(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
 }
 
 // Each value of `list` must be known (`known(v)`); none may also be in `opposite`.
@@ -28,7 +29,8 @@ Status CheckList(std::string_view field, const std::vector<std::string>& list,
   for (const auto& v : list) {
     if (!known(v)) return Bad(field, v, hint);
     if (std::find(opposite.begin(), opposite.end(), v) != opposite.end()) {
-      return Bad(field, v, "staat ook in '" + std::string(opposite_field) + "'; kies een van beide");
+      return Bad(field, v,
+                 "staat ook in '" + std::string(opposite_field) + "'; kies een van beide");
     }
   }
   return Status::Ok();
@@ -78,8 +80,8 @@ Status CheckOverride(const editorial::Override& o, const search::Catalog& catalo
       CheckList("gemeenten_removed", o.gemeenten_removed, none, "", gemeente, gemeente_hint),
       CheckList("gemeenten_confirmed", o.gemeenten_confirmed, o.gemeenten_removed,
                 "gemeenten_removed", gemeente, gemeente_hint),
-      CheckList("provincies_added", o.provincies_added, o.provincies_removed,
-                "provincies_removed", provincie, provincie_hint),
+      CheckList("provincies_added", o.provincies_added, o.provincies_removed, "provincies_removed",
+                provincie, provincie_hint),
       CheckList("provincies_removed", o.provincies_removed, none, "", provincie, provincie_hint),
   };
   for (auto& st : checks) {

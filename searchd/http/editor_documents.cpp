@@ -80,8 +80,9 @@ void EditorService::AddNote(EditorCall& call) {
   auto text = StringField(*body, "text");
   if (!text.ok()) return SendStatusError(call.res, text.status());
   if (text->size() > 10000) {
-    return SendStatusError(call.res, kb::Status::InvalidArgument(
-                                         "veld \"text\": een notitie heeft hoogstens 10000 tekens"));
+    return SendStatusError(
+        call.res,
+        kb::Status::InvalidArgument("veld \"text\": een notitie heeft hoogstens 10000 tekens"));
   }
   auto docs = RequireDocuments(pool_, {id});
   if (!docs.ok()) return SendStatusError(call.res, docs.status());
@@ -91,9 +92,8 @@ void EditorService::AddNote(EditorCall& call) {
   auto notes = options_.store->Notes(id);
   if (!notes.ok()) return SendStatusError(call.res, notes.status());
   // The note just written: the newest of this editor's with this text.
-  auto newest = std::max_element(notes->begin(), notes->end(), [](const auto& a, const auto& b) {
-    return a.id < b.id;
-  });
+  auto newest = std::max_element(notes->begin(), notes->end(),
+                                 [](const auto& a, const auto& b) { return a.id < b.id; });
   if (newest == notes->end()) {
     return SendStatusError(call.res, kb::Status::Internal("de notitie is niet teruggevonden"));
   }
@@ -117,16 +117,16 @@ void EditorService::Merge(EditorCall& call) {
   const StoredDocument& kept_doc = (*docs)[0];
   const StoredDocument& dup_doc = (*docs)[1];
   if (!dup_doc.merged_into.empty()) {
-    return SendStatusError(call.res, kb::Status::InvalidArgument(
-                                         "veld \"duplicate\": document " + dup_doc.id +
-                                         " is al samengevoegd met " + dup_doc.merged_into +
-                                         "; maak dat eerst ongedaan"));
+    return SendStatusError(
+        call.res, kb::Status::InvalidArgument("veld \"duplicate\": document " + dup_doc.id +
+                                              " is al samengevoegd met " + dup_doc.merged_into +
+                                              "; maak dat eerst ongedaan"));
   }
   if (!kept_doc.merged_into.empty()) {
-    return SendStatusError(call.res, kb::Status::InvalidArgument(
-                                         "veld \"kept\": document " + kept_doc.id +
-                                         " is zelf samengevoegd met " + kept_doc.merged_into +
-                                         "; kies dat document als het te bewaren document"));
+    return SendStatusError(
+        call.res, kb::Status::InvalidArgument("veld \"kept\": document " + kept_doc.id +
+                                              " is zelf samengevoegd met " + kept_doc.merged_into +
+                                              "; kies dat document als het te bewaren document"));
   }
   editorial::Merge merge;
   merge.kept = kept_doc.id;
@@ -161,8 +161,9 @@ void EditorService::RejectDuplicate(EditorCall& call) {
   auto b = StringField(*body, "b");
   if (!b.ok()) return SendStatusError(call.res, b.status());
   if (*a == *b) {
-    return SendStatusError(call.res, kb::Status::InvalidArgument(
-                                         "velden \"a\" en \"b\": kies twee verschillende documenten"));
+    return SendStatusError(
+        call.res,
+        kb::Status::InvalidArgument("velden \"a\" en \"b\": kies twee verschillende documenten"));
   }
   auto docs = RequireDocuments(pool_, {*a, *b});
   if (!docs.ok()) return SendStatusError(call.res, docs.status());

@@ -33,8 +33,12 @@ json NoteObject(const editorial::Note& note) {
 }
 
 json AuditObject(const editorial::AuditEntry& e) {
-  return {{"id", e.id},         {"time", e.time},   {"editor", e.editor},
-          {"action", e.action}, {"doc_id", e.doc_id}, {"before", Embedded(e.before)},
+  return {{"id", e.id},
+          {"time", e.time},
+          {"editor", e.editor},
+          {"action", e.action},
+          {"doc_id", e.doc_id},
+          {"before", Embedded(e.before)},
           {"after", Embedded(e.after)}};
 }
 
@@ -53,9 +57,8 @@ json EditorDocumentObject(const search::DocumentDetail& detail) {
   out["also_published_as"] = std::move(also);
   // Without an override the document's own values are the machine's.
   const MachineFacts m =
-      d.edited ? d.machine
-               : MachineFacts{d.title,  d.date,      d.kind,      d.organisation,
-                              d.themes, d.gemeenten, d.provincies};
+      d.edited ? d.machine : MachineFacts{d.title,  d.date,      d.kind,      d.organisation,
+                                          d.themes, d.gemeenten, d.provincies};
   out["machine"] = json{{"title", m.title},
                         {"date", m.date},
                         {"kind", m.kind},
@@ -78,7 +81,8 @@ json QueueItemObject(const StoredDocument& d, const editorial::Override& o) {
   for (const auto& g : d.gemeenten) {
     if (g.mentions == 1 && !Contains(o.gemeenten_confirmed, g.code) &&
         !Contains(o.gemeenten_added, g.code)) {
-      gemeenten_to_confirm.push_back({{"code", g.code}, {"name", g.name}, {"mentions", g.mentions}});
+      gemeenten_to_confirm.push_back(
+          {{"code", g.code}, {"name", g.name}, {"mentions", g.mentions}});
     }
   }
   return {{"id", d.id},

@@ -48,7 +48,7 @@ struct VisiblePair {
 };
 
 Result<std::vector<VisiblePair>> VisibleDuplicates(editorial::EditorialStore& store,
-                                                          search::SearcherPool& pool) {
+                                                   search::SearcherPool& pool) {
   auto candidates = store.DuplicateCandidates("proposed");
   if (!candidates.ok()) return candidates.status();
   std::vector<std::string> ids;

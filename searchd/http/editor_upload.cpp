@@ -11,29 +11,28 @@ namespace kb::http {
 void EditorService::Upload(EditorCall& call) {
   if (auto st = OnlyParameters(call.req, {}); !st.ok()) return SendStatusError(call.res, st);
   if (options_.upload_dir.empty()) {
-    return SendRefusal(call.res, {409,
-                                  "uploaden staat uit: kb-searchd draait zonder --upload-dir MAP",
-                                  "no_upload_dir"});
+    return SendRefusal(
+        call.res,
+        {409, "uploaden staat uit: kb-searchd draait zonder --upload-dir MAP", "no_upload_dir"});
   }
   if (!call.req.is_multipart_form_data()) {
-    return SendStatusError(call.res, kb::Status::InvalidArgument(
-                                         "stuur de bestanden als multipart/form-data in delen "
-                                         "met de naam \"file\""));
+    return SendStatusError(
+        call.res, kb::Status::InvalidArgument("stuur de bestanden als multipart/form-data in delen "
+                                              "met de naam \"file\""));
   }
   const auto [first, last] = call.req.files.equal_range("file");
   std::vector<const httplib::MultipartFormData*> parts;
   for (auto it = first; it != last; ++it) parts.push_back(&it->second);
   if (parts.empty()) {
-    return SendStatusError(call.res, kb::Status::InvalidArgument(
-                                         "veld \"file\": geen bestand ontvangen"));
+    return SendStatusError(call.res,
+                           kb::Status::InvalidArgument("veld \"file\": geen bestand ontvangen"));
   }
   // Every file is checked before any is stored: a refused request stores nothing.
   for (const auto* part : parts) {
     if (part->content.size() > options_.max_upload_bytes) {
-      return SendRefusal(call.res, {413, "bestand '" + part->filename.substr(0, 120) +
-                                             "' is groter dan " +
-                                             std::to_string(options_.max_upload_bytes >> 20) +
-                                             " MB"});
+      return SendRefusal(call.res,
+                         {413, "bestand '" + part->filename.substr(0, 120) + "' is groter dan " +
+                                   std::to_string(options_.max_upload_bytes >> 20) + " MB"});
     }
     auto type = editing::CheckUpload(part->filename, part->content);
     if (!type.ok()) return SendStatusError(call.res, type.status());
@@ -51,10 +50,10 @@ void EditorService::Upload(EditorCall& call) {
     entry.editor = call.editor;
     entry.action = "upload";
     entry.doc_id = id;
-    entry.after = nlohmann::json{{"name", part->filename},
-                                 {"path", path->string()},
-                                 {"size", part->content.size()}}
-                      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    entry.after =
+        nlohmann::json{
+            {"name", part->filename}, {"path", path->string()}, {"size", part->content.size()}}
+            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     if (auto st = options_.store->AppendAudit(entry); !st.ok()) {
       return SendStatusError(call.res, st);
     }

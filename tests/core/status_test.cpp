@@ -5,7 +5,8 @@
 namespace {
 
 kb::Result<int> ParsePositive(int v) {
-  if (v <= 0) return kb::Status::InvalidArgument("parameter 'v' must be positive, got " + std::to_string(v));
+  if (v <= 0)
+    return kb::Status::InvalidArgument("parameter 'v' must be positive, got " + std::to_string(v));
   return v;
 }
 

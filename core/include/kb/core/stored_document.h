@@ -25,7 +25,7 @@ struct GemeenteTag {
 
 // Another file of the same report that an editor merged into this document.
 struct AlsoPublishedAs {
-  std::string id;      // the duplicate's document id
+  std::string id;  // the duplicate's document id
   std::string title;
   std::string format;  // "pdf", "text", "markdown"
   std::string path;
@@ -63,11 +63,11 @@ struct StoredDocument {
   std::vector<std::string> provincies;  // provincie names, including those of the gemeenten
 
   // Editorial state (schema 2), applied by kb-indexer from the editorial store.
-  bool edited = false;       // an editor override is applied; `machine` holds the originals
-  bool hidden = false;       // hidden by an editor or merged into another document
-  std::string merged_into;   // id of the kept document when this one is a merged duplicate
+  bool edited = false;      // an editor override is applied; `machine` holds the originals
+  bool hidden = false;      // hidden by an editor or merged into another document
+  std::string merged_into;  // id of the kept document when this one is a merged duplicate
   std::vector<AlsoPublishedAs> also_published_as;  // duplicates merged into this document
-  MachineFacts machine;      // filled when `edited`
+  MachineFacts machine;                            // filled when `edited`
   std::vector<std::string> review;  // review queue flags (kb/editorial/review.h), e.g. "title"
 
   std::string ToJson() const;

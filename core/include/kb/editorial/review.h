@@ -7,10 +7,10 @@
 
 namespace kb::editorial::review {
 
-inline constexpr std::string_view kTitle = "title";            // title looks badly extracted
-inline constexpr std::string_view kDate = "date";              // date missing or implausible
-inline constexpr std::string_view kNoTheme = "no-theme";       // no theme after edits
-inline constexpr std::string_view kNoRegion = "no-region";     // no gemeente or provincie
+inline constexpr std::string_view kTitle = "title";                   // title looks badly extracted
+inline constexpr std::string_view kDate = "date";                     // date missing or implausible
+inline constexpr std::string_view kNoTheme = "no-theme";              // no theme after edits
+inline constexpr std::string_view kNoRegion = "no-region";            // no gemeente or provincie
 inline constexpr std::string_view kLowConfidence = "low-confidence";  // a tag to confirm
 // The fifth queue, "duplicates", comes from the store's duplicate candidates, not from a flag.
 inline constexpr std::string_view kDuplicates = "duplicates";
