@@ -38,8 +38,11 @@ constexpr Route kRoutes[] = {
     {"GET", "/api/editor/audit", Access::kEditor, &EditorService::Audit},
 };
 
-// "{id}" and "{name}" become one path segment each; handlers validate the value.
-std::string PatternOf(std::string_view path) {
+bool IsRead(const httplib::Request& req) { return req.method == "GET" || req.method == "HEAD"; }
+
+}  // namespace
+
+std::string RoutePattern(std::string_view path) {
   std::string out;
   for (size_t i = 0; i < path.size();) {
     if (path[i] == '{') {
@@ -52,10 +55,6 @@ std::string PatternOf(std::string_view path) {
   }
   return out;
 }
-
-bool IsRead(const httplib::Request& req) { return req.method == "GET" || req.method == "HEAD"; }
-
-}  // namespace
 
 std::vector<EditorRouteInfo> EditorRoutes() {
   std::vector<EditorRouteInfo> out;
@@ -89,7 +88,7 @@ void EditorService::Install(httplib::Server& server) {
       }
       (this->*route.handler)(call);
     };
-    const std::string pattern = PatternOf(route.path);
+    const std::string pattern = RoutePattern(route.path);
     if (route.method == "GET") server.Get(pattern, handler);
     if (route.method == "POST") server.Post(pattern, handler);
     if (route.method == "PUT") server.Put(pattern, handler);
@@ -211,20 +210,8 @@ void SendJsonStatus(httplib::Response& res, int status, const nlohmann::json& bo
                   "application/json; charset=utf-8");
 }
 
-void SendStatusError(httplib::Response& res, const kb::Status& status) {
-  res.status = HttpStatusFor(status.kind());
-  res.set_content(ErrorJson(ErrorCodeFor(status.kind()), status.message()),
-                  "application/json; charset=utf-8");
-}
-
 void SendRefusal(httplib::Response& res, const Refusal& refusal) {
-  res.status = refusal.status;
-  if (refusal.retry_after.count() > 0) {
-    res.set_header("Retry-After", std::to_string(refusal.retry_after.count()));
-  }
-  const std::string code =
-      refusal.code.empty() ? std::string(ErrorCodeForHttpStatus(refusal.status)) : refusal.code;
-  res.set_content(ErrorJson(code, refusal.message), "application/json; charset=utf-8");
+  SendHttpError(res, refusal.status, refusal.message, refusal.code, refusal.retry_after);
 }
 
 Refusal TooManyAttempts(std::chrono::seconds wait) {

@@ -34,16 +34,16 @@ Result<std::vector<StoredDocument>> RequireDocuments(search::SearcherPool& pool,
 }  // namespace
 
 void EditorService::GetDocument(EditorCall& call) {
-  if (auto st = OnlyParameters(call.req, {}); !st.ok()) return SendStatusError(call.res, st);
+  if (auto st = OnlyParameters(call.req, {}); !st.ok()) return SendError(call.res, st);
   const std::string id = call.req.matches[1].str();
   auto detail = pool_.Acquire()->GetDocument(id, search::Audience::kEditor);
-  if (!detail.ok()) return SendStatusError(call.res, detail.status());
+  if (!detail.ok()) return SendError(call.res, detail.status());
   auto value = options_.store->GetOverride(id);
-  if (!value.ok()) return SendStatusError(call.res, value.status());
+  if (!value.ok()) return SendError(call.res, value.status());
   auto notes = options_.store->Notes(id);
-  if (!notes.ok()) return SendStatusError(call.res, notes.status());
+  if (!notes.ok()) return SendError(call.res, notes.status());
   auto audit = options_.store->Audit(id, 50);
-  if (!audit.ok()) return SendStatusError(call.res, audit.status());
+  if (!audit.ok()) return SendError(call.res, audit.status());
   nlohmann::json notes_json = nlohmann::json::array();
   for (const auto& n : *notes) notes_json.push_back(NoteObject(n));
   nlohmann::json audit_json = nlohmann::json::array();
@@ -59,15 +59,15 @@ void EditorService::GetDocument(EditorCall& call) {
 void EditorService::PutDocument(EditorCall& call) {
   const std::string id = call.req.matches[1].str();
   auto docs = RequireDocuments(pool_, {id});
-  if (!docs.ok()) return SendStatusError(call.res, docs.status());
+  if (!docs.ok()) return SendError(call.res, docs.status());
   auto value = editorial::Override::FromJson(call.req.body);
-  if (!value.ok()) return SendStatusError(call.res, value.status());
+  if (!value.ok()) return SendError(call.res, value.status());
   if (auto st = editing::CheckOverride(*value, *options_.catalog); !st.ok()) {
-    return SendStatusError(call.res, st);
+    return SendError(call.res, st);
   }
   if (auto st = options_.store->SaveOverride(id, docs->front().path, *value, call.editor);
       !st.ok()) {
-    return SendStatusError(call.res, st);
+    return SendError(call.res, st);
   }
   Enqueued();
   SendJsonStatus(call.res, 200, {{"override", OverrideObject(*value)}, {"pending", true}});
@@ -76,54 +76,53 @@ void EditorService::PutDocument(EditorCall& call) {
 void EditorService::AddNote(EditorCall& call) {
   const std::string id = call.req.matches[1].str();
   auto body = BodyObject(call.req);
-  if (!body.ok()) return SendStatusError(call.res, body.status());
+  if (!body.ok()) return SendError(call.res, body.status());
   auto text = StringField(*body, "text");
-  if (!text.ok()) return SendStatusError(call.res, text.status());
+  if (!text.ok()) return SendError(call.res, text.status());
   if (text->size() > 10000) {
-    return SendStatusError(
-        call.res,
-        kb::Status::InvalidArgument("veld \"text\": een notitie heeft hoogstens 10000 tekens"));
+    return SendError(call.res, kb::Status::InvalidArgument(
+                                   "veld \"text\": een notitie heeft hoogstens 10000 tekens"));
   }
   auto docs = RequireDocuments(pool_, {id});
-  if (!docs.ok()) return SendStatusError(call.res, docs.status());
+  if (!docs.ok()) return SendError(call.res, docs.status());
   if (auto st = options_.store->AddNote(id, *text, call.editor); !st.ok()) {
-    return SendStatusError(call.res, st);
+    return SendError(call.res, st);
   }
   auto notes = options_.store->Notes(id);
-  if (!notes.ok()) return SendStatusError(call.res, notes.status());
+  if (!notes.ok()) return SendError(call.res, notes.status());
   // The note just written: the newest of this editor's with this text.
   auto newest = std::max_element(notes->begin(), notes->end(),
                                  [](const auto& a, const auto& b) { return a.id < b.id; });
   if (newest == notes->end()) {
-    return SendStatusError(call.res, kb::Status::Internal("de notitie is niet teruggevonden"));
+    return SendError(call.res, kb::Status::Internal("de notitie is niet teruggevonden"));
   }
   SendJsonStatus(call.res, 201, NoteObject(*newest));
 }
 
 void EditorService::Merge(EditorCall& call) {
   auto body = BodyObject(call.req);
-  if (!body.ok()) return SendStatusError(call.res, body.status());
+  if (!body.ok()) return SendError(call.res, body.status());
   auto kept = StringField(*body, "kept");
-  if (!kept.ok()) return SendStatusError(call.res, kept.status());
+  if (!kept.ok()) return SendError(call.res, kept.status());
   auto duplicate = StringField(*body, "duplicate");
-  if (!duplicate.ok()) return SendStatusError(call.res, duplicate.status());
+  if (!duplicate.ok()) return SendError(call.res, duplicate.status());
   if (*kept == *duplicate) {
-    return SendStatusError(call.res, kb::Status::InvalidArgument(
-                                         "veld \"duplicate\": een document kan niet met zichzelf "
-                                         "worden samengevoegd"));
+    return SendError(call.res, kb::Status::InvalidArgument(
+                                   "veld \"duplicate\": een document kan niet met zichzelf "
+                                   "worden samengevoegd"));
   }
   auto docs = RequireDocuments(pool_, {*kept, *duplicate});
-  if (!docs.ok()) return SendStatusError(call.res, docs.status());
+  if (!docs.ok()) return SendError(call.res, docs.status());
   const StoredDocument& kept_doc = (*docs)[0];
   const StoredDocument& dup_doc = (*docs)[1];
   if (!dup_doc.merged_into.empty()) {
-    return SendStatusError(
-        call.res, kb::Status::InvalidArgument("veld \"duplicate\": document " + dup_doc.id +
-                                              " is al samengevoegd met " + dup_doc.merged_into +
-                                              "; maak dat eerst ongedaan"));
+    return SendError(call.res,
+                     kb::Status::InvalidArgument("veld \"duplicate\": document " + dup_doc.id +
+                                                 " is al samengevoegd met " + dup_doc.merged_into +
+                                                 "; maak dat eerst ongedaan"));
   }
   if (!kept_doc.merged_into.empty()) {
-    return SendStatusError(
+    return SendError(
         call.res, kb::Status::InvalidArgument("veld \"kept\": document " + kept_doc.id +
                                               " is zelf samengevoegd met " + kept_doc.merged_into +
                                               "; kies dat document als het te bewaren document"));
@@ -136,7 +135,7 @@ void EditorService::Merge(EditorCall& call) {
   merge.duplicate_path = dup_doc.path;
   merge.editor = call.editor;
   if (auto st = options_.store->SaveMerge(merge, kept_doc.path, call.editor); !st.ok()) {
-    return SendStatusError(call.res, st);
+    return SendError(call.res, st);
   }
   Enqueued();
   SendJsonStatus(call.res, 201,
@@ -144,10 +143,10 @@ void EditorService::Merge(EditorCall& call) {
 }
 
 void EditorService::Unmerge(EditorCall& call) {
-  if (auto st = OnlyParameters(call.req, {}); !st.ok()) return SendStatusError(call.res, st);
+  if (auto st = OnlyParameters(call.req, {}); !st.ok()) return SendError(call.res, st);
   const std::string id = call.req.matches[1].str();
   if (auto st = options_.store->Unmerge(id, call.editor); !st.ok()) {
-    return SendStatusError(call.res, st);
+    return SendError(call.res, st);
   }
   Enqueued();
   call.res.status = 204;
@@ -155,20 +154,19 @@ void EditorService::Unmerge(EditorCall& call) {
 
 void EditorService::RejectDuplicate(EditorCall& call) {
   auto body = BodyObject(call.req);
-  if (!body.ok()) return SendStatusError(call.res, body.status());
+  if (!body.ok()) return SendError(call.res, body.status());
   auto a = StringField(*body, "a");
-  if (!a.ok()) return SendStatusError(call.res, a.status());
+  if (!a.ok()) return SendError(call.res, a.status());
   auto b = StringField(*body, "b");
-  if (!b.ok()) return SendStatusError(call.res, b.status());
+  if (!b.ok()) return SendError(call.res, b.status());
   if (*a == *b) {
-    return SendStatusError(
-        call.res,
-        kb::Status::InvalidArgument("velden \"a\" en \"b\": kies twee verschillende documenten"));
+    return SendError(call.res, kb::Status::InvalidArgument(
+                                   "velden \"a\" en \"b\": kies twee verschillende documenten"));
   }
   auto docs = RequireDocuments(pool_, {*a, *b});
-  if (!docs.ok()) return SendStatusError(call.res, docs.status());
+  if (!docs.ok()) return SendError(call.res, docs.status());
   if (auto st = options_.store->RejectDuplicate(*a, *b, call.editor); !st.ok()) {
-    return SendStatusError(call.res, st);
+    return SendError(call.res, st);
   }
   call.res.status = 204;
 }

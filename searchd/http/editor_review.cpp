@@ -78,17 +78,17 @@ Result<std::vector<VisiblePair>> VisibleDuplicates(editorial::EditorialStore& st
 }  // namespace
 
 void EditorService::Queues(EditorCall& call) {
-  if (auto st = OnlyParameters(call.req, {}); !st.ok()) return SendStatusError(call.res, st);
+  if (auto st = OnlyParameters(call.req, {}); !st.ok()) return SendError(call.res, st);
   nlohmann::json queues = nlohmann::json::array();
   for (const QueueName& q : kQueues) {
     std::uint64_t count = 0;
     if (q.name == editorial::review::kDuplicates) {
       auto pairs = VisibleDuplicates(*options_.store, pool_);
-      if (!pairs.ok()) return SendStatusError(call.res, pairs.status());
+      if (!pairs.ok()) return SendError(call.res, pairs.status());
       count = pairs->size();
     } else {
       auto n = pool_.Acquire()->ReviewCount(q.name);
-      if (!n.ok()) return SendStatusError(call.res, n.status());
+      if (!n.ok()) return SendError(call.res, n.status());
       count = *n;
     }
     queues.push_back({{"name", q.name}, {"label", q.label}, {"count", count}});
@@ -99,18 +99,18 @@ void EditorService::Queues(EditorCall& call) {
 
 void EditorService::Queue(EditorCall& call) {
   if (auto st = OnlyParameters(call.req, {"offset", "limit"}); !st.ok()) {
-    return SendStatusError(call.res, st);
+    return SendError(call.res, st);
   }
   auto offset = SizeParameter(call.req, "offset", 0, 0, 1000000);
-  if (!offset.ok()) return SendStatusError(call.res, offset.status());
+  if (!offset.ok()) return SendError(call.res, offset.status());
   auto limit = SizeParameter(call.req, "limit", 20, 1, 100);
-  if (!limit.ok()) return SendStatusError(call.res, limit.status());
+  if (!limit.ok()) return SendError(call.res, limit.status());
   const std::string name = call.req.matches[1].str();
   nlohmann::json items = nlohmann::json::array();
   std::uint64_t total = 0;
   if (name == editorial::review::kDuplicates) {
     auto pairs = VisibleDuplicates(*options_.store, pool_);
-    if (!pairs.ok()) return SendStatusError(call.res, pairs.status());
+    if (!pairs.ok()) return SendError(call.res, pairs.status());
     total = pairs->size();
     for (size_t i = *offset; i < pairs->size() && i < *offset + *limit; ++i) {
       const VisiblePair& p = (*pairs)[i];
@@ -120,11 +120,11 @@ void EditorService::Queue(EditorCall& call) {
     }
   } else {
     auto page = pool_.Acquire()->ReviewQueue(name, *offset, *limit);
-    if (!page.ok()) return SendStatusError(call.res, page.status());
+    if (!page.ok()) return SendError(call.res, page.status());
     total = page->total;
     for (const auto& doc : page->documents) {
       auto value = options_.store->GetOverride(doc.id);
-      if (!value.ok()) return SendStatusError(call.res, value.status());
+      if (!value.ok()) return SendError(call.res, value.status());
       items.push_back(QueueItemObject(doc, *value));
     }
   }
@@ -133,13 +133,13 @@ void EditorService::Queue(EditorCall& call) {
 }
 
 void EditorService::IndexStatus(EditorCall& call) {
-  if (auto st = OnlyParameters(call.req, {}); !st.ok()) return SendStatusError(call.res, st);
+  if (auto st = OnlyParameters(call.req, {}); !st.ok()) return SendError(call.res, st);
   auto pending = options_.store->Pending();
-  if (!pending.ok()) return SendStatusError(call.res, pending.status());
+  if (!pending.ok()) return SendError(call.res, pending.status());
   auto generation = options_.store->Generation();
-  if (!generation.ok()) return SendStatusError(call.res, generation.status());
+  if (!generation.ok()) return SendError(call.res, generation.status());
   auto info = pool_.Acquire()->Info();
-  if (!info.ok()) return SendStatusError(call.res, info.status());
+  if (!info.ok()) return SendError(call.res, info.status());
   call.res.set_header("Cache-Control", "no-store");
   SendJsonStatus(call.res, 200,
                  {{"pending", pending->size()},
@@ -149,7 +149,7 @@ void EditorService::IndexStatus(EditorCall& call) {
 }
 
 void EditorService::Themes(EditorCall& call) {
-  if (auto st = OnlyParameters(call.req, {}); !st.ok()) return SendStatusError(call.res, st);
+  if (auto st = OnlyParameters(call.req, {}); !st.ok()) return SendError(call.res, st);
   nlohmann::json themes = nlohmann::json::array();
   for (const auto& entry : options_.catalog->entries()) {
     if (entry.type == "theme") themes.push_back({{"slug", entry.value}, {"name", entry.label}});
@@ -159,12 +159,12 @@ void EditorService::Themes(EditorCall& call) {
 
 void EditorService::Audit(EditorCall& call) {
   if (auto st = OnlyParameters(call.req, {"doc", "limit"}); !st.ok()) {
-    return SendStatusError(call.res, st);
+    return SendError(call.res, st);
   }
   auto limit = SizeParameter(call.req, "limit", 50, 1, 1000);
-  if (!limit.ok()) return SendStatusError(call.res, limit.status());
+  if (!limit.ok()) return SendError(call.res, limit.status());
   auto entries = options_.store->Audit(call.req.get_param_value("doc"), *limit);
-  if (!entries.ok()) return SendStatusError(call.res, entries.status());
+  if (!entries.ok()) return SendError(call.res, entries.status());
   nlohmann::json out = nlohmann::json::array();
   for (const auto& e : *entries) out.push_back(AuditObject(e));
   call.res.set_header("Cache-Control", "no-store");

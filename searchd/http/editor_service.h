@@ -16,6 +16,7 @@
 #include "kb/core/status.h"
 #include "kb/editing/login_limiter.h"
 #include "kb/http/editor_api.h"
+#include "kb/http/error_mapper.h"
 #include "kb/search/searcher_pool.h"
 
 namespace kb::http {
@@ -86,8 +87,10 @@ class EditorService {
 };
 
 // --- Helpers shared by the handler files.
+// A route's path as httplib's pattern: "{id}" and "{name}" become one path segment each
+// (handlers validate the value).
+std::string RoutePattern(std::string_view path);
 void SendJsonStatus(httplib::Response& res, int status, const nlohmann::json& body);
-void SendStatusError(httplib::Response& res, const kb::Status& status);
 void SendRefusal(httplib::Response& res, const Refusal& refusal);
 // 429 for an address that must wait `wait` after too many failed logins or wrong tokens.
 Refusal TooManyAttempts(std::chrono::seconds wait);

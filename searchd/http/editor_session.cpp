@@ -26,18 +26,18 @@ void EditorService::Login(EditorCall& call) {
     return SendRefusal(call.res, TooManyAttempts(wait));
   }
   auto body = BodyObject(call.req);
-  if (!body.ok()) return SendStatusError(call.res, body.status());
+  if (!body.ok()) return SendError(call.res, body.status());
   auto token = StringField(*body, "token");
-  if (!token.ok()) return SendStatusError(call.res, token.status());
+  if (!token.ok()) return SendError(call.res, token.status());
   auto editor = options_.store->EditorForToken(*token);
-  if (!editor.ok()) return SendStatusError(call.res, editor.status());
+  if (!editor.ok()) return SendError(call.res, editor.status());
   if (!editor->has_value()) {
     limiter_.RecordFailure(address, now);
     return SendRefusal(call.res, {401, "onbekende of ingetrokken sleutel"});
   }
   limiter_.RecordSuccess(address);
   auto session = options_.store->CreateSession(**editor, options_.session_seconds);
-  if (!session.ok()) return SendStatusError(call.res, session.status());
+  if (!session.ok()) return SendError(call.res, session.status());
   call.res.set_header("Set-Cookie",
                       SessionCookie(call.req, session->token, options_.session_seconds));
   call.res.set_header("Cache-Control", "no-store");
@@ -48,7 +48,7 @@ void EditorService::Logout(EditorCall& call) {
   const std::string session_token = CookieValue(call.req, kSessionCookie);
   if (!session_token.empty()) {
     if (kb::Status st = options_.store->EndSession(session_token); !st.ok()) {
-      return SendStatusError(call.res, st);
+      return SendError(call.res, st);
     }
   }
   call.res.set_header("Set-Cookie", SessionCookie(call.req, "", 0));
@@ -60,7 +60,7 @@ void EditorService::SessionInfo(EditorCall& call) {
   const std::string session_token = CookieValue(call.req, kSessionCookie);
   if (session_token.empty()) return SendRefusal(call.res, {401, "niet ingelogd"});
   auto session = options_.store->FindSession(session_token);
-  if (!session.ok()) return SendStatusError(call.res, session.status());
+  if (!session.ok()) return SendError(call.res, session.status());
   if (!session->has_value()) {
     return SendRefusal(call.res, {401, "de sessie is verlopen of beëindigd; log opnieuw in"});
   }

@@ -9,14 +9,14 @@
 namespace kb::http {
 
 void EditorService::Upload(EditorCall& call) {
-  if (auto st = OnlyParameters(call.req, {}); !st.ok()) return SendStatusError(call.res, st);
+  if (auto st = OnlyParameters(call.req, {}); !st.ok()) return SendError(call.res, st);
   if (options_.upload_dir.empty()) {
     return SendRefusal(
         call.res,
         {409, "uploaden staat uit: kb-searchd draait zonder --upload-dir MAP", "no_upload_dir"});
   }
   if (!call.req.is_multipart_form_data()) {
-    return SendStatusError(
+    return SendError(
         call.res, kb::Status::InvalidArgument("stuur de bestanden als multipart/form-data in delen "
                                               "met de naam \"file\""));
   }
@@ -24,8 +24,8 @@ void EditorService::Upload(EditorCall& call) {
   std::vector<const httplib::MultipartFormData*> parts;
   for (auto it = first; it != last; ++it) parts.push_back(&it->second);
   if (parts.empty()) {
-    return SendStatusError(call.res,
-                           kb::Status::InvalidArgument("veld \"file\": geen bestand ontvangen"));
+    return SendError(call.res,
+                     kb::Status::InvalidArgument("veld \"file\": geen bestand ontvangen"));
   }
   // Every file is checked before any is stored: a refused request stores nothing.
   for (const auto* part : parts) {
@@ -35,16 +35,16 @@ void EditorService::Upload(EditorCall& call) {
                                    std::to_string(options_.max_upload_bytes >> 20) + " MB"});
     }
     auto type = editing::CheckUpload(part->filename, part->content);
-    if (!type.ok()) return SendStatusError(call.res, type.status());
+    if (!type.ok()) return SendError(call.res, type.status());
   }
   nlohmann::json files = nlohmann::json::array();
   for (const auto* part : parts) {
     auto path = editing::StoreUpload(options_.upload_dir, editing::SafeFileName(part->filename),
                                      part->content);
-    if (!path.ok()) return SendStatusError(call.res, path.status());
+    if (!path.ok()) return SendError(call.res, path.status());
     const std::string id = DocumentIdForPath(path->string());
     if (auto st = options_.store->Enqueue(path->string()); !st.ok()) {
-      return SendStatusError(call.res, st);
+      return SendError(call.res, st);
     }
     editorial::AuditEntry entry;
     entry.editor = call.editor;
@@ -55,7 +55,7 @@ void EditorService::Upload(EditorCall& call) {
             {"name", part->filename}, {"path", path->string()}, {"size", part->content.size()}}
             .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     if (auto st = options_.store->AppendAudit(entry); !st.ok()) {
-      return SendStatusError(call.res, st);
+      return SendError(call.res, st);
     }
     files.push_back({{"name", path->filename().string()},
                      {"path", path->string()},

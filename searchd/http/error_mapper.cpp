@@ -1,5 +1,6 @@
 #include "kb/http/error_mapper.h"
 
+#include <httplib.h>
 #include <nlohmann/json.hpp>
 
 namespace kb::http {
@@ -68,6 +69,23 @@ std::string ErrorJson(std::string_view code, std::string_view message) {
   body["error"]["code"] = code;
   body["error"]["message"] = message;
   return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+namespace {
+constexpr const char* kJsonType = "application/json; charset=utf-8";
+}  // namespace
+
+void SendError(httplib::Response& res, const Status& status) {
+  res.status = HttpStatusFor(status.kind());
+  res.set_content(ErrorJson(ErrorCodeFor(status.kind()), status.message()), kJsonType);
+}
+
+void SendHttpError(httplib::Response& res, int http_status, std::string_view message,
+                   std::string_view code, std::chrono::seconds retry_after) {
+  res.status = http_status;
+  if (retry_after.count() > 0) res.set_header("Retry-After", std::to_string(retry_after.count()));
+  res.set_content(ErrorJson(code.empty() ? ErrorCodeForHttpStatus(http_status) : code, message),
+                  kJsonType);
 }
 
 }  // namespace kb::http

@@ -42,11 +42,6 @@ void SendJson(httplib::Response& res, std::string body) {
   res.set_content(std::move(body), kJson);
 }
 
-void SendError(httplib::Response& res, const Status& status) {
-  res.status = HttpStatusFor(status.kind());
-  res.set_content(ErrorJson(ErrorCodeFor(status.kind()), status.message()), kJson);
-}
-
 search::QueryParams ParamsOf(const httplib::Request& req) {
   search::QueryParams params;
   for (const auto& [name, value] : req.params) params.emplace_back(name, value);
@@ -121,6 +116,21 @@ struct Server::Impl {
   Impl(search::SearcherPool& p, ServerOptions o) : pool(p), options(std::move(o)) {}
 
   void InstallRoutes();
+  // The public routes (kPublicRoutes), each with a Searcher leased for the request.
+  void Search(search::Searcher& s, const httplib::Request& req, httplib::Response& res);
+  void Document(search::Searcher& s, const httplib::Request& req, httplib::Response& res);
+  void DocumentFile(search::Searcher& s, const httplib::Request& req, httplib::Response& res);
+  void Suggest(search::Searcher& s, const httplib::Request& req, httplib::Response& res);
+  void Health(search::Searcher& s, const httplib::Request& req, httplib::Response& res);
+  void MetricsPage(search::Searcher& s, const httplib::Request& req, httplib::Response& res);
+
+  struct PublicRoute {
+    std::string_view path;
+    void (Impl::*handler)(search::Searcher&, const httplib::Request&, httplib::Response&);
+  };
+  static const PublicRoute kPublicRoutes[];
+  // "/api/search, /api/documents/{id}, ..." for the 404 answer.
+  static std::string KnownRoutes();
   // options.public_url without a trailing '/', or http:// + the --listen address.
   std::string PublicUrl() const {
     std::string url = options.public_url;
@@ -129,15 +139,6 @@ struct Server::Impl {
     return url;
   }
   void Log(const httplib::Request& req, const httplib::Response& res);
-
-  // Runs `fn(searcher, req, res)` with a Searcher leased for this request.
-  template <typename F>
-  httplib::Server::Handler WithSearcher(F fn) {
-    return [this, fn](const httplib::Request& req, httplib::Response& res) {
-      auto lease = pool.Acquire();
-      fn(*lease, req, res);
-    };
-  }
 
   search::SearcherPool& pool;
   ServerOptions options;
@@ -150,89 +151,114 @@ struct Server::Impl {
   int listen_socket = -1;
 };
 
-void Server::Impl::InstallRoutes() {
-  server.Get("/api/search", WithSearcher([this](search::Searcher& s, const httplib::Request& req,
-                                                httplib::Response& res) {
-               auto format = FormatOf(req);
-               if (!format.ok()) return SendError(res, format.status());
-               // `format` is how to answer, not what to search for: the engine never sees it.
-               search::QueryParams params = ParamsOf(req);
-               std::erase_if(params, [](const auto& p) { return p.first == "format"; });
-               auto request = search::ParseSearchRequest(params);
-               if (!request.ok()) return SendError(res, request.status());
-               if (*format != ExportFormat::kJson) request->facets = false;
-               auto result = s.Search(*request);
-               if (!result.ok()) return SendError(res, result.status());
-               if (*format == ExportFormat::kJson) return SendJson(res, SearchResultJson(*result));
-               std::vector<CitationRecord> records;
-               for (const auto& hit : result->hits) records.push_back(CitationOf(hit));
-               SendExport(res, *format, records, "zoekresultaten", PublicUrl());
-             }));
-  server.Get(R"(/api/documents/([^/]+))",
-             WithSearcher(
-                 [this](search::Searcher& s, const httplib::Request& req, httplib::Response& res) {
-                   if (Status st = OnlyParameter(req, "format"); !st.ok())
-                     return SendError(res, st);
-                   auto format = FormatOf(req);
-                   if (!format.ok()) return SendError(res, format.status());
-                   auto detail = s.GetDocument(req.matches[1].str());
-                   if (!detail.ok()) return SendError(res, detail.status());
-                   if (*format == ExportFormat::kJson) return SendJson(res, DocumentJson(*detail));
-                   const StoredDocument& doc = detail->document;
-                   SendExport(res, *format, {CitationOf(doc)},
-                              FileStem(doc.title, "document-" + doc.id), PublicUrl());
-                 }));
-  server.Get(
-      R"(/api/documents/([^/]+)/file)",
-      WithSearcher([](search::Searcher& s, const httplib::Request& req, httplib::Response& res) {
-        if (Status st = OnlyParameter(req, ""); !st.ok()) return SendError(res, st);
-        // The path comes from the index, looked up by id; nothing of the request
-        // becomes part of a path.
-        auto path = s.DocumentFile(req.matches[1].str());
-        if (!path.ok()) return SendError(res, path.status());
-        std::ifstream in(*path, std::ios::binary);
-        std::ostringstream bytes;
-        bytes << in.rdbuf();
-        if (!in) {
-          return SendError(res,
-                           Status::NotFound("het bestand van document '" + req.matches[1].str() +
-                                            "' is niet te lezen; probeer het later opnieuw"));
-        }
-        std::string name = path->filename().string();
-        for (char& c : name) {
-          if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) c = '_';
-        }
-        res.set_header("Content-Disposition", "inline; filename=\"" + name + "\"");
-        res.set_header("X-Content-Type-Options", "nosniff");
-        res.set_content(bytes.str(), ContentTypeFor(*path).c_str());
-      }));
-  server.Get(
-      "/api/suggest",
-      WithSearcher([](search::Searcher& s, const httplib::Request& req, httplib::Response& res) {
-        if (Status st = OnlyParameter(req, "q"); !st.ok()) return SendError(res, st);
-        const std::string q = req.get_param_value("q");
-        if (q.size() > 200) {
-          return SendError(res, Status::InvalidArgument(
-                                    "parameter 'q': langer dan 200 bytes; typ minder tekens"));
-        }
-        auto suggestions = s.Suggest(q);
-        if (!suggestions.ok()) return SendError(res, suggestions.status());
-        SendJson(res, SuggestionsJson(q, *suggestions));
-      }));
-  server.Get("/api/health", WithSearcher([](search::Searcher& s, const httplib::Request& req,
-                                            httplib::Response& res) {
-               if (Status st = OnlyParameter(req, ""); !st.ok()) return SendError(res, st);
-               auto info = s.Info();
-               if (!info.ok()) return SendError(res, info.status());
-               SendJson(res, HealthJson(*info));
-             }));
-  server.Get("/metrics", WithSearcher([this](search::Searcher& s, const httplib::Request&,
-                                             httplib::Response& res) {
-               auto info = s.Info();
-               res.set_content(metrics.Render(info.ok() ? &*info : nullptr),
-                               "text/plain; version=0.0.4; charset=utf-8");
-             }));
+void Server::Impl::Search(search::Searcher& s, const httplib::Request& req,
+                          httplib::Response& res) {
+  auto format = FormatOf(req);
+  if (!format.ok()) return SendError(res, format.status());
+  // `format` is how to answer, not what to search for: the engine never sees it.
+  search::QueryParams params = ParamsOf(req);
+  std::erase_if(params, [](const auto& p) { return p.first == "format"; });
+  auto request = search::ParseSearchRequest(params);
+  if (!request.ok()) return SendError(res, request.status());
+  if (*format != ExportFormat::kJson) request->facets = false;
+  auto result = s.Search(*request);
+  if (!result.ok()) return SendError(res, result.status());
+  if (*format == ExportFormat::kJson) return SendJson(res, SearchResultJson(*result));
+  std::vector<CitationRecord> records;
+  for (const auto& hit : result->hits) records.push_back(CitationOf(hit));
+  SendExport(res, *format, records, "zoekresultaten", PublicUrl());
+}
 
+void Server::Impl::Document(search::Searcher& s, const httplib::Request& req,
+                            httplib::Response& res) {
+  if (Status st = OnlyParameter(req, "format"); !st.ok()) return SendError(res, st);
+  auto format = FormatOf(req);
+  if (!format.ok()) return SendError(res, format.status());
+  auto detail = s.GetDocument(req.matches[1].str());
+  if (!detail.ok()) return SendError(res, detail.status());
+  if (*format == ExportFormat::kJson) return SendJson(res, DocumentJson(*detail));
+  const StoredDocument& doc = detail->document;
+  SendExport(res, *format, {CitationOf(doc)}, FileStem(doc.title, "document-" + doc.id),
+             PublicUrl());
+}
+
+void Server::Impl::DocumentFile(search::Searcher& s, const httplib::Request& req,
+                                httplib::Response& res) {
+  if (Status st = OnlyParameter(req, ""); !st.ok()) return SendError(res, st);
+  // The path comes from the index, looked up by id; nothing of the request becomes part of a
+  // path.
+  auto path = s.DocumentFile(req.matches[1].str());
+  if (!path.ok()) return SendError(res, path.status());
+  std::ifstream in(*path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (!in) {
+    return SendError(res, Status::NotFound("het bestand van document '" + req.matches[1].str() +
+                                           "' is niet te lezen; probeer het later opnieuw"));
+  }
+  std::string name = path->filename().string();
+  for (char& c : name) {
+    if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) c = '_';
+  }
+  res.set_header("Content-Disposition", "inline; filename=\"" + name + "\"");
+  res.set_content(bytes.str(), ContentTypeFor(*path).c_str());
+}
+
+void Server::Impl::Suggest(search::Searcher& s, const httplib::Request& req,
+                           httplib::Response& res) {
+  if (Status st = OnlyParameter(req, "q"); !st.ok()) return SendError(res, st);
+  const std::string q = req.get_param_value("q");
+  if (q.size() > 200) {
+    return SendError(
+        res, Status::InvalidArgument("parameter 'q': langer dan 200 bytes; typ minder tekens"));
+  }
+  auto suggestions = s.Suggest(q);
+  if (!suggestions.ok()) return SendError(res, suggestions.status());
+  SendJson(res, SuggestionsJson(q, *suggestions));
+}
+
+void Server::Impl::Health(search::Searcher& s, const httplib::Request& req,
+                          httplib::Response& res) {
+  if (Status st = OnlyParameter(req, ""); !st.ok()) return SendError(res, st);
+  auto info = s.Info();
+  if (!info.ok()) return SendError(res, info.status());
+  SendJson(res, HealthJson(*info));
+}
+
+void Server::Impl::MetricsPage(search::Searcher& s, const httplib::Request&,
+                               httplib::Response& res) {
+  auto info = s.Info();
+  res.set_content(metrics.Render(info.ok() ? &*info : nullptr),
+                  "text/plain; version=0.0.4; charset=utf-8");
+}
+
+// One line per public route (all GET; the editors' routes are in editor_api.cpp). A route
+// missing here does not exist, and the 404 answer lists these.
+const Server::Impl::PublicRoute Server::Impl::kPublicRoutes[] = {
+    {"/api/search", &Impl::Search},
+    {"/api/documents/{id}", &Impl::Document},
+    {"/api/documents/{id}/file", &Impl::DocumentFile},
+    {"/api/suggest", &Impl::Suggest},
+    {"/api/health", &Impl::Health},
+    {"/metrics", &Impl::MetricsPage},
+};
+
+std::string Server::Impl::KnownRoutes() {
+  std::string out;
+  for (const PublicRoute& route : kPublicRoutes) {
+    out += (out.empty() ? "" : ", ") + std::string(route.path);
+  }
+  return out + " en de redactieroutes onder /api/editor/";
+}
+
+void Server::Impl::InstallRoutes() {
+  for (const PublicRoute& route : kPublicRoutes) {
+    server.Get(RoutePattern(route.path),
+               [this, route](const httplib::Request& req, httplib::Response& res) {
+                 auto lease = pool.Acquire();
+                 (this->*route.handler)(*lease, req, res);
+               });
+  }
   editor.Install(server);
   // The editors' page at /redactie as well as /redactie/ (the static mount only knows the
   // latter).
@@ -242,23 +268,17 @@ void Server::Impl::InstallRoutes() {
     std::ostringstream bytes;
     bytes << in.rdbuf();
     if (options.web_dir.empty() || !in) {
-      res.status = 404;
-      res.set_content(
-          ErrorJson(ErrorCodeForHttpStatus(404), "de redactiepagina ontbreekt (" + req.path + ")"),
-          kJson);
-      return;
+      return SendHttpError(res, 404, "de redactiepagina ontbreekt (" + req.path + ")");
     }
     res.set_content(bytes.str(), "text/html; charset=utf-8");
   });
 
   // Other methods on the API get 405 (and bodies over the limit 413 before that).
   auto not_allowed = [](const httplib::Request& req, httplib::Response& res) {
-    res.status = 405;
     res.set_header("Allow", "GET");
-    res.set_content(ErrorJson(ErrorCodeForHttpStatus(405),
-                              "de methode " + req.method + " is niet toegestaan op " +
-                                  req.path.substr(0, 200) + "; gebruik GET"),
-                    kJson);
+    SendHttpError(res, 405,
+                  "de methode " + req.method + " is niet toegestaan op " + req.path.substr(0, 200) +
+                      "; gebruik GET");
   };
   server.Post(R"(/api/.*)", not_allowed);
   server.Put(R"(/api/.*)", not_allowed);
@@ -316,11 +336,9 @@ Server::Server(search::SearcherPool& pool, ServerOptions options)
                                                            httplib::Response& res) {
     request_start = Clock::now();
     if (req.headers.size() > kMaxHeaderCount) {
-      res.status = 431;
-      res.set_content(ErrorJson(ErrorCodeForHttpStatus(431),
-                                "te veel headers (hoogstens " + std::to_string(kMaxHeaderCount) +
-                                    "); stuur alleen de headers die nodig zijn"),
-                      kJson);
+      SendHttpError(res, 431,
+                    "te veel headers (hoogstens " + std::to_string(kMaxHeaderCount) +
+                        "); stuur alleen de headers die nodig zijn");
       return httplib::Server::HandlerResponse::Handled;
     }
     if (!RangesAreSane(req.ranges)) {
@@ -338,11 +356,8 @@ Server::Server(search::SearcherPool& pool, ServerOptions options)
         req.get_header_value("Transfer-Encoding").find("chunked") != std::string::npos;
     const std::string length = req.get_header_value("Content-Length");
     if (chunked || (!length.empty() && std::strtoull(length.c_str(), nullptr, 10) > max_body)) {
-      res.status = 413;
-      res.set_content(
-          ErrorJson(ErrorCodeForHttpStatus(413),
-                    "de body is te groot (hoogstens " + std::to_string(max_body / 1024) + " KB)"),
-          kJson);
+      SendHttpError(res, 413,
+                    "de body is te groot (hoogstens " + std::to_string(max_body / 1024) + " KB)");
       return httplib::Server::HandlerResponse::Handled;
     }
     return httplib::Server::HandlerResponse::Unhandled;
@@ -357,19 +372,18 @@ Server::Server(search::SearcherPool& pool, ServerOptions options)
   });
   s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
-    std::string message =
-        res.status == 404
-            ? "onbekende route: " + req.method + " " + req.path.substr(0, 200) +
-                  "; de API kent /api/search, /api/documents/{id}, /api/documents/{id}/file, "
-                  "/api/suggest en /api/health"
-            : "het verzoek kan niet worden verwerkt (HTTP " + std::to_string(res.status) +
-                  "); controleer de URL en probeer het opnieuw";
+    std::string message = res.status == 404
+                              ? "onbekende route: " + req.method + " " + req.path.substr(0, 200) +
+                                    "; de API kent " + Impl::KnownRoutes()
+                              : "het verzoek kan niet worden verwerkt (HTTP " +
+                                    std::to_string(res.status) +
+                                    "); controleer de URL en probeer het opnieuw";
     if (res.status == 413) {
       message = req.path == kUploadRoute
                     ? "de upload is te groot; zie kb-searchd --max-upload-mb"
                     : "de body van het verzoek is te groot; de API verwacht geen body";
     }
-    res.set_content(ErrorJson(ErrorCodeForHttpStatus(res.status), message), kJson);
+    SendHttpError(res, res.status, message);
   });
   s.set_exception_handler(
       [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
@@ -380,9 +394,7 @@ Server::Server(search::SearcherPool& pool, ServerOptions options)
           what = e.what();
         } catch (...) {
         }
-        res.status = 500;
-        res.set_content(
-            ErrorJson("internal", "interne fout (" + what + "); probeer het later opnieuw"), kJson);
+        SendError(res, Status::Internal("interne fout (" + what + "); probeer het later opnieuw"));
       });
   s.set_logger([impl = impl_.get()](const httplib::Request& req, const httplib::Response& res) {
     impl->Log(req, res);

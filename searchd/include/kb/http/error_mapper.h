@@ -2,10 +2,15 @@
 // {"error": {"code": "...", "message": "..."}}.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <string_view>
 
 #include "kb/core/status.h"
+
+namespace httplib {
+struct Response;
+}
 
 namespace kb::http {
 
@@ -19,5 +24,13 @@ std::string_view ErrorCodeFor(ErrorKind kind);
 std::string_view ErrorCodeForHttpStatus(int status);
 
 std::string ErrorJson(std::string_view code, std::string_view message);
+
+// The two ways an error answer leaves kb-searchd, public and editors' routes alike: an engine
+// Status (its kind decides the HTTP status and code), or a status the HTTP layer decides itself
+// (a refused login, a body too large, an unknown route), with `code` defaulting to
+// ErrorCodeForHttpStatus and Retry-After sent when `retry_after` is positive.
+void SendError(httplib::Response& res, const Status& status);
+void SendHttpError(httplib::Response& res, int http_status, std::string_view message,
+                   std::string_view code = {}, std::chrono::seconds retry_after = {});
 
 }  // namespace kb::http
