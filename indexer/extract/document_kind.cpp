@@ -73,8 +73,11 @@ bool LooksLikeDialogue(std::string_view text) {
   while (start < text.size()) {
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = text.substr(start, end - start);
+    std::string_view line = text.substr(start, end - start);
     start = end + 1;
+    // Indentation is not a speaker: the opener is the first word after it (an indented line
+    // once counted as the empty opener, so indented quotes made an article a "transcript").
+    while (!line.empty() && scan::IsAsciiSpace(line.front())) line.remove_prefix(1);
     const std::size_t word_end = line.find(' ');
     if (line.empty() || word_end == std::string_view::npos) continue;
     const std::string opener(line.substr(0, word_end));

@@ -27,8 +27,10 @@ Result<ExtractedDoc> ExtractGuarded(const protocol::Request& request) {
 }  // namespace
 
 int RunExtractWorker(const ExtractOptions& options) {
-  const rlimit address_space{kWorkerAddressSpaceBytes, kWorkerAddressSpaceBytes};
-  if (::setrlimit(RLIMIT_AS, &address_space) != 0) return 2;
+  if constexpr (kWorkerLimitsAddressSpace) {
+    const rlimit address_space{kWorkerAddressSpaceBytes, kWorkerAddressSpaceBytes};
+    if (::setrlimit(RLIMIT_AS, &address_space) != 0) return 2;
+  }
   // Keep the protocol channel private: whatever a library prints on stdout must not corrupt
   // the frames, so fd 1 is pointed at stderr and replies go through a duplicate.
   UniqueFd reply(::dup(STDOUT_FILENO));

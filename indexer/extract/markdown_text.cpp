@@ -312,6 +312,24 @@ std::string_view StripBlockMarker(std::string_view line, bool* heading) {
   return line;
 }
 
+// The text of the first HTML heading (<h1> to <h6>), markup removed; empty when none. Pages
+// written in HTML inside Markdown ("<h4>Mart</h4>") head their content this way.
+std::string FirstHtmlHeading(std::string_view body) {
+  for (std::size_t at = body.find("<h"); at != std::string_view::npos;
+       at = body.find("<h", at + 2)) {
+    if (at + 3 >= body.size() || body[at + 2] < '1' || body[at + 2] > '6') continue;
+    const std::size_t open_end = body.find('>', at);
+    const std::size_t close = body.find("</h", at);
+    if (open_end == std::string_view::npos || close == std::string_view::npos || close < open_end ||
+        close - open_end > kMaxTagBytes) {
+      return {};
+    }
+    return scan::CollapseWhitespace(
+        DecodeEntities(StripTags(body.substr(open_end + 1, close - open_end - 1))));
+  }
+  return {};
+}
+
 // Splits "---\n…\n---\n" off the top; returns the body and fills `front`.
 std::string_view SplitFrontMatter(std::string_view text, std::vector<std::string_view>* front) {
   const std::string_view rest = TrimLeft(text);
@@ -355,6 +373,7 @@ MarkdownText MarkdownToText(std::string_view markdown) {
   body = RemoveSpans(body, "<!--", "-->");
   body = RemoveSpans(body, "<script", "</script>");
   body = RemoveSpans(body, "<style", "</style>");
+  const std::string html_heading = FirstHtmlHeading(body);
   body = StripTags(body);
 
   bool in_blank_run = true;
@@ -378,6 +397,7 @@ MarkdownText MarkdownToText(std::string_view markdown) {
     in_blank_run = false;
   }
   while (!result.text.empty() && result.text.back() == '\n') result.text.pop_back();
+  if (result.first_heading.empty()) result.first_heading = html_heading;
   return result;
 }
 

@@ -14,12 +14,13 @@
 namespace kb::extract {
 namespace {
 
-constexpr std::size_t kMaxTitleBytes = 250;
 constexpr std::size_t kMaxTextTitleBytes = 200;
 constexpr std::size_t kJoinBelowBytes = 60;
 constexpr std::size_t kTitleScanBytes = 6000;
 constexpr std::size_t kDateScanBytes = 20000;
 constexpr std::size_t kLanguageScanBytes = 20000;
+// Authors and publishers are named on the first pages: colophon, byline, title page.
+constexpr std::size_t kCreditsScanBytes = 20000;
 
 bool EndsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
@@ -76,8 +77,12 @@ bool IsTrivialLine(const std::string& line) {
   const auto spaces = static_cast<std::size_t>(std::count(line.begin(), line.end(), ' '));
   if (letters < 8 && spaces == 0) return true;
   if (letters < 4) return true;
-  // Mostly digits or punctuation (tables, codes).
+  // Mostly digits or punctuation (tables, codes), or an entry of a table of contents.
   if (letters * 2 < line.size() - spaces) return true;
+  if (line.find("....") != std::string::npos ||
+      line.find("\xE2\x80\xA6\xE2\x80\xA6") != std::string::npos) {
+    return true;
+  }
   const std::string lower = scan::ToLowerAscii(line);
   constexpr std::array<std::string_view, 7> kFurniture{"http",  "www.", "pagina ", "page ",
                                                        "blad ", "<",    "{"};
@@ -86,6 +91,33 @@ bool IsTrivialLine(const std::string& line) {
   }
   // A line that is only a date ("22 oktober 2018") is not a title.
   return !FindDutchDate(line).empty() && letters < 16;
+}
+
+// A paragraph rather than a heading: two sentences or more ("Dit is de eerste zin. Dit is de
+// tweede."), or one sentence of six words or more closed by a full stop. A question, a quote or
+// an act's long title (no full stop) stays a candidate.
+bool IsRunningText(std::string_view line) {
+  for (std::size_t i = 1; i + 2 < line.size(); ++i) {
+    const bool sentence_end = line[i] == '.' || line[i] == '?' || line[i] == '!';
+    if (sentence_end && line[i + 1] == ' ' &&
+        std::isupper(static_cast<unsigned char>(line[i + 2])) != 0 &&
+        std::islower(static_cast<unsigned char>(line[i - 1])) != 0) {
+      return true;
+    }
+  }
+  const auto words = std::count(line.begin(), line.end(), ' ') + 1;
+  return line.size() > 1 && line.back() == '.' && line[line.size() - 2] != '.' && words >= 6;
+}
+
+// "... productcodelijstwijzigingen en de": an article, conjunction or preposition at the end of
+// a line means the title goes on.
+bool EndsWithJoiningWord(std::string_view line) {
+  const std::size_t space = line.rfind(' ');
+  if (space == std::string_view::npos) return false;
+  const std::string last = scan::ToLowerAscii(line.substr(space + 1));
+  constexpr std::array<std::string_view, 14> kJoining{
+      "de", "het", "een", "en", "van", "voor", "op", "in", "met", "of", "te", "the", "and", "over"};
+  return std::find(kJoining.begin(), kJoining.end(), last) != kJoining.end();
 }
 
 // Cuts to at most max_bytes at a word boundary.
@@ -150,15 +182,153 @@ std::string CleanTitle(std::string_view title) {
   return WithoutNumbering(out);
 }
 
+// What people add to a file's name that is not its title: a leading date stamp ("20250512 ...",
+// "2021 10 05 ...") and trailing status or version words ("definitief", "concept", "def",
+// "versie 1 2", "v3"). `words` has its separators turned into spaces; at least one word stays.
+std::string WithoutFileNameStamps(std::string_view words_in) {
+  std::vector<std::string> words;
+  std::istringstream in{std::string(words_in)};
+  for (std::string word; in >> word;) words.push_back(word);
+  auto digits = [](std::string_view w, std::size_t n) {
+    return w.size() == n && std::all_of(w.begin(), w.end(), [](char c) {
+             return std::isdigit(static_cast<unsigned char>(c)) != 0;
+           });
+  };
+  auto number = [](std::string_view w) {
+    return !w.empty() && std::isdigit(static_cast<unsigned char>(w[0])) != 0 &&
+           std::all_of(w.begin(), w.end(), [](char c) {
+             return std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '.' ||
+                    std::islower(static_cast<unsigned char>(c)) != 0;
+           });
+  };
+  std::size_t first = 0;
+  if (words.size() > 1 && digits(words[0], 8)) first = 1;  // 20250512
+  if (words.size() > 3 && digits(words[0], 4) && digits(words[1], 2) && digits(words[2], 2)) {
+    first = 3;  // 2021 10 05
+  }
+  if (words.size() > 1 && words[0].size() == 10 && words[0][4] == '-' && words[0][7] == '-' &&
+      digits(words[0].substr(0, 4), 4) && digits(words[0].substr(5, 2), 2) &&
+      digits(words[0].substr(8, 2), 2)) {
+    first = 1;  // 2021-10-05 in a name written with spaces
+  }
+  std::size_t last = words.size();
+  while (last > first + 1) {
+    const std::string lower = scan::ToLowerAscii(words[last - 1]);
+    constexpr std::array<std::string_view, 7> kStatus{"definitief", "def",       "final", "concept",
+                                                      "draft",      "defintief", "versie"};
+    if (std::find(kStatus.begin(), kStatus.end(), lower) != kStatus.end()) {
+      --last;
+    } else if (lower.size() > 1 && lower[0] == 'v' && number(lower.substr(1))) {
+      --last;  // v3, v2a
+    } else if (number(lower) && last >= first + 3) {
+      // "versie 1 2", "vs 1.3": a number after a version word.
+      std::size_t k = last - 1;
+      while (k > first + 1 && number(scan::ToLowerAscii(words[k - 1]))) --k;
+      const std::string before = scan::ToLowerAscii(words[k - 1]);
+      if (before != "versie" && before != "version" && before != "vs" && before != "v") break;
+      last = k - 1;
+    } else {
+      break;
+    }
+  }
+  std::string out;
+  for (std::size_t i = first; i < last; ++i) {
+    if (!out.empty()) out.push_back(' ');
+    out.append(words[i]);
+  }
+  return out;
+}
+
+// True when a heading only repeats the file name, letter for letter ("#
+// Inkoopdocument-Wmo-Toelatingsprocedure" in Inkoopdocument-Wmo-Toelatingsprocedure.md):
+// converters write it, no author chose it. "<h4>Mart</h4>" in mart.md is a real heading.
+bool EchoesFileName(std::string_view heading, const std::filesystem::path& path) {
+  auto normal = [](std::string_view text) {
+    std::string out(text);
+    std::replace_if(
+        out.begin(), out.end(), [](char c) { return c == '_' || c == '-' || c == '+' || c == '.'; },
+        ' ');
+    return scan::CollapseWhitespace(out);
+  };
+  const std::string stem = normal(path.stem().string());
+  return !stem.empty() && normal(heading) == stem;
+}
+
+// A PDF whose first page has no text shows its title in a picture: the first line of the text
+// is somewhere in the body, and the file name (which a person gave it) says more.
+bool HasPictureCover(const ExtractedDoc& doc) {
+  return doc.format == "pdf" && doc.pages.size() > 1 && scan::CountLetters(doc.pages[0]) == 0;
+}
+
 std::string ChooseTitle(const DeclaredMetadata& declared, const std::filesystem::path& path,
                         const ExtractedDoc& doc) {
-  for (const std::string* candidate : {&declared.title, &declared.heading}) {
-    std::string clean = CleanTitle(*candidate);
+  // A PDF's layout first: the cover's largest text beats a /Title that is often the template's
+  // or the file's ("SAP inspanningsgericht 3.0.2 RC1", "i-sociaal domein"); a letter's subject
+  // beats its first line (the addressee).
+  for (const std::string& from_layout :
+       {CoverTitle(declared.cover), LetterSubject(declared.cover)}) {
+    std::string clean = CleanTitle(from_layout);
     if (IsPlausibleTitle(clean)) return CitationTitle(clean, doc.pages);
   }
+  if (std::string clean = CleanTitle(declared.title); IsPlausibleTitle(clean)) {
+    return CitationTitle(clean, doc.pages);
+  }
+  if (EchoesFileName(declared.heading, path)) return TitleFromFileName(path);
+  if (std::string clean = CleanTitle(declared.heading); IsPlausibleTitle(clean)) {
+    return CitationTitle(clean, doc.pages);
+  }
+  if (HasPictureCover(doc)) return TitleFromFileName(path);
   std::string from_text = TitleFromText(scan::JoinedPrefix(doc.pages, kTitleScanBytes));
   if (!from_text.empty()) return CitationTitle(from_text, doc.pages);
   return TitleFromFileName(path);
+}
+
+// Adds the people of `names` not yet in `authors` (by family name), within the bounds.
+void AddAuthors(const std::vector<std::string>& names, std::vector<std::string>& authors) {
+  for (const std::string& raw : names) {
+    const std::string name = CutAtWord(scan::CollapseWhitespace(raw), kMaxAuthorBytes);
+    if (!IsPlausibleAuthor(name) || authors.size() >= kMaxAuthors) continue;
+    const bool known = std::any_of(authors.begin(), authors.end(),
+                                   [&](const std::string& have) { return SameAuthor(have, name); });
+    if (!known) authors.push_back(name);
+  }
+}
+
+// Front matter names its authors deliberately; elsewhere the people a cover, colophon or
+// byline names come first, then the PDF's /Author when the text confirms it.
+std::vector<std::string> ChooseAuthors(const DeclaredMetadata& declared, std::string_view text) {
+  std::vector<std::string> authors;
+  AddAuthors(declared.authors, authors);
+  if (!authors.empty()) return authors;
+  AddAuthors(CoverAuthors(declared.cover), authors);
+  AddAuthors(BylineAuthors(text), authors);
+  AddAuthors(ConfirmedAuthors(SplitAuthors(declared.info_author), text), authors);
+  return authors;
+}
+
+// The issuing organisation, from the strongest evidence to the weakest.
+std::string ChooseOrganisation(const DeclaredMetadata& declared, const ExtractedDoc& doc,
+                               std::string_view text) {
+  if (std::string declared_name = scan::CollapseWhitespace(declared.organisation);
+      !declared_name.empty()) {
+    return declared_name;
+  }
+  if (doc.kind == "wet") {
+    if (std::string ministry = SigningMinistry(doc.pages); !ministry.empty()) return ministry;
+    if (std::string council = EnactingAuthority(text); !council.empty()) return council;
+  }
+  if (std::string colophon = ColophonOrganisation(declared.cover); !colophon.empty()) {
+    return colophon;
+  }
+  // "Ministerie van Volksgezondheid, Welzijn en Sport" or "Firm Ground" in /Author is who
+  // issued the file; only names recognisably an organisation's are taken.
+  if (const std::string author = scan::CollapseWhitespace(declared.info_author);
+      IsOrganisationName(author)) {
+    return author;
+  }
+  if (std::string publisher = PublisherInText(text); !publisher.empty()) return publisher;
+  // A header or footer may drop the commas of the name the body spells in full.
+  return SpelledAsInText(CoverOrganisationLine(declared.cover), text);
 }
 
 std::string ChooseDate(const DeclaredMetadata& declared, const std::filesystem::path& path,
@@ -256,7 +426,7 @@ bool IsPlausibleTitle(std::string_view title) {
   if (collapsed.empty() || collapsed.size() > kMaxTitleBytes) return false;
   if (scan::CountLetters(collapsed) < 3) return false;
   const std::string lower = scan::ToLowerAscii(collapsed);
-  return !IsPlaceholderTitle(lower) && !LooksLikeFileName(lower);
+  return !IsPlaceholderTitle(lower) && !LooksLikeFileName(lower) && !IsBoilerplateLine(collapsed);
 }
 
 std::string TitleFromText(std::string_view text) {
@@ -269,16 +439,25 @@ std::string TitleFromText(std::string_view text) {
     start = end + 1;
   }
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (IsTrivialLine(lines[i])) continue;
+    // Never a paragraph or an organisation's name ("Centrum voor Beleidsstatistiek" above a
+    // report's date).
+    if (IsTrivialLine(lines[i]) || IsRunningText(lines[i]) || IsOrganisationName(lines[i]) ||
+        IsBoilerplateLine(lines[i])) {
+      continue;
+    }
     std::string title = lines[i];
     // Cover pages break titles over lines ("De maatschappelijke kosten" / "van
     // schuldenproblematiek"): a short line takes up to two short lines that follow when they
-    // start in lower case, i.e. continue the sentence rather than start a heading.
-    for (std::size_t k = i + 1; k < lines.size() && k <= i + 2; ++k) {
+    // start in lower case, i.e. continue the sentence rather than start a heading. A line that
+    // ends in "en de" cannot end a title: it takes the next line even after a blank one.
+    for (std::size_t k = i + 1; k < lines.size() && k <= i + 3; ++k) {
+      const bool dangling = EndsWithJoiningWord(title);
+      if (lines[k].empty() && dangling) continue;
       const bool short_title =
           title.size() < kJoinBelowBytes && title.back() != '.' && title.back() != ':';
       if (!short_title || lines[k].empty() || lines[k].size() > kJoinBelowBytes ||
-          !std::islower(static_cast<unsigned char>(lines[k].front())) || IsTrivialLine(lines[k])) {
+          (!dangling && !std::islower(static_cast<unsigned char>(lines[k].front()))) ||
+          IsTrivialLine(lines[k])) {
         break;
       }
       title.append(" ").append(lines[k]);
@@ -290,145 +469,29 @@ std::string TitleFromText(std::string_view text) {
 
 std::string TitleFromFileName(const std::filesystem::path& path) {
   std::string stem = path.stem().string();
+  // A name written with spaces keeps its hyphens ("schulden 2021-2023"); in a slug
+  // ("Overeenkomst-Wmo-versie-1 2") they outnumber the spaces.
+  const auto spaces = std::count(stem.begin(), stem.end(), ' ');
+  const bool spaced = spaces > 0 && spaces >= std::count(stem.begin(), stem.end(), '-');
   std::replace_if(
-      stem.begin(), stem.end(), [](char c) { return c == '_' || c == '-' || c == '+'; }, ' ');
-  std::string title = scan::CollapseWhitespace(stem);
+      stem.begin(), stem.end(),
+      [spaced](char c) { return c == '_' || c == '+' || (c == '-' && !spaced); }, ' ');
+  std::string title = WithoutFileNameStamps(scan::CollapseWhitespace(stem));
   if (title.empty()) title = path.filename().string();
   if (title.empty()) title = path.string();
-  return title.empty() ? std::string("(zonder titel)") : title;
+  return title.empty() ? std::string("(zonder titel)") : CutAtWord(title, kMaxTitleBytes);
 }
 
 void CompleteMetadata(const DeclaredMetadata& declared, const std::filesystem::path& path,
                       ExtractedDoc& doc) {
-  doc.title = ChooseTitle(declared, path, doc);
+  doc.title = CutAtWord(ChooseTitle(declared, path, doc), kMaxTitleBytes);
   doc.date = ChooseDate(declared, path, doc);
-  if (doc.authors.empty()) {
-    for (const auto& author : declared.authors) {
-      std::string clean = scan::CollapseWhitespace(author);
-      if (IsPlausibleAuthor(clean)) doc.authors.push_back(std::move(clean));
-    }
-  }
-  if (doc.organisation.empty()) doc.organisation = scan::CollapseWhitespace(declared.organisation);
+  const std::string credits = scan::JoinedPrefix(doc.pages, kCreditsScanBytes);
+  if (doc.authors.empty()) doc.authors = ChooseAuthors(declared, credits);
   doc.language = GuessLanguage(scan::JoinedPrefix(doc.pages, kLanguageScanBytes));
   doc.kind = GuessKind(doc);
-  if (doc.organisation.empty() && doc.kind == "wet") doc.organisation = SigningMinistry(doc.pages);
-}
-
-std::vector<std::string> SplitAuthors(std::string_view field) {
-  // Joining words become ';' (copied, not replaced in place: GCC 12 warns on that).
-  std::string text;
-  for (size_t i = 0; i < field.size();) {
-    bool joined = false;
-    for (std::string_view joiner : {" en ", " & ", " and ", " En "}) {
-      if (field.substr(i, joiner.size()) == joiner) {
-        text.push_back(';');
-        i += joiner.size();
-        joined = true;
-        break;
-      }
-    }
-    if (!joined) text.push_back(field[i++]);
-  }
-  auto words = [](std::string_view s) {
-    size_t n = 0;
-    bool in_word = false;
-    for (char c : s) {
-      const bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
-      if (!space && !in_word) ++n;
-      in_word = !space;
-    }
-    return n;
-  };
-  // Initials such as "J." or "J.P." are a first name, not a person.
-  auto initials = [](std::string_view s) {
-    const std::string t = scan::CollapseWhitespace(s);
-    return !t.empty() && t.size() <= 6 && t.find('.') != std::string::npos;
-  };
-  std::vector<std::string> out;
-  auto add = [&](std::string_view name) {
-    std::string clean = scan::CollapseWhitespace(name);
-    if (!clean.empty()) out.push_back(std::move(clean));
-  };
-  std::istringstream pieces(text);
-  for (std::string piece; std::getline(pieces, piece, ';');) {
-    const size_t commas = static_cast<size_t>(std::count(piece.begin(), piece.end(), ','));
-    if (commas == 0) {
-      add(piece);
-      continue;
-    }
-    const size_t comma = piece.find(',');
-    const std::string_view left = std::string_view(piece).substr(0, comma);
-    const std::string_view right = std::string_view(piece).substr(comma + 1);
-    if (commas == 1 && (words(left) < 2 || words(right) < 2 || initials(right))) {
-      add(piece);  // "Hofstede, Anneke", "Vries, J. de"
-      continue;
-    }
-    std::istringstream names(piece);
-    for (std::string name; std::getline(names, name, ',');) add(name);
-  }
-  return out;
-}
-
-std::string PublisherOfUrl(std::string_view url) {
-  // Dutch news and government sites that publish in the social domain.
-  constexpr std::array<std::pair<std::string_view, std::string_view>, 24> kPublishers = {{
-      {"ad.nl", "Algemeen Dagblad"},
-      {"nos.nl", "NOS"},
-      {"telegraaf.nl", "De Telegraaf"},
-      {"trouw.nl", "Trouw"},
-      {"volkskrant.nl", "de Volkskrant"},
-      {"nu.nl", "NU.nl"},
-      {"nrc.nl", "NRC"},
-      {"parool.nl", "Het Parool"},
-      {"omroepwest.nl", "Omroep West"},
-      {"rtvutrecht.nl", "RTV Utrecht"},
-      {"rtlnieuws.nl", "RTL Nieuws"},
-      {"fd.nl", "Het Financieele Dagblad"},
-      {"binnenlandsbestuur.nl", "Binnenlands Bestuur"},
-      {"tweakers.net", "Tweakers"},
-      {"rijksoverheid.nl", "Rijksoverheid"},
-      {"vng.nl", "Vereniging van Nederlandse Gemeenten"},
-      {"cbs.nl", "Centraal Bureau voor de Statistiek"},
-      {"scp.nl", "Sociaal en Cultureel Planbureau"},
-      {"movisie.nl", "Movisie"},
-      {"nji.nl", "Nederlands Jeugdinstituut"},
-      {"omroepbrabant.nl", "Omroep Brabant"},
-      {"rtvnoord.nl", "RTV Noord"},
-      {"omropfryslan.nl", "Omrop Fryslân"},
-      {"dvhn.nl", "Dagblad van het Noorden"},
-  }};
-  size_t begin = url.find("://");
-  begin = begin == std::string_view::npos ? 0 : begin + 3;
-  std::string host(url.substr(begin, url.find_first_of("/?#", begin) - begin));
-  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (const auto& [domain, name] : kPublishers) {
-    const bool same = host == domain;
-    const bool sub = host.size() > domain.size() &&
-                     host.compare(host.size() - domain.size(), domain.size(), domain) == 0 &&
-                     host[host.size() - domain.size() - 1] == '.';
-    if (same || sub) return std::string(name);
-  }
-  return {};
-}
-
-std::string SigningMinistry(const std::vector<std::string>& pages) {
-  for (const std::string& page : pages) {
-    const size_t signed_at = page.find("Gegeven te");
-    if (signed_at == std::string::npos) continue;
-    std::istringstream lines(page.substr(signed_at));
-    for (std::string line; std::getline(lines, line);) {
-      line = scan::CollapseWhitespace(line);
-      for (std::string_view signer : {"De Minister van ", "De Staatssecretaris van "}) {
-        if (line.rfind(signer, 0) != 0) continue;
-        std::string ministry = line.substr(signer.size());
-        while (!ministry.empty() && (ministry.back() == ',' || ministry.back() == ' ')) {
-          ministry.pop_back();
-        }
-        if (!ministry.empty()) return "Ministerie van " + ministry;
-      }
-    }
-  }
-  return {};
+  if (doc.organisation.empty()) doc.organisation = ChooseOrganisation(declared, doc, credits);
+  doc.organisation = CutAtWord(std::move(doc.organisation), kMaxOrganisationBytes);
 }
 
 }  // namespace kb::extract

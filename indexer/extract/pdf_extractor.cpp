@@ -3,6 +3,8 @@
 #include <poppler-global.h>
 #include <poppler-page.h>
 
+#include <algorithm>
+#include <cmath>
 #include <ctime>
 #include <exception>
 #include <memory>
@@ -12,6 +14,7 @@
 #include <vector>
 
 #include "format_extractors.h"
+#include "kb/extract/cover_page.h"
 
 namespace kb::extract {
 namespace {
@@ -66,6 +69,63 @@ std::string_view WithoutOutputIntents(std::string_view bytes, std::string& stora
   return storage;
 }
 
+// Words further apart than this many font sizes on one baseline are in different columns (or
+// are a label and its value): they start a new cover line.
+constexpr double kColumnGap = 2.0;
+// A gap wider than this many font sizes is a space even where Poppler records none.
+constexpr double kWordGap = 0.15;
+
+// Cuts `text` to at most `max_bytes` on a UTF-8 character boundary.
+void CutUtf8(std::string& text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return;
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  text.resize(cut);
+}
+
+// True when the word in `box` continues `line`: same font size, same baseline, no column gap
+// before it.
+bool ContinuesLine(const CoverLine& line, double size, const poppler::rectf& box) {
+  const double scale = std::max(size, 1.0);
+  return std::abs(line.size - size) <= 0.05 * std::max(line.size, size) &&
+         std::abs(line.top - box.y()) <= 0.5 * scale && box.x() >= line.right - 0.5 * scale &&
+         box.x() - line.right <= kColumnGap * scale;
+}
+
+// The lines of one page with their font sizes, in Poppler's reading order. Rotated text (margin
+// stamps) is left out; at most kMaxCoverLinesPerPage lines of kMaxCoverLineBytes.
+void AppendCoverLines(poppler::page& page, int page_number, std::vector<CoverLine>& lines) {
+  const std::size_t first = lines.size();
+  bool space_after = false;
+  for (const poppler::text_box& box : page.text_list(poppler::page::text_list_include_font)) {
+    if (box.rotation() != 0) continue;
+    const double size = box.has_font_info() ? box.get_font_size() : 0;
+    const poppler::rectf where = box.bbox();
+    if (!std::isfinite(size) || !std::isfinite(where.x()) || !std::isfinite(where.y()) ||
+        !std::isfinite(where.right())) {
+      continue;
+    }
+    std::string word = ToUtf8(box.text());
+    if (word.empty()) continue;
+    const bool more = lines.size() > first;
+    if (more && ContinuesLine(lines.back(), size, where)) {
+      CoverLine& line = lines.back();
+      if (space_after || where.x() - line.right > kWordGap * std::max(size, 1.0)) {
+        line.text.push_back(' ');
+      }
+      line.text.append(word);
+      CutUtf8(line.text, kMaxCoverLineBytes);
+      line.right = std::max(line.right, where.right());
+    } else {
+      if (lines.size() - first >= kMaxCoverLinesPerPage) break;
+      CutUtf8(word, kMaxCoverLineBytes);
+      lines.push_back(
+          CoverLine{page_number, size, where.x(), where.y(), where.right(), std::move(word)});
+    }
+    space_after = box.has_space_after();
+  }
+}
+
 Result<RawExtraction> ExtractPdfUnguarded(const std::filesystem::path& path, std::string_view bytes,
                                           const ExtractOptions& options) {
   SilencePoppler();
@@ -98,9 +158,11 @@ Result<RawExtraction> ExtractPdfUnguarded(const std::filesystem::path& path, std
     raw.doc.pages.push_back(
         page ? ToUtf8(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout))
              : std::string());
+    // Font sizes cost a second pass over the page: only the cover pages get one.
+    if (page && i < kCoverPages) AppendCoverLines(*page, i, raw.declared.cover);
   }
   raw.declared.title = ToUtf8(document->get_title());
-  raw.declared.authors = SplitAuthors(ToUtf8(document->get_author()));
+  raw.declared.info_author = ToUtf8(document->get_author());
   raw.declared.organisation = ToUtf8(document->info_key("Company"));
   raw.declared.date = FormatDate(document->get_creation_date_t());
   raw.declared.fallback_date = FormatDate(document->get_modification_date_t());

@@ -38,7 +38,8 @@ Result<RawExtraction> ExtractText(const std::filesystem::path& path, std::string
   }
   MarkdownText text = MarkdownToText(decoded->utf8);
   raw.doc.format = "markdown";
-  raw.declared.title = FirstValue(text, {"title"});
+  // Static site generators keep the page title under their own keys.
+  raw.declared.title = FirstValue(text, {"title", "hero-heading", "title_tag", "headline"});
   raw.declared.heading = text.first_heading;
   raw.declared.date = FirstValue(text, {"date", "published", "publicatiedatum", "datum"});
   raw.declared.authors = SplitAuthors(FirstValue(text, {"author", "authors", "auteur", "auteurs"}));

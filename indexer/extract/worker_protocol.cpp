@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <charconv>
@@ -20,6 +21,9 @@ using Clock = std::chrono::steady_clock;
 using Json = nlohmann::json;
 
 constexpr std::string_view kRequestMagic = "kb-extract/1\n";
+
+// ReadFrame's step: what a frame header alone can make us allocate.
+constexpr std::size_t kReadChunkBytes = std::size_t{1} << 20;
 
 // Milliseconds left until the deadline for poll(): -1 = forever, 0 = expired.
 int RemainingMs(Deadline deadline) {
@@ -83,6 +87,19 @@ Json DocToJson(const ExtractedDoc& doc) {
               {"pages", doc.pages}};
 }
 
+// Extraction bounds every metadata field (extracted_doc.h); a reply beyond them did not come
+// from a sound worker.
+bool WithinBounds(const ExtractedDoc& doc) {
+  const auto short_code = [](const std::string& code) { return code.size() <= kMaxCodeBytes; };
+  return !doc.title.empty() && doc.title.size() <= kMaxTitleBytes &&
+         doc.authors.size() <= kMaxAuthors &&
+         std::all_of(doc.authors.begin(), doc.authors.end(),
+                     [](const std::string& author) { return author.size() <= kMaxAuthorBytes; }) &&
+         doc.organisation.size() <= kMaxOrganisationBytes && short_code(doc.format) &&
+         short_code(doc.date) && short_code(doc.kind) && short_code(doc.language) &&
+         short_code(doc.encoding);
+}
+
 ExtractedDoc DocFromJson(const Json& json) {
   ExtractedDoc doc;
   json.at("format").get_to(doc.format);
@@ -139,13 +156,21 @@ ReadResult ReadFrame(int fd, Deadline deadline) {
     result.payload = "message of " + std::to_string(size) + " bytes exceeds the limit";
     return result;
   }
-  std::string payload(size, '\0');
-  result.outcome = ReadExact(fd, payload.data(), size, deadline, &result.payload);
-  if (result.outcome == ReadOutcome::kEndOfStream) {
-    result.outcome = ReadOutcome::kError;
-    result.payload = "the stream ended in the middle of a message";
+  // The payload grows as its bytes arrive, a chunk at a time: a header alone (from a worker
+  // that lies or dies) must not make us allocate and clear up to kMaxFrameBytes.
+  std::string payload;
+  while (payload.size() < size) {
+    const std::size_t done = payload.size();
+    const std::size_t chunk = std::min<std::size_t>(kReadChunkBytes, size - done);
+    payload.resize(done + chunk);
+    result.outcome = ReadExact(fd, payload.data() + done, chunk, deadline, &result.payload);
+    if (result.outcome == ReadOutcome::kEndOfStream) {
+      result.outcome = ReadOutcome::kError;
+      result.payload = "the stream ended in the middle of a message";
+    }
+    if (result.outcome != ReadOutcome::kFrame) return result;
   }
-  if (result.outcome == ReadOutcome::kFrame) result.payload = std::move(payload);
+  result.payload = std::move(payload);
   return result;
 }
 
@@ -219,7 +244,11 @@ std::string EncodeResponse(const Result<ExtractedDoc>& result) {
 std::optional<Result<ExtractedDoc>> DecodeResponse(std::string_view payload) {
   try {
     const Json json = Json::parse(payload);
-    if (json.at("ok").get<bool>()) return Result<ExtractedDoc>(DocFromJson(json.at("doc")));
+    if (json.at("ok").get<bool>()) {
+      ExtractedDoc doc = DocFromJson(json.at("doc"));
+      if (!WithinBounds(doc)) return std::nullopt;
+      return Result<ExtractedDoc>(std::move(doc));
+    }
     const auto kind = KindFromName(json.at("kind").get<std::string>());
     if (!kind) return std::nullopt;
     return Result<ExtractedDoc>(MakeStatus(*kind, json.at("message").get<std::string>()));

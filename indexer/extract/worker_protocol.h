@@ -33,7 +33,8 @@ struct ReadResult {
 };
 
 // Reads one frame, waiting at most until `deadline` (forever when empty). kEndOfStream only
-// when the peer closed before the first byte of a frame.
+// when the peer closed before the first byte of a frame. Memory grows with the bytes that
+// arrive, not with the length a header claims.
 ReadResult ReadFrame(int fd, Deadline deadline);
 
 // Writes one frame. Never raises SIGPIPE: a closed peer is an error with "EPIPE" reasons.
@@ -47,8 +48,9 @@ std::string EncodeRequest(const Request& request);
 Result<Request> DecodeRequest(std::string_view payload);
 
 std::string EncodeResponse(const Result<ExtractedDoc>& result);
-// The document or the worker's failure Status; std::nullopt when the payload is malformed
-// (a worker that speaks garbage must be replaced).
+// The document or the worker's failure Status; std::nullopt when the payload is malformed or
+// a document field breaks the bounds of extracted_doc.h (an empty or over-long title, more than
+// kMaxAuthors authors, ...): a worker that speaks garbage must be replaced.
 std::optional<Result<ExtractedDoc>> DecodeResponse(std::string_view payload);
 
 }  // namespace kb::extract::protocol

@@ -33,6 +33,7 @@ const fs::path kDocs = fs::weakly_canonical(fs::path(KB_SHARED_DIR) / "corpus" /
 
 constexpr const char* kStaatscourant =
     "jaapjunior/MR-staatscourant juli-2019-verplichte istandaarden.pdf";
+constexpr const char* kMachineTitleStart = "Regeling van de Minister van Volksgezondheid";
 constexpr const char* kG1000 = "nhlstenden-heerenveen-0513/democratie_g1000.md";
 constexpr const char* kToelichting =
     "jaapjunior-md/Toelichting-overeenkomst-contractstandaarden-Wmo.md";
@@ -65,15 +66,18 @@ TEST_CASE("an override saved in the store reaches the index through kb-indexer -
   {
     // The machine's view, with the review flags the heuristics give these files.
     const Indexed machine = Lookup(db, staatscourant);
-    CHECK(machine.stored.title == "STAATSCOURANT");
-    CHECK(Has(machine, "XRtitle"));           // capitals only: a running head, not a title
+    // The regulation under the gazette's masthead, cut at 250 bytes: too long to cite as is.
+    CHECK(machine.stored.title.rfind(kMachineTitleStart, 0) == 0);
+    CHECK(Has(machine, "XRtitle"));           // over 200 characters
     CHECK(Has(machine, "XRno-region"));       // no gemeente or provincie found
     CHECK(Has(machine, "XRlow-confidence"));  // gezondheid-en-preventie scored 0.46
     CHECK_FALSE(Has(machine, "XRdate"));
     CHECK_FALSE(Has(machine, "XEedited"));
     CHECK(Has(machine, "XTgezondheid-en-preventie"));
     const Indexed toelichting = Lookup(db, corpus / kToelichting);
-    CHECK(Has(toelichting, "XRtitle"));  // a file name as title
+    // Its heading repeats the file name, made readable: a plausible title, not flagged.
+    CHECK(toelichting.stored.title == "Toelichting overeenkomst contractstandaarden Wmo");
+    CHECK_FALSE(Has(toelichting, "XRtitle"));
     const Indexed g = Lookup(db, g1000);
     CHECK(Has(g, "XRdate"));  // no date found
     CHECK(Has(g, "XGGM0074"));
@@ -113,7 +117,7 @@ TEST_CASE("an override saved in the store reaches the index through kb-indexer -
     const Indexed doc = Lookup(index, staatscourant);
     CHECK(doc.stored.title == "Verplichte iStandaarden voor gemeenten 2019");
     CHECK(doc.stored.edited);
-    CHECK(doc.stored.machine.title == "STAATSCOURANT");
+    CHECK(doc.stored.machine.title.rfind(kMachineTitleStart, 0) == 0);
     CHECK(doc.stored.machine.date == "2019-07-23");
     CHECK(doc.stored.date == "2019-07-15");
     CHECK(doc.stored.kind == "wet");

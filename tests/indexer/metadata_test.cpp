@@ -50,6 +50,12 @@ TEST_CASE("Declared titles are checked before use", "[metadata]") {
   CHECK_FALSE(IsPlausibleTitle("Document1"));
   CHECK_FALSE(IsPlausibleTitle("hervormingsagenda-jeugd-2023-2028"));
   CHECK_FALSE(IsPlausibleTitle("12345"));
+  // Boilerplate of the issue's corpus walk: a contents page, a stamp, a login link, a date.
+  CHECK_FALSE(IsPlausibleTitle("Inhoud"));
+  CHECK_FALSE(IsPlausibleTitle("Vertrouwelijk"));
+  CHECK_FALSE(IsPlausibleTitle("Inloggen"));
+  CHECK_FALSE(IsPlausibleTitle("STAATSCOURANT"));
+  CHECK_FALSE(IsPlausibleTitle("30 september 2021"));
 }
 
 TEST_CASE("A title from the text skips furniture and joins a broken cover title", "[metadata]") {
@@ -59,6 +65,19 @@ TEST_CASE("A title from the text skips furniture and joins a broken cover title"
   CHECK(TitleFromText("De maatschappelijke kosten\nvan schuldenproblematiek\n\nInleiding") ==
         "De maatschappelijke kosten van schuldenproblematiek");
   CHECK(TitleFromText("12\n--\n").empty());
+  // Paragraphs, contents entries and organisations' names are passed over.
+  CHECK(TitleFromText("Dit is de eerste zin. Dit is de tweede zin.\nDit is ook een hele zin met "
+                      "een punt.\n")
+            .empty());
+  CHECK(TitleFromText("Centrum voor Beleidsstatistiek\nSamenvatting ............. 3\n"
+                      "Schulden in beeld\n") == "Schulden in beeld");
+  // A line ending in "en de" goes on, past a blank line and a capital.
+  CHECK(TitleFromText("Protocol: omgaan met productcodelijstwijzigingen en de\n\n"
+                      "Informatie-uitwisseling in iWmo\n") ==
+        "Protocol: omgaan met productcodelijstwijzigingen en de Informatie-uitwisseling in iWmo");
+  // An act's long title has no full stop: still a candidate.
+  const std::string act = "Wet van 10 juli 2008 tot wijziging van de Wet werk en bijstand";
+  CHECK(TitleFromText(act + "\n\nWij Beatrix, bij de gratie Gods") == act);
 }
 
 TEST_CASE("Author fields become one name per person", "[metadata]") {
@@ -146,6 +165,43 @@ TEST_CASE("File names as the last resort", "[metadata]") {
         "hervormingsagenda jeugd 2023 2028");
   CHECK(TitleFromFileName("Onderzoeksrapport+Vroegsignalering.pdf") ==
         "Onderzoeksrapport Vroegsignalering");
+  // Date stamps and status or version words are not the title; a spaced name keeps hyphens.
+  CHECK(TitleFromFileName("20250512 Vragen en antwoorden CS Jeugd en Wmo definitief.md") ==
+        "Vragen en antwoorden CS Jeugd en Wmo");
+  CHECK(TitleFromFileName("Overeenkomst-Wmo-versie-1 2.md") == "Overeenkomst Wmo");
+  CHECK(TitleFromFileName("2021-10-05-evaluatie-jeugdbeleid-concept-v3.pdf") ==
+        "evaluatie jeugdbeleid");
+  CHECK(TitleFromFileName("Personen met schulden 2021-2023.pdf") ==
+        "Personen met schulden 2021-2023");
+  CHECK(TitleFromFileName("2021-10-05 Toegankelijkheidsonderzoek CoronaMelder 2.4.1 (Android 10) "
+                          "versie 1.0.pdf") ==
+        "Toegankelijkheidsonderzoek CoronaMelder 2.4.1 (Android 10)");
+  CHECK(TitleFromFileName("definitief.pdf") == "definitief");
+  CHECK(TitleFromFileName(std::string(300, 'x') + ".pdf").size() <= kMaxTitleBytes);
+}
+
+TEST_CASE("Markdown titles: site front matter, HTML headings, headings that echo the file",
+          "[metadata]") {
+  // Jekyll pages keep their title as "hero-heading"/"title_tag", not "title".
+  auto village =
+      ExtractFile(testing::CorpusDir() / "docs/nhlstenden-heerenveen-0513/gebiedsscan_mildam.md");
+  REQUIRE(village.ok());
+  CHECK(village->title == "Mildam");
+  // "<h4>Mart</h4>" heads a page written in HTML.
+  auto talk = ExtractFile(testing::CorpusDir() / "docs/endlessplayground-gesprekken/mart.md");
+  REQUIRE(talk.ok());
+  CHECK(talk->title == "Mart");
+  // A converter's "# <file name>" heading: the readable file name.
+  auto answers = ExtractFile(testing::CorpusDir() /
+                             "docs/jaapjunior-md/20250512 Vragen en antwoorden CS Jeugd en Wmo "
+                             "definitief.md");
+  REQUIRE(answers.ok());
+  CHECK(answers->title == "Vragen en antwoorden CS Jeugd en Wmo");
+  // A date as the first heading is not a title.
+  auto process =
+      ExtractFile(testing::CorpusDir() / "docs/jaapjunior-md/procesbeschrijving-ijw-3.2.md");
+  REQUIRE(process.ok());
+  CHECK(process->title != "30 september 2021");
 }
 
 TEST_CASE("CompleteMetadata: order of sources and never an empty title", "[metadata]") {
@@ -172,6 +228,20 @@ TEST_CASE("CompleteMetadata: order of sources and never an empty title", "[metad
   dated_in_text.pages = {"Nieuwsbrief\nUtrecht, 3 okt. 2018\nDe gemeente opent een loket."};
   CompleteMetadata(DeclaredMetadata{}, "nieuwsbrief.txt", dated_in_text);
   CHECK(dated_in_text.date == "2018-10-03");
+
+  // Every field within the bounds of extracted_doc.h, whatever the file declares.
+  ExtractedDoc bounded;
+  bounded.pages = {"tekst"};
+  DeclaredMetadata huge;
+  huge.organisation = std::string(2000, 'o');
+  for (int i = 0; i < 100; ++i) huge.authors.push_back("Auteur Nummer" + std::string(200, 'x'));
+  CompleteMetadata(huge, "/x/" + std::string(250, 't') + " " + std::string(250, 'u') + ".md",
+                   bounded);
+  CHECK(!bounded.title.empty());
+  CHECK(bounded.title.size() <= kMaxTitleBytes);
+  CHECK(bounded.authors.size() <= kMaxAuthors);
+  for (const auto& author : bounded.authors) CHECK(author.size() <= kMaxAuthorBytes);
+  CHECK(bounded.organisation.size() <= kMaxOrganisationBytes);
 
   ExtractedDoc dated_by_name;
   dated_by_name.pages = {"Geen datum in deze tekst."};
@@ -205,6 +275,22 @@ TEST_CASE("Document kinds", "[metadata]") {
       "Els Goed dan.\nIk Wat doet u?\nEls Ik werk in de zorg.\nIk Mooi.\n"
       "Els Ja, meestal wel.\n"};
   CHECK(GuessKind(interview) == "interview");
+
+  // Indented lines are not one speaker (found by fuzz/text_extract: the empty opener).
+  ExtractedDoc indented;
+  indented.title = "Wensen voor de wijk";
+  indented.pages = {
+      "Ik woon al dertig jaar in Overvecht.\n  meer groen in de straten\n"
+      "  een buurthuis dat ook 's avonds open is\n  veilige oversteekplaatsen\n"
+      "Ik hoop dat de gemeente luistert.\n  minder zwerfvuil\n  een bankje bij de halte\n"
+      "Ik kom zeker naar de volgende avond.\n   speelplekken voor de kinderen\n"};
+  CHECK(GuessKind(indented) == "artikel");
+  ExtractedDoc indented_transcript = interview;
+  indented_transcript.pages = {
+      "  Ik Hallo, mag ik iets vragen?\n  Els Dat hangt ervan af.\n  Ik Over het leven.\n"
+      "  Els Goed dan.\n  Ik Wat doet u?\n  Els Ik werk in de zorg.\n  Ik Mooi.\n"
+      "  Els Ja, meestal wel.\n"};
+  CHECK(GuessKind(indented_transcript) == "interview");
 
   ExtractedDoc labelled;
   labelled.title = "Interview met een wijkverpleegkundige";

@@ -1,15 +1,26 @@
 // ExtractedDoc: what an extractor gets out of one file, before analysis.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
 namespace kb::extract {
 
+// Bounds on the metadata fields of every ExtractedDoc that extraction returns; the worker
+// protocol refuses a reply beyond them.
+inline constexpr std::size_t kMaxTitleBytes = 250;
+inline constexpr std::size_t kMaxAuthors = 30;
+inline constexpr std::size_t kMaxAuthorBytes = 120;
+// Declared organisations are kept whole up to this (editors may write 300 characters).
+inline constexpr std::size_t kMaxOrganisationBytes = 500;
+// format, date, kind, language, encoding: short codes.
+inline constexpr std::size_t kMaxCodeBytes = 64;
+
 struct ExtractedDoc {
   std::string format;                // "pdf", "text", "markdown"
   std::string title;                 // never empty after extraction (file name as last resort)
-  std::vector<std::string> authors;  // from the file's metadata or a byline
+  std::vector<std::string> authors;  // one person each: cover, byline, confirmed metadata
   std::string organisation;          // publishing organisation when recognisable
   std::string date;                  // "YYYY-MM-DD", "YYYY-MM", "YYYY" or empty
   std::string kind;                  // rapport, interview, artikel, wet, overig

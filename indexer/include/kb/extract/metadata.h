@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kb/extract/cover_page.h"
 #include "kb/extract/extracted_doc.h"
 
 namespace kb::extract {
@@ -16,18 +17,36 @@ namespace kb::extract {
 // What a file says about itself before any guessing: a PDF's document information dictionary,
 // a Markdown file's YAML front matter and first heading. Empty fields are unknown.
 struct DeclaredMetadata {
-  std::string title;                 // PDF /Title or front matter "title"
-  std::string heading;               // first Markdown heading
+  std::string title;                 // PDF /Title or front matter "title" ("hero-heading", ...)
+  std::string heading;               // first Markdown heading (ATX or HTML <h1>-<h6>)
   std::string date;                  // PDF /CreationDate or front matter "date", any format
   std::string fallback_date;         // PDF /ModDate: used only when nothing better is found
-  std::vector<std::string> authors;  // PDF /Author (split on ';') or front matter "author(s)"
-  std::string organisation;          // PDF /Company when set
+  std::vector<std::string> authors;  // front matter "author(s)": taken as they are
+  // PDF /Author: often the account that saved the file rather than a writer, so its names are
+  // kept only when the text names them too (ConfirmedAuthors).
+  std::string info_author;
+  std::string organisation;      // PDF /Company or front matter "organisation", "publisher"
+  std::vector<CoverLine> cover;  // PDFs: the lines of the first kCoverPages pages with sizes
 };
 
-// Fills doc.title, doc.date, doc.kind and doc.language (and authors/organisation when empty)
-// from `declared`, doc.pages and the file name, in the order documented per function below; an
-// act without a declared organisation gets its SigningMinistry.
-// Afterwards doc.title is never empty.
+// Fills doc.title, doc.date, doc.kind, doc.language, doc.authors and doc.organisation (the last
+// two when empty) from `declared`, doc.pages and the file name, in the order documented per
+// function below. Afterwards doc.title is never empty and every field keeps the bounds of
+// extracted_doc.h (kMaxTitleBytes, kMaxAuthors of kMaxAuthorBytes, kMaxOrganisationBytes).
+//
+// Order of sources:
+//   title        - CoverTitle, LetterSubject, the declared title (Markdown emphasis removed),
+//                  the first heading, each if IsPlausibleTitle; TitleFromFileName when the
+//                  heading only repeats the file name or a PDF's first page has no text (an
+//                  image cover); TitleFromText on the first 6000 bytes; TitleFromFileName.
+//                  CitationTitle is applied to each;
+//   authors      - front matter authors; else CoverAuthors, BylineAuthors and the
+//                  ConfirmedAuthors of the PDF /Author, one name per person;
+//   organisation - declared; an act's SigningMinistry or EnactingAuthority;
+//                  ColophonOrganisation; an organisation given as PDF /Author;
+//                  PublisherInText; CoverOrganisationLine (in the text's own spelling);
+//   date         - declared date, FindDutchDate on the first 20000 bytes, a date in the file
+//                  name ("2019-10-30-x.md", "verslag_14-02-2021.md"), the fallback date.
 void CompleteMetadata(const DeclaredMetadata& declared, const std::filesystem::path& path,
                       ExtractedDoc& doc);
 
@@ -39,21 +58,78 @@ void CompleteMetadata(const DeclaredMetadata& declared, const std::filesystem::p
 // Whitespace collapsed; empty pieces dropped.
 std::vector<std::string> SplitAuthors(std::string_view field);
 
+// One person's name as a citation gives it, or empty when `text` is not a person's name:
+// academic titles ("Prof.dr.ir.", "mr. drs.") and post-nominals ("CIPP/E", "MSc") removed,
+// bracketed affiliations dropped ("Nadja Jungmann (Hogeschool Utrecht)" -> "Nadja Jungmann").
+// A name is two to six words: capitalised words, initials ("M.R.") and particles ("van",
+// "de", "el"), ending in a capitalised family name; or "Achternaam, Voornaam" ("Vries, J. de").
+// Organisations, digits, e-mail addresses and lower-case words are not names.
+std::string PersonName(std::string_view text);
+
+// The people in one line of names ("Anneke Hofstede en Youssef el Amrani", "Prof.dr. P.
+// Verbeek, Universiteit Twente", "M.R. van Geelen – OSCP"): what follows a spaced dash and a
+// role or affiliation after a comma are dropped, the rest is split with SplitAuthors and
+// cleaned with PersonName. Empty when any piece is not a person's name.
+std::vector<std::string> PersonNames(std::string_view line);
+
+// The authors of a byline among the first 3000 bytes: "Door Anneke Hofstede", "Geplaatst door
+// Mark Gremmen op woensdag 27 maart 2019", "Auteur: Jan Smit", "Tekst: ...". Empty when none.
+std::vector<std::string> BylineAuthors(std::string_view text);
+
+// The names in `declared` (a PDF's /Author, split) that `text` names too, by family name, each
+// in the text's own spelling when the text gives the name from its first word to its family
+// name ("Jan Jaap de Groot" for "Jan Jaap Egbert de Groot"). Account names ("HOORENMANJC"),
+// organisations and people the document never mentions are dropped.
+std::vector<std::string> ConfirmedAuthors(const std::vector<std::string>& declared,
+                                          std::string_view text);
+
+// True when two names have the same family name ("Paul Vroonhof", "Vroonhof, Paul").
+bool SameAuthor(std::string_view a, std::string_view b);
+
 // --- Organisation ---
+
+// True when `name` is an organisation's name rather than a person's or a title: it starts with a
+// word that says so ("Ministerie", "Gemeente", "Stichting", "Vereniging", "Hogeschool",
+// "Inspectie", "Zorginstituut", "Centrum voor", "Raad van", "Tweede Kamer"), ends with one
+// ("... Instituut", "... Universiteit", "... University", "... Partners", "... B.V.",
+// "... Gemeenten", "Centraal Planbureau"), or is a known publisher ("Movisie", "Nibud", "NOS").
+// Each part of "VWS | Directie Informatiebeleid / CIO" is looked at. At most 12 words.
+bool IsOrganisationName(std::string_view name);
+
+// `name` as the first 20000 bytes of `text` spell it when they put commas between its words
+// ("Inspectie belastingen, toeslagen en douane" for the running header's "Inspectie belastingen
+// toeslagen en douane"); else `name` itself.
+std::string SpelledAsInText(std::string_view name, std::string_view text);
+
+// The publisher a text names in its first 20000 bytes: after "Publisher:", "Uitgever:",
+// "Uitgave:", "Uitgegeven door", "Een uitgave van", in a copyright notice ("© Privacy
+// Management Partners 2020", "Copyright © 2020 NFIR BV"), or an organisation given as
+// "Auteur:". Template placeholders ("© 202* – [Naam organisatie]") and photo credits naming a
+// person are not publishers. Empty when none.
+std::string PublisherInText(std::string_view text);
 
 // The publisher of a news or government site by the host of `url` ("https://www.ad.nl/..." ->
 // "Algemeen Dagblad", "nos.nl" -> "NOS"); empty for other sites.
 std::string PublisherOfUrl(std::string_view url);
 
 // The ministry that issued an act: the first "De Minister van X" or "De Staatssecretaris van X"
-// after "Gegeven te" in `pages` -> "Ministerie van X"; empty when none signs.
+// after "Gegeven te" or "Lasten en bevelen" in `pages` -> "Ministerie van X"; else the minister
+// on whose proposal a decree is made ("Op de voordracht van de Staatssecretaris van X van 3
+// april 2015"); empty when none.
 std::string SigningMinistry(const std::vector<std::string>& pages);
+
+// The council that enacts a local or provincial regulation: "DE RAAD VAN DE GEMEENTE
+// GRONINGEN," -> "Gemeente Groningen", "Provinciale Staten van Fryslân" -> "Provincie Fryslân"
+// (also "burgemeester en wethouders van de gemeente X", "Gedeputeerde Staten van X"), in the
+// first 20000 bytes of `text`. Empty when none.
+std::string EnactingAuthority(std::string_view text);
 
 // --- Title ---
 
 // A declared title is rejected when it is empty, has no letters, is longer than 250 bytes,
 // looks like a file name ("rapport_v3.docx", "Microsoft Word - x.docx", "Untitled", "titel"),
-// or is a placeholder from an office template. Whitespace is collapsed before checking.
+// is a placeholder from an office template, or is boilerplate (IsBoilerplateLine: "Inhoud",
+// "Vertrouwelijk", "STAATSCOURANT", "30 september 2021"). Whitespace is collapsed first.
 bool IsPlausibleTitle(std::string_view title);
 
 // The short title by which a Dutch act is cited, when `title` is the act's long title ("Wet van
@@ -66,14 +142,19 @@ bool IsPlausibleTitle(std::string_view title);
 std::string CitationTitle(std::string_view title, const std::vector<std::string>& text = {});
 
 // The first line of `text` that can serve as a title: at least two words or eight letters,
-// mostly letters, not a page number, date, URL or running header ("Pagina 3 van 10"). A short
-// line (< 60 bytes) is joined with up to two following short lines that start in lower case
-// (a cover title broken over lines). Cut to at most 200 bytes at a word boundary. Empty when
-// there is none.
+// mostly letters, not a page number, date, URL, running header ("Pagina 3 van 10"), entry of a
+// table of contents ("Inleiding ....... 3"), boilerplate (IsBoilerplateLine), organisation's
+// name, or running text (two sentences, or a sentence of six words or more ending in a full
+// stop). A short line (< 60 bytes) is joined with up to two following short lines that start in
+// lower case (a cover title broken over lines), or with the next line even after a blank one
+// when it ends in a joining word ("... en de"). Cut to at most 200 bytes at a word boundary.
+// Empty when there is none.
 std::string TitleFromText(std::string_view text);
 
 // "hervormingsagenda-jeugd-2023-2028.pdf" -> "hervormingsagenda jeugd 2023 2028": the stem with
-// '_', '-' and '+' turned into spaces. Never empty for a non-empty file name.
+// '_', '+' and (in a name without spaces) '-' turned into spaces, without a leading date stamp
+// ("20250512 ", "2021-10-05 ") or trailing status and version words ("definitief", "concept",
+// "versie 1.2", "v3"). Never empty for a non-empty file name; at most kMaxTitleBytes.
 std::string TitleFromFileName(const std::filesystem::path& path);
 
 // --- Dates ---
@@ -112,12 +193,6 @@ std::string GuessKind(const ExtractedDoc& doc);
 // An ISO 639-1 code among "nl", "fy", "en", "de", chosen by counting each language's most
 // frequent function words (words that are not also frequent in the others) in the first
 // 20000 bytes. "nl" when there is too little evidence (fewer than five hits).
-//
-// CompleteMetadata's order of sources:
-//   title - declared title (Markdown emphasis removed) if IsPlausibleTitle, then the first
-//           heading, then TitleFromText on the first 6000 bytes, then TitleFromFileName;
-//   date  - declared date, then FindDutchDate on the first 20000 bytes, then a date in the
-//           file name ("2019-10-30-x.md", "verslag_14-02-2021.md"), then the fallback date.
 std::string GuessLanguage(std::string_view text);
 
 }  // namespace kb::extract

@@ -57,10 +57,26 @@ std::vector<std::string> DefaultWorkerCommand();
 // 543 MB.
 inline constexpr std::uint64_t kWorkerAddressSpaceBytes = std::uint64_t{2} << 30;
 
+// Whether the worker sets that limit: not when built with AddressSanitizer (KB_SANITIZE, the
+// fuzzers), whose shadow memory reserves terabytes of address space at start-up, so that under
+// any RLIMIT_AS every later allocation would fail. Such builds are for finding bugs, not for
+// untrusted corpora.
+#if defined(__SANITIZE_ADDRESS__)  // GCC
+inline constexpr bool kWorkerLimitsAddressSpace = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)  // clang
+inline constexpr bool kWorkerLimitsAddressSpace = false;
+#else
+inline constexpr bool kWorkerLimitsAddressSpace = true;
+#endif
+#else
+inline constexpr bool kWorkerLimitsAddressSpace = true;
+#endif
+
 // The worker's main loop: serves requests on stdin/stdout until stdin reaches EOF. Returns the
 // process exit code (0 on EOF, 1 on a broken channel). `options` caps the limits a request may
 // ask for. Whatever libraries print on stdout is redirected to stderr. First limits its own
-// address space to kWorkerAddressSpaceBytes.
+// address space to kWorkerAddressSpaceBytes (when kWorkerLimitsAddressSpace).
 int RunExtractWorker(const ExtractOptions& options = {});
 
 }  // namespace kb::extract

@@ -1,0 +1,84 @@
+// Organisations (organisations.cpp, declared in kb/extract/metadata.h): organisations' names,
+// publishers named in a text, and who issued an act.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "corpus_files.h"
+#include "kb/extract/extractor.h"
+#include "kb/extract/metadata.h"
+
+using namespace kb::extract;
+
+TEST_CASE("Organisations' names", "[metadata][organisations]") {
+  for (const char* name :
+       {"Ministerie van Volksgezondheid, Welzijn en Sport", "Vereniging van Nederlandse Gemeenten",
+        "Ketenbureau i-Sociaal Domein", "Zorginstituut", "Zorginstituut Nederland",
+        "Centrum voor Beleidsstatistiek", "Inspectie belastingen toeslagen en douane",
+        "Verwey-Jonker Instituut", "Nederlands Jeugdinstituut", "Hogeschool Utrecht",
+        "Rotterdam University of Applied Sciences", "Privacy Management Partners", "NFIR B.V.",
+        "Stichting Accessibility", "Tweede Kamer der Staten-Generaal", "Movisie",
+        "VWS | Directie Informatiebeleid / CIO", "Raad van State"}) {
+    INFO(name);
+    CHECK(IsOrganisationName(name));
+  }
+  for (const char* text :
+       {"De gemeente heeft in een beschikking vastgesteld dat Tom",
+        "De Autoriteit Persoonsgegevens heeft op 7 juli 2020 een verzoek om raadpleging ontvangen",
+        "Verordening jeugdhulp gemeente Groningen 2026",
+        "Prof.dr.mr. Lokke Moerel, Tilburg University",
+        "| Ketenbureau@i-sociaaldomein.nl | www.i-sociaaldomein.nl |", "Gemeente", "Jan Jansen",
+        "Casus 2: Specifieke toewijzing Jeugdhulp outputgericht", ""}) {
+    INFO(text);
+    CHECK_FALSE(IsOrganisationName(text));
+  }
+}
+
+TEST_CASE("Publishers named in the text", "[metadata][organisations]") {
+  CHECK(PublisherInText("ISSN: 1876-8830\n\nPublisher: Rotterdam University of Applied Sciences,\n"
+                        "in cooperation with Utrecht University Library") ==
+        "Rotterdam University of Applied Sciences");
+  CHECK(PublisherInText("© Privacy Management Partners 2020\nPrivacy Management Partners biedt") ==
+        "Privacy Management Partners");
+  CHECK(PublisherInText("Disclaimer\nCopyright © 2020 NFIR BV\nAlle rechten voorbehouden.") ==
+        "NFIR BV");
+  CHECK(PublisherInText("Een uitgave van Movisie, Utrecht") == "Movisie");
+  CHECK(PublisherInText("Auteur: Ketenbureau i-Sociaal Domein\n") ==
+        "Ketenbureau i-Sociaal Domein");
+  // A template's placeholder, a photo credit, a list item "(c)" and a licence are not publishers.
+  CHECK(PublisherInText("© 202* \xE2\x80\x93 [Naam inkopende organisatie]").empty());
+  CHECK(PublisherInText("© Jan Jansen\n").empty());
+  CHECK(PublisherInText("(c) Beoordeling van de noodzaak van de app\n").empty());
+  CHECK(
+      PublisherInText("Copyright: this work has been published under a Creative Commons").empty());
+  CHECK(SpelledAsInText("Inspectie belastingen toeslagen en douane",
+                        "Inspectie belastingen toeslagen en douane\n1 Inleiding\nAls Inspectie "
+                        "belastingen, toeslagen en douane willen we bijdragen") ==
+        "Inspectie belastingen, toeslagen en douane");
+  CHECK(SpelledAsInText("Movisie", "Movisie, Utrecht") == "Movisie");
+}
+
+TEST_CASE("Who issued an act", "[metadata][organisations]") {
+  // The first signer after the formula that closes an act without "Gegeven te".
+  CHECK(SigningMinistry({"Lasten en bevelen dat deze in het Staatsblad zal worden geplaatst.\n"
+                         "Wassenaar\n5 november 2014\nWillem-Alexander\n\nDe Staatssecretaris van "
+                         "Volksgezondheid, Welzijn en Sport,\nM.J. van Rijn\n"}) ==
+        "Ministerie van Volksgezondheid, Welzijn en Sport");
+  // A decree on the minister's proposal; the date and number are not part of the ministry.
+  CHECK(SigningMinistry({"Op de voordracht van de Staatssecretaris van Sociale Zaken en "
+                         "Werkgelegenheid van 3 april 2015, nr. 2015-0000083700;"}) ==
+        "Ministerie van Sociale Zaken en Werkgelegenheid");
+  CHECK(SigningMinistry({"Gegeven te Tavernelle\n\nDe Staatssecretaris van Sociale Zaken en "
+                         "Werkgelegenheid , \nA. Aboutaleb\n"}) ==
+        "Ministerie van Sociale Zaken en Werkgelegenheid");
+  CHECK(EnactingAuthority("Intitulé\nDE RAAD VAN DE GEMEENTE GRONINGEN,\ngelezen het voorstel") ==
+        "Gemeente Groningen");
+  CHECK(EnactingAuthority("Provinciale Staten van Fryslân;\n") == "Provincie Fryslân");
+  CHECK(EnactingAuthority("Een tekst zonder raad.").empty());
+  // Through the whole extraction: an act closed by "Lasten en bevelen" only.
+  auto act = ExtractFile(testing::CorpusDir() /
+                         "docs/laws-markdown/invoeringswet-jeugdwet_BWBR0035782.md");
+  REQUIRE(act.ok());
+  CHECK(act->organisation == "Ministerie van Volksgezondheid, Welzijn en Sport");
+}
