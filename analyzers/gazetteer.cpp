@@ -1,9 +1,11 @@
 #include "gazetteer.h"
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 #include "word_scanner.h"
 
@@ -56,6 +58,17 @@ Result<std::vector<Line>> ReadLines(const std::filesystem::path& tsv) {
   return lines;
 }
 
+// Flags are '-' or a comma-separated list ("word", "seat").
+bool HasFlag(const std::string& flags, std::string_view flag) {
+  std::size_t start = 0;
+  while (start <= flags.size()) {
+    const std::size_t comma = std::min(flags.find(',', start), flags.size());
+    if (std::string_view(flags).substr(start, comma - start) == flag) return true;
+    start = comma + 1;
+  }
+  return false;
+}
+
 }  // namespace
 
 Result<Gazetteer> Gazetteer::Load(const std::filesystem::path& tsv) {
@@ -89,7 +102,8 @@ Result<Gazetteer> Gazetteer::Load(const std::filesystem::path& tsv) {
     if (!gemeente_by_code.emplace(line.code, index).second) {
       return error(line, "gemeente code " + line.code + " appears twice");
     }
-    g.gemeenten_.push_back(GazetteerGemeente{line.code, line.name, provincie->second});
+    g.gemeenten_.push_back(
+        GazetteerGemeente{line.code, line.name, provincie->second, HasFlag(line.flags, "seat")});
   }
   // Every line is a name; group them by folded form to find shared and ambiguous names.
   struct Targets {
@@ -110,7 +124,7 @@ Result<Gazetteer> Gazetteer::Load(const std::filesystem::path& tsv) {
     for (const std::string& w : words) key += w + " ";
     Targets& targets = by_folded[key];
     targets.words = words;
-    targets.is_word = targets.is_word || line.flags.find("word") != std::string::npos;
+    targets.is_word = targets.is_word || HasFlag(line.flags, "word");
     if (auto it = gemeente_by_code.find(line.code); it != gemeente_by_code.end()) {
       targets.gemeenten.insert(it->second);
     } else if (auto pv = provincie_by_code.find(line.code); pv != provincie_by_code.end()) {

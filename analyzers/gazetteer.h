@@ -22,6 +22,9 @@ struct GazetteerGemeente {
   std::string code;             // "GM0106"
   std::string name;             // official name
   std::uint32_t provincie = 0;  // index into Gazetteer::provincies()
+  // Flag "seat" on its gemeente line: the seat of government ('s-Gravenhage), which texts name
+  // for the national government and its institutions ("de coalitie in Den Haag").
+  bool seat_of_government = false;
 };
 
 struct GazetteerProvincie {

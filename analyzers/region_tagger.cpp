@@ -4,21 +4,20 @@
 #include <array>
 #include <cctype>
 #include <map>
-#include <optional>
-#include <set>
 
 #include "gazetteer.h"
 #include "phrase_matcher.h"
+#include "region_mentions.h"
 #include "word_scanner.h"
 
 namespace kb::analysis {
 namespace {
 
-using WordSet = std::array<std::string_view, 32>;
-
-bool In(const WordSet& set, std::string_view word) {
-  return !word.empty() && std::find(set.begin(), set.end(), word) != set.end();
-}
+using regions::In;
+using regions::kMonths;
+using regions::Meaning;
+using regions::Mention;
+using regions::WordSet;
 
 // Words that do not carry a name's capital ("de Bilt", "'s-Gravenhage", "Land van Cuijk").
 constexpr WordSet kFunctionWords = {"de",  "den", "het", "s",   "van", "aan", "op", "en",
@@ -42,27 +41,21 @@ constexpr WordSet kCues = {"gemeente", "gemeenten", "gemeentes", "in",        "t
                            "inwoners", "dorpen",    "steden"};
 // Between a first name and a family name ("Jan van der Putten").
 constexpr WordSet kNameParticles = {"van", "de", "der", "den", "ter", "ten", "le", "la", "du"};
+// Words that open a sentence and are never a first name: "Maar de Waalwijkse schrijver" is no
+// person "Maar de Waalwijkse".
+constexpr std::array<std::string_view, 40> kSentenceOpeners = {
+    "maar",    "en",      "want",   "dus",     "ook",    "toen",      "nu",     "zo",
+    "daar",    "hier",    "wel",    "niet",    "als",    "dat",       "die",    "wat",
+    "volgens", "tijdens", "sinds",  "terwijl", "omdat",  "hoewel",    "nadat",  "zodat",
+    "ondanks", "zelfs",   "alleen", "vooral",  "echter", "bovendien", "daarom", "inmiddels",
+    "toch",    "nog",     "ja",     "nee",     "waar",   "hoe",       "welke",  "deze"};
 // Capitalised words before "van" that start an institution's name, not a person's.
 constexpr WordSet kInstitutions = {"universiteit", "hogeschool", "rijksuniversiteit", "ziekenhuis",
                                    "haven",        "rechtbank",  "gerechtshof",       "omroep",
                                    "stichting",    "museum",     "centrum",           "kamer",
                                    "vrije",        "academie",   "stadsdeel",         "wijk"};
-constexpr WordSet kMonths = {"januari", "februari", "maart",     "april",   "mei",      "juni",
-                             "juli",    "augustus", "september", "oktober", "november", "december"};
 constexpr WordSet kProvincieCues = {"provincie", "provincies", "provinciale"};
 constexpr WordSet kListWords = {"en", "of", "tot", "naar"};
-
-enum class Meaning { kNone, kGemeente, kProvincie };
-
-struct Mention {
-  std::size_t pos = 0;
-  std::size_t length = 0;
-  std::uint32_t name = 0;
-  bool accepted = false;
-  bool pending = false;         // a word name waiting for a listed neighbour
-  bool compass_prefix = false;  // "Oost-Groningen"
-  Meaning meaning = Meaning::kNone;
-};
 
 class MentionRules {
  public:
@@ -76,7 +69,11 @@ class MentionRules {
     if (!HyphensOk(m)) return;
     const ScannedWord* prev = Previous(m);
     if (prev != nullptr && In(kForeign, prev->folded)) return;
-    if (IsFamilyName(m) || IsSigningPlace(m) || IsSeatOfGovernment(m)) return;
+    if (IsFamilyName(m)) {
+      m.family_name = true;
+      return;
+    }
+    if (IsSigningPlace(m) || IsSeatOfGovernment(m)) return;
     if (!name.is_word || m.compass_prefix || HasCue(m)) {
       m.accepted = true;
     } else if (!words_[m.pos].sentence_start && !InCapitalRun(m)) {
@@ -171,7 +168,8 @@ class MentionRules {
     if (k == m.pos || k == 0 || words_[k].sentence_start) return false;
     const ScannedWord& first_name = words_[k - 1];
     return first_name.capitalised && !In(kCues, first_name.folded) &&
-           !In(kInstitutions, first_name.folded);
+           !In(kInstitutions, first_name.folded) &&
+           !(first_name.sentence_start && In(kSentenceOpeners, first_name.folded));
   }
 
   // "Gegeven te 's-Gravenhage 11 september 1997": where a law was signed, not what it is about.
@@ -250,10 +248,8 @@ Result<RegionTagger> RegionTagger::Load(const std::filesystem::path& gazetteer) 
   return tagger;
 }
 
-namespace {
+namespace regions {
 
-// The accepted mentions of places in `words`, with their meaning (rules 1-5).
-// Every name in `words`, the longest at each position, not overlapping (not judged yet).
 std::vector<Mention> CandidateMentions(const std::vector<ScannedWord>& words,
                                        const PhraseMatcher& matcher) {
   std::vector<Mention> mentions;
@@ -276,87 +272,43 @@ std::vector<Mention> CandidateMentions(const std::vector<ScannedWord>& words,
   return mentions;
 }
 
-std::vector<Mention> AcceptedMentions(const std::vector<ScannedWord>& words,
-                                      const PhraseMatcher& matcher, const Gazetteer& gazetteer) {
+std::vector<Mention> JudgedMentions(const std::vector<ScannedWord>& words,
+                                    const PhraseMatcher& matcher, const Gazetteer& gazetteer) {
   std::vector<Mention> mentions = CandidateMentions(words, matcher);
   const MentionRules rules(words, gazetteer);
   for (Mention& m : mentions) rules.Judge(m);
   rules.AcceptListed(mentions);
   rules.Decide(mentions);
+  return mentions;
+}
+
+std::vector<Mention> AcceptedMentions(const std::vector<ScannedWord>& words,
+                                      const PhraseMatcher& matcher, const Gazetteer& gazetteer) {
+  std::vector<Mention> mentions = JudgedMentions(words, matcher, gazetteer);
   std::erase_if(mentions, [](const Mention& m) { return !m.accepted; });
   return mentions;
 }
 
-// Mentions per gemeente and per provincie (a gemeente's mention counts for its provincie too,
-// unless `direct_provincies`: then only provincies named as such).
+}  // namespace regions
+
+namespace {
+
+// Mentions per gemeente and per provincie; a gemeente's mention counts for its provincie too.
 struct MentionCounts {
   std::map<std::uint32_t, int> gemeenten;
   std::map<std::uint32_t, int> provincies;
-  // Places named in the opening of the text (its first fifth, or first 300 words).
-  std::set<std::uint32_t> early_gemeenten;
-  std::set<std::uint32_t> early_provincies;
 };
 
-// A place right after one of these is an affiliation ("Hogeschool Utrecht", "Rijksuniversiteit
-// Groningen"): where the authors work, not what the document is about. (kInstitutions is
-// another list: capitalised words that start an institution's name before "van", which also
-// holds place-like words such as "wijk" and "centrum".)
-constexpr WordSet kAffiliations = {"hogeschool", "universiteit", "rijksuniversiteit", "umc",
-                                   "ziekenhuis", "academie",     "instituut",         "omroep",
-                                   "rtv",        "rechtbank",    "gerechtshof"};
-
-// Datelines also abbreviate the months ("Utrecht, 3 okt. 2018").
-constexpr WordSet kMonthAbbreviations = {"jan", "feb", "mrt",  "apr", "jun", "jul",
-                                         "aug", "sep", "sept", "okt", "nov", "dec"};
-
-bool IsMonth(std::string_view word) { return In(kMonths, word) || In(kMonthAbbreviations, word); }
-
-bool IsDigits(const std::string& s, std::size_t min, std::size_t max) {
-  return s.size() >= min && s.size() <= max &&
-         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// Where a text was written or is sent from, not what it is about: an address ("2500 EJ Den
-// Haag") or a dateline ("Den Haag, 12 mei 2023", "Utrecht, mei 2023").
-bool IsAddressOrDateline(const std::vector<ScannedWord>& words, const Mention& m) {
-  if (m.pos >= 2 && words[m.pos - 1].all_caps && words[m.pos - 1].folded.size() == 2 &&
-      IsDigits(words[m.pos - 2].folded, 4, 4)) {
-    return true;
-  }
-  const std::size_t next = m.pos + m.length;
-  if (next + 1 >= words.size()) return false;
-  if (IsDigits(words[next].folded, 1, 2)) return IsMonth(words[next + 1].folded);
-  return IsMonth(words[next].folded) && IsDigits(words[next + 1].folded, 4, 4);
-}
-
-// How Count reads the mentions.
-struct CountRules {
-  // A gemeente's mention does not count for its provincie (only provincies named as such do).
-  bool direct_provincies = false;
-  // Affiliations, addresses and datelines do not count.
-  bool skip_context = false;
-};
-
-MentionCounts Count(const std::vector<Mention>& mentions, const std::vector<ScannedWord>& words,
-                    const Gazetteer& gazetteer, CountRules rules) {
+MentionCounts Count(const std::vector<Mention>& mentions, const Gazetteer& gazetteer) {
   MentionCounts counts;
-  const std::size_t opening = std::max<std::size_t>(300, words.size() / 5);
   for (const Mention& m : mentions) {
-    if (rules.skip_context && m.pos > 0 && In(kAffiliations, words[m.pos - 1].folded)) continue;
-    if (rules.skip_context && IsAddressOrDateline(words, m)) continue;
     const GazetteerName& name = gazetteer.names()[m.name];
-    const bool early = m.pos < opening;
     if (m.meaning == Meaning::kGemeente) {
-      if (early) counts.early_gemeenten.insert(*name.gemeente);
       ++counts.gemeenten[*name.gemeente];
-      if (!rules.direct_provincies) {
-        ++counts.provincies[gazetteer.gemeenten()[*name.gemeente].provincie];
-      }
+      ++counts.provincies[gazetteer.gemeenten()[*name.gemeente].provincie];
     } else if (m.meaning == Meaning::kProvincie) {
-      const std::uint32_t provincie =
-          name.provincie ? *name.provincie : gazetteer.gemeenten()[*name.gemeente].provincie;
-      if (early) counts.early_provincies.insert(provincie);
-      ++counts.provincies[provincie];
+      ++counts.provincies[name.provincie ? *name.provincie
+                                         : gazetteer.gemeenten()[*name.gemeente].provincie];
     }
   }
   return counts;
@@ -389,65 +341,15 @@ RegionResult RegionTagger::Tag(std::string_view text) const {
   if (!matcher_) return {};
   const std::vector<ScannedWord> words = ScanWords(text);
   const MentionCounts counts =
-      Count(AcceptedMentions(words, *matcher_, *gazetteer_), words, *gazetteer_, CountRules{});
+      Count(regions::AcceptedMentions(words, *matcher_, *gazetteer_), *gazetteer_);
   return ToResult(counts.gemeenten, counts.provincies);
-}
-
-RegionResult RegionTagger::TagDocument(std::string_view title, std::string_view text) const {
-  if (!matcher_) return {};
-  const std::vector<ScannedWord> title_words = ScanWords(title);
-  const MentionCounts in_title = Count(AcceptedMentions(title_words, *matcher_, *gazetteer_),
-                                       title_words, *gazetteer_, CountRules{true, false});
-  const std::vector<ScannedWord> words = ScanWords(text);
-  const MentionCounts in_text = Count(AcceptedMentions(words, *matcher_, *gazetteer_), words,
-                                      *gazetteer_, CountRules{true, true});
-
-  // A place is kept when it has a fair share of the mentions, and more than one mention unless
-  // it is the only place the text names.
-  auto total_of = [](const std::map<std::uint32_t, int>& counts) {
-    int total = 0;
-    for (const auto& [i, c] : counts) total += c;
-    return total;
-  };
-  // A place the text returns to, or names in its opening: one named only further on, a few
-  // times, is an example.
-  auto kept = [](const std::map<std::uint32_t, int>& counts, const std::set<std::uint32_t>& early,
-                 std::uint32_t index, int total) {
-    const int count = counts.at(index);
-    return count >= kAboutShare * total && (count >= 2 || counts.size() == 1) &&
-           (early.count(index) > 0 || count >= kManyMentions);
-  };
-  // A text that names many provincies is about the country: no provincie of its text is kept,
-  // and a gemeente only with a fair share of all its place mentions.
-  const bool national = in_text.provincies.size() >= kNationalProvincies;
-  const int gemeente_total = total_of(in_text.gemeenten);
-  const int provincie_total = total_of(in_text.provincies);
-  std::map<std::uint32_t, int> gemeenten;
-  std::map<std::uint32_t, int> provincies;
-  for (const auto& [index, count] : in_text.gemeenten) {
-    if (kept(in_text.gemeenten, in_text.early_gemeenten, index,
-             gemeente_total + (national ? provincie_total : 0))) {
-      gemeenten[index] += count;
-    }
-  }
-  for (const auto& [index, count] : in_text.provincies) {
-    if (!national && kept(in_text.provincies, in_text.early_provincies, index, provincie_total)) {
-      provincies[index] += count;
-    }
-  }
-  for (const auto& [index, count] : in_title.gemeenten) gemeenten[index] += count;
-  for (const auto& [index, count] : in_title.provincies) provincies[index] += count;
-  for (const auto& [index, count] : gemeenten) {
-    provincies[gazetteer_->gemeenten()[index].provincie] += count;
-  }
-  return ToResult(gemeenten, provincies);
 }
 
 std::vector<QueryPlace> RegionTagger::TagQuery(std::string_view query) const {
   std::vector<QueryPlace> places;
   if (!matcher_) return places;
   const std::vector<ScannedWord> words = ScanWords(query);
-  for (const Mention& m : CandidateMentions(words, *matcher_)) {
+  for (const Mention& m : regions::CandidateMentions(words, *matcher_)) {
     const GazetteerName& name = gazetteer_->names()[m.name];
     const ScannedWord& first = words[m.pos];
     const ScannedWord* prev = m.pos > 0 ? &words[m.pos - 1] : nullptr;

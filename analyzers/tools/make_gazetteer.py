@@ -5,7 +5,8 @@ Usage: make_gazetteer.py GEMEENTEN_CSV OPENTAAL_DIR > corpus/gazetteer.tsv
 
 The CSV (code,name,province) gives every current gemeente. This script adds, from the tables
 below, the provincies, the aliases people write, and the gemeenten merged away since 2015 (and a
-few older ones that still turn up in documents). A name is flagged `word` when it is also an
+few older ones that still turn up in documents); and for every one-word gemeente its regular
+adjective ("Waalwijkse", see regular_adjective), the seat of government's flag "seat". A name is flagged `word` when it is also an
 ordinary Dutch word (it appears in lower case in the OpenTaal word lists, or in the list below):
 the region tagger then only counts it with context. Editors may edit the TSV by hand; rerun this
 script only when the CBS list changes, and carry hand edits over into the tables here.
@@ -16,15 +17,18 @@ import unicodedata
 from pathlib import Path
 
 # Aliases include the adjectives texts name a place by ("Brabantse gemeenten", "Haagse
-# horeca"); those of the shared names Groningen and Utrecht are left out (city or provincie?).
+# horeca"). The adjectives of the shared names Groningen and Utrecht are listed for both the
+# provincie and the gemeente, so that they are shared names too (the region tagger decides per
+# mention, as for "Groningen": "het Groningse straatleven" is the city, "de provinciale
+# Groningse" the provincie).
 PROVINCIES = [
-    ("PV20", "Groningen", []),
+    ("PV20", "Groningen", ["Groningse"]),
     ("PV21", "Fryslân", ["Friesland", "Fryslan", "Friese", "Fryske"]),
     ("PV22", "Drenthe", ["Drentse"]),
     ("PV23", "Overijssel", ["Overijsselse"]),
     ("PV24", "Flevoland", ["Flevolandse"]),
     ("PV25", "Gelderland", ["Gelderse"]),
-    ("PV26", "Utrecht", []),
+    ("PV26", "Utrecht", ["Utrechtse"]),
     ("PV27", "Noord-Holland", ["Noord-Hollandse"]),
     ("PV28", "Zuid-Holland", ["Zuid-Hollandse"]),
     ("PV29", "Zeeland", ["Zeeuwse"]),
@@ -35,6 +39,9 @@ PROVINCIES = [
 # Other names for current gemeenten: official name -> aliases. Variants without diacritics are
 # added automatically.
 ALIASES = {
+    "Groningen": ["Groningse"],
+    "Utrecht": ["Utrechtse"],
+    "Ede": ["Edese"],
     "'s-Gravenhage": ["Den Haag", "s-Gravenhage", "Gravenhage", "Haagse"],
     "'s-Hertogenbosch": ["Den Bosch", "s-Hertogenbosch", "Hertogenbosch", "Bossche"],
     "Amsterdam": ["Amsterdamse"],
@@ -98,6 +105,11 @@ ALIASES = {
 # split over several successors (Littenseradiel, Haaren, Maasdonk) is left out on purpose.
 FORMER = [
     ("Aengwirden", "Heerenveen", 1934),
+    ("Bernisse", "Nissewaard", 2015),
+    ("Spijkenisse", "Nissewaard", 2015),
+    ("Bergambacht", "Krimpenerwaard", 2015),
+    ("Nederlek", "Krimpenerwaard", 2015),
+    ("Schoonhoven", "Krimpenerwaard", 2015),
     ("Geldrop", "Geldrop-Mierlo", 2004),
     ("Mierlo", "Geldrop-Mierlo", 2004),
     ("Maasbracht", "Maasgouw", 2007),
@@ -177,6 +189,10 @@ FORMER = [
     ("Westvoorne", "Voorne aan Zee", 2023),
 ]
 
+# The seat of government: texts name it for the national government and its institutions ("de
+# coalitie in Den Haag", "Haagse bronnen"), which the region tagger tells apart from the gemeente.
+SEAT_OF_GOVERNMENT = "'s-Gravenhage"
+
 # Names that are ordinary words to a reader of Dutch texts even when the word lists miss them
 # (English words, rare or archaic Dutch, surnames, other common nouns).
 EXTRA_WORDS = {"best", "goes", "ede", "epe", "putten", "sluis", "buren", "bergen", "laren", "beek",
@@ -188,6 +204,19 @@ NOT_WORDS = {"assen", "emmen", "amersfoort", "arnhem", "dordrecht", "heerlen", "
              "waterland", "boekel", "renkum", "oldebroek", "voorst", "elburg", "ermelo", "heerde",
              "lochem", "texel", "velsen", "lisse", "venray", "dongen", "winsum", "soest", "geleen",
              "asten"}
+
+
+def regular_adjective(name):
+    """The adjective Dutch forms from a one-word place name by adding -se ("Waalwijkse", "Vughtse",
+    "Veldhovense"), or None when the name takes an irregular form (vowel endings: "Zwolse",
+    "Almeerse"; -s: "Osse"; -en other than -hoven/-veen: "Leidse", "Nijmeegse"), which ALIASES lists
+    by hand. A wrong form costs nothing (texts never write it); a form that is an ordinary word
+    would, so the word check applies to it as to every name."""
+    if not name.isalpha() or name[-1] in "aeiouys":
+        return None
+    if name.endswith("en") and not name.endswith(("hoven", "veen")):
+        return None
+    return name + "se"
 
 
 def fold(text):
@@ -227,9 +256,13 @@ def main():
     for g in sorted(gemeenten, key=lambda g: g["code"]):
         name, prov = g["name"], g["province"]
         assert prov in prov_code, prov
-        rows.append((g["code"], name, "gemeente", prov, "-", flags_for(name, words)))
+        flags = [f for f in [flags_for(name, words)] if f != "-"]
+        if name == SEAT_OF_GOVERNMENT:
+            flags.append("seat")
+        rows.append((g["code"], name, "gemeente", prov, "-", ",".join(flags) or "-"))
         seen = {fold(name).lower()}
-        for alias in ALIASES.get(name, []) + [fold(name)]:
+        adjective = regular_adjective(name)
+        for alias in ALIASES.get(name, []) + [fold(name)] + ([adjective] if adjective else []):
             if fold(alias).lower() in seen:
                 continue
             seen.add(fold(alias).lower())
@@ -266,6 +299,8 @@ HEADER = """\
 #                     Goes, Leiden): it counts after a cue ("gemeente Best", "in Best"), capitalised in
 #                     mid-sentence outside a title or a person's name, or next to another place in a
 #                     list; never as the first word of a sentence (see region_tagger.h).
+#              seat   (on a gemeente line) the seat of government: a document is not about it when
+#                     the text names it for the national government ("de coalitie in Den Haag").
 # A name listed for two different codes is ambiguous and never matched on its own (write the
 # qualified form instead, e.g. "Bergen (NH.)").
 code\tname\tkind\tprovincie\tyear\tflags

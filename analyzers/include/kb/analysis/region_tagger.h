@@ -72,12 +72,16 @@ struct RegionResult {
       provincies;  // named directly or through a gemeente; most mentioned first
 };
 
-// Immutable after Load; Tag() is const and thread-safe. Cheap to copy (the data is shared).
 // RegionTagger::TagDocument's thresholds.
 inline constexpr double kAboutShare = 0.2;
 inline constexpr std::size_t kNationalProvincies = 6;
 inline constexpr int kManyMentions = 3;
+inline constexpr std::size_t kLeadWords = 50;
+inline constexpr std::size_t kMaxLeadPlaces = 6;
+inline constexpr int kLeadDominance = 3;
+inline constexpr std::size_t kSoleDensityWords = 1000;
 
+// Immutable after Load; Tag() is const and thread-safe. Cheap to copy (the data is shared).
 class RegionTagger {
  public:
   // Reads the gazetteer (TSV). NotFound when the file cannot be opened; InvalidArgument naming the
@@ -88,18 +92,34 @@ class RegionTagger {
   RegionResult Tag(std::string_view text) const;
 
   // The places a document is about, which is less than every place it mentions (a national
-  // report names many gemeenten in passing; a law is signed in Den Haag):
-  //  - every place its title names;
-  //  - a gemeente or provincie of the text with at least kAboutShare of the text's mentions of
-  //    gemeenten (or of provincies named as such), and at least two mentions unless it is the
-  //    only one the text names, named in the text's opening (its first fifth or first 300
-  //    words) or at least kManyMentions times;
-  //  - in a text naming kNationalProvincies or more (a national text): no provincie of the
-  //    text, and a gemeente only with kAboutShare of all its gemeente and provincie mentions;
-  //  - mentions right after an affiliation ("Hogeschool Utrecht"), in an address ("2500 EJ Den
-  //    Haag") or a dateline ("Den Haag, 12 mei 2023") do not count;
-  //  - the provincies of the gemeenten kept.
-  // GemeenteTag::mentions counts the title's and the text's mentions.
+  // report names many gemeenten in passing; a law is signed in Den Haag). Every place its title
+  // names, and the places of its text that pass two stages (region_aboutness.cpp):
+  //  1. A mention of the text counts only where the text talks about the place. Not:
+  //     - an organisation named after a place, where authors work or a regional body acts
+  //       ("Hogeschool Utrecht", "GGD Fryslân", "Haven van Rotterdam", "Tilburg University");
+  //     - an address ("2500 EJ Den Haag");
+  //     - a reference: in a bibliography, in a line that cites ("(2019)", "et al.", a URL), or a
+  //       publisher's place ("Utrecht: Nibud");
+  //     - the seat of government (gazetteer flag "seat") near words on the national government
+  //       ("de coalitie in Den Haag", "Haagse bronnen"), unless written "gemeente Den Haag";
+  //     - an example ("zoals Amsterdam en Rotterdam", "een stad als Utrecht");
+  //     - a name the text also uses as a person's family name ("Reinier van Zutphen" ... "Van
+  //       Zutphen wil").
+  //     A dateline ("Den Haag, 12 mei 2023", "NIJMEGEN - ") counts only for a place the text
+  //     names elsewhere too.
+  //  2. A place of the text is kept when
+  //     - it is named in the lead (the first kLeadWords words), the lead names at most
+  //       kMaxLeadPlaces places of its kind and no place of its kind has kLeadDominance times
+  //       its mentions; not in a national text, nor, for a place named once, in a text on
+  //       national politics (kabinet, Kamer, minister);
+  //     - or it has kAboutShare of the text's mentions of places of its kind and of the country
+  //       ("Nederland", "landelijk"), and it is the only such place, named twice and once per
+  //       kSoleDensityWords words, or it is named kManyMentions times, or twice with one in the
+  //       opening (the first fifth or first 300 words).
+  //     A text naming kNationalProvincies or more provincies is national: no provincie of its
+  //     text is kept, and a gemeente's share counts the provincies' mentions too.
+  // The provincies of the gemeenten kept are added. GemeenteTag::mentions counts the title's
+  // mentions and the text's counting ones.
   RegionResult TagDocument(std::string_view title, std::string_view text) const;
 
   // The places a search query names. Queries are typed in lower case, so names are matched
