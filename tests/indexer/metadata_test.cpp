@@ -26,6 +26,17 @@ TEST_CASE("Impossible or bare numbers are not dates", "[metadata]") {
   CHECK(FindDutchDate("versie 3.2 van 45-13-2019").empty());
   CHECK(FindDutchDate("Artikel 12 mei").empty());
   CHECK(FindDutchDate("29 februari 2024") == "2024-02-29");
+  CHECK(FindDutchDate("advies van 0 november 2014").empty());
+  CHECK(FindDutchDate("op 12 januari2020 en 2019-13-01 en 12019-1-1").empty());
+}
+
+TEST_CASE("Dates in long runs of numbers and words", "[metadata]") {
+  // The scanner reads a megabyte of date-like text without a date in it (std::regex, used
+  // before, recursed per character) and still finds the one at its end.
+  std::string text;
+  while (text.size() < 1'000'000) text += "1-2-3/4.5 mei 99 okt. ";
+  CHECK(FindDutchDate(text).empty());
+  CHECK(FindDutchDate(text + "3 okt. 2018") == "2018-10-03");
 }
 
 TEST_CASE("Metadata date values in their various formats", "[metadata]") {
@@ -36,6 +47,9 @@ TEST_CASE("Metadata date values in their various formats", "[metadata]") {
   CHECK(NormaliseDate("22 oktober 2018") == "2018-10-22");
   CHECK(NormaliseDate("").empty());
   CHECK(NormaliseDate("onbekend").empty());
+  CHECK(NormaliseDate("2018-10x").empty());
+  CHECK(NormaliseDate("0 Jul 2019").empty());  // no day 0
+  CHECK(NormaliseDate("1 may 2020") == "2020-05-01");
 }
 
 TEST_CASE("Declared titles are checked before use", "[metadata]") {
