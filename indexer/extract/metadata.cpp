@@ -490,7 +490,9 @@ void CompleteMetadata(const DeclaredMetadata& declared, const std::filesystem::p
   if (doc.authors.empty()) doc.authors = ChooseAuthors(declared, credits);
   doc.language = GuessLanguage(scan::JoinedPrefix(doc.pages, kLanguageScanBytes));
   doc.kind = GuessKind(doc);
-  if (doc.organisation.empty()) doc.organisation = ChooseOrganisation(declared, doc, credits);
+  if (doc.organisation.empty()) {
+    doc.organisation = WithoutLegalForm(ChooseOrganisation(declared, doc, credits));
+  }
   doc.organisation = CutAtWord(std::move(doc.organisation), kMaxOrganisationBytes);
 }
 

@@ -244,6 +244,23 @@ bool IsOrganisationName(std::string_view name_in) {
   return false;
 }
 
+std::string WithoutLegalForm(std::string_view name_in) {
+  std::string name = scan::CollapseWhitespace(name_in);
+  // Compared without full stops: "N.V." and "NV", "Inc." and "Inc".
+  constexpr std::array<std::string_view, 9> kLegalForms{"nv",  "bv",  "vof",  "ua", "ba",
+                                                        "ltd", "inc", "gmbh", "cv"};
+  const std::size_t space = name.rfind(' ');
+  if (space == std::string::npos) return name;
+  std::string last;
+  for (const char c : std::string_view(name).substr(space + 1)) {
+    if (c != '.') last.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  if (std::find(kLegalForms.begin(), kLegalForms.end(), last) == kLegalForms.end()) return name;
+  std::string rest = name.substr(0, space);
+  while (!rest.empty() && (rest.back() == ',' || rest.back() == ' ')) rest.pop_back();
+  return scan::CountLetters(rest) >= 2 ? rest : name;
+}
+
 std::string SpelledAsInText(std::string_view name, std::string_view text) {
   const std::vector<std::string_view> words = SplitWords(name);
   if (words.size() < 2) return std::string(name);

@@ -35,6 +35,20 @@ TEST_CASE("Organisations' names", "[metadata][organisations]") {
   }
 }
 
+TEST_CASE("Organisations as cited: without their legal form", "[metadata][organisations]") {
+  CHECK(WithoutLegalForm("Pels Rijcken & Droogleever Fortuijn N.V.") ==
+        "Pels Rijcken & Droogleever Fortuijn");
+  CHECK(WithoutLegalForm("NFIR B.V.") == "NFIR");
+  CHECK(WithoutLegalForm("Privacy Management  Partners, BV") == "Privacy Management Partners");
+  CHECK(WithoutLegalForm("Coöperatie Dichterbij U.A.") == "Coöperatie Dichterbij");
+  CHECK(WithoutLegalForm("Google Ltd.") == "Google");
+  // No legal form, or nothing but one: unchanged.
+  CHECK(WithoutLegalForm("Ministerie van Volksgezondheid, Welzijn en Sport") ==
+        "Ministerie van Volksgezondheid, Welzijn en Sport");
+  CHECK(WithoutLegalForm("B.V.") == "B.V.");
+  CHECK(WithoutLegalForm("") == "");
+}
+
 TEST_CASE("Publishers named in the text", "[metadata][organisations]") {
   CHECK(PublisherInText("ISSN: 1876-8830\n\nPublisher: Rotterdam University of Applied Sciences,\n"
                         "in cooperation with Utrecht University Library") ==

@@ -45,6 +45,7 @@ struct DeclaredMetadata {
 //   organisation - declared; an act's SigningMinistry or EnactingAuthority;
 //                  ColophonOrganisation; an organisation given as PDF /Author;
 //                  PublisherInText; CoverOrganisationLine (in the text's own spelling);
+//                  each WithoutLegalForm;
 //   date         - declared date, FindDutchDate on the first 20000 bytes, a date in the file
 //                  name ("2019-10-30-x.md", "verslag_14-02-2021.md"), the fallback date.
 void CompleteMetadata(const DeclaredMetadata& declared, const std::filesystem::path& path,
@@ -95,6 +96,11 @@ bool SameAuthor(std::string_view a, std::string_view b);
 // "... Gemeenten", "Centraal Planbureau"), or is a known publisher ("Movisie", "Nibud", "NOS").
 // Each part of "VWS | Directie Informatiebeleid / CIO" is looked at. At most 12 words.
 bool IsOrganisationName(std::string_view name);
+
+// An organisation's name as people cite it, without its legal form: "Pels Rijcken & Droogleever
+// Fortuijn N.V." -> "Pels Rijcken & Droogleever Fortuijn" (also B.V., BV, NV, V.O.F., U.A.,
+// Ltd, Inc., GmbH, after a comma or not). A name that is only a legal form stays as it is.
+std::string WithoutLegalForm(std::string_view name);
 
 // `name` as the first 20000 bytes of `text` spell it when they put commas between its words
 // ("Inspectie belastingen, toeslagen en douane" for the running header's "Inspectie belastingen
