@@ -136,7 +136,7 @@ std::string SignerAfter(const std::string& page, std::string_view cue) {
 std::string ProposingMinistry(const std::string& page) {
   const size_t at = page.find("voordracht van ");
   if (at == std::string::npos) return {};
-  const std::string_view sentence = std::string_view(page).substr(at, 300);
+  const std::string_view sentence = scan::Utf8Prefix(std::string_view(page).substr(at), 300);
   for (std::string_view minister : {"Minister van ", "Staatssecretaris van "}) {
     const size_t found = sentence.find(minister);
     if (found != std::string_view::npos)

@@ -15,6 +15,7 @@
 
 #include "format_extractors.h"
 #include "kb/extract/cover_page.h"
+#include "text_scan.h"
 
 namespace kb::extract {
 namespace {
@@ -77,10 +78,7 @@ constexpr double kWordGap = 0.15;
 
 // Cuts `text` to at most `max_bytes` on a UTF-8 character boundary.
 void CutUtf8(std::string& text, std::size_t max_bytes) {
-  if (text.size() <= max_bytes) return;
-  std::size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  text.resize(cut);
+  text.resize(scan::Utf8Prefix(text, max_bytes).size());
 }
 
 // True when the word in `box` continues `line`: same font size, same baseline, no column gap

@@ -76,24 +76,24 @@ inline std::vector<std::string> LowerWords(std::string_view text) {
   return words;
 }
 
+// At most the first `max_bytes` of UTF-8 `text`, never ending inside a character (for valid
+// UTF-8; a cut after an invalid byte stays where it is).
+inline std::string_view Utf8Prefix(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut);
+}
+
 // The first `max_bytes` of the pages joined with newlines, cut at a UTF-8 character boundary.
 inline std::string JoinedPrefix(const std::vector<std::string>& pages, std::size_t max_bytes) {
   std::string out;
   for (const auto& page : pages) {
     if (out.size() >= max_bytes) break;
-    out.append(page, 0, max_bytes - out.size());
+    out.append(Utf8Prefix(page, max_bytes - out.size()));
     out.push_back('\n');
   }
-  if (out.size() > max_bytes) out.resize(max_bytes);
-  // Drop a character the cut left incomplete.
-  std::size_t lead = out.size();
-  while (lead > 0 && (static_cast<unsigned char>(out[lead - 1]) & 0xC0) == 0x80) --lead;
-  if (lead > 0 && static_cast<unsigned char>(out[lead - 1]) >= 0xC0) {
-    const auto first = static_cast<unsigned char>(out[lead - 1]);
-    const std::size_t length = first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : 2;
-    if (lead - 1 + length > out.size()) out.resize(lead - 1);
-  }
-  return out;
+  return std::string(Utf8Prefix(out, max_bytes));
 }
 
 }  // namespace kb::extract::scan

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "corpus_files.h"
+#include "kb/analysis/charset.h"
 #include "kb/extract/extractor.h"
 #include "kb/extract/metadata.h"
 
@@ -86,6 +87,15 @@ TEST_CASE("Who issued an act", "[metadata][organisations]") {
   CHECK(SigningMinistry({"Gegeven te Tavernelle\n\nDe Staatssecretaris van Sociale Zaken en "
                          "Werkgelegenheid , \nA. Aboutaleb\n"}) ==
         "Ministerie van Sociale Zaken en Werkgelegenheid");
+  // A proposal read in a window of 300 bytes that ends inside a character (found by fuzzing):
+  // the name stays UTF-8, whichever byte the window ends on.
+  for (const char* padding : {"", "x"}) {
+    std::string page = std::string("Op de voordracht van Onze Minister van Zaken") + padding;
+    for (int i = 0; i < 200; ++i) page += "\xC3\xAB";  // ë
+    const std::string ministry = SigningMinistry({page});
+    CHECK(ministry.rfind("Ministerie van Zaken", 0) == 0);
+    CHECK(kb::analysis::IsValidUtf8(ministry));
+  }
   CHECK(EnactingAuthority("Intitulé\nDE RAAD VAN DE GEMEENTE GRONINGEN,\ngelezen het voorstel") ==
         "Gemeente Groningen");
   CHECK(EnactingAuthority("Provinciale Staten van Fryslân;\n") == "Provincie Fryslân");
