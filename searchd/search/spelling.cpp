@@ -1,7 +1,10 @@
 #include "kb/search/spelling.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cctype>
+#include <vector>
 
 #include <xapian.h>
 
@@ -10,8 +13,19 @@ namespace kb::search {
 size_t EditDistance(std::string_view a, std::string_view b, size_t max) {
   const size_t n = a.size(), m = b.size();
   if ((n > m ? n - m : m - n) > max) return max + 1;
-  // Three rows of the dynamic programme: two back (for transpositions), previous, current.
-  std::vector<size_t> two(m + 1), prev(m + 1), cur(m + 1);
+  // Three rows of the dynamic programme: two back (for transpositions), previous, current. On the
+  // stack for words of the vocabulary's size: Nearest compares a word with thousands.
+  constexpr size_t kStackRow = SpellingVocabulary::kMaxWordBytes + 1;
+  std::array<size_t, 3 * kStackRow> stack{};
+  std::vector<size_t> heap;
+  size_t* rows = stack.data();
+  if (m + 1 > kStackRow) {
+    heap.assign(3 * (m + 1), 0);
+    rows = heap.data();
+  }
+  size_t* two = rows;
+  size_t* prev = rows + (m + 1);
+  size_t* cur = rows + 2 * (m + 1);
   for (size_t j = 0; j <= m; ++j) prev[j] = j;
   for (size_t i = 1; i <= n; ++i) {
     cur[0] = i;
@@ -32,6 +46,12 @@ size_t EditDistance(std::string_view a, std::string_view b, size_t max) {
   return std::min(prev[m], max + 1);
 }
 
+std::uint64_t ByteSet(std::string_view word) {
+  std::uint64_t set = 0;
+  for (const char c : word) set |= std::uint64_t{1} << (static_cast<unsigned char>(c) % 64);
+  return set;
+}
+
 SpellingVocabulary SpellingVocabulary::Build(const Xapian::Database& db) {
   SpellingVocabulary vocabulary;
   vocabulary.by_length_.resize(kMaxWordBytes + 1);
@@ -42,7 +62,7 @@ SpellingVocabulary SpellingVocabulary::Build(const Xapian::Database& db) {
     if (!(std::islower(first) || first >= 0x80)) continue;
     if (term.size() < 2 || term.size() > kMaxWordBytes) continue;
     vocabulary.by_length_[term.size()].push_back(
-        {term, static_cast<std::uint32_t>(it.get_termfreq())});
+        {term, static_cast<std::uint32_t>(it.get_termfreq()), ByteSet(term)});
   }
   return vocabulary;
 }
@@ -54,9 +74,12 @@ std::string SpellingVocabulary::Nearest(std::string_view word) const {
   size_t best_distance = budget + 1;
   const size_t low = word.size() > budget ? word.size() - budget : 1;
   const size_t high = std::min(kMaxWordBytes, word.size() + budget);
+  const std::uint64_t bytes = ByteSet(word);
   for (size_t length = low; length <= high; ++length) {
     for (const Entry& e : by_length_[length]) {
-      const size_t d = EditDistance(word, e.word, std::min(budget, best_distance));
+      const size_t max = std::min(budget, best_distance);
+      if (static_cast<size_t>(std::popcount(bytes ^ e.bytes)) > 2 * max) continue;
+      const size_t d = EditDistance(word, e.word, max);
       if (d < best_distance || (d == best_distance && best && e.frequency > best->frequency)) {
         if (d > budget) continue;
         best = &e;

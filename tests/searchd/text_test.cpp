@@ -1,6 +1,8 @@
 // Query text scanning, spelling distance, page index and snippets on literal inputs.
 #include <catch2/catch.hpp>
 
+#include <bit>
+
 #include "kb/search/page_index.h"
 #include "kb/search/query_builder.h"
 #include "kb/search/query_text.h"
@@ -59,6 +61,24 @@ TEST_CASE("edit distance counts a swap of neighbours as one edit") {
   CHECK(EditDistance("wmo", "wmo", 2) == 0);
   CHECK(EditDistance("armoede", "armoedes", 2) == 1);
   CHECK(EditDistance("jeugd", "ouderen", 2) == 3);  // capped at max + 1
+  // Longer than any word of the vocabulary (rows on the heap instead of the stack).
+  const std::string long_word(60, 'a');
+  CHECK(EditDistance(long_word, long_word + "b", 2) == 1);
+  CHECK(EditDistance(long_word + "xy", long_word + "yx", 2) == 1);
+  CHECK(EditDistance(long_word, std::string(60, 'b'), 2) == 3);
+  // Nearest skips words whose byte sets differ in more than two bits per allowed edit: never a
+  // word within reach.
+  const char* words[] = {"jeugdhulp", "jeugdhlup", "jeugdzorg", "eenzaamheid", "eenzaamhied",
+                         "armoede",   "armoedes",  "wmo",       "mantelzorg",  "mantezlorg",
+                         "schulden",  "schuld",    "fryslân",   "fryslan",     "ouderen"};
+  for (const char* a : words) {
+    for (const char* b : words) {
+      INFO(a << " / " << b);
+      const size_t distance = EditDistance(a, b, 100);
+      CHECK(static_cast<size_t>(std::popcount(kb::search::ByteSet(a) ^ kb::search::ByteSet(b))) <=
+            2 * distance);
+    }
+  }
 }
 
 TEST_CASE("snippets: best page, <mark>, escaping and page numbers") {

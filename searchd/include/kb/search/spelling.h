@@ -23,6 +23,12 @@ namespace kb::search {
 // Optimal string alignment distance between a and b (bytes), or max + 1 once it exceeds max.
 size_t EditDistance(std::string_view a, std::string_view b, size_t max);
 
+// Which bytes a word holds, each byte value on one of 64 bits. One edit changes at most two bits
+// (a substitution takes one byte away and brings another; a swap none), so words whose sets
+// differ in more than 2 * max bits are further apart than max edits: Nearest skips them before
+// computing a distance.
+std::uint64_t ByteSet(std::string_view word);
+
 class SpellingVocabulary {
  public:
   static constexpr size_t kMaxWordBytes = 40;
@@ -39,6 +45,7 @@ class SpellingVocabulary {
   struct Entry {
     std::string word;
     std::uint32_t frequency = 0;
+    std::uint64_t bytes = 0;  // ByteSet(word)
   };
   std::vector<std::vector<Entry>> by_length_;  // index: word length in bytes
 };
