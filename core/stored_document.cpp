@@ -69,6 +69,7 @@ std::string StoredDocument::ToJson() const {
   json j;
   j["id"] = id;
   j["title"] = title;
+  j["title_source"] = title_source;
   j["authors"] = authors;
   j["organisation"] = organisation;
   j["date"] = date;
@@ -104,6 +105,7 @@ Result<StoredDocument> StoredDocument::FromJson(const std::string& text) {
     StoredDocument d;
     d.id = j.value("id", "");
     d.title = j.value("title", "");
+    d.title_source = j.value("title_source", "");
     d.authors = j.value("authors", std::vector<std::string>{});
     d.organisation = j.value("organisation", "");
     d.date = j.value("date", "");

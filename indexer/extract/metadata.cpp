@@ -260,27 +260,33 @@ bool HasPictureCover(const ExtractedDoc& doc) {
   return doc.format == "pdf" && doc.pages.size() > 1 && scan::CountLetters(doc.pages[0]) == 0;
 }
 
-std::string ChooseTitle(const DeclaredMetadata& declared, const std::filesystem::path& path,
+struct ChosenTitle {
+  std::string title;
+  std::string_view source;  // ExtractedDoc::title_source
+};
+
+ChosenTitle ChooseTitle(const DeclaredMetadata& declared, const std::filesystem::path& path,
                         const ExtractedDoc& doc) {
+  const auto file_name = [&] { return ChosenTitle{TitleFromFileName(path), kTitleFromFileName}; };
   // A PDF's layout first: the cover's largest text beats a /Title that is often the template's
   // or the file's ("SAP inspanningsgericht 3.0.2 RC1", "i-sociaal domein"); a letter's subject
   // beats its first line (the addressee).
   for (const std::string& from_layout :
        {CoverTitle(declared.cover), LetterSubject(declared.cover)}) {
     std::string clean = CleanTitle(from_layout);
-    if (IsPlausibleTitle(clean)) return CitationTitle(clean, doc.pages);
+    if (IsPlausibleTitle(clean)) return {CitationTitle(clean, doc.pages), "cover"};
   }
   if (std::string clean = CleanTitle(declared.title); IsPlausibleTitle(clean)) {
-    return CitationTitle(clean, doc.pages);
+    return {CitationTitle(clean, doc.pages), "metadata"};
   }
-  if (EchoesFileName(declared.heading, path)) return TitleFromFileName(path);
+  if (EchoesFileName(declared.heading, path)) return file_name();
   if (std::string clean = CleanTitle(declared.heading); IsPlausibleTitle(clean)) {
-    return CitationTitle(clean, doc.pages);
+    return {CitationTitle(clean, doc.pages), "heading"};
   }
-  if (HasPictureCover(doc)) return TitleFromFileName(path);
+  if (HasPictureCover(doc)) return file_name();
   std::string from_text = TitleFromText(scan::JoinedPrefix(doc.pages, kTitleScanBytes));
-  if (!from_text.empty()) return CitationTitle(from_text, doc.pages);
-  return TitleFromFileName(path);
+  if (!from_text.empty()) return {CitationTitle(from_text, doc.pages), "text"};
+  return file_name();
 }
 
 // Adds the people of `names` not yet in `authors` (by family name), within the bounds.
@@ -484,7 +490,9 @@ std::string TitleFromFileName(const std::filesystem::path& path) {
 
 void CompleteMetadata(const DeclaredMetadata& declared, const std::filesystem::path& path,
                       ExtractedDoc& doc) {
-  doc.title = CutAtWord(ChooseTitle(declared, path, doc), kMaxTitleBytes);
+  ChosenTitle chosen = ChooseTitle(declared, path, doc);
+  doc.title = CutAtWord(std::move(chosen.title), kMaxTitleBytes);
+  doc.title_source = chosen.source;
   doc.date = ChooseDate(declared, path, doc);
   const std::string credits = scan::JoinedPrefix(doc.pages, kCreditsScanBytes);
   if (doc.authors.empty()) doc.authors = ChooseAuthors(declared, credits);

@@ -80,10 +80,15 @@ ssize_t WriteSome(int fd, const char* data, std::size_t size) {
 }
 
 Json DocToJson(const ExtractedDoc& doc) {
-  return Json{{"format", doc.format},     {"title", doc.title},
-              {"authors", doc.authors},   {"organisation", doc.organisation},
-              {"date", doc.date},         {"kind", doc.kind},
-              {"language", doc.language}, {"encoding", doc.encoding},
+  return Json{{"format", doc.format},
+              {"title", doc.title},
+              {"title_source", doc.title_source},
+              {"authors", doc.authors},
+              {"organisation", doc.organisation},
+              {"date", doc.date},
+              {"kind", doc.kind},
+              {"language", doc.language},
+              {"encoding", doc.encoding},
               {"pages", doc.pages}};
 }
 
@@ -97,13 +102,14 @@ bool WithinBounds(const ExtractedDoc& doc) {
                      [](const std::string& author) { return author.size() <= kMaxAuthorBytes; }) &&
          doc.organisation.size() <= kMaxOrganisationBytes && short_code(doc.format) &&
          short_code(doc.date) && short_code(doc.kind) && short_code(doc.language) &&
-         short_code(doc.encoding);
+         short_code(doc.encoding) && short_code(doc.title_source);
 }
 
 ExtractedDoc DocFromJson(const Json& json) {
   ExtractedDoc doc;
   json.at("format").get_to(doc.format);
   json.at("title").get_to(doc.title);
+  json.at("title_source").get_to(doc.title_source);
   json.at("authors").get_to(doc.authors);
   json.at("organisation").get_to(doc.organisation);
   json.at("date").get_to(doc.date);
@@ -247,7 +253,8 @@ std::optional<Result<ExtractedDoc>> DecodeResponse(std::string_view payload) {
     if (json.at("ok").get<bool>()) {
       ExtractedDoc doc = DocFromJson(json.at("doc"));
       if (!WithinBounds(doc)) return std::nullopt;
-      return Result<ExtractedDoc>(std::move(doc));
+      // Built in place: a temporary Result here trips GCC 12's -Wmaybe-uninitialized.
+      return std::optional<Result<ExtractedDoc>>(std::in_place, std::move(doc));
     }
     const auto kind = KindFromName(json.at("kind").get<std::string>());
     if (!kind) return std::nullopt;

@@ -76,6 +76,7 @@ StoredDocument DocumentBuilder::MachineDocument(const extract::ExtractedDoc& doc
   StoredDocument s;
   s.id = DocumentIdForPath(file.path);
   s.title = doc.title;
+  s.title_source = doc.title_source;
   s.authors = doc.authors;
   s.organisation = doc.organisation;
   s.date = doc.date;

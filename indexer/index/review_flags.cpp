@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "kb/editorial/review.h"
+#include "kb/extract/extracted_doc.h"
 #include "kb/index/document_builder.h"
 
 namespace kb::index {
@@ -189,7 +190,10 @@ std::vector<std::string> ReviewFlags(const StoredDocument& doc, const editorial:
                                      int current_year) {
   std::vector<std::string> flags;
   if (doc.hidden) return flags;
-  if (!o.title && TitleLooksBad(doc.title)) flags.emplace_back(editorial::review::kTitle);
+  const bool from_file_name = doc.title_source == extract::kTitleFromFileName;
+  if (!o.title && (from_file_name || TitleLooksBad(doc.title))) {
+    flags.emplace_back(editorial::review::kTitle);
+  }
   if (!o.date && DateLooksBad(doc.date, current_year)) flags.emplace_back(editorial::review::kDate);
   if (doc.themes.empty() && o.themes_removed.empty()) {
     flags.emplace_back(editorial::review::kNoTheme);

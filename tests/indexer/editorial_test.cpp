@@ -75,9 +75,11 @@ TEST_CASE("an override saved in the store reaches the index through kb-indexer -
     CHECK_FALSE(Has(machine, "XEedited"));
     CHECK(Has(machine, "XTgezondheid-en-preventie"));
     const Indexed toelichting = Lookup(db, corpus / kToelichting);
-    // Its heading repeats the file name, made readable: a plausible title, not flagged.
+    // Its heading repeats the file name, made readable: a plausible title, but no title the
+    // document states, so an editor confirms it.
     CHECK(toelichting.stored.title == "Toelichting overeenkomst contractstandaarden Wmo");
-    CHECK_FALSE(Has(toelichting, "XRtitle"));
+    CHECK(toelichting.stored.title_source == "file name");
+    CHECK(Has(toelichting, "XRtitle"));
     const Indexed g = Lookup(db, g1000);
     CHECK(Has(g, "XRdate"));  // no date found
     CHECK(Has(g, "XGGM0074"));

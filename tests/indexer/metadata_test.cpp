@@ -211,6 +211,9 @@ TEST_CASE("Markdown titles: site front matter, HTML headings, headings that echo
                              "definitief.md");
   REQUIRE(answers.ok());
   CHECK(answers->title == "Vragen en antwoorden CS Jeugd en Wmo");
+  CHECK(answers->title_source == kTitleFromFileName);  // for the editors' review queue
+  CHECK(village->title_source == "metadata");          // front matter
+  CHECK(talk->title_source == "heading");
   // A date as the first heading is not a title.
   auto process =
       ExtractFile(testing::CorpusDir() / "docs/jaapjunior-md/procesbeschrijving-ijw-3.2.md");

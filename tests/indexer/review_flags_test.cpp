@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "kb/editorial/review.h"
+#include "kb/extract/extracted_doc.h"
 #include "kb/index/review_flags.h"
 
 using kb::index::DateLooksBad;
@@ -59,6 +60,22 @@ TEST_CASE("dates: none, unparsable, before 1900 or after next year are flagged")
   CHECK_FALSE(DateLooksBad("2027-01", 2026));
   CHECK_FALSE(DateLooksBad("1968-05-30", 2026));  // the Leerplichtwet 1969
   CHECK_FALSE(DateLooksBad("2019", 2026));
+}
+
+TEST_CASE("a title made from the file name is reviewed, however readable") {
+  kb::StoredDocument doc;
+  doc.title = "Vragen en antwoorden CS Jeugd en Wmo";
+  doc.date = "2025-05-12";
+  doc.gemeenten = {{"GM0014", "Groningen", "Groningen", 3}};
+  doc.provincies = {"Groningen"};
+  doc.themes = {{"wmo", "Wmo", 0.95}};
+  kb::editorial::Override none;
+  CHECK(ReviewFlags(doc, none, 2026).empty());
+  doc.title_source = kb::extract::kTitleFromFileName;
+  CHECK(ReviewFlags(doc, none, 2026) == std::vector<std::string>{"title"});
+  kb::editorial::Override kept;
+  kept.title = doc.title;  // an editor confirmed it
+  CHECK(ReviewFlags(doc, kept, 2026).empty());
 }
 
 TEST_CASE("flags follow the document after edits; an override answers its flags") {

@@ -44,8 +44,9 @@ struct MachineFacts {
 };
 
 struct StoredDocument {
-  std::string id;     // unique id (hex), also the Q term
-  std::string title;  // never empty
+  std::string id;            // unique id (hex), also the Q term
+  std::string title;         // never empty
+  std::string title_source;  // where extraction found it (ExtractedDoc::title_source)
   std::vector<std::string> authors;
   std::string organisation;
   std::string date;                // "YYYY-MM-DD", "YYYY" or empty

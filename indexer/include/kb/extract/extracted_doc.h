@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kb::extract {
@@ -17,9 +18,14 @@ inline constexpr std::size_t kMaxOrganisationBytes = 500;
 // format, date, kind, language, encoding: short codes.
 inline constexpr std::size_t kMaxCodeBytes = 64;
 
+// ExtractedDoc::title_source when no title was found in the file and the file name had to do:
+// such a title goes to the editors' review queue however readable it is.
+inline constexpr std::string_view kTitleFromFileName = "file name";
+
 struct ExtractedDoc {
   std::string format;                // "pdf", "text", "markdown"
   std::string title;                 // never empty after extraction (file name as last resort)
+  std::string title_source;          // "cover", "metadata", "heading", "text", kTitleFromFileName
   std::vector<std::string> authors;  // one person each: cover, byline, confirmed metadata
   std::string organisation;          // publishing organisation when recognisable
   std::string date;                  // "YYYY-MM-DD", "YYYY-MM", "YYYY" or empty
