@@ -1,10 +1,11 @@
-# The two commands of README.md: `make demo` and `make test`.
+# The two commands of README.md: `make demo` and `make test` (which includes `make
+# test-sanitized`, the sanitizers and fuzzers; README.md, "Building by hand").
 BUILD_DIR ?= build
 KB_WERROR ?= OFF
 JOBS ?= $(shell nproc)
 PORT ?= 8080
 
-.PHONY: deps build test demo bench clean
+.PHONY: deps build test test-sanitized demo bench clean
 
 deps:
 	@.ci/install-deps
@@ -13,8 +14,23 @@ build: deps
 	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKB_WERROR=$(KB_WERROR)
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
+# Every test: the suite on the GCC build, then again under the sanitizers with the fuzzers.
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+	$(MAKE) test-sanitized
+
+# The test suite under AddressSanitizer and UndefinedBehaviorSanitizer, plus a short run of every
+# fuzzer (fuzz/) on its seeds: one clang build directory, build-asan. A finding stops the program
+# it is in, so its test fails with the report. -O1 with line tables keeps the build short and the
+# reports exact. The browser tests (label browser) drive the page's JavaScript through the same
+# routes the HTTP tests cover, and run in the GCC suite only.
+SANITIZED_DIR ?= build-asan
+test-sanitized: deps
+	CC=clang CXX=clang++ cmake -S . -B $(SANITIZED_DIR) -DCMAKE_BUILD_TYPE=Debug \
+	  -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" \
+	  -DKB_SANITIZE=ON -DKB_FUZZ=ON -DKB_WERROR=$(KB_WERROR)
+	cmake --build $(SANITIZED_DIR) -j $(JOBS)
+	ctest --test-dir $(SANITIZED_DIR) --output-on-failure -j $(JOBS) -LE browser
 
 demo: build
 	@mkdir -p $(BUILD_DIR)/demo-uploads
@@ -32,4 +48,4 @@ bench: build
 	bench/run-quick.sh $(BUILD_DIR)
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(SANITIZED_DIR)

@@ -76,7 +76,11 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
     seen = true;
     return Status::Ok();
   };
-  for (const auto& [name, value] : params) {
+  // Named references rather than a structured binding: the lambda below captures `name`, which
+  // clang before 16 refuses for a binding.
+  for (const auto& param : params) {
+    const std::string& name = param.first;
+    const std::string& value = param.second;
     Status status;
     if (!analysis::IsValidUtf8(value)) {
       return Invalid(name.substr(0, 60),

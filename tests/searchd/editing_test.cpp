@@ -52,14 +52,14 @@ TEST_CASE("five failed logins from one address block it for ten minutes, others 
 }
 
 TEST_CASE("upload types are decided by content and extension") {
-  const std::string pdf = ReadFile(
-      std::filesystem::path(KB_SHARED_DIR) / "corpus/docs/wij-groningen/1. Voorbeeld Gezinsanalyse.pdf");
+  const std::string pdf = ReadFile(std::filesystem::path(KB_SHARED_DIR) /
+                                   "corpus/docs/wij-groningen/1. Voorbeeld Gezinsanalyse.pdf");
   REQUIRE(pdf.size() > 1000);
   CHECK(kb::editing::CheckUpload("rapport.PDF", pdf).ok());
   CHECK(kb::editing::CheckUpload("rapport.pdf", pdf).value() == kb::editing::UploadType::kPdf);
   // Windows-1252 text from the corpus is plausible text.
-  const std::string cp1252 = ReadFile(std::filesystem::path(KB_SHARED_DIR) /
-                                                "corpus/docs/ucto-encodings/W1258.nl.txt");
+  const std::string cp1252 =
+      ReadFile(std::filesystem::path(KB_SHARED_DIR) / "corpus/docs/ucto-encodings/W1258.nl.txt");
   REQUIRE(!cp1252.empty());
   CHECK(kb::editing::CheckUpload("tekst.txt", cp1252).ok());
   CHECK(kb::editing::CheckUpload("notitie.md", "# Kop\n\nTekst met é en ë.\n").value() ==
@@ -73,11 +73,11 @@ TEST_CASE("upload types are decided by content and extension") {
     CHECK(r.status().message().find(std::string(name)) != std::string::npos);
   };
   refused("rapport.pdf", "gewone tekst, geen pdf");
-  refused("rapport.txt", pdf);                          // a PDF under a text name
-  refused("plaatje.png", "\x89PNG\r\n\x1a\n");          // wrong extension
-  refused("leeg.txt", "");                              // empty
-  refused("binair.txt", std::string("ab\0cd", 5));      // NUL byte
-  refused("binair.md", std::string(200, '\x01'));       // control characters
+  refused("rapport.txt", pdf);                      // a PDF under a text name
+  refused("plaatje.png", "\x89PNG\r\n\x1a\n");      // wrong extension
+  refused("leeg.txt", "");                          // empty
+  refused("binair.txt", std::string("ab\0cd", 5));  // NUL byte
+  refused("binair.md", std::string(200, '\x01'));   // control characters
   refused("raar.txt", "tekst met \x81 een ongedefinieerde byte");
 }
 
