@@ -166,7 +166,9 @@ AuditEntry ReadAuditEntry(EntryReader& r) {
 }
 
 Status CheckHeader(const json& root) {
-  if (!root.is_object() || root.value("format", "") != "kb-editorial-export") {
+  // Compared as a JSON value: json::value("format", "") throws when the field is not a string
+  // (found by fuzzing: {"format": 9} ended kb-admin import).
+  if (!root.is_object() || !root.contains("format") || root["format"] != "kb-editorial-export") {
     return Status::InvalidArgument(
         "importbestand: veld \"format\" moet \"kb-editorial-export\" zijn; is dit een bestand "
         "van `kb-admin export`?");

@@ -100,6 +100,10 @@ TEST_CASE("A bad import file changes nothing and names the entry") {
     REQUIRE(s.kind() == ErrorKind::kInvalidArgument);
     CHECK(s.message().find("format") != std::string::npos);
     CHECK(store->ImportJson("nee", "kb-admin").kind() == ErrorKind::kInvalidArgument);
+    // A header field of another JSON type is refused, not thrown (found by fuzzing).
+    CHECK(store->ImportJson(R"({"format": 9})", "kb-admin").kind() == ErrorKind::kInvalidArgument);
+    CHECK(store->ImportJson(R"({"format": "kb-editorial-export", "version": "1"})", "kb-admin")
+              .kind() == ErrorKind::kInvalidArgument);
   }
   CHECK(WithoutVolatile(*store->ExportJson()) == WithoutVolatile(before));
   CHECK(store->Audit("", 1)->at(0).action != "import");
