@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "analyzer_impl.h"
+#include "kb/core/schema.h"
 #include "text_fold.h"
 #include "tokenizer.h"
 
@@ -49,7 +50,7 @@ class TextIndexer {
     doc_.add_posting(term_, pos, wdf_inc_);
   }
   void AddStem(std::string_view stem) {
-    term_.assign("Z").append(prefix_).append(stem);
+    term_.assign(schema::kPrefixStem).append(prefix_).append(stem);
     doc_.add_term(term_, wdf_inc_);
   }
   void AddStems(const WordInfo& info) {

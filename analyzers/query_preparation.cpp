@@ -7,6 +7,7 @@
 
 #include "analyzer_impl.h"
 #include "dutch_stemmer.h"
+#include "kb/core/schema.h"
 #include "text_fold.h"
 #include "tokenizer.h"
 
@@ -97,7 +98,9 @@ Status Analyzer::WriteSynonyms(Xapian::WritableDatabase& db) {
     DutchStemmer& stemmer = impl_->words.stemmer();
     for (const SynonymGroup& group : impl_->resources->synonyms.groups()) {
       std::vector<std::string> stem_terms;
-      for (const std::string& word : group.words) stem_terms.push_back("Z" + stemmer.Stem(word));
+      for (const std::string& word : group.words) {
+        stem_terms.push_back(std::string(schema::kPrefixStem) + stemmer.Stem(word));
+      }
       for (std::size_t i = 0; i < group.words.size(); ++i) {
         for (const std::string& term : stem_terms) {
           if (term == stem_terms[i]) continue;
