@@ -6,7 +6,11 @@
 #include <string_view>
 #include <vector>
 
-#include "kb/editorial/store.h"
+#include "kb/editorial/audit_log.h"
+#include "kb/editorial/duplicates.h"
+#include "kb/editorial/edits.h"
+#include "kb/editorial/notes.h"
+#include "kb/editorial/override.h"
 
 namespace kb::editorial {
 

@@ -7,7 +7,7 @@
 #include <set>
 
 #include "kb/core/schema.h"
-#include "kb/editorial/store.h"
+#include "kb/editorial/override.h"
 
 namespace kb::editorial {
 namespace {

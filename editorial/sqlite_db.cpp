@@ -1,4 +1,6 @@
-#include "sqlite_db.h"
+#include "kb/editorial/sqlite_db.h"
+
+#include <sqlite3.h>
 
 #include <utility>
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "kb/core/status.h"
-#include "sqlite_db.h"
+#include "kb/editorial/sqlite_db.h"
 
 namespace kb::editorial {
 

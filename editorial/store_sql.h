@@ -1,5 +1,6 @@
-// Every SQL statement of the editorial store, in one place, so the schema and its uses can be
-// read together. Statements are string literals: the Database caches them by address.
+// The schema of the editors' store file, and every SQL statement of kb_editorial, so the schema
+// and its uses can be read together (the editor accounts' statements are kb_editing's).
+// Statements are string literals: the Database caches them by address.
 #pragma once
 
 namespace kb::editorial::sql {
@@ -172,6 +173,13 @@ inline constexpr const char* kPendingAll =
     "SELECT path, generation FROM pending ORDER BY generation";
 inline constexpr const char* kPendingDelete =
     "DELETE FROM pending WHERE path = ?1 AND generation = ?2";
+
+// --- Backup: the editors' rows travel as they are (kb_editing's EditorAccounts owns them)
+inline constexpr const char* kEditorsExport =
+    "SELECT name, created, active, token_sha256 FROM editors ORDER BY name";
+inline constexpr const char* kEditorsRestore =
+    "INSERT INTO editors (name, token_sha256, created, active) VALUES (?1, ?2, ?3, ?4) "
+    "ON CONFLICT(name) DO UPDATE SET token_sha256 = ?2, created = ?3, active = ?4";
 
 // --- Audit
 inline constexpr const char* kAuditInsert =

@@ -1,4 +1,4 @@
-#include "utc_time.h"
+#include "kb/editorial/utc_time.h"
 
 #include <chrono>
 #include <ctime>

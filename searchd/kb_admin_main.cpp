@@ -13,11 +13,13 @@
 
 #include <CLI/CLI.hpp>
 
+#include "kb/editorial/editor_accounts.h"
 #include "kb/editorial/store.h"
 
 namespace {
 
 namespace fs = std::filesystem;
+using kb::editorial::EditorAccounts;
 using kb::editorial::EditorialStore;
 
 constexpr int kFailed = 1;
@@ -56,7 +58,7 @@ kb::Result<std::unique_ptr<EditorialStore>> OpenStore(const Command& c, bool may
 int AddEditor(const Command& c) {
   auto store = OpenStore(c, true);
   if (!store.ok()) return Fail(store.status().message());
-  auto token = (*store)->AddEditor(c.name);
+  auto token = EditorAccounts((*store)->connection()).AddEditor(c.name);
   if (!token.ok()) return Fail(token.status().message());
   std::printf(
       "Redacteur \"%s\" is toegevoegd. Het token hieronder wordt maar één keer getoond; geef "
@@ -69,7 +71,9 @@ int AddEditor(const Command& c) {
 int RemoveEditor(const Command& c) {
   auto store = OpenStore(c, false);
   if (!store.ok()) return Fail(store.status().message());
-  if (kb::Status s = (*store)->RemoveEditor(c.name); !s.ok()) return Fail(s.message());
+  if (kb::Status s = EditorAccounts((*store)->connection()).RemoveEditor(c.name); !s.ok()) {
+    return Fail(s.message());
+  }
   std::printf("Redacteur \"%s\" is verwijderd; het token en alle sessies zijn ongeldig.\n",
               c.name.c_str());
   return 0;
@@ -78,7 +82,7 @@ int RemoveEditor(const Command& c) {
 int ListEditors(const Command& c) {
   auto store = OpenStore(c, false);
   if (!store.ok()) return Fail(store.status().message());
-  auto editors = (*store)->Editors();
+  auto editors = EditorAccounts((*store)->connection()).Editors();
   if (!editors.ok()) return Fail(editors.status().message());
   if (editors->empty())
     std::printf("Nog geen redacteuren; maak er een met `kb-admin editor add NAAM`.\n");
@@ -113,7 +117,7 @@ kb::Status WriteFileAtomically(const fs::path& file, const std::string& text) {
 int Export(const Command& c) {
   auto store = OpenStore(c, false);
   if (!store.ok()) return Fail(store.status().message());
-  auto json = (*store)->ExportJson();
+  auto json = (*store)->backup().ExportJson();
   if (!json.ok()) return Fail(json.status().message());
   if (c.file.empty() || c.file == "-") {
     std::fwrite(json->data(), 1, json->size(), stdout);
@@ -130,7 +134,7 @@ int Import(const Command& c) {
   const std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   auto store = OpenStore(c, true);
   if (!store.ok()) return Fail(store.status().message());
-  if (kb::Status s = (*store)->ImportJson(json, "kb-admin"); !s.ok()) {
+  if (kb::Status s = (*store)->backup().ImportJson(json, "kb-admin"); !s.ok()) {
     return Fail(c.file + ": " + s.message() + "; er is niets veranderd");
   }
   std::printf("%s geïmporteerd in %s; kb-searchd laat kb-indexer de wijzigingen toepassen.\n",

@@ -157,7 +157,7 @@ EditorService::Proof EditorService::Authenticate(const httplib::Request& req) {
       return proof;
     }
     auto editor =
-        options_.store->EditorForToken(std::string_view(authorization).substr(kBearer.size()));
+        options_.accounts->EditorForToken(std::string_view(authorization).substr(kBearer.size()));
     if (!editor.ok()) {
       proof.refusal = {503, "de redactieopslag is niet bereikbaar: " + editor.status().message()};
     } else if (!editor->has_value()) {
@@ -179,7 +179,7 @@ EditorService::Proof EditorService::Authenticate(const httplib::Request& req) {
                      "<sleutel>'"};
     return proof;
   }
-  auto session = options_.store->FindSession(session_token);
+  auto session = options_.accounts->FindSession(session_token);
   if (!session.ok()) {
     proof.refusal = {503, "de redactieopslag is niet bereikbaar: " + session.status().message()};
     return proof;

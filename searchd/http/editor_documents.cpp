@@ -38,11 +38,11 @@ void EditorService::GetDocument(EditorCall& call) {
   const std::string id = call.req.matches[1].str();
   auto detail = pool_.Acquire()->GetDocument(id, search::Audience::kEditor);
   if (!detail.ok()) return SendError(call.res, detail.status());
-  auto value = options_.store->GetOverride(id);
+  auto value = options_.store->edits().GetOverride(id);
   if (!value.ok()) return SendError(call.res, value.status());
-  auto notes = options_.store->Notes(id);
+  auto notes = options_.store->notes().For(id);
   if (!notes.ok()) return SendError(call.res, notes.status());
-  auto audit = options_.store->Audit(id, 50);
+  auto audit = options_.store->audit().Recent(id, 50);
   if (!audit.ok()) return SendError(call.res, audit.status());
   nlohmann::json notes_json = nlohmann::json::array();
   for (const auto& n : *notes) notes_json.push_back(NoteObject(n));
@@ -65,7 +65,7 @@ void EditorService::PutDocument(EditorCall& call) {
   if (auto st = editing::CheckOverride(*value, *options_.catalog); !st.ok()) {
     return SendError(call.res, st);
   }
-  if (auto st = options_.store->SaveOverride(id, docs->front().path, *value, call.editor);
+  if (auto st = options_.store->edits().SaveOverride(id, docs->front().path, *value, call.editor);
       !st.ok()) {
     return SendError(call.res, st);
   }
@@ -85,10 +85,10 @@ void EditorService::AddNote(EditorCall& call) {
   }
   auto docs = RequireDocuments(pool_, {id});
   if (!docs.ok()) return SendError(call.res, docs.status());
-  if (auto st = options_.store->AddNote(id, *text, call.editor); !st.ok()) {
+  if (auto st = options_.store->notes().Add(id, *text, call.editor); !st.ok()) {
     return SendError(call.res, st);
   }
-  auto notes = options_.store->Notes(id);
+  auto notes = options_.store->notes().For(id);
   if (!notes.ok()) return SendError(call.res, notes.status());
   // The note just written: the newest of this editor's with this text.
   auto newest = std::max_element(notes->begin(), notes->end(),
@@ -134,7 +134,7 @@ void EditorService::Merge(EditorCall& call) {
   merge.duplicate_format = dup_doc.format;
   merge.duplicate_path = dup_doc.path;
   merge.editor = call.editor;
-  if (auto st = options_.store->SaveMerge(merge, kept_doc.path, call.editor); !st.ok()) {
+  if (auto st = options_.store->edits().SaveMerge(merge, kept_doc.path, call.editor); !st.ok()) {
     return SendError(call.res, st);
   }
   Enqueued();
@@ -145,7 +145,7 @@ void EditorService::Merge(EditorCall& call) {
 void EditorService::Unmerge(EditorCall& call) {
   if (auto st = OnlyParameters(call.req, {}); !st.ok()) return SendError(call.res, st);
   const std::string id = call.req.matches[1].str();
-  if (auto st = options_.store->Unmerge(id, call.editor); !st.ok()) {
+  if (auto st = options_.store->edits().Unmerge(id, call.editor); !st.ok()) {
     return SendError(call.res, st);
   }
   Enqueued();
@@ -165,7 +165,7 @@ void EditorService::RejectDuplicate(EditorCall& call) {
   }
   auto docs = RequireDocuments(pool_, {*a, *b});
   if (!docs.ok()) return SendError(call.res, docs.status());
-  if (auto st = options_.store->RejectDuplicate(*a, *b, call.editor); !st.ok()) {
+  if (auto st = options_.store->duplicates().Reject(*a, *b, call.editor); !st.ok()) {
     return SendError(call.res, st);
   }
   call.res.status = 204;

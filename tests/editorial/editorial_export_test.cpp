@@ -1,33 +1,36 @@
 // EditorialStore export and import: the round trip, merging into a store, and bad files.
 
 #include "editorial_fixtures.h"
+#include "kb/editorial/editor_accounts.h"
 
 namespace {
 
 using kb::ErrorKind;
+using kb::editorial::EditorAccounts;
 using kb::editorial::EditorialStore;
 using kb::editorial::Override;
 using namespace kb::test;  // editorial_fixtures.h
 
 // Fills a store with one of everything.
 void FillStore(EditorialStore& store) {
-  REQUIRE(store.AddEditor("anna").ok());
-  REQUIRE(store.AddEditor("bob").ok());
-  REQUIRE(store.RemoveEditor("bob").ok());
+  EditorAccounts accounts(store.connection());
+  REQUIRE(accounts.AddEditor("anna").ok());
+  REQUIRE(accounts.AddEditor("bob").ok());
+  REQUIRE(accounts.RemoveEditor("bob").ok());
   Override o = TitleOverride("Jeugdhulp in Drenthe");
   o.themes_added = {"jeugdhulp"};
   o.gemeenten_removed = {"GM0114"};
   o.hidden = false;
-  REQUIRE(store.SaveOverride("d1", "/c/d1.pdf", o, "anna").ok());
+  REQUIRE(store.edits().SaveOverride("d1", "/c/d1.pdf", o, "anna").ok());
   Override hide;
   hide.hidden = true;
-  REQUIRE(store.SaveOverride("d4", "/c/d4.pdf", hide, "anna").ok());
-  REQUIRE(store.ProposeDuplicate("d1", "d2", 0.91).ok());
-  REQUIRE(store.ProposeDuplicate("d1", "d3", 0.72).ok());
-  REQUIRE(store.SaveMerge(MakeMerge("d1", "d2"), "/c/d1.pdf", "anna").ok());
-  REQUIRE(store.RejectDuplicate("d1", "d3", "anna").ok());
-  REQUIRE(store.ProposeDuplicate("d5", "d6", 0.88).ok());
-  REQUIRE(store.AddNote("d1", "Dubbel met de tekstversie; \"quotes\" en é", "anna").ok());
+  REQUIRE(store.edits().SaveOverride("d4", "/c/d4.pdf", hide, "anna").ok());
+  REQUIRE(store.duplicates().Propose("d1", "d2", 0.91).ok());
+  REQUIRE(store.duplicates().Propose("d1", "d3", 0.72).ok());
+  REQUIRE(store.edits().SaveMerge(MakeMerge("d1", "d2"), "/c/d1.pdf", "anna").ok());
+  REQUIRE(store.duplicates().Reject("d1", "d3", "anna").ok());
+  REQUIRE(store.duplicates().Propose("d5", "d6", 0.88).ok());
+  REQUIRE(store.notes().Add("d1", "Dubbel met de tekstversie; \"quotes\" en é", "anna").ok());
 }
 
 }  // namespace
@@ -36,43 +39,43 @@ TEST_CASE("Export and import round trip through an empty store") {
   StoreFile original_file;
   auto original = OpenStore(original_file.file);
   FillStore(*original);
-  const std::string token = *original->AddEditor("carla");
-  auto exported = original->ExportJson();
+  const std::string token = *EditorAccounts(original->connection()).AddEditor("carla");
+  auto exported = original->backup().ExportJson();
   REQUIRE(exported.ok());
   CHECK(exported->find("\n  \"editors\"") != std::string::npos);  // pretty printed
   CHECK(exported->find(token) == std::string::npos);
 
   StoreFile copy_file;
   auto copy = OpenStore(copy_file.file);
-  REQUIRE(copy->ImportJson(*exported, "kb-admin").ok());
-  auto again = copy->ExportJson();
+  REQUIRE(copy->backup().ImportJson(*exported, "kb-admin").ok());
+  auto again = copy->backup().ExportJson();
   REQUIRE(again.ok());
   CHECK(WithoutVolatile(*again) == WithoutVolatile(*exported));
   CHECK(WithoutVolatile(*again)["overrides"].size() == 2);
 
   // The import is audited, and what it brings is queued for kb-indexer.
-  auto audit = copy->Audit("", 1);
+  auto audit = copy->audit().Recent("", 1);
   CHECK(audit->at(0).action == "import");
   CHECK(audit->at(0).editor == "kb-admin");
   CHECK(PendingPaths(*copy) == std::vector<std::string>{"/c/d1.pdf", "/c/d2.txt", "/c/d4.pdf"});
   // Editors travel with their token hashes.
-  CHECK(**copy->EditorForToken(token) == "carla");
-  CHECK(copy->AllEdits()->at("d2").merged_into->kept == "d1");
-  CHECK(copy->GetOverride("d4")->hidden);
+  CHECK(**EditorAccounts(copy->connection()).EditorForToken(token) == "carla");
+  CHECK(copy->edits().AllEdits()->at("d2").merged_into->kept == "d1");
+  CHECK(copy->edits().GetOverride("d4")->hidden);
 
   SECTION("importing twice doubles no note and no audit entry") {
-    REQUIRE(copy->ImportJson(*exported, "kb-admin").ok());
-    CHECK(copy->Notes("d1")->size() == 1);
-    CHECK(WithoutVolatile(*copy->ExportJson()) == WithoutVolatile(*exported));
+    REQUIRE(copy->backup().ImportJson(*exported, "kb-admin").ok());
+    CHECK(copy->notes().For("d1")->size() == 1);
+    CHECK(WithoutVolatile(*copy->backup().ExportJson()) == WithoutVolatile(*exported));
   }
   SECTION("the file wins for the same document") {
     StoreFile third_file;
     auto third = OpenStore(third_file.file);
-    REQUIRE(third->SaveOverride("d1", "/c/d1.pdf", TitleOverride("Lokaal"), "zoe").ok());
-    REQUIRE(third->SaveOverride("d7", "/c/d7.pdf", TitleOverride("Blijft"), "zoe").ok());
-    REQUIRE(third->ImportJson(*exported, "kb-admin").ok());
-    CHECK(*third->GetOverride("d1")->title == "Jeugdhulp in Drenthe");
-    CHECK(*third->GetOverride("d7")->title == "Blijft");
+    REQUIRE(third->edits().SaveOverride("d1", "/c/d1.pdf", TitleOverride("Lokaal"), "zoe").ok());
+    REQUIRE(third->edits().SaveOverride("d7", "/c/d7.pdf", TitleOverride("Blijft"), "zoe").ok());
+    REQUIRE(third->backup().ImportJson(*exported, "kb-admin").ok());
+    CHECK(*third->edits().GetOverride("d1")->title == "Jeugdhulp in Drenthe");
+    CHECK(*third->edits().GetOverride("d7")->title == "Blijft");
   }
 }
 
@@ -80,27 +83,27 @@ TEST_CASE("A bad import file changes nothing and names the entry") {
   StoreFile f;
   auto store = OpenStore(f.file);
   FillStore(*store);
-  const std::string before = *store->ExportJson();
+  const std::string before = *store->backup().ExportJson();
   nlohmann::json j = nlohmann::json::parse(before);
   SECTION("a bad override value") {
     j["overrides"][1]["override"]["date"] = "morgen";
-    auto s = store->ImportJson(j.dump(), "kb-admin");
+    auto s = store->backup().ImportJson(j.dump(), "kb-admin");
     REQUIRE(s.kind() == ErrorKind::kInvalidArgument);
     CHECK(s.message().find("overrides[1].override") != std::string::npos);
     CHECK(s.message().find("\"date\"") != std::string::npos);
   }
   SECTION("a missing field") {
     j["merges"][0].erase("kept");
-    auto s = store->ImportJson(j.dump(), "kb-admin");
+    auto s = store->backup().ImportJson(j.dump(), "kb-admin");
     REQUIRE(s.kind() == ErrorKind::kInvalidArgument);
     CHECK(s.message().find("merges[0].kept") != std::string::npos);
   }
   SECTION("not an export") {
-    auto s = store->ImportJson(R"({"overrides":[]})", "kb-admin");
+    auto s = store->backup().ImportJson(R"({"overrides":[]})", "kb-admin");
     REQUIRE(s.kind() == ErrorKind::kInvalidArgument);
     CHECK(s.message().find("format") != std::string::npos);
-    CHECK(store->ImportJson("nee", "kb-admin").kind() == ErrorKind::kInvalidArgument);
+    CHECK(store->backup().ImportJson("nee", "kb-admin").kind() == ErrorKind::kInvalidArgument);
   }
-  CHECK(WithoutVolatile(*store->ExportJson()) == WithoutVolatile(before));
-  CHECK(store->Audit("", 1)->at(0).action != "import");
+  CHECK(WithoutVolatile(*store->backup().ExportJson()) == WithoutVolatile(before));
+  CHECK(store->audit().Recent("", 1)->at(0).action != "import");
 }

@@ -45,7 +45,7 @@ inline editorial::Merge MakeMerge(const std::string& kept, const std::string& du
 
 // The queued paths, sorted.
 inline std::vector<std::string> PendingPaths(editorial::EditorialStore& store) {
-  auto pending = store.Pending();
+  auto pending = store.queue().Items();
   REQUIRE(pending.ok());
   std::vector<std::string> paths;
   for (const auto& item : *pending) paths.push_back(item.path);

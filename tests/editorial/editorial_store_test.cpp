@@ -20,15 +20,16 @@ TEST_CASE("EditorialStore creates its file and reopens it with the data") {
   StoreFile f;
   {
     auto store = OpenStore(f.file);
-    REQUIRE(store->SaveOverride("d1", "/c/d1.pdf", TitleOverride("Goede titel"), "anna").ok());
+    REQUIRE(
+        store->edits().SaveOverride("d1", "/c/d1.pdf", TitleOverride("Goede titel"), "anna").ok());
   }
   REQUIRE(std::filesystem::exists(f.file));
   auto store = OpenStore(f.file);
-  auto got = store->GetOverride("d1");
+  auto got = store->edits().GetOverride("d1");
   REQUIRE(got.ok());
   REQUIRE(got->title);
   CHECK(*got->title == "Goede titel");
-  auto none = store->GetOverride("d2");
+  auto none = store->edits().GetOverride("d2");
   REQUIRE(none.ok());
   CHECK(none->empty());
 }
@@ -61,25 +62,25 @@ TEST_CASE("Two EditorialStore objects on one file see each other's writes") {
   StoreFile f;
   auto searchd = OpenStore(f.file);
   auto indexer = OpenStore(f.file);
-  const auto generation_before = indexer->Generation();
+  const auto generation_before = indexer->queue().Generation();
   REQUIRE(generation_before.ok());
-  REQUIRE(searchd->SaveOverride("d1", "/c/d1.pdf", TitleOverride("Nieuw"), "anna").ok());
-  auto generation_after = indexer->Generation();
+  REQUIRE(searchd->edits().SaveOverride("d1", "/c/d1.pdf", TitleOverride("Nieuw"), "anna").ok());
+  auto generation_after = indexer->queue().Generation();
   REQUIRE(generation_after.ok());
   CHECK(*generation_after > *generation_before);
-  auto edits = indexer->AllEdits();
+  auto edits = indexer->edits().AllEdits();
   REQUIRE(edits.ok());
   REQUIRE(edits->count("d1") == 1);
   CHECK(*edits->at("d1").override.title == "Nieuw");
-  auto pending = indexer->Pending();
+  auto pending = indexer->queue().Items();
   REQUIRE(pending.ok());
   REQUIRE(pending->size() == 1);
   CHECK(pending->at(0).path == "/c/d1.pdf");
-  REQUIRE(indexer->ClearPending(*pending).ok());
-  CHECK(searchd->Pending()->empty());
+  REQUIRE(indexer->queue().Clear(*pending).ok());
+  CHECK(searchd->queue().Items()->empty());
   // And the other way round: a proposal from the indexer is seen by kb-searchd.
-  REQUIRE(indexer->ProposeDuplicate("d1", "d2", 0.9).ok());
-  CHECK(searchd->DuplicateCandidates("proposed")->size() == 1);
+  REQUIRE(indexer->duplicates().Propose("d1", "d2", 0.9).ok());
+  CHECK(searchd->duplicates().List("proposed")->size() == 1);
 }
 
 TEST_CASE("Two processes' worth of writers on one file lose nothing") {
@@ -91,7 +92,7 @@ TEST_CASE("Two processes' worth of writers on one file lose nothing") {
   auto writer = [](EditorialStore* store, std::string prefix, std::vector<std::string>* errors) {
     for (int i = 0; i < kEach; ++i) {
       const std::string id = prefix + std::to_string(i);
-      kb::Status s = store->SaveOverride(id, "/c/" + id, TitleOverride("T " + id), "anna");
+      kb::Status s = store->edits().SaveOverride(id, "/c/" + id, TitleOverride("T " + id), "anna");
       if (!s.ok()) errors->push_back(s.ToString());
     }
   };
@@ -102,10 +103,10 @@ TEST_CASE("Two processes' worth of writers on one file lose nothing") {
   b.join();
   CHECK(errors_a.empty());
   CHECK(errors_b.empty());
-  auto edits = first->AllEdits();
+  auto edits = first->edits().AllEdits();
   REQUIRE(edits.ok());
   CHECK(edits->size() == 2 * kEach);
-  CHECK(first->Pending()->size() == 2 * kEach);
+  CHECK(first->queue().Items()->size() == 2 * kEach);
 }
 
 TEST_CASE("A write waits for another process's transaction, up to the busy timeout") {
@@ -123,20 +124,20 @@ TEST_CASE("A write waits for another process's transaction, up to the busy timeo
       sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr);
     });
     const auto start = std::chrono::steady_clock::now();
-    const kb::Status s = store->Enqueue("/c/a.pdf");
+    const kb::Status s = store->queue().Enqueue("/c/a.pdf");
     const auto waited = std::chrono::steady_clock::now() - start;
     commit_later.join();
     CHECK(s.ok());
     CHECK(waited >= std::chrono::milliseconds(300));
-    CHECK(store->Pending()->size() == 1);
+    CHECK(store->queue().Items()->size() == 1);
   }
   SECTION("a transaction held past the timeout: Unavailable, naming the file") {
-    const kb::Status s = store->Enqueue("/c/a.pdf");
+    const kb::Status s = store->queue().Enqueue("/c/a.pdf");
     REQUIRE_FALSE(s.ok());
     CHECK(s.kind() == ErrorKind::kUnavailable);
     CHECK(s.message().find(f.file.string()) != std::string::npos);
     sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
-    CHECK(store->Pending()->empty());
-    CHECK(store->Enqueue("/c/a.pdf").ok());
+    CHECK(store->queue().Items()->empty());
+    CHECK(store->queue().Enqueue("/c/a.pdf").ok());
   }
 }

@@ -8,12 +8,14 @@
 #include <regex>
 
 #include "editorial_fixtures.h"
+#include "kb/editorial/editor_accounts.h"
 #include "kb/editorial/store.h"
 #include "process.h"
 
 namespace {
 
 namespace fs = std::filesystem;
+using kb::editorial::EditorAccounts;
 using kb::editorial::EditorialStore;
 using kb::test::OpenStore;
 using kb::test::ProcessResult;
@@ -50,7 +52,7 @@ TEST_CASE("kb-admin editor add prints the token once and the store accepts it") 
   CHECK_FALSE(fs::exists(db));
   {
     auto store = OpenStore(store_file);
-    auto who = store->EditorForToken(token);
+    auto who = EditorAccounts(store->connection()).EditorForToken(token);
     REQUIRE(who.ok());
     REQUIRE(*who);
     CHECK(**who == "anna");
@@ -82,7 +84,7 @@ TEST_CASE("kb-admin editor add prints the token once and the store accepts it") 
     auto removed = Admin({"--db", db, "editor", "remove", "anna"});
     REQUIRE(removed.exit_code == 0);
     auto store = OpenStore(store_file);
-    CHECK_FALSE(*store->EditorForToken(token));
+    CHECK_FALSE(*EditorAccounts(store->connection()).EditorForToken(token));
     auto after = Admin({"--db", db, "editor", "list"});
     CHECK(after.out.find("verwijderd") != std::string::npos);
 
@@ -97,15 +99,15 @@ TEST_CASE("kb-admin export and import round trip") {
   const fs::path source = fs::path(dir.path()) / "bron.sqlite";
   {
     auto store = OpenStore(source);
-    REQUIRE(store->AddEditor("anna").ok());
+    REQUIRE(EditorAccounts(store->connection()).AddEditor("anna").ok());
     kb::editorial::Override o;
     o.title = "Armoede in Groningen";
     o.gemeenten_added = {"GM0014"};
-    REQUIRE(store->SaveOverride("d1", "/c/d1.pdf", o, "anna").ok());
+    REQUIRE(store->edits().SaveOverride("d1", "/c/d1.pdf", o, "anna").ok());
     kb::editorial::Merge m{"d1", "d2", "Armoede (tekst)", "text", "/c/d2.txt", "", ""};
-    REQUIRE(store->SaveMerge(m, "/c/d1.pdf", "anna").ok());
-    REQUIRE(store->AddNote("d1", "Titel gecontroleerd", "anna").ok());
-    REQUIRE(store->ProposeDuplicate("d3", "d4", 0.9).ok());
+    REQUIRE(store->edits().SaveMerge(m, "/c/d1.pdf", "anna").ok());
+    REQUIRE(store->notes().Add("d1", "Titel gecontroleerd", "anna").ok());
+    REQUIRE(store->duplicates().Propose("d3", "d4", 0.9).ok());
   }
   auto to_stdout = Admin({"--store", source.string(), "export"});
   REQUIRE(to_stdout.exit_code == 0);
@@ -128,10 +130,10 @@ TEST_CASE("kb-admin export and import round trip") {
   REQUIRE(round.exit_code == 0);
   CHECK(WithoutVolatile(round.out) == WithoutVolatile(to_stdout.out));
   auto store = OpenStore(target);
-  CHECK(store->Audit("", 1)->at(0).action == "import");
-  CHECK(store->Audit("", 1)->at(0).editor == "kb-admin");
-  CHECK(store->AllEdits()->at("d2").merged_into->kept == "d1");
-  CHECK(store->Pending()->size() == 2);  // kb-indexer applies what the import brought
+  CHECK(store->audit().Recent("", 1)->at(0).action == "import");
+  CHECK(store->audit().Recent("", 1)->at(0).editor == "kb-admin");
+  CHECK(store->edits().AllEdits()->at("d2").merged_into->kept == "d1");
+  CHECK(store->queue().Items()->size() == 2);  // kb-indexer applies what the import brought
 }
 
 TEST_CASE("kb-admin refuses bad files with the file's name and changes nothing") {

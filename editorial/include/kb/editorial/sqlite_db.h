@@ -1,9 +1,8 @@
-// A thin RAII layer over libsqlite3 for the editorial store: one connection, cached prepared
-// statements, and transactions that roll back unless committed. Not thread-safe by itself; the
-// store serialises every use of a Database behind its mutex.
+// A thin RAII layer over libsqlite3 for the editors' store: one connection, cached prepared
+// statements, and transactions that roll back unless committed. Not thread-safe by itself: every
+// use goes through a Connection (connection.h), which holds its mutex. Public so that the parts
+// of the store in other libraries (kb_editing's EditorAccounts) work in the same file.
 #pragma once
-
-#include <sqlite3.h>
 
 #include <cstdint>
 #include <filesystem>
@@ -13,6 +12,9 @@
 #include <string_view>
 
 #include "kb/core/status.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
 
 namespace kb::editorial {
 

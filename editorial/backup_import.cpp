@@ -1,7 +1,8 @@
 // Writing an import into the store. Runs inside the caller's transaction: the whole file is
 // imported or nothing is.
-#include "export_data.h"
-#include "store_impl.h"
+#include "backup_import.h"
+
+#include "kb/editorial/pending_queue.h"
 #include "store_sql.h"
 
 namespace kb::editorial {
@@ -20,7 +21,7 @@ Result<bool> Exists(Database& db, const char* sql_text, const std::vector<std::s
 
 Status ImportEditors(Database& db, const std::vector<ExportedEditor>& editors) {
   for (const auto& e : editors) {
-    auto stmt = db.Prepare(sql::kEditorUpsert);
+    auto stmt = db.Prepare(sql::kEditorsRestore);
     if (!stmt.ok()) return stmt.status();
     Status s = (*stmt)
                    ->Bind(1, e.name)
@@ -79,10 +80,10 @@ Status ImportAudit(Database& db, const std::vector<AuditEntry>& audit) {
 
 }  // namespace
 
-Status EditorialStore::Impl::ImportLocked(const ExportData& data) {
-  if (Status s = ImportEditors(*db, data.editors); !s.ok()) return s;
+Status ImportIn(Database& db, const ExportData& data) {
+  if (Status s = ImportEditors(db, data.editors); !s.ok()) return s;
   for (const auto& o : data.overrides) {
-    auto stmt = db->Prepare(sql::kOverrideUpsert);
+    auto stmt = db.Prepare(sql::kOverrideUpsert);
     if (!stmt.ok()) return stmt.status();
     Status s = (*stmt)
                    ->Bind(1, o.doc_id)
@@ -92,10 +93,10 @@ Status EditorialStore::Impl::ImportLocked(const ExportData& data) {
                    .Bind(5, o.time)
                    .Run();
     if (!s.ok()) return s;
-    if (s = EnqueueLocked(o.path); !s.ok()) return s;
+    if (s = PendingQueue::EnqueueIn(db, o.path); !s.ok()) return s;
   }
   for (const auto& m : data.merges) {
-    auto stmt = db->Prepare(sql::kMergeUpsert);
+    auto stmt = db.Prepare(sql::kMergeUpsert);
     if (!stmt.ok()) return stmt.status();
     Status s = (*stmt)
                    ->Bind(1, m.merge.kept)
@@ -108,12 +109,12 @@ Status EditorialStore::Impl::ImportLocked(const ExportData& data) {
                    .Bind(8, m.kept_path)
                    .Run();
     if (!s.ok()) return s;
-    if (s = EnqueueLocked(m.merge.duplicate_path); !s.ok()) return s;
-    if (s = EnqueueLocked(m.kept_path); !s.ok()) return s;
+    if (s = PendingQueue::EnqueueIn(db, m.merge.duplicate_path); !s.ok()) return s;
+    if (s = PendingQueue::EnqueueIn(db, m.kept_path); !s.ok()) return s;
   }
-  if (Status s = ImportNotes(*db, data.notes); !s.ok()) return s;
-  if (Status s = ImportDuplicates(*db, data.duplicates); !s.ok()) return s;
-  return ImportAudit(*db, data.audit);
+  if (Status s = ImportNotes(db, data.notes); !s.ok()) return s;
+  if (Status s = ImportDuplicates(db, data.duplicates); !s.ok()) return s;
+  return ImportAudit(db, data.audit);
 }
 
 }  // namespace kb::editorial

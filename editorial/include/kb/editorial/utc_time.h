@@ -1,4 +1,4 @@
-// Times in the editorial store: ISO 8601 UTC strings for people and exports, Unix seconds for
+// Times in the editors' store: ISO 8601 UTC strings for people and exports, Unix seconds for
 // comparisons (session expiry).
 #pragma once
 

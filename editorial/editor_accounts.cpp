@@ -1,18 +1,23 @@
 // Editors and their sessions. A token or session id is never stored, only its SHA-256, so a copy
 // of the store (or an export) does not let anyone log in.
+#include "kb/editorial/editor_accounts.h"
+
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "crypto.h"
-#include "store_impl.h"
+#include "kb/editorial/audit_log.h"
+#include "kb/editorial/utc_time.h"
 #include "store_sql.h"
-#include "utc_time.h"
 
 namespace kb::editorial {
 namespace {
 
 constexpr std::size_t kTokenBytes = 32;
 constexpr std::size_t kCsrfBytes = 32;
+
+// The editor recorded for changes made from the command line.
+constexpr std::string_view kAdminEditor = "kb-admin";
 
 bool IsValidEditorName(std::string_view name) {
   if (name.empty() || name.size() > 64) return false;
@@ -38,16 +43,14 @@ Result<int> EditorState(Database& db, std::string_view name) {
 
 }  // namespace
 
-Result<std::string> EditorialStore::AddEditor(std::string_view name) {
+Result<std::string> EditorAccounts::AddEditor(std::string_view name) {
   if (!IsValidEditorName(name)) {
     return Status::InvalidArgument("ongeldige redacteursnaam \"" + std::string(name) +
                                    "\": gebruik 1 tot 64 letters, cijfers, '.', '-' of '_'");
   }
   auto token = crypto::RandomHex(kTokenBytes);
   if (!token.ok()) return token.status();
-  std::lock_guard lock(impl_->mutex);
-  Database& db = *impl_->db;
-  Status s = InTransaction(db, [&]() -> Status {
+  Status s = connection_.InTransaction([&](Database& db) -> Status {
     auto state = EditorState(db, name);
     if (!state.ok()) return state.status();
     if (*state == 1) {
@@ -63,17 +66,15 @@ Result<std::string> EditorialStore::AddEditor(std::string_view name) {
                      .Bind(4, std::int64_t{1})
                      .Run();
     if (!run.ok()) return run;
-    return impl_->AuditLocked(
-        {0, "", std::string(kAdminEditor), "editor-add", "", "", NameJson(name)});
+    return AuditLog::AppendIn(
+        db, {0, "", std::string(kAdminEditor), "editor-add", "", "", NameJson(name)});
   });
   if (!s.ok()) return s;
   return *token;
 }
 
-Status EditorialStore::RemoveEditor(std::string_view name) {
-  std::lock_guard lock(impl_->mutex);
-  Database& db = *impl_->db;
-  return InTransaction(db, [&]() -> Status {
+Status EditorAccounts::RemoveEditor(std::string_view name) {
+  return connection_.InTransaction([&](Database& db) -> Status {
     auto state = EditorState(db, name);
     if (!state.ok()) return state.status();
     if (*state != 1) {
@@ -86,39 +87,43 @@ Status EditorialStore::RemoveEditor(std::string_view name) {
     auto end_sessions = db.Prepare(sql::kSessionsDeleteEditor);
     if (!end_sessions.ok()) return end_sessions.status();
     if (Status s = (*end_sessions)->Bind(1, name).Run(); !s.ok()) return s;
-    return impl_->AuditLocked(
-        {0, "", std::string(kAdminEditor), "editor-remove", "", NameJson(name), ""});
+    return AuditLog::AppendIn(
+        db, {0, "", std::string(kAdminEditor), "editor-remove", "", NameJson(name), ""});
   });
 }
 
-Result<std::vector<EditorInfo>> EditorialStore::Editors() const {
-  std::lock_guard lock(impl_->mutex);
-  auto stmt = impl_->db->Prepare(sql::kEditorsList);
-  if (!stmt.ok()) return stmt.status();
-  std::vector<EditorInfo> out;
-  while ((*stmt)->Step()) out.push_back({(*stmt)->Text(0), (*stmt)->Text(1), (*stmt)->Int(2) != 0});
-  if (!(*stmt)->status().ok()) return (*stmt)->status();
-  return out;
-}
-
-Result<std::optional<std::string>> EditorialStore::EditorForToken(std::string_view token) const {
-  const std::string hash = crypto::Sha256Hex(token);
-  std::lock_guard lock(impl_->mutex);
-  auto stmt = impl_->db->Prepare(sql::kEditorsActiveHashes);
-  if (!stmt.ok()) return stmt.status();
-  // Compare with every active editor's hash, always all of them, so the time taken says
-  // nothing about how close a guess was or which editor it matched.
-  std::optional<std::string> found;
-  while ((*stmt)->Step()) {
-    if (crypto::ConstantTimeEqual(hash, (*stmt)->Text(1)) && !token.empty()) {
-      found = (*stmt)->Text(0);
+Result<std::vector<EditorInfo>> EditorAccounts::Editors() const {
+  return connection_.WithLock([](Database& db) -> Result<std::vector<EditorInfo>> {
+    auto stmt = db.Prepare(sql::kEditorsList);
+    if (!stmt.ok()) return stmt.status();
+    std::vector<EditorInfo> out;
+    while ((*stmt)->Step()) {
+      out.push_back({(*stmt)->Text(0), (*stmt)->Text(1), (*stmt)->Int(2) != 0});
     }
-  }
-  if (!(*stmt)->status().ok()) return (*stmt)->status();
-  return found;
+    if (!(*stmt)->status().ok()) return (*stmt)->status();
+    return out;
+  });
 }
 
-Result<Session> EditorialStore::CreateSession(std::string_view editor, std::int64_t ttl_seconds) {
+Result<std::optional<std::string>> EditorAccounts::EditorForToken(std::string_view token) const {
+  const std::string hash = crypto::Sha256Hex(token);
+  return connection_.WithLock([&](Database& db) -> Result<std::optional<std::string>> {
+    auto stmt = db.Prepare(sql::kEditorsActiveHashes);
+    if (!stmt.ok()) return stmt.status();
+    // Compare with every active editor's hash, always all of them, so the time taken says
+    // nothing about how close a guess was or which editor it matched.
+    std::optional<std::string> found;
+    while ((*stmt)->Step()) {
+      if (crypto::ConstantTimeEqual(hash, (*stmt)->Text(1)) && !token.empty()) {
+        found = (*stmt)->Text(0);
+      }
+    }
+    if (!(*stmt)->status().ok()) return (*stmt)->status();
+    return found;
+  });
+}
+
+Result<Session> EditorAccounts::CreateSession(std::string_view editor, std::int64_t ttl_seconds) {
   if (ttl_seconds <= 0) return Status::InvalidArgument("de sessieduur moet positief zijn");
   auto token = crypto::RandomHex(kTokenBytes);
   if (!token.ok()) return token.status();
@@ -126,9 +131,7 @@ Result<Session> EditorialStore::CreateSession(std::string_view editor, std::int6
   if (!csrf.ok()) return csrf.status();
   const std::int64_t now = NowUnixSeconds();
   Session session{*token, std::string(editor), *csrf, IsoUtc(now + ttl_seconds)};
-  std::lock_guard lock(impl_->mutex);
-  Database& db = *impl_->db;
-  Status s = InTransaction(db, [&]() -> Status {
+  Status s = connection_.InTransaction([&](Database& db) -> Status {
     auto state = EditorState(db, editor);
     if (!state.ok()) return state.status();
     if (*state != 1) {
@@ -151,27 +154,29 @@ Result<Session> EditorialStore::CreateSession(std::string_view editor, std::int6
   return session;
 }
 
-Result<std::optional<Session>> EditorialStore::FindSession(std::string_view session_token) const {
+Result<std::optional<Session>> EditorAccounts::FindSession(std::string_view session_token) const {
   if (session_token.empty()) return std::optional<Session>();
   const std::string hash = crypto::Sha256Hex(session_token);
-  std::lock_guard lock(impl_->mutex);
-  auto stmt = impl_->db->Prepare(sql::kSessionGet);
-  if (!stmt.ok()) return stmt.status();
-  (*stmt)->Bind(1, hash).Bind(2, NowUnixSeconds());
-  if (!(*stmt)->Step()) {
-    if (!(*stmt)->status().ok()) return (*stmt)->status();
-    return std::optional<Session>();
-  }
-  if (!crypto::ConstantTimeEqual(hash, (*stmt)->Text(0))) return std::optional<Session>();
-  return std::optional<Session>(Session{std::string(session_token), (*stmt)->Text(1),
-                                        (*stmt)->Text(2), IsoUtc((*stmt)->Int(3))});
+  return connection_.WithLock([&](Database& db) -> Result<std::optional<Session>> {
+    auto stmt = db.Prepare(sql::kSessionGet);
+    if (!stmt.ok()) return stmt.status();
+    (*stmt)->Bind(1, hash).Bind(2, NowUnixSeconds());
+    if (!(*stmt)->Step()) {
+      if (!(*stmt)->status().ok()) return (*stmt)->status();
+      return std::optional<Session>();
+    }
+    if (!crypto::ConstantTimeEqual(hash, (*stmt)->Text(0))) return std::optional<Session>();
+    return std::optional<Session>(Session{std::string(session_token), (*stmt)->Text(1),
+                                          (*stmt)->Text(2), IsoUtc((*stmt)->Int(3))});
+  });
 }
 
-Status EditorialStore::EndSession(std::string_view session_token) {
-  std::lock_guard lock(impl_->mutex);
-  auto stmt = impl_->db->Prepare(sql::kSessionDelete);
-  if (!stmt.ok()) return stmt.status();
-  return (*stmt)->Bind(1, crypto::Sha256Hex(session_token)).Run();
+Status EditorAccounts::EndSession(std::string_view session_token) {
+  return connection_.WithLock([&](Database& db) -> Status {
+    auto stmt = db.Prepare(sql::kSessionDelete);
+    if (!stmt.ok()) return stmt.status();
+    return (*stmt)->Bind(1, crypto::Sha256Hex(session_token)).Run();
+  });
 }
 
 }  // namespace kb::editorial

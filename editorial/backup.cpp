@@ -1,12 +1,15 @@
-// Export and import: the editorial data as one readable JSON file, for backups and review.
-// Session tokens and the pending queue are left out (they are short-lived); editors travel with
-// their token hashes, so a restored store lets the same editors log in.
+// Export and import: the store as one readable JSON file (backup.h).
+#include "kb/editorial/backup.h"
+
 #include <nlohmann/json.hpp>
 
+#include "backup_import.h"
 #include "export_data.h"
-#include "store_impl.h"
+#include "kb/editorial/audit_log.h"
+#include "kb/editorial/pending_queue.h"
+#include "kb/editorial/utc_time.h"
+#include "store_internal.h"
 #include "store_sql.h"
-#include "utc_time.h"
 
 namespace kb::editorial {
 namespace {
@@ -85,45 +88,45 @@ Json AuditRow(const Statement& r) {
 
 }  // namespace
 
-Result<std::string> EditorialStore::ExportJson() const {
-  std::lock_guard lock(impl_->mutex);
-  Database& db = *impl_->db;
+Result<std::string> Backup::ExportJson() const {
   Json out = {{"format", kFormat}, {"version", kFormatVersion}, {"exported", NowIsoUtc()}};
   struct Section {
     const char* name;
     const char* sql_text;
     Json (*row)(const Statement&);
   };
-  const Section sections[] = {{"editors", sql::kEditorsList, EditorRow},
+  const Section sections[] = {{"editors", sql::kEditorsExport, EditorRow},
                               {"overrides", sql::kOverridesAll, OverrideRow},
                               {"merges", sql::kMergesAll, MergeRow},
                               {"notes", sql::kNotesAll, NoteRow},
                               {"duplicates", sql::kDuplicatesAll, DuplicateRow},
                               {"audit", sql::kAuditOldestFirst, AuditRow}};
-  // One read transaction, so the sections are one consistent snapshot.
-  if (Status s = db.Exec("BEGIN"); !s.ok()) return s;
-  for (const auto& section : sections) {
-    auto rows = Rows(db, section.sql_text, section.row);
-    if (!rows.ok()) {
-      (void)db.Exec("ROLLBACK");
-      return rows.status();
+  Status read = connection_.WithLock([&](Database& db) -> Status {
+    // One read transaction, so the sections are one consistent snapshot.
+    if (Status s = db.Exec("BEGIN"); !s.ok()) return s;
+    for (const auto& section : sections) {
+      auto rows = Rows(db, section.sql_text, section.row);
+      if (!rows.ok()) {
+        (void)db.Exec("ROLLBACK");
+        return rows.status();
+      }
+      out[section.name] = std::move(*rows);
     }
-    out[section.name] = std::move(*rows);
-  }
-  if (Status s = db.Exec("COMMIT"); !s.ok()) return s;
+    return db.Exec("COMMIT");
+  });
+  if (!read.ok()) return read;
   return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
-Status EditorialStore::ImportJson(std::string_view json, std::string_view editor) {
+Status Backup::ImportJson(std::string_view json, std::string_view editor) {
   if (Status s = RequireEditor(editor); !s.ok()) return s;
   auto data = ExportData::Parse(json);
   if (!data.ok()) return data.status();
-  std::lock_guard lock(impl_->mutex);
-  return InTransaction(*impl_->db, [&]() -> Status {
-    if (Status s = impl_->ImportLocked(*data); !s.ok()) return s;
+  return connection_.InTransaction([&](Database& db) -> Status {
+    if (Status s = ImportIn(db, *data); !s.ok()) return s;
     // Always a new generation, so a running kb-indexer reloads the edits.
-    if (Status s = impl_->BumpGeneration().status(); !s.ok()) return s;
-    return impl_->AuditLocked({0, "", std::string(editor), "import", "", "", data->Summary()});
+    if (Status s = PendingQueue::BumpGenerationIn(db); !s.ok()) return s;
+    return AuditLog::AppendIn(db, {0, "", std::string(editor), "import", "", "", data->Summary()});
   });
 }
 
