@@ -13,13 +13,13 @@
 
 #include <CLI/CLI.hpp>
 
-#include "kb/editorial/editor_accounts.h"
+#include "kb/editing/editor_accounts.h"
 #include "kb/editorial/store.h"
 
 namespace {
 
 namespace fs = std::filesystem;
-using kb::editorial::EditorAccounts;
+using kb::editing::EditorAccounts;
 using kb::editorial::EditorialStore;
 
 constexpr int kFailed = 1;

@@ -14,8 +14,8 @@
 #include "kb/analysis/region_tagger.h"
 #include "kb/analysis/theme_tagger.h"
 #include "kb/editing/applier.h"
+#include "kb/editing/editor_accounts.h"
 #include "kb/editing/login_limiter.h"
-#include "kb/editorial/editor_accounts.h"
 #include "kb/editorial/store.h"
 #include "kb/http/server.h"
 #include "kb/search/catalog.h"
@@ -143,7 +143,7 @@ int main(int argc, char** argv) {
     shared->index_changes.fetch_add(1, std::memory_order_release);
   };
   kb::editing::Applier applier((*store)->queue(), applier_options);
-  kb::editorial::EditorAccounts accounts((*store)->connection());
+  kb::editing::EditorAccounts accounts((*store)->connection());
 
   kb::http::ServerOptions server_options;
   server_options.host = host;

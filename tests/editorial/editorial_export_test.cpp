@@ -1,12 +1,13 @@
-// EditorialStore export and import: the round trip, merging into a store, and bad files.
+// Backup, export and import: the round trip, merging into a store, and bad files. The editors
+// the file carries are made by kb-searchd's EditorAccounts.
 
 #include "editorial_fixtures.h"
-#include "kb/editorial/editor_accounts.h"
+#include "kb/editing/editor_accounts.h"
 
 namespace {
 
 using kb::ErrorKind;
-using kb::editorial::EditorAccounts;
+using kb::editing::EditorAccounts;
 using kb::editorial::EditorialStore;
 using kb::editorial::Override;
 using namespace kb::test;  // editorial_fixtures.h

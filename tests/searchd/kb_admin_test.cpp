@@ -8,14 +8,14 @@
 #include <regex>
 
 #include "editorial_fixtures.h"
-#include "kb/editorial/editor_accounts.h"
+#include "kb/editing/editor_accounts.h"
 #include "kb/editorial/store.h"
 #include "process.h"
 
 namespace {
 
 namespace fs = std::filesystem;
-using kb::editorial::EditorAccounts;
+using kb::editing::EditorAccounts;
 using kb::editorial::EditorialStore;
 using kb::test::OpenStore;
 using kb::test::ProcessResult;

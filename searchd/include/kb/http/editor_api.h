@@ -36,8 +36,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kb/editing/editor_accounts.h"
 #include "kb/editing/login_limiter.h"
-#include "kb/editorial/editor_accounts.h"
 #include "kb/editorial/store.h"
 #include "kb/search/catalog.h"
 
@@ -45,7 +45,7 @@ namespace kb::http {
 
 struct EditorApiOptions {
   editorial::EditorialStore* store = nullptr;      // null: every /api/editor route answers 503
-  editorial::EditorAccounts* accounts = nullptr;   // who may edit; required with store
+  editing::EditorAccounts* accounts = nullptr;     // who may edit; required with store
   std::shared_ptr<const search::Catalog> catalog;  // for validating overrides; required with store
   std::filesystem::path upload_dir;                // absolute; empty: uploads answer 409
   std::size_t max_upload_bytes = 50u << 20;        // per request; larger gets 413

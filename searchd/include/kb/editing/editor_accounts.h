@@ -1,7 +1,8 @@
 // EditorAccounts: who may edit and how they prove it, in the editors' store file: editors with
 // their tokens, and login sessions with their CSRF values. Tokens and session ids are random
-// (32 bytes, hex) and stored only as SHA-256, so a copy of the store (or an export) lets no one
-// log in.
+// (32 bytes from OpenSSL, hex) and stored only as SHA-256, so a copy of the store (or an export)
+// lets no one log in. kb-searchd and kb-admin use the accounts; kb-indexer never does, so it
+// links neither this code nor OpenSSL.
 //
 // Thread-safety: as its Connection (safe to share).
 #pragma once
@@ -15,7 +16,7 @@
 #include "kb/core/status.h"
 #include "kb/editorial/connection.h"
 
-namespace kb::editorial {
+namespace kb::editing {
 
 struct EditorInfo {
   std::string name;
@@ -28,11 +29,15 @@ struct Session {
   std::string editor;
   std::string csrf;     // the value the page must send back in X-CSRF-Token
   std::string expires;  // ISO 8601 UTC
+
+  // Whether `header` (the request's X-CSRF-Token) is this session's CSRF value; the time taken
+  // does not depend on where they differ.
+  bool AcceptsCsrf(std::string_view header) const;
 };
 
 class EditorAccounts {
  public:
-  explicit EditorAccounts(Connection& connection) : connection_(connection) {}
+  explicit EditorAccounts(editorial::Connection& connection) : connection_(connection) {}
 
   // Returns the new editor's token, which is shown once. InvalidArgument when an active editor
   // has the name or it is not 1-64 ASCII letters, digits, '.', '-', '_'. Adding a removed
@@ -54,7 +59,7 @@ class EditorAccounts {
   Status EndSession(std::string_view session_token);
 
  private:
-  Connection& connection_;
+  editorial::Connection& connection_;
 };
 
-}  // namespace kb::editorial
+}  // namespace kb::editing

@@ -5,12 +5,12 @@
 #include <thread>
 
 #include "editorial_fixtures.h"
-#include "kb/editorial/editor_accounts.h"
+#include "kb/editing/editor_accounts.h"
 
 namespace {
 
 using kb::ErrorKind;
-using kb::editorial::EditorAccounts;
+using kb::editing::EditorAccounts;
 using namespace kb::test;  // editorial_fixtures.h
 
 std::string ReadBytes(const std::filesystem::path& file) {

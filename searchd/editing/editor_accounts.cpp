@@ -1,17 +1,23 @@
 // Editors and their sessions. A token or session id is never stored, only its SHA-256, so a copy
 // of the store (or an export) does not let anyone log in.
-#include "kb/editorial/editor_accounts.h"
+#include "kb/editing/editor_accounts.h"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "crypto.h"
+#include "editor_accounts_sql.h"
 #include "kb/editorial/audit_log.h"
 #include "kb/editorial/utc_time.h"
-#include "store_sql.h"
 
-namespace kb::editorial {
+namespace kb::editing {
 namespace {
+
+using editorial::AuditLog;
+using editorial::Database;
+using editorial::IsoUtc;
+using editorial::NowIsoUtc;
+using editorial::NowUnixSeconds;
 
 constexpr std::size_t kTokenBytes = 32;
 constexpr std::size_t kCsrfBytes = 32;
@@ -42,6 +48,10 @@ Result<int> EditorState(Database& db, std::string_view name) {
 }
 
 }  // namespace
+
+bool Session::AcceptsCsrf(std::string_view header) const {
+  return !csrf.empty() && crypto::ConstantTimeEqual(header, csrf);
+}
 
 Result<std::string> EditorAccounts::AddEditor(std::string_view name) {
   if (!IsValidEditorName(name)) {
@@ -179,4 +189,4 @@ Status EditorAccounts::EndSession(std::string_view session_token) {
   });
 }
 
-}  // namespace kb::editorial
+}  // namespace kb::editing

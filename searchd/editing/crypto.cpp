@@ -6,7 +6,7 @@
 
 #include <vector>
 
-namespace kb::editorial::crypto {
+namespace kb::editing::crypto {
 namespace {
 
 std::string Hex(const unsigned char* data, std::size_t size) {
@@ -44,4 +44,4 @@ bool ConstantTimeEqual(std::string_view a, std::string_view b) {
   return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-}  // namespace kb::editorial::crypto
+}  // namespace kb::editing::crypto

@@ -1,4 +1,4 @@
-// The editorial store's secrets, through OpenSSL's libcrypto: random tokens, their SHA-256
+// The editor accounts' secrets, through OpenSSL's libcrypto: random tokens, their SHA-256
 // hashes (the only form stored), and comparisons that take the same time whatever the input.
 #pragma once
 
@@ -8,7 +8,7 @@
 
 #include "kb/core/status.h"
 
-namespace kb::editorial::crypto {
+namespace kb::editing::crypto {
 
 // `bytes` random bytes from the operating system's CSPRNG, as lower-case hex.
 Result<std::string> RandomHex(std::size_t bytes);
@@ -17,4 +17,4 @@ std::string Sha256Hex(std::string_view text);
 // True when a and b are equal; the time taken depends only on their lengths.
 bool ConstantTimeEqual(std::string_view a, std::string_view b);
 
-}  // namespace kb::editorial::crypto
+}  // namespace kb::editing::crypto
