@@ -5,6 +5,7 @@
 
 #include "kb/editorial/audit_log.h"
 #include "kb/editorial/duplicates.h"
+#include "kb/editorial/merge_rules.h"
 #include "kb/editorial/pending_queue.h"
 #include "kb/editorial/utc_time.h"
 #include "store_internal.h"
@@ -44,35 +45,18 @@ Result<std::int64_t> CountWhere(Database& db, const char* sql_text, std::string_
   return count;
 }
 
-// A merge chain (a duplicate of a duplicate) would make "which document shows" ambiguous.
-Status CheckMergeAllowedIn(Database& db, const Merge& merge) {
-  if (merge.kept == merge.duplicate) {
-    return Status::InvalidArgument(
-        "veld \"duplicate\": een document kan niet met zichzelf "
-        "worden samengevoegd");
-  }
-  auto existing = MergeOfDuplicateIn(db, merge.duplicate);
-  if (!existing.ok()) return existing.status();
-  if (*existing) {
-    return Status::InvalidArgument("veld \"duplicate\": document " + merge.duplicate +
-                                   " is al samengevoegd met " + (*existing)->kept +
-                                   "; maak dat eerst ongedaan");
-  }
+// The merge rules (merge_rules.h), given the merges already in the store.
+Status CheckMergeIn(Database& db, const Merge& merge) {
+  auto duplicate_merged = MergeOfDuplicateIn(db, merge.duplicate);
+  if (!duplicate_merged.ok()) return duplicate_merged.status();
   auto kept_merged = MergeOfDuplicateIn(db, merge.kept);
   if (!kept_merged.ok()) return kept_merged.status();
-  if (*kept_merged) {
-    return Status::InvalidArgument("veld \"kept\": document " + merge.kept +
-                                   " is zelf samengevoegd met " + (*kept_merged)->kept +
-                                   "; kies dat document om te bewaren");
-  }
-  auto has_duplicates = CountWhere(db, sql::kMergeKeptCount, merge.duplicate);
-  if (!has_duplicates.ok()) return has_duplicates.status();
-  if (*has_duplicates > 0) {
-    return Status::InvalidArgument("veld \"duplicate\": document " + merge.duplicate +
-                                   " heeft zelf samengevoegde dubbelen; kies het als te bewaren "
-                                   "document of maak die eerst ongedaan");
-  }
-  return Status::Ok();
+  auto duplicates_of_duplicate = CountWhere(db, sql::kMergeKeptCount, merge.duplicate);
+  if (!duplicates_of_duplicate.ok()) return duplicates_of_duplicate.status();
+  const std::string kept_into = *kept_merged ? (*kept_merged)->kept : "";
+  const std::string duplicate_into = *duplicate_merged ? (*duplicate_merged)->kept : "";
+  return CheckMerge({merge.kept, kept_into, false},
+                    {merge.duplicate, duplicate_into, *duplicates_of_duplicate > 0});
 }
 
 // Both documents of a merge go back into the pending queue.
@@ -185,7 +169,7 @@ Status Edits::SaveMerge(const Merge& merge, std::string_view kept_path, std::str
   if (Status s = RequireDocumentId(merge.duplicate, "duplicate"); !s.ok()) return s;
   if (Status s = RequireEditor(editor); !s.ok()) return s;
   return connection_.InTransaction([&](Database& db) -> Status {
-    if (Status s = CheckMergeAllowedIn(db, merge); !s.ok()) return s;
+    if (Status s = CheckMergeIn(db, merge); !s.ok()) return s;
     auto stmt = db.Prepare(sql::kMergeUpsert);
     if (!stmt.ok()) return stmt.status();
     Status run = (*stmt)

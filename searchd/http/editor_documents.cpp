@@ -6,6 +6,8 @@
 #include "editor_json.h"
 #include "editor_service.h"
 #include "kb/editing/override_check.h"
+#include "kb/editorial/duplicates.h"
+#include "kb/editorial/merge_rules.h"
 
 namespace kb::http {
 
@@ -29,6 +31,11 @@ Result<std::vector<StoredDocument>> RequireDocuments(search::SearcherPool& pool,
                                     [&](const StoredDocument& d) { return d.id == id; }));
   }
   return ordered;
+}
+
+// A document's merge standing as the index shows it.
+editorial::MergeSide MergeSideOf(const StoredDocument& doc) {
+  return {doc.id, doc.merged_into, !doc.also_published_as.empty()};
 }
 
 }  // namespace
@@ -106,26 +113,16 @@ void EditorService::Merge(EditorCall& call) {
   if (!kept.ok()) return SendError(call.res, kept.status());
   auto duplicate = StringField(*body, "duplicate");
   if (!duplicate.ok()) return SendError(call.res, duplicate.status());
-  if (*kept == *duplicate) {
-    return SendError(call.res, kb::Status::InvalidArgument(
-                                   "veld \"duplicate\": een document kan niet met zichzelf "
-                                   "worden samengevoegd"));
+  if (auto st = editorial::CheckMergeIds(*kept, *duplicate); !st.ok()) {
+    return SendError(call.res, st);
   }
   auto docs = RequireDocuments(pool_, {*kept, *duplicate});
   if (!docs.ok()) return SendError(call.res, docs.status());
   const StoredDocument& kept_doc = (*docs)[0];
   const StoredDocument& dup_doc = (*docs)[1];
-  if (!dup_doc.merged_into.empty()) {
-    return SendError(call.res,
-                     kb::Status::InvalidArgument("veld \"duplicate\": document " + dup_doc.id +
-                                                 " is al samengevoegd met " + dup_doc.merged_into +
-                                                 "; maak dat eerst ongedaan"));
-  }
-  if (!kept_doc.merged_into.empty()) {
-    return SendError(
-        call.res, kb::Status::InvalidArgument("veld \"kept\": document " + kept_doc.id +
-                                              " is zelf samengevoegd met " + kept_doc.merged_into +
-                                              "; kies dat document als het te bewaren document"));
+  // The index's view; the store checks again against its own, which may be newer.
+  if (auto st = editorial::CheckMerge(MergeSideOf(kept_doc), MergeSideOf(dup_doc)); !st.ok()) {
+    return SendError(call.res, st);
   }
   editorial::Merge merge;
   merge.kept = kept_doc.id;
@@ -159,10 +156,7 @@ void EditorService::RejectDuplicate(EditorCall& call) {
   if (!a.ok()) return SendError(call.res, a.status());
   auto b = StringField(*body, "b");
   if (!b.ok()) return SendError(call.res, b.status());
-  if (*a == *b) {
-    return SendError(call.res, kb::Status::InvalidArgument(
-                                   "velden \"a\" en \"b\": kies twee verschillende documenten"));
-  }
+  if (auto st = editorial::CheckPair(*a, *b); !st.ok()) return SendError(call.res, st);
   auto docs = RequireDocuments(pool_, {*a, *b});
   if (!docs.ok()) return SendError(call.res, docs.status());
   if (auto st = options_.store->duplicates().Reject(*a, *b, call.editor); !st.ok()) {

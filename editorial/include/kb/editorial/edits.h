@@ -58,8 +58,8 @@ class Edits {
   // Records a merge and enqueues both documents' paths; kept_path is the kept document's
   // source. merge.editor and merge.time are ignored (the store records `editor` and now). The
   // pair's duplicate candidate becomes "merged"; the audit gets a "merge" entry under each
-  // document. InvalidArgument (naming "duplicate" or "kept") for a merge the rules of
-  // merge_rules.h refuse, given the merges already in the store.
+  // document. InvalidArgument naming the field for an empty id or editor, and for a merge the
+  // rules of merge_rules.h refuse given the merges already in the store.
   Status SaveMerge(const Merge& merge, std::string_view kept_path, std::string_view editor);
   // Undoes a merge, enqueues both paths and marks the pair "rejected" (an editor has judged it);
   // NotFound when `duplicate_id` is not merged.
