@@ -4,14 +4,14 @@
 #include <iterator>
 #include <thread>
 
-#include "editorial_fixtures.h"
 #include "kb/editing/editor_accounts.h"
+#include "store_fixtures.h"
 
 namespace {
 
 using kb::ErrorKind;
 using kb::editing::EditorAccounts;
-using namespace kb::test;  // editorial_fixtures.h
+using namespace kb::test;  // store_fixtures.h
 
 std::string ReadBytes(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);

@@ -7,10 +7,10 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
-#include "editorial_fixtures.h"
 #include "kb/editing/editor_accounts.h"
 #include "kb/editorial/store.h"
 #include "process.h"
+#include "store_fixtures.h"
 
 namespace {
 

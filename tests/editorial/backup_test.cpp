@@ -1,8 +1,8 @@
 // Backup, export and import: the round trip, merging into a store, and bad files. The editors
 // the file carries are made by kb-searchd's EditorAccounts.
 
-#include "editorial_fixtures.h"
 #include "kb/editing/editor_accounts.h"
+#include "store_fixtures.h"
 
 namespace {
 
@@ -10,7 +10,7 @@ using kb::ErrorKind;
 using kb::editing::EditorAccounts;
 using kb::editorial::EditorialStore;
 using kb::editorial::Override;
-using namespace kb::test;  // editorial_fixtures.h
+using namespace kb::test;  // store_fixtures.h
 
 // Fills a store with one of everything.
 void FillStore(EditorialStore& store) {

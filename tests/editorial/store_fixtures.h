@@ -1,4 +1,4 @@
-// Shared by the editorial store tests: a store file in a temporary folder and small builders.
+// Shared by the editors' store tests: a store file in a temporary folder and small builders.
 #pragma once
 
 #include <catch2/catch.hpp>

@@ -6,13 +6,13 @@
 #include <fstream>
 #include <thread>
 
-#include "editorial_fixtures.h"
+#include "store_fixtures.h"
 
 namespace {
 
 using kb::ErrorKind;
 using kb::editorial::EditorialStore;
-using namespace kb::test;  // editorial_fixtures.h
+using namespace kb::test;  // store_fixtures.h
 
 }  // namespace
 
