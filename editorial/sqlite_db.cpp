@@ -33,7 +33,7 @@ bool Statement::Step() {
     sqlite3* db = sqlite3_db_handle(stmt_);
     const char* file = sqlite3_db_filename(db, "main");
     const std::string message =
-        std::string("de redactie-opslag ") + (file ? file : "") + ": " + sqlite3_errmsg(db);
+        std::string("de redactieopslag ") + (file ? file : "") + ": " + sqlite3_errmsg(db);
     status_ = (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED
                   ? Status::Unavailable(message + "; bezet, probeer het later opnieuw")
                   : Status::Internal(message);
@@ -64,8 +64,8 @@ Result<std::unique_ptr<Database>> Database::Open(const std::filesystem::path& fi
       sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
   std::unique_ptr<Database> db(new Database(raw, file));
   if (rc != SQLITE_OK) {
-    return Status::Unavailable("de redactie-opslag " + file.string() +
-                               " kan niet worden geopend (" + sqlite3_errstr(rc) +
+    return Status::Unavailable("de redactieopslag " + file.string() + " kan niet worden geopend (" +
+                               sqlite3_errstr(rc) +
                                "); controleer of de map bestaat en schrijfbaar is");
   }
   sqlite3_busy_timeout(raw, busy_timeout_ms);
@@ -96,7 +96,7 @@ Status Database::Exec(const char* sql) {
 }
 
 Status Database::Error(int code, std::string_view what) const {
-  const std::string message = "de redactie-opslag " + file_.string() + ": " + sqlite3_errmsg(db_) +
+  const std::string message = "de redactieopslag " + file_.string() + ": " + sqlite3_errmsg(db_) +
                               " (" + std::string(what.substr(0, 60)) + ")";
   switch (code & 0xff) {
     case SQLITE_BUSY:
@@ -106,7 +106,7 @@ Status Database::Error(int code, std::string_view what) const {
                                  "probeer het later opnieuw");
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
-      return Status::InvalidArgument(message + "; dit is geen redactie-opslag");
+      return Status::InvalidArgument(message + "; dit is geen redactieopslag");
     default:
       return Status::Internal(message);
   }

@@ -31,7 +31,7 @@ Status CheckStamp(Database& db, std::int64_t application_id, std::int64_t versio
   const std::string file = db.file().string();
   if (application_id != sql::kApplicationId) {
     return Status::InvalidArgument(file +
-                                   " is een SQLite-bestand maar geen redactie-opslag; "
+                                   " is een SQLite-bestand maar geen redactieopslag; "
                                    "kies een ander bestand met --store");
   }
   if (version > sql::kSchemaVersion) {

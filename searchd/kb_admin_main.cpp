@@ -49,7 +49,7 @@ kb::Result<std::unique_ptr<EditorialStore>> OpenStore(const Command& c, bool may
   const fs::path path = StorePath(c);
   if (!may_create && !fs::exists(path)) {
     const std::string option = c.store.empty() ? "--db " + c.db : "--store " + c.store;
-    return kb::Status::NotFound("de redactie-opslag " + path.string() + " bestaat niet (" + option +
+    return kb::Status::NotFound("de redactieopslag " + path.string() + " bestaat niet (" + option +
                                 "); controleer het pad of maak eerst een redacteur aan");
   }
   return EditorialStore::Open(path);
@@ -145,10 +145,10 @@ int Import(const Command& c) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"kb-admin: beheert de redactie-opslag (redacteuren, export en import)"};
+  CLI::App app{"kb-admin: beheert de redactieopslag (redacteuren, export en import)"};
   app.footer("Afsluitcode: 0 gelukt, 1 de actie mislukte, 2 de opdrachtregel klopt niet.");
   Command c;
-  auto* store_option = app.add_option("--store", c.store, "De redactie-opslag (SQLite-bestand)");
+  auto* store_option = app.add_option("--store", c.store, "De redactieopslag (SQLite-bestand)");
   auto* db_option = app.add_option(
       "--db", c.db, "Indexmap; de opslag is dan <indexmap>.editorial.sqlite ernaast");
   store_option->excludes(db_option);
@@ -176,7 +176,7 @@ int main(int argc, char** argv) {
     return Fail("ongeldige opdrachtregel; zie `kb-admin --help`", kUsage);
   }
   if (c.store.empty() == c.db.empty()) {
-    return Fail("geef de redactie-opslag met --store BESTAND of --db INDEXMAP", kUsage);
+    return Fail("geef de redactieopslag met --store BESTAND of --db INDEXMAP", kUsage);
   }
   if (add->parsed()) return AddEditor(c);
   if (remove->parsed()) return RemoveEditor(c);

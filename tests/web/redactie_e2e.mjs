@@ -5,7 +5,7 @@
 // page and the API (uploads go into the indexed corpus folder), and headless Chromium does what an
 // editor does.
 //
-// Usage: node editorial_e2e.mjs --indexer BIN --searchd BIN --admin BIN --web DIR --corpus DIR
+// Usage: node redactie_e2e.mjs --indexer BIN --searchd BIN --admin BIN --web DIR --corpus DIR
 //                               [--shared-docs DIR] [--screenshots DIR]
 // Exit status: 0 all passed, 1 a test failed, 77 skipped (no chromium or playwright-core).
 import { mkdirSync, readdirSync, statSync, copyFileSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -65,7 +65,7 @@ async function main() {
       db, web: args.web, extra: ['--upload-dir', corpus, '--indexer', args.indexer],
     });
     console.log(`index: ${env.daemon.health.documents ?? '?'} documents; kb-searchd on ${env.daemon.base}`);
-    const { runTests } = await import('./editorial_tests.mjs');
+    const { runTests } = await import('./redactie_tests.mjs');
     return runTests({
       browser: env.browser, base: env.daemon.base, shots: env.shots, token, dup, upload: pickUpload(args.sharedDocs),
     });

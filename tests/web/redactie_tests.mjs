@@ -1,4 +1,4 @@
-// The browser tests of /redactie; editorial_e2e.mjs sets up the index, the editor, the daemon
+// The browser tests of /redactie; redactie_e2e.mjs sets up the index, the editor, the daemon
 // and the browser. Tests run in order and build on each other (the title fixed in one is
 // searched for in the next); the rate-limit test blocks 127.0.0.1 and so comes last.
 import assert from 'node:assert/strict';
