@@ -1,4 +1,4 @@
-// LoadResources: reads the editorial data once. Errors name the file and say what to do.
+// LoadResources: reads the corpus data once. Errors name the file and say what to do.
 #include <algorithm>
 #include <fstream>
 

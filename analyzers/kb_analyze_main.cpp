@@ -114,7 +114,7 @@ int main(int argc, char** argv) {
   kb::analysis::AnalysisConfig config;
   bool query_mode = false;
   app.add_flag("--query", query_mode, "treat stdin as a search query: show how it is parsed");
-  app.add_option("--data-dir", config.data_dir, "editorial data directory (corpus/)")
+  app.add_option("--data-dir", config.data_dir, "corpus data directory (corpus/)")
       ->check(CLI::ExistingDirectory);
   app.add_option("--lexicon", config.lexicon_path, "Dutch word list for compound splitting")
       ->check(CLI::ExistingFile);

@@ -16,7 +16,7 @@
 #include "editor_json.h"
 #include "editor_service.h"
 #include "kb/editing/override_check.h"
-#include "kb/editorial/store.h"
+#include "kb/editorial/override.h"
 #include "kb/http/error_mapper.h"
 #include "kb/search/catalog.h"
 

@@ -1,4 +1,4 @@
-// Fuzzes the editorial import (`kb-admin import FILE`, EditorialStore::ImportJson): the export
+// Fuzzes the editorial import (`kb-admin import FILE`, Backup::ImportJson): the export
 // file's parser (ExportData::Parse, which checks every entry before anything is written) and,
 // for a file it accepts, the import itself into a fresh, empty store. The store promises that an
 // export can be imported again, so after a successful import its export must parse too.
@@ -46,9 +46,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!ExportData::Parse(file).ok()) return 0;
   auto store = EditorialStore::Open(FreshStorePath());
   Require(store.ok(), "cannot open a fresh store:", store.status().ToString());
-  const kb::Status imported = (*store)->ImportJson(file, "kb-admin");
+  const kb::Status imported = (*store)->backup().ImportJson(file, "kb-admin");
   if (!imported.ok()) return 0;
-  auto exported = (*store)->ExportJson();
+  auto exported = (*store)->backup().ExportJson();
   Require(exported.ok(), "the store cannot export what it imported:", exported.status().ToString());
   auto reread = ExportData::Parse(*exported);
   Require(reread.ok(), "the export of an import does not parse:", reread.status().ToString());

@@ -13,11 +13,13 @@
 
 #include <CLI/CLI.hpp>
 
+#include "kb/editing/editor_accounts.h"
 #include "kb/editorial/store.h"
 
 namespace {
 
 namespace fs = std::filesystem;
+using kb::editing::EditorAccounts;
 using kb::editorial::EditorialStore;
 
 constexpr int kFailed = 1;
@@ -47,7 +49,7 @@ kb::Result<std::unique_ptr<EditorialStore>> OpenStore(const Command& c, bool may
   const fs::path path = StorePath(c);
   if (!may_create && !fs::exists(path)) {
     const std::string option = c.store.empty() ? "--db " + c.db : "--store " + c.store;
-    return kb::Status::NotFound("de redactie-opslag " + path.string() + " bestaat niet (" + option +
+    return kb::Status::NotFound("de redactieopslag " + path.string() + " bestaat niet (" + option +
                                 "); controleer het pad of maak eerst een redacteur aan");
   }
   return EditorialStore::Open(path);
@@ -56,7 +58,7 @@ kb::Result<std::unique_ptr<EditorialStore>> OpenStore(const Command& c, bool may
 int AddEditor(const Command& c) {
   auto store = OpenStore(c, true);
   if (!store.ok()) return Fail(store.status().message());
-  auto token = (*store)->AddEditor(c.name);
+  auto token = EditorAccounts((*store)->connection()).AddEditor(c.name);
   if (!token.ok()) return Fail(token.status().message());
   std::printf(
       "Redacteur \"%s\" is toegevoegd. Het token hieronder wordt maar één keer getoond; geef "
@@ -69,7 +71,9 @@ int AddEditor(const Command& c) {
 int RemoveEditor(const Command& c) {
   auto store = OpenStore(c, false);
   if (!store.ok()) return Fail(store.status().message());
-  if (kb::Status s = (*store)->RemoveEditor(c.name); !s.ok()) return Fail(s.message());
+  if (kb::Status s = EditorAccounts((*store)->connection()).RemoveEditor(c.name); !s.ok()) {
+    return Fail(s.message());
+  }
   std::printf("Redacteur \"%s\" is verwijderd; het token en alle sessies zijn ongeldig.\n",
               c.name.c_str());
   return 0;
@@ -78,7 +82,7 @@ int RemoveEditor(const Command& c) {
 int ListEditors(const Command& c) {
   auto store = OpenStore(c, false);
   if (!store.ok()) return Fail(store.status().message());
-  auto editors = (*store)->Editors();
+  auto editors = EditorAccounts((*store)->connection()).Editors();
   if (!editors.ok()) return Fail(editors.status().message());
   if (editors->empty())
     std::printf("Nog geen redacteuren; maak er een met `kb-admin editor add NAAM`.\n");
@@ -113,7 +117,7 @@ kb::Status WriteFileAtomically(const fs::path& file, const std::string& text) {
 int Export(const Command& c) {
   auto store = OpenStore(c, false);
   if (!store.ok()) return Fail(store.status().message());
-  auto json = (*store)->ExportJson();
+  auto json = (*store)->backup().ExportJson();
   if (!json.ok()) return Fail(json.status().message());
   if (c.file.empty() || c.file == "-") {
     std::fwrite(json->data(), 1, json->size(), stdout);
@@ -130,7 +134,7 @@ int Import(const Command& c) {
   const std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   auto store = OpenStore(c, true);
   if (!store.ok()) return Fail(store.status().message());
-  if (kb::Status s = (*store)->ImportJson(json, "kb-admin"); !s.ok()) {
+  if (kb::Status s = (*store)->backup().ImportJson(json, "kb-admin"); !s.ok()) {
     return Fail(c.file + ": " + s.message() + "; er is niets veranderd");
   }
   std::printf("%s geïmporteerd in %s; kb-searchd laat kb-indexer de wijzigingen toepassen.\n",
@@ -141,10 +145,10 @@ int Import(const Command& c) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"kb-admin: beheert de redactie-opslag (redacteuren, export en import)"};
+  CLI::App app{"kb-admin: beheert de redactieopslag (redacteuren, export en import)"};
   app.footer("Afsluitcode: 0 gelukt, 1 de actie mislukte, 2 de opdrachtregel klopt niet.");
   Command c;
-  auto* store_option = app.add_option("--store", c.store, "De redactie-opslag (SQLite-bestand)");
+  auto* store_option = app.add_option("--store", c.store, "De redactieopslag (SQLite-bestand)");
   auto* db_option = app.add_option(
       "--db", c.db, "Indexmap; de opslag is dan <indexmap>.editorial.sqlite ernaast");
   store_option->excludes(db_option);
@@ -172,7 +176,7 @@ int main(int argc, char** argv) {
     return Fail("ongeldige opdrachtregel; zie `kb-admin --help`", kUsage);
   }
   if (c.store.empty() == c.db.empty()) {
-    return Fail("geef de redactie-opslag met --store BESTAND of --db INDEXMAP", kUsage);
+    return Fail("geef de redactieopslag met --store BESTAND of --db INDEXMAP", kUsage);
   }
   if (add->parsed()) return AddEditor(c);
   if (remove->parsed()) return RemoveEditor(c);

@@ -14,6 +14,7 @@
 #include "kb/analysis/region_tagger.h"
 #include "kb/analysis/theme_tagger.h"
 #include "kb/editing/applier.h"
+#include "kb/editing/editor_accounts.h"
 #include "kb/editing/login_limiter.h"
 #include "kb/editorial/store.h"
 #include "kb/http/server.h"
@@ -141,7 +142,8 @@ int main(int argc, char** argv) {
   applier_options.on_applied = [shared = options.shared] {
     shared->index_changes.fetch_add(1, std::memory_order_release);
   };
-  kb::editing::Applier applier(**store, applier_options);
+  kb::editing::Applier applier((*store)->queue(), applier_options);
+  kb::editing::EditorAccounts accounts((*store)->connection());
 
   kb::http::ServerOptions server_options;
   server_options.host = host;
@@ -155,6 +157,7 @@ int main(int argc, char** argv) {
   server_options.connections.exempt_addresses = trusted_proxies;
   server_options.connections.max_per_address = max_connections_per_address;
   server_options.editor.store = store->get();
+  server_options.editor.accounts = &accounts;
   server_options.editor.catalog = options.catalog;
   if (!upload_dir.empty()) {
     server_options.editor.upload_dir =

@@ -292,12 +292,12 @@ Status IndexingRun::AwaitShared() {
 // When the store changed: reload the edits and queue every pending path not yet in flight with
 // its current generation.
 Status IndexingRun::TakePending() {
-  auto generation = store_.Generation();
+  auto generation = store_.queue().Generation();
   if (!generation.ok()) return generation.status();
   if (*generation == seen_generation_) return Status::Ok();
-  auto pending = store_.Pending();
+  auto pending = store_.queue().Items();
   if (!pending.ok()) return pending.status();
-  auto all_edits = store_.AllEdits();
+  auto all_edits = store_.edits().AllEdits();
   if (!all_edits.ok()) return all_edits.status();
   seen_generation_ = *generation;
   edits_.Set(std::move(all_edits).value());
@@ -402,11 +402,11 @@ void IndexingRun::FinishQueued(const std::string& path, const std::string& failu
 Status IndexingRun::Commit() {
   if (Status st = writer_.Commit(); !st.ok()) return st;
   if (!pending_done_.empty()) {
-    if (Status st = store_.ClearPending(pending_done_); !st.ok()) return st;
+    if (Status st = store_.queue().Clear(pending_done_); !st.ok()) return st;
     pending_done_.clear();
   }
   if (!pending_failed_.empty()) {
-    if (Status st = store_.FailPending(pending_failed_); !st.ok()) return st;
+    if (Status st = store_.queue().Fail(pending_failed_); !st.ok()) return st;
     pending_failed_.clear();
   }
   return Status::Ok();
@@ -443,7 +443,7 @@ Status IndexingRun::ProposeDuplicates() {
     candidates.push_back(std::move(c));
   }
   // One transaction: a full run of a large corpus proposes thousands of pairs.
-  if (Status st = store_.ProposeDuplicates(candidates); !st.ok()) return st;
+  if (Status st = store_.duplicates().ProposeAll(candidates); !st.ok()) return st;
   summary_.duplicates = pairs->size();
   if (Status st = writer_.ClearAwaitingComparison(ids); !st.ok()) return st;
   return writer_.Commit();

@@ -11,7 +11,7 @@
 #include <optional>
 #include <string>
 
-#include "kb/editorial/store.h"
+#include "kb/editorial/edits.h"
 #include "kb/index/corpus_walker.h"
 #include "kb/index/document_builder.h"
 

@@ -17,8 +17,8 @@ namespace kb::editing {
 
 namespace fs = std::filesystem;
 
-Applier::Applier(editorial::EditorialStore& store, ApplierOptions options)
-    : store_(store), options_(std::move(options)) {}
+Applier::Applier(editorial::PendingQueue& queue, ApplierOptions options)
+    : queue_(queue), options_(std::move(options)) {}
 
 Applier::~Applier() { Stop(); }
 
@@ -53,7 +53,7 @@ Result<fs::path> Applier::FindIndexer(const fs::path& executable) {
 }
 
 bool Applier::HasPending() {
-  auto pending = store_.Pending();
+  auto pending = queue_.Items();
   if (!pending.ok()) {
     std::fprintf(stderr, "kb-searchd: cannot read the pending edits: %s\n",
                  pending.status().message().c_str());

@@ -157,7 +157,7 @@ EditorService::Proof EditorService::Authenticate(const httplib::Request& req) {
       return proof;
     }
     auto editor =
-        options_.store->EditorForToken(std::string_view(authorization).substr(kBearer.size()));
+        options_.accounts->EditorForToken(std::string_view(authorization).substr(kBearer.size()));
     if (!editor.ok()) {
       proof.refusal = {503, "de redactieopslag is niet bereikbaar: " + editor.status().message()};
     } else if (!editor->has_value()) {
@@ -179,7 +179,7 @@ EditorService::Proof EditorService::Authenticate(const httplib::Request& req) {
                      "<sleutel>'"};
     return proof;
   }
-  auto session = options_.store->FindSession(session_token);
+  auto session = options_.accounts->FindSession(session_token);
   if (!session.ok()) {
     proof.refusal = {503, "de redactieopslag is niet bereikbaar: " + session.status().message()};
     return proof;
@@ -188,7 +188,7 @@ EditorService::Proof EditorService::Authenticate(const httplib::Request& req) {
     proof.refusal = {401, "de sessie is verlopen of beëindigd; log opnieuw in"};
     return proof;
   }
-  if (!IsRead(req) && !ConstantTimeEquals(req.get_header_value("X-CSRF-Token"), (*session)->csrf)) {
+  if (!IsRead(req) && !(*session)->AcceptsCsrf(req.get_header_value("X-CSRF-Token"))) {
     proof.refusal = {403,
                      "header 'X-CSRF-Token' ontbreekt of klopt niet; herlaad de pagina en "
                      "probeer het opnieuw"};
@@ -269,17 +269,6 @@ std::string CookieValue(const httplib::Request& req, std::string_view name) {
     i = end + 1;
   }
   return "";
-}
-
-bool ConstantTimeEquals(std::string_view a, std::string_view b) {
-  unsigned char diff = a.size() == b.size() ? 0 : 1;
-  const size_t n = std::max(a.size(), b.size());
-  for (size_t i = 0; i < n; ++i) {
-    const unsigned char x = i < a.size() ? static_cast<unsigned char>(a[i]) : 0;
-    const unsigned char y = i < b.size() ? static_cast<unsigned char>(b[i]) : 0;
-    diff |= static_cast<unsigned char>(x ^ y);
-  }
-  return diff == 0 && !a.empty();
 }
 
 }  // namespace kb::http

@@ -6,6 +6,8 @@
 #include "editor_json.h"
 #include "editor_service.h"
 #include "kb/editing/override_check.h"
+#include "kb/editorial/duplicates.h"
+#include "kb/editorial/merge_rules.h"
 
 namespace kb::http {
 
@@ -31,6 +33,11 @@ Result<std::vector<StoredDocument>> RequireDocuments(search::SearcherPool& pool,
   return ordered;
 }
 
+// A document's merge standing as the index shows it.
+editorial::MergeSide MergeSideOf(const StoredDocument& doc) {
+  return {doc.id, doc.merged_into, !doc.also_published_as.empty()};
+}
+
 }  // namespace
 
 void EditorService::GetDocument(EditorCall& call) {
@@ -38,11 +45,11 @@ void EditorService::GetDocument(EditorCall& call) {
   const std::string id = call.req.matches[1].str();
   auto detail = pool_.Acquire()->GetDocument(id, search::Audience::kEditor);
   if (!detail.ok()) return SendError(call.res, detail.status());
-  auto value = options_.store->GetOverride(id);
+  auto value = options_.store->edits().GetOverride(id);
   if (!value.ok()) return SendError(call.res, value.status());
-  auto notes = options_.store->Notes(id);
+  auto notes = options_.store->notes().For(id);
   if (!notes.ok()) return SendError(call.res, notes.status());
-  auto audit = options_.store->Audit(id, 50);
+  auto audit = options_.store->audit().Recent(id, 50);
   if (!audit.ok()) return SendError(call.res, audit.status());
   nlohmann::json notes_json = nlohmann::json::array();
   for (const auto& n : *notes) notes_json.push_back(NoteObject(n));
@@ -65,7 +72,7 @@ void EditorService::PutDocument(EditorCall& call) {
   if (auto st = editing::CheckOverride(*value, *options_.catalog); !st.ok()) {
     return SendError(call.res, st);
   }
-  if (auto st = options_.store->SaveOverride(id, docs->front().path, *value, call.editor);
+  if (auto st = options_.store->edits().SaveOverride(id, docs->front().path, *value, call.editor);
       !st.ok()) {
     return SendError(call.res, st);
   }
@@ -85,10 +92,10 @@ void EditorService::AddNote(EditorCall& call) {
   }
   auto docs = RequireDocuments(pool_, {id});
   if (!docs.ok()) return SendError(call.res, docs.status());
-  if (auto st = options_.store->AddNote(id, *text, call.editor); !st.ok()) {
+  if (auto st = options_.store->notes().Add(id, *text, call.editor); !st.ok()) {
     return SendError(call.res, st);
   }
-  auto notes = options_.store->Notes(id);
+  auto notes = options_.store->notes().For(id);
   if (!notes.ok()) return SendError(call.res, notes.status());
   // The note just written: the newest of this editor's with this text.
   auto newest = std::max_element(notes->begin(), notes->end(),
@@ -106,26 +113,16 @@ void EditorService::Merge(EditorCall& call) {
   if (!kept.ok()) return SendError(call.res, kept.status());
   auto duplicate = StringField(*body, "duplicate");
   if (!duplicate.ok()) return SendError(call.res, duplicate.status());
-  if (*kept == *duplicate) {
-    return SendError(call.res, kb::Status::InvalidArgument(
-                                   "veld \"duplicate\": een document kan niet met zichzelf "
-                                   "worden samengevoegd"));
+  if (auto st = editorial::CheckMergeIds(*kept, *duplicate); !st.ok()) {
+    return SendError(call.res, st);
   }
   auto docs = RequireDocuments(pool_, {*kept, *duplicate});
   if (!docs.ok()) return SendError(call.res, docs.status());
   const StoredDocument& kept_doc = (*docs)[0];
   const StoredDocument& dup_doc = (*docs)[1];
-  if (!dup_doc.merged_into.empty()) {
-    return SendError(call.res,
-                     kb::Status::InvalidArgument("veld \"duplicate\": document " + dup_doc.id +
-                                                 " is al samengevoegd met " + dup_doc.merged_into +
-                                                 "; maak dat eerst ongedaan"));
-  }
-  if (!kept_doc.merged_into.empty()) {
-    return SendError(
-        call.res, kb::Status::InvalidArgument("veld \"kept\": document " + kept_doc.id +
-                                              " is zelf samengevoegd met " + kept_doc.merged_into +
-                                              "; kies dat document als het te bewaren document"));
+  // The index's view; the store checks again against its own, which may be newer.
+  if (auto st = editorial::CheckMerge(MergeSideOf(kept_doc), MergeSideOf(dup_doc)); !st.ok()) {
+    return SendError(call.res, st);
   }
   editorial::Merge merge;
   merge.kept = kept_doc.id;
@@ -134,7 +131,7 @@ void EditorService::Merge(EditorCall& call) {
   merge.duplicate_format = dup_doc.format;
   merge.duplicate_path = dup_doc.path;
   merge.editor = call.editor;
-  if (auto st = options_.store->SaveMerge(merge, kept_doc.path, call.editor); !st.ok()) {
+  if (auto st = options_.store->edits().SaveMerge(merge, kept_doc.path, call.editor); !st.ok()) {
     return SendError(call.res, st);
   }
   Enqueued();
@@ -145,7 +142,7 @@ void EditorService::Merge(EditorCall& call) {
 void EditorService::Unmerge(EditorCall& call) {
   if (auto st = OnlyParameters(call.req, {}); !st.ok()) return SendError(call.res, st);
   const std::string id = call.req.matches[1].str();
-  if (auto st = options_.store->Unmerge(id, call.editor); !st.ok()) {
+  if (auto st = options_.store->edits().Unmerge(id, call.editor); !st.ok()) {
     return SendError(call.res, st);
   }
   Enqueued();
@@ -159,13 +156,10 @@ void EditorService::RejectDuplicate(EditorCall& call) {
   if (!a.ok()) return SendError(call.res, a.status());
   auto b = StringField(*body, "b");
   if (!b.ok()) return SendError(call.res, b.status());
-  if (*a == *b) {
-    return SendError(call.res, kb::Status::InvalidArgument(
-                                   "velden \"a\" en \"b\": kies twee verschillende documenten"));
-  }
+  if (auto st = editorial::CheckPair(*a, *b); !st.ok()) return SendError(call.res, st);
   auto docs = RequireDocuments(pool_, {*a, *b});
   if (!docs.ok()) return SendError(call.res, docs.status());
-  if (auto st = options_.store->RejectDuplicate(*a, *b, call.editor); !st.ok()) {
+  if (auto st = options_.store->duplicates().Reject(*a, *b, call.editor); !st.ok()) {
     return SendError(call.res, st);
   }
   call.res.status = 204;

@@ -3,8 +3,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kb/editorial/audit_log.h"
+#include "kb/editorial/notes.h"
+#include "kb/editorial/override.h"
 #include "kb/editorial/review.h"
-#include "kb/editorial/store.h"
 #include "kb/search/search_result.h"
 
 namespace kb::http {

@@ -47,9 +47,9 @@ struct VisiblePair {
   StoredDocument b;
 };
 
-Result<std::vector<VisiblePair>> VisibleDuplicates(editorial::EditorialStore& store,
+Result<std::vector<VisiblePair>> VisibleDuplicates(editorial::Duplicates& duplicates,
                                                    search::SearcherPool& pool) {
-  auto candidates = store.DuplicateCandidates("proposed");
+  auto candidates = duplicates.List("proposed");
   if (!candidates.ok()) return candidates.status();
   std::vector<std::string> ids;
   for (const auto& c : *candidates) {
@@ -83,7 +83,7 @@ void EditorService::Queues(EditorCall& call) {
   for (const QueueName& q : kQueues) {
     std::uint64_t count = 0;
     if (q.name == editorial::review::kDuplicates) {
-      auto pairs = VisibleDuplicates(*options_.store, pool_);
+      auto pairs = VisibleDuplicates(options_.store->duplicates(), pool_);
       if (!pairs.ok()) return SendError(call.res, pairs.status());
       count = pairs->size();
     } else {
@@ -109,7 +109,7 @@ void EditorService::Queue(EditorCall& call) {
   nlohmann::json items = nlohmann::json::array();
   std::uint64_t total = 0;
   if (name == editorial::review::kDuplicates) {
-    auto pairs = VisibleDuplicates(*options_.store, pool_);
+    auto pairs = VisibleDuplicates(options_.store->duplicates(), pool_);
     if (!pairs.ok()) return SendError(call.res, pairs.status());
     total = pairs->size();
     for (size_t i = *offset; i < pairs->size() && i < *offset + *limit; ++i) {
@@ -123,7 +123,7 @@ void EditorService::Queue(EditorCall& call) {
     if (!page.ok()) return SendError(call.res, page.status());
     total = page->total;
     for (const auto& doc : page->documents) {
-      auto value = options_.store->GetOverride(doc.id);
+      auto value = options_.store->edits().GetOverride(doc.id);
       if (!value.ok()) return SendError(call.res, value.status());
       items.push_back(QueueItemObject(doc, *value));
     }
@@ -134,9 +134,9 @@ void EditorService::Queue(EditorCall& call) {
 
 void EditorService::IndexStatus(EditorCall& call) {
   if (auto st = OnlyParameters(call.req, {}); !st.ok()) return SendError(call.res, st);
-  auto pending = options_.store->Pending();
+  auto pending = options_.store->queue().Items();
   if (!pending.ok()) return SendError(call.res, pending.status());
-  auto generation = options_.store->Generation();
+  auto generation = options_.store->queue().Generation();
   if (!generation.ok()) return SendError(call.res, generation.status());
   auto info = pool_.Acquire()->Info();
   if (!info.ok()) return SendError(call.res, info.status());
@@ -163,7 +163,7 @@ void EditorService::Audit(EditorCall& call) {
   }
   auto limit = SizeParameter(call.req, "limit", 50, 1, 1000);
   if (!limit.ok()) return SendError(call.res, limit.status());
-  auto entries = options_.store->Audit(call.req.get_param_value("doc"), *limit);
+  auto entries = options_.store->audit().Recent(call.req.get_param_value("doc"), *limit);
   if (!entries.ok()) return SendError(call.res, entries.status());
   nlohmann::json out = nlohmann::json::array();
   for (const auto& e : *entries) out.push_back(AuditObject(e));

@@ -104,8 +104,6 @@ kb::Status OnlyParameters(const httplib::Request& req,
                           std::initializer_list<std::string_view> allowed);
 // The value of cookie `name`, or "".
 std::string CookieValue(const httplib::Request& req, std::string_view name);
-// Byte-wise comparison whose time does not depend on where the strings differ.
-bool ConstantTimeEquals(std::string_view a, std::string_view b);
 
 inline constexpr std::string_view kSessionCookie = "kb_session";
 

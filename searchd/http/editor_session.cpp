@@ -29,14 +29,14 @@ void EditorService::Login(EditorCall& call) {
   if (!body.ok()) return SendError(call.res, body.status());
   auto token = StringField(*body, "token");
   if (!token.ok()) return SendError(call.res, token.status());
-  auto editor = options_.store->EditorForToken(*token);
+  auto editor = options_.accounts->EditorForToken(*token);
   if (!editor.ok()) return SendError(call.res, editor.status());
   if (!editor->has_value()) {
     limiter_.RecordFailure(address, now);
     return SendRefusal(call.res, {401, "onbekende of ingetrokken sleutel"});
   }
   limiter_.RecordSuccess(address);
-  auto session = options_.store->CreateSession(**editor, options_.session_seconds);
+  auto session = options_.accounts->CreateSession(**editor, options_.session_seconds);
   if (!session.ok()) return SendError(call.res, session.status());
   call.res.set_header("Set-Cookie",
                       SessionCookie(call.req, session->token, options_.session_seconds));
@@ -47,7 +47,7 @@ void EditorService::Login(EditorCall& call) {
 void EditorService::Logout(EditorCall& call) {
   const std::string session_token = CookieValue(call.req, kSessionCookie);
   if (!session_token.empty()) {
-    if (kb::Status st = options_.store->EndSession(session_token); !st.ok()) {
+    if (kb::Status st = options_.accounts->EndSession(session_token); !st.ok()) {
       return SendError(call.res, st);
     }
   }
@@ -59,7 +59,7 @@ void EditorService::SessionInfo(EditorCall& call) {
   call.res.set_header("Cache-Control", "no-store");
   const std::string session_token = CookieValue(call.req, kSessionCookie);
   if (session_token.empty()) return SendRefusal(call.res, {401, "niet ingelogd"});
-  auto session = options_.store->FindSession(session_token);
+  auto session = options_.accounts->FindSession(session_token);
   if (!session.ok()) return SendError(call.res, session.status());
   if (!session->has_value()) {
     return SendRefusal(call.res, {401, "de sessie is verlopen of beëindigd; log opnieuw in"});

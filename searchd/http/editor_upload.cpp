@@ -43,7 +43,7 @@ void EditorService::Upload(EditorCall& call) {
                                      part->content);
     if (!path.ok()) return SendError(call.res, path.status());
     const std::string id = DocumentIdForPath(path->string());
-    if (auto st = options_.store->Enqueue(path->string()); !st.ok()) {
+    if (auto st = options_.store->queue().Enqueue(path->string()); !st.ok()) {
       return SendError(call.res, st);
     }
     editorial::AuditEntry entry;
@@ -54,7 +54,7 @@ void EditorService::Upload(EditorCall& call) {
         nlohmann::json{
             {"name", part->filename}, {"path", path->string()}, {"size", part->content.size()}}
             .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    if (auto st = options_.store->AppendAudit(entry); !st.ok()) {
+    if (auto st = options_.store->audit().Append(entry); !st.ok()) {
       return SendError(call.res, st);
     }
     files.push_back({{"name", path->filename().string()},

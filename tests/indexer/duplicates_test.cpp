@@ -104,7 +104,7 @@ TEST_CASE("near-duplicates in the corpus are proposed with the judged precision"
   auto store =
       kb::editorial::EditorialStore::Open(kb::editorial::EditorialStore::DefaultPathFor(db));
   REQUIRE(store.ok());
-  auto proposed = (*store)->DuplicateCandidates("proposed");
+  auto proposed = (*store)->duplicates().List("proposed");
   REQUIRE(proposed.ok());
   const auto judged = ReadJudged();
 
@@ -169,7 +169,7 @@ std::set<Pair> ProposedPaths(const std::string& db, const fs::path& corpus) {
   auto store =
       kb::editorial::EditorialStore::Open(kb::editorial::EditorialStore::DefaultPathFor(db));
   REQUIRE(store.ok());
-  auto proposed = (*store)->DuplicateCandidates("proposed");
+  auto proposed = (*store)->duplicates().List("proposed");
   REQUIRE(proposed.ok());
   std::map<std::string, std::string> paths;
   Xapian::Database xdb(db);
@@ -242,7 +242,7 @@ TEST_CASE(
     merge.duplicate_title = "rapport";
     merge.duplicate_format = "text";
     merge.duplicate_path = duplicate.string();
-    REQUIRE((*store)->SaveMerge(merge, kept.string(), "anna").ok());
+    REQUIRE((*store)->edits().SaveMerge(merge, kept.string(), "anna").ok());
     store->reset();  // kb-indexer opens the store itself
 
     auto again = Run({KB_INDEXER, "--db", db2, "--progress", "log", corpus.string()});

@@ -100,20 +100,21 @@ TEST_CASE("an override saved in the store reaches the index through kb-indexer -
   edit.themes_confirmed = {"wmo"};
   edit.gemeenten_added = {"GM0106"};  // Assen
   const std::string id = kb::DocumentIdForPath(staatscourant.string());
-  REQUIRE(store->SaveOverride(id, staatscourant.string(), edit, "anna").ok());
+  REQUIRE(store->edits().SaveOverride(id, staatscourant.string(), edit, "anna").ok());
   kb::editorial::Override g_edit;
   g_edit.gemeenten_removed = {"GM0074"};
   g_edit.date = "2019";
-  REQUIRE(store->SaveOverride(kb::DocumentIdForPath(g1000.string()), g1000.string(), g_edit, "anna")
+  REQUIRE(store->edits()
+              .SaveOverride(kb::DocumentIdForPath(g1000.string()), g1000.string(), g_edit, "anna")
               .ok());
-  REQUIRE(store->Pending()->size() == 2);
+  REQUIRE(store->queue().Items()->size() == 2);
 
   auto pending = Indexer({"--db", db, "--pending"});
   INFO(pending.out << pending.err);
   REQUIRE(pending.exit_code == 0);
   CHECK(pending.out.find("indexed 2,") != std::string::npos);
   CHECK(pending.out.find("queued 2,") != std::string::npos);
-  CHECK(store->Pending()->empty());
+  CHECK(store->queue().Items()->empty());
 
   auto check_applied = [&](const std::string& index) {
     const Indexed doc = Lookup(index, staatscourant);
@@ -193,7 +194,8 @@ TEST_CASE("hidden documents and merged duplicates get their editorial terms") {
   const fs::path hidden = corpus / kNews;
   kb::editorial::Override hide;
   hide.hidden = true;
-  REQUIRE(store->SaveOverride(kb::DocumentIdForPath(hidden.string()), hidden.string(), hide, "bob")
+  REQUIRE(store->edits()
+              .SaveOverride(kb::DocumentIdForPath(hidden.string()), hidden.string(), hide, "bob")
               .ok());
   const fs::path kept = corpus / kStaatscourant;
   const fs::path duplicate = corpus / kG1000;
@@ -203,12 +205,12 @@ TEST_CASE("hidden documents and merged duplicates get their editorial terms") {
   merge.duplicate_title = "Uitkomsten G1000 Centrum Heerenveen";
   merge.duplicate_format = "markdown";
   merge.duplicate_path = duplicate.string();
-  REQUIRE(store->SaveMerge(merge, kept.string(), "bob").ok());
+  REQUIRE(store->edits().SaveMerge(merge, kept.string(), "bob").ok());
 
   auto pending = Indexer({"--db", db, "--pending"});
   INFO(pending.out << pending.err);
   REQUIRE(pending.exit_code == 0);
-  CHECK(store->Pending()->empty());
+  CHECK(store->queue().Items()->empty());
 
   const Indexed h = Lookup(db, hidden);
   CHECK(Has(h, "XEhidden"));
@@ -227,7 +229,7 @@ TEST_CASE("hidden documents and merged duplicates get their editorial terms") {
   CHECK(k.stored.also_published_as[0].path == duplicate.string());
 
   SECTION("undoing the merge brings the duplicate back") {
-    REQUIRE(store->Unmerge(merge.duplicate, "bob").ok());
+    REQUIRE(store->edits().Unmerge(merge.duplicate, "bob").ok());
     REQUIRE(Indexer({"--db", db, "--pending"}).exit_code == 0);
     CHECK_FALSE(Has(Lookup(db, duplicate), "XEhidden"));
     CHECK(Lookup(db, kept).stored.also_published_as.empty());
@@ -235,11 +237,11 @@ TEST_CASE("hidden documents and merged duplicates get their editorial terms") {
 
   SECTION("a queued path that is gone is removed; an upload under no root is indexed") {
     fs::remove(hidden);
-    REQUIRE(store->Enqueue(hidden.string()).ok());
+    REQUIRE(store->queue().Enqueue(hidden.string()).ok());
     const fs::path upload = fs::path(tmp.path()) / "uploads" / "nieuw.md";
     fs::create_directories(upload.parent_path());
     fs::copy_file(kDocs / kNews, upload);
-    REQUIRE(store->Enqueue(upload.string()).ok());
+    REQUIRE(store->queue().Enqueue(upload.string()).ok());
     auto run = Indexer({"--db", db, "--pending"});
     INFO(run.out << run.err);
     REQUIRE(run.exit_code == 0);
@@ -247,7 +249,7 @@ TEST_CASE("hidden documents and merged duplicates get their editorial terms") {
     Xapian::Database xdb(db);
     CHECK(xdb.get_termfreq("Q" + kb::DocumentIdForPath(hidden.string())) == 0);
     CHECK(xdb.get_termfreq("Q" + kb::DocumentIdForPath(upload.string())) == 1);
-    CHECK(store->Pending()->empty());
+    CHECK(store->queue().Items()->empty());
   }
 }
 
@@ -265,8 +267,9 @@ TEST_CASE("an edit saved during a long run is applied by that run; --pending mea
   auto store = OpenStore(EditorialStore::DefaultPathFor(db));
   kb::editorial::Override edit;
   edit.title = "Schuldhulpverlening: minder mensen, hogere schulden";
-  REQUIRE(
-      store->SaveOverride(kb::DocumentIdForPath(news.string()), news.string(), edit, "anna").ok());
+  REQUIRE(store->edits()
+              .SaveOverride(kb::DocumentIdForPath(news.string()), news.string(), edit, "anna")
+              .ok());
   const auto saved = std::chrono::steady_clock::now();
 
   // Save to visible: a reader reopening the index sees the new title after the run's next commit.
@@ -306,7 +309,7 @@ TEST_CASE("an edit saved during a long run is applied by that run; --pending mea
   CHECK(doc.stored.title == "Schuldhulpverlening: minder mensen, hogere schulden");
   CHECK(Has(doc, "Sschuldhulpverlening"));
   CHECK(Has(doc, "XEedited"));
-  CHECK(store->Pending()->empty());
+  CHECK(store->queue().Items()->empty());
 }
 
 TEST_CASE("a locked index: --pending leaves the queue to the writer; a full run waits its turn") {
@@ -317,13 +320,13 @@ TEST_CASE("a locked index: --pending leaves the queue to the writer; a full run 
   REQUIRE(Indexer({"--db", db, corpus.string()}).exit_code == 0);
   auto store = OpenStore(EditorialStore::DefaultPathFor(db));
   const fs::path news = corpus / kNews;
-  REQUIRE(store->Enqueue(news.string()).ok());
+  REQUIRE(store->queue().Enqueue(news.string()).ok());
 
   auto writer = std::make_unique<Xapian::WritableDatabase>(db, Xapian::DB_OPEN);  // the lock
   auto pending = Indexer({"--db", db, "--pending"});
   CHECK(pending.exit_code == 0);
   CHECK(pending.err.find("running kb-indexer") != std::string::npos);
-  CHECK(store->Pending()->size() == 1);  // left for the writer
+  CHECK(store->queue().Items()->size() == 1);  // left for the writer
 
   const auto start = std::chrono::steady_clock::now();
   const pid_t full =
@@ -333,5 +336,5 @@ TEST_CASE("a locked index: --pending leaves the queue to the writer; a full run 
   auto done = kb::test::Wait(full);
   CHECK(done.exit_code == 0);
   CHECK(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(1500));
-  CHECK(store->Pending()->empty());  // the full run took the queue
+  CHECK(store->queue().Items()->empty());  // the full run took the queue
 }

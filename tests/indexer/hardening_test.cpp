@@ -277,12 +277,13 @@ TEST_CASE("an editor's 300-character organisation is applied; an upload that fai
   SECTION("the organisation") {
     kb::editorial::Override edit;
     edit.organisation = LongName("Landelijk Kenniscentrum Schuldhulpverlening", "", 300);
-    REQUIRE(store->SaveOverride(kb::DocumentIdForPath(news.string()), news.string(), edit, "anna")
+    REQUIRE(store->edits()
+                .SaveOverride(kb::DocumentIdForPath(news.string()), news.string(), edit, "anna")
                 .ok());
     auto pending = Indexer({"--db", db, "--pending"});
     INFO(pending.out << pending.err);
     REQUIRE(pending.exit_code == 0);
-    CHECK(store->Pending()->empty());
+    CHECK(store->queue().Items()->empty());
     const Indexed doc = Lookup(db, news);
     CHECK(doc.stored.organisation == *edit.organisation);
     const auto xo = TermsWithPrefix(doc, "XO");
@@ -291,24 +292,25 @@ TEST_CASE("an editor's 300-character organisation is applied; an upload that fai
 
     // The queue moves on: a later edit is applied.
     edit.title = "Minder mensen bij schuldhulpverlening";
-    REQUIRE(store->SaveOverride(kb::DocumentIdForPath(news.string()), news.string(), edit, "anna")
+    REQUIRE(store->edits()
+                .SaveOverride(kb::DocumentIdForPath(news.string()), news.string(), edit, "anna")
                 .ok());
     REQUIRE(Indexer({"--db", db, "--pending"}).exit_code == 0);
-    CHECK(store->Pending()->empty());
+    CHECK(store->queue().Items()->empty());
     CHECK(Lookup(db, news).stored.title == "Minder mensen bij schuldhulpverlening");
   }
 
   SECTION("a queued upload that cannot be indexed is reported and marked failed") {
     const fs::path upload = fs::path(tmp.path()) / "uploads" / "leeg.txt";
     WriteFile(upload, "");
-    REQUIRE(store->Enqueue(upload.string()).ok());
+    REQUIRE(store->queue().Enqueue(upload.string()).ok());
     auto pending = Indexer({"--db", db, "--pending"});
     INFO(pending.out << pending.err);
     REQUIRE(pending.exit_code == 0);
     CHECK(Contains(pending.out, "failed 1"));
     CHECK(Contains(pending.err, "kb-indexer: " + upload.string() + ": "));
-    CHECK(store->Pending()->empty());
-    auto audit = store->Audit(kb::DocumentIdForPath(upload.string()), 10);
+    CHECK(store->queue().Items()->empty());
+    auto audit = store->audit().Recent(kb::DocumentIdForPath(upload.string()), 10);
     REQUIRE(audit.ok());
     REQUIRE(audit->size() == 1);
     CHECK(audit->front().action == "index-failed");
@@ -361,7 +363,7 @@ TEST_CASE("documents of a run killed in its near-duplicate step are compared by 
   REQUIRE(Xapian::Database(db).get_doccount() == 2);  // committed before the step
   {
     auto store = OpenStore(EditorialStore::DefaultPathFor(db));
-    REQUIRE(store->DuplicateCandidates("")->empty());  // killed before any proposal
+    REQUIRE(store->duplicates().List("")->empty());  // killed before any proposal
   }
 
   auto rerun = Indexer({"--db", db, corpus.string()});
@@ -370,7 +372,7 @@ TEST_CASE("documents of a run killed in its near-duplicate step are compared by 
   CHECK(Contains(rerun.out, "indexed 0, unchanged 2"));
   CHECK(Contains(rerun.out, "duplicates 1"));
   auto store = OpenStore(EditorialStore::DefaultPathFor(db));
-  auto candidates = store->DuplicateCandidates("proposed");
+  auto candidates = store->duplicates().List("proposed");
   REQUIRE(candidates.ok());
   REQUIRE(candidates->size() == 1);
   std::string a = kb::DocumentIdForPath(original.string());

@@ -134,7 +134,7 @@ inline std::unique_ptr<editorial::EditorialStore> OpenStore(const fs::path& db) 
 // Waits until kb-searchd's applier has emptied the pending queue (so snapshots stay still).
 inline void WaitForApplied(editorial::EditorialStore& store) {
   auto done = WaitFor([&] {
-    auto pending = store.Pending();
+    auto pending = store.queue().Items();
     return pending.ok() && pending->empty();
   });
   if (!done) throw std::runtime_error("the pending queue did not empty within 20 s");
@@ -158,9 +158,9 @@ inline void WaitForQuietStore(editorial::EditorialStore& store) {
 }
 
 inline std::string StoreSnapshot(editorial::EditorialStore& store) {
-  auto exported = store.ExportJson();
-  auto generation = store.Generation();
-  auto pending = store.Pending();
+  auto exported = store.backup().ExportJson();
+  auto generation = store.queue().Generation();
+  auto pending = store.queue().Items();
   if (!exported.ok() || !generation.ok() || !pending.ok()) throw std::runtime_error("snapshot");
   // The export's own time stamp is not the store's content.
   std::string content = *exported;

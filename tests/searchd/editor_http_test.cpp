@@ -16,6 +16,7 @@
 #include <catch2/catch.hpp>
 
 #include "editor_fixture.h"
+#include "kb/editing/editor_accounts.h"
 #include "kb/http/editor_api.h"
 #include "kb/search/catalog.h"
 
@@ -59,7 +60,7 @@ struct Setup {
     WriteCorpus(docs);
     kb::test::RunIndexer(db, {docs}, dir.path() / "indexer.log");
     store = kb::test::OpenStore(db);
-    editor = {store->AddEditor(name).value(), "", ""};
+    editor = {kb::editing::EditorAccounts(store->connection()).AddEditor(name).value(), "", ""};
   }
   fs::path Log(const std::string& name) const { return dir.path() / name; }
 };

@@ -16,6 +16,7 @@
 #include <functional>
 #include <sstream>
 
+#include "kb/editing/editor_accounts.h"
 #include "kb/editorial/store.h"
 #include "searchd_fixture.h"
 
@@ -263,7 +264,7 @@ struct NginxSite {
     auto store =
         kb::editorial::EditorialStore::Open(kb::editorial::EditorialStore::DefaultPathFor(db));
     if (!store.ok()) throw std::runtime_error(store.status().ToString());
-    auto token = (*store)->AddEditor("nginx-test");
+    auto token = kb::editing::EditorAccounts((*store)->connection()).AddEditor("nginx-test");
     if (!token.ok()) throw std::runtime_error(token.status().ToString());
     editor_token = *token;
   }

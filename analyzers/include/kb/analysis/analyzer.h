@@ -34,7 +34,7 @@
 namespace kb::analysis {
 
 struct AnalysisConfig {
-  // Editorial data: synonyms.toml, stopwords.txt, stemmer_overrides.tsv, verb_forms.tsv,
+  // Corpus data: synonyms.toml, stopwords.txt, stemmer_overrides.tsv, verb_forms.tsv,
   // themes.toml, ...
   std::filesystem::path data_dir = KB_DATA_DIR;
   // The Dutch word list used for compound splitting and the plural rule (Debian wdutch).

@@ -22,7 +22,7 @@
 #include "kb/analysis/region_tagger.h"
 #include "kb/analysis/theme_tagger.h"
 #include "kb/core/stored_document.h"
-#include "kb/editorial/store.h"
+#include "kb/editorial/edits.h"
 #include "kb/extract/extracted_doc.h"
 #include "kb/index/corpus_walker.h"
 #include "kb/index/edit_applier.h"

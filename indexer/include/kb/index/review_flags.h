@@ -26,8 +26,8 @@
 #include <vector>
 
 #include "kb/core/stored_document.h"
+#include "kb/editorial/override.h"
 #include "kb/editorial/review.h"
-#include "kb/editorial/store.h"
 
 namespace kb::index {
 

@@ -7,7 +7,7 @@
 // that run). It wakes at once on Wake() (after a save) and otherwise polls the queue every
 // `retry`, so items queued by another process are applied too.
 //
-// Thread-safety: Wake() and Stop() may be called from any thread. The store must outlive the
+// Thread-safety: Wake() and Stop() may be called from any thread. The queue must outlive the
 // Applier.
 #pragma once
 
@@ -19,7 +19,7 @@
 #include <thread>
 
 #include "kb/core/status.h"
-#include "kb/editorial/store.h"
+#include "kb/editorial/pending_queue.h"
 
 namespace kb::editing {
 
@@ -34,7 +34,7 @@ struct ApplierOptions {
 
 class Applier {
  public:
-  Applier(editorial::EditorialStore& store, ApplierOptions options);
+  Applier(editorial::PendingQueue& queue, ApplierOptions options);
   ~Applier();  // Stop()
   Applier(const Applier&) = delete;
   Applier& operator=(const Applier&) = delete;
@@ -54,7 +54,7 @@ class Applier {
   bool HasPending();
   bool RunIndexer();  // true when kb-indexer exited 0
 
-  editorial::EditorialStore& store_;
+  editorial::PendingQueue& queue_;
   const ApplierOptions options_;
   std::mutex mutex_;
   std::condition_variable wake_;

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "kb/core/status.h"
-#include "kb/editorial/store.h"
+#include "kb/editorial/override.h"
 #include "kb/search/catalog.h"
 
 namespace kb::editing {

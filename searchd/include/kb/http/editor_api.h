@@ -6,7 +6,7 @@
 //   GET    /session                    -> {"editor","csrf"} or 401;   POST /logout -> 204
 //   GET    /documents/{id}             -> {"document" (also hidden/merged; pages, machine facts,
 //                                         review flags), "override", "notes", "audit"}
-//   PUT    /documents/{id}             Override JSON (kb/editorial/store.h) -> {"override",
+//   PUT    /documents/{id}             Override JSON (kb/editorial/override.h) -> {"override",
 //                                         "pending": true}; 400 names the field; 404
 //   POST   /documents/{id}/notes       {"text"} -> 201
 //   POST   /merges {"kept","duplicate"} -> 201;   DELETE /merges/{duplicate} -> 204
@@ -36,6 +36,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kb/editing/editor_accounts.h"
 #include "kb/editing/login_limiter.h"
 #include "kb/editorial/store.h"
 #include "kb/search/catalog.h"
@@ -44,6 +45,7 @@ namespace kb::http {
 
 struct EditorApiOptions {
   editorial::EditorialStore* store = nullptr;      // null: every /api/editor route answers 503
+  editing::EditorAccounts* accounts = nullptr;     // who may edit; required with store
   std::shared_ptr<const search::Catalog> catalog;  // for validating overrides; required with store
   std::filesystem::path upload_dir;                // absolute; empty: uploads answer 409
   std::size_t max_upload_bytes = 50u << 20;        // per request; larger gets 413

@@ -1,5 +1,5 @@
 // Catalog: the names behind the index's filter terms (themes, gemeenten, provincies), taken from
-// the same editorial data the indexer tags with (themes.toml, gazetteer.tsv).
+// the same corpus data the indexer tags with (themes.toml, gazetteer.tsv).
 //
 // It turns what a user types into filter terms ("Groningen" -> XPgroningen plus the XG terms of
 // its gemeenten), labels facet values and feeds suggestions. Immutable after construction; safe

@@ -79,7 +79,7 @@ class Searcher {
   Result<std::filesystem::path> DocumentFile(std::string_view id,
                                              Audience audience = Audience::kPublic);
 
-  // --- Editors' views (searcher_editorial.cpp) ---
+  // --- Editors' views (searcher_editor_views.cpp) ---
   // Documents carrying the review flag `flag` (the XR term, kb/editorial/review.h), hidden ones
   // left out, in index order. InvalidArgument for an unknown flag.
   Result<ReviewPage> ReviewQueue(std::string_view flag, size_t offset, size_t limit);
