@@ -30,6 +30,10 @@ constexpr size_t kBufferSize = 4096;
 // closing does not reset the connection before the client has read the answer.
 constexpr milliseconds kLingerTime{2000};
 constexpr size_t kLingerBytes = 64u << 20;
+// A lingering connection no longer counts against its address (a client that opens a
+// connection per request would otherwise meet the limit with its own closed requests); instead
+// at most this many linger at once, and past that a finished connection closes at once.
+constexpr size_t kMaxLingering = 1024;
 
 std::string AddressOf(const sockaddr_storage& addr, int* port) {
   char text[INET6_ADDRSTRLEN] = {};
@@ -207,14 +211,30 @@ class ConnectionStream final : public httplib::Stream {
 
 }  // namespace
 
-// An accepted connection; closing it (its last owner letting go) frees its address's slot.
+// An accepted connection; closing it (its last owner letting go) frees its address's slot,
+// unless it gave the slot up when it began to linger.
 struct GuardedServer::Connection {
   Connection(GuardedServer& s, int f, std::string a)
       : server(s), fd(f), address(std::move(a)), idle_since(Clock::now()) {}
   ~Connection() {
     ::shutdown(fd, SHUT_RDWR);
     ::close(fd);
+    if (lingering) {
+      server.lingering_.fetch_sub(1, std::memory_order_relaxed);
+    } else {
+      server.Release(address);
+    }
+  }
+  // Our side is done: the address's slot is free again and the connection counts among the
+  // lingering ones. False (close now) when kMaxLingering already linger.
+  bool StartLingering() {
+    if (server.lingering_.fetch_add(1, std::memory_order_relaxed) >= kMaxLingering) {
+      server.lingering_.fetch_sub(1, std::memory_order_relaxed);
+      return false;
+    }
+    lingering = true;
     server.Release(address);
+    return true;
   }
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -225,6 +245,7 @@ struct GuardedServer::Connection {
   size_t requests = 0;
   Clock::time_point idle_since;
   size_t drained = 0;  // bytes dropped while lingering
+  bool lingering = false;
 };
 
 GuardedServer::GuardedServer(ConnectionLimits limits) : limits_(std::move(limits)) {}
@@ -311,7 +332,7 @@ void GuardedServer::Serve(std::shared_ptr<Connection> connection) {
     if (!answered || closed || last) {
       // Our side is done: say so (FIN), then drop what the client still sends until it closes.
       ::shutdown(connection->fd, SHUT_WR);
-      Linger(std::move(connection), Clock::now() + kLingerTime);
+      if (connection->StartLingering()) Linger(std::move(connection), Clock::now() + kLingerTime);
       return;
     }
   }

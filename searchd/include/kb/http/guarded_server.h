@@ -76,6 +76,7 @@ class GuardedServer : public httplib::Server {
   std::atomic<BoundedTaskQueue*> queue_{nullptr};
   std::mutex addresses_mutex_;
   std::map<std::string, size_t> open_by_address_;
+  std::atomic<size_t> lingering_{0};  // connections in Linger (guarded_server.cpp)
   std::atomic<uint64_t> refused_{0};
   std::atomic<uint64_t> cut_off_{0};
 };
