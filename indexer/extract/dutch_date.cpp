@@ -98,7 +98,7 @@ Digits DigitsAt(std::string_view text, std::size_t pos) {
   }
   return digits;
 }
-// One or two digits (a day or a month number) at pos, else 0 (no date has a day 0 written).
+// One or two digits (a day or a month number) at pos and where they end, else -1.
 int SmallNumberAt(std::string_view text, std::size_t pos, std::size_t* end) {
   const Digits digits = DigitsAt(text, pos);
   if (digits.length == 0 || digits.length > 2) return -1;
