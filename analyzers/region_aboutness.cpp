@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "gazetteer.h"
+#include "kb/analysis/document_parts.h"
 #include "kb/analysis/region_tagger.h"
 #include "phrase_matcher.h"
 #include "region_mentions.h"
@@ -73,12 +74,6 @@ constexpr WordSet kExampleFiller = {"in",       "de",        "het",   "een",    
 // How many words back from a place an example cue may stand.
 constexpr std::size_t kExampleReach = 8;
 
-// Headings of a bibliography: every place after one (in the second half of the text) is in a
-// reference list.
-constexpr WordSet kBibliographyHeadings = {"bronnen",      "literatuur",   "literatuurlijst",
-                                           "referenties",  "bibliografie", "bronvermelding",
-                                           "bronnenlijst", "references",   "noten",
-                                           "voetnoten",    "eindnoten"};
 // A line this long (in bytes) is a paragraph, not a reference entry.
 constexpr std::size_t kReferenceLineBytes = 400;
 
@@ -306,26 +301,6 @@ class MentionContext {
       }
     }
     return false;
-  }
-
-  // Where the bibliography starts: a line that is only a bibliography heading ("Literatuur",
-  // "## Bronnen", "7. Referenties:") in the second half of the text; npos when there is none.
-  static std::size_t BibliographyStart(std::string_view text) {
-    std::size_t line = text.size() / 2;
-    line = text.find('\n', line);
-    while (line != std::string_view::npos && line < text.size()) {
-      const std::size_t begin = line + 1;
-      std::size_t end = text.find('\n', begin);
-      if (end == std::string_view::npos) end = text.size();
-      std::string heading;
-      for (std::size_t k = begin; k < end && heading.size() < 40; ++k) {
-        const auto c = static_cast<unsigned char>(text[k]);
-        if (std::isalpha(c)) heading.push_back(static_cast<char>(std::tolower(c)));
-      }
-      if (end - begin < 40 && In(kBibliographyHeadings, heading)) return begin;
-      line = end;
-    }
-    return std::string_view::npos;
   }
 
   std::string_view text_;

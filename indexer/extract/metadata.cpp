@@ -21,6 +21,8 @@ constexpr std::size_t kDateScanBytes = 20000;
 constexpr std::size_t kLanguageScanBytes = 20000;
 // Authors and publishers are named on the first pages: colophon, byline, title page.
 constexpr std::size_t kCreditsScanBytes = 20000;
+// Running text read for the organisation it names most; a manual names its publisher late.
+constexpr std::size_t kNamedScanBytes = 400000;
 
 bool EndsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
@@ -334,7 +336,10 @@ std::string ChooseOrganisation(const DeclaredMetadata& declared, const Extracted
   }
   if (std::string publisher = PublisherInText(text); !publisher.empty()) return publisher;
   // A header or footer may drop the commas of the name the body spells in full.
-  return SpelledAsInText(CoverOrganisationLine(declared.cover), text);
+  if (std::string cover = CoverOrganisationLine(declared.cover); !cover.empty()) {
+    return SpelledAsInText(cover, text);
+  }
+  return MostNamedOrganisation(scan::JoinedPrefix(doc.pages, kNamedScanBytes));
 }
 
 std::string ChooseDate(const DeclaredMetadata& declared, const std::filesystem::path& path,

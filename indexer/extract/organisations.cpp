@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdio>
+#include <map>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "kb/analysis/document_parts.h"
 #include "kb/extract/metadata.h"
 #include "name_words.h"
 #include "text_scan.h"
@@ -301,6 +304,234 @@ std::string PublisherInText(std::string_view text) {
     if (!author.empty() && IsOrganisationName(author)) return author;
   }
   return {};
+}
+
+// --- The organisation a text names most ---
+
+namespace {
+
+// A name mentioned fewer times is not the document's own.
+constexpr std::size_t kMinNamedMentions = 2;
+// The lead of a text: its first 2000 bytes or its first 15 percent, whichever is longer.
+constexpr std::size_t kLeadBytes = 2000;
+constexpr std::size_t kLeadPercent = 15;
+
+// A word of running text with the punctuation around it removed; `ends_phrase` when
+// punctuation after it ("Groningen," "Brabant.") ends the name it may belong to, `comma` when
+// that punctuation is one comma (which a ministry's name may hold).
+struct RunningWord {
+  std::string_view text;
+  bool ends_phrase = false;
+  bool comma = false;
+};
+
+std::vector<RunningWord> RunningWords(std::string_view text) {
+  constexpr std::string_view kSpace = " \t\r\n";
+  constexpr std::string_view kOpening = "(\"[*_'`";
+  constexpr std::string_view kClosing = ")\"]*_'`,.;:!?";
+  std::vector<RunningWord> words;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    at = text.find_first_not_of(kSpace, at);
+    if (at == std::string_view::npos) break;
+    std::size_t end = text.find_first_of(kSpace, at);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view word = text.substr(at, end - at);
+    const bool opens = kOpening.find(word.front()) != std::string_view::npos;
+    // Curly quotes are three bytes: “ ” ‘ ’.
+    while (!word.empty() && (kOpening.find(word.front()) != std::string_view::npos)) {
+      word.remove_prefix(1);
+    }
+    while (word.size() >= 3 && word.substr(0, 2) == "\xE2\x80") word.remove_prefix(3);
+    bool closes = false;
+    while (!word.empty()) {
+      if (kClosing.find(word.back()) != std::string_view::npos) {
+        word.remove_suffix(1);
+        closes = true;
+      } else if (word.size() >= 3 && word.substr(word.size() - 3, 2) == "\xE2\x80") {
+        word.remove_suffix(3);
+        closes = true;
+      } else {
+        break;
+      }
+    }
+    // An opening bracket or quote starts a new phrase: the previous word ends one.
+    if (opens && !words.empty()) {
+      words.back().ends_phrase = true;
+      words.back().comma = false;
+    }
+    const bool comma = closes && text.substr(at, end - at).ends_with(std::string(word) + ",");
+    if (!word.empty()) words.push_back({word, closes, comma});
+    at = end;
+  }
+  return words;
+}
+
+// Words that may stand inside a name between its capitalised words: "Hart voor Brabant",
+// "Vereniging van Nederlandse Gemeenten", "Pels Rijcken & Droogleever Fortuijn".
+bool JoinsName(std::string_view word) {
+  return word == "van" || word == "voor" || word == "de" || word == "der" || word == "den" ||
+         word == "het" || word == "en" || word == "&" || word == "op" || word == "'t" ||
+         word == "of";
+}
+
+// "VughtParticipeert", "i-Sociaal", "WIJ": a word that may be part of a name.
+// "GGD-sleutel", "VNG-model" and "GGD-en" are common nouns, not names.
+bool CapitalisedWord(std::string_view word) {
+  const auto first = static_cast<unsigned char>(word.front());
+  const bool letter = std::isalpha(first) != 0 || (first >= 0xC3 && first <= 0xC5);
+  if (!letter) return false;
+  const std::size_t hyphen = word.rfind('-');
+  if (hyphen != std::string_view::npos && hyphen + 1 < word.size() &&
+      std::islower(static_cast<unsigned char>(word[hyphen + 1])) != 0) {
+    return false;
+  }
+  return StartsUpper(word) || std::any_of(word.begin(), word.end(), [](char c) {
+           return std::isupper(static_cast<unsigned char>(c)) != 0;
+         });
+}
+
+// Legal forms written before a name; people use the name without them as well ("Stichting WIJ
+// Groningen" and "WIJ Groningen").
+bool LeadingLegalForm(std::string_view word) {
+  const std::string lower = scan::ToLowerAscii(word);
+  return lower == "stichting" || lower == "vereniging" || lower == "coöperatie";
+}
+
+// The organisation's name in a run of capitalised words: the whole run or, when it is not a
+// name, its longest tail that is ("Data Science Hub van VNG Realisatie" -> "VNG Realisatie",
+// "Vanuit Stichting WIJ Groningen" -> "Stichting WIJ Groningen").
+std::string NameInRun(const std::vector<std::string_view>& run) {
+  for (std::size_t first = 0; first < run.size(); ++first) {
+    if (!CapitalisedWord(run[first])) continue;
+    std::string name;
+    for (std::size_t i = first; i < run.size(); ++i) {
+      if (!name.empty()) name.push_back(' ');
+      name.append(run[i]);
+    }
+    // A single word that names its kind ("Incassobureau", "Ketenbureau") is a common noun.
+    const std::string lower = scan::ToLowerAscii(name);
+    if (first + 1 == run.size() && (lower.ends_with("bureau") || lower.ends_with("instituut") ||
+                                    name.find_first_of("/|") != std::string::npos)) {
+      continue;
+    }
+    if (IsOrganisationName(name)) return name;
+  }
+  return {};
+}
+
+struct Mentions {
+  std::size_t count = 0;
+  std::size_t first = std::string_view::npos;  // byte offset of the first
+
+  void Add(std::size_t at) {
+    ++count;
+    first = std::min(first, at);
+  }
+};
+
+// Mentions of `name` in `text` as a whole phrase, except those right after "`legal_form` ".
+Mentions BareMentions(std::string_view text, std::string_view name, std::string_view legal_form) {
+  Mentions mentions;
+  for (std::size_t at = text.find(name); at != std::string_view::npos;
+       at = text.find(name, at + name.size())) {
+    if (at > 0 && scan::IsWordByte(text[at - 1])) continue;
+    if (!IsWordBoundary(text, at + name.size())) continue;
+    if (at > legal_form.size() &&
+        text.substr(at - legal_form.size() - 1, legal_form.size()) == legal_form) {
+      continue;
+    }
+    mentions.Add(at);
+  }
+  return mentions;
+}
+
+// One organisation's name as a text spells it (folded case equal): its spellings with their
+// counts, all of its mentions.
+struct NamedOrganisation {
+  std::map<std::string, std::size_t> spellings;
+  Mentions mentions;
+};
+
+// "WIJ Groningen" of "Stichting WIJ Groningen" when the rest still reads as a name alone (more
+// than one word, or a word with an inner capital: "VughtParticipeert"), not the "Onderzoek" of
+// "Stichting Onderzoek"; empty otherwise.
+std::string_view WithoutLeadingLegalForm(std::string_view name) {
+  const std::vector<std::string_view> parts = SplitWords(name);
+  if (parts.size() < 2 || !LeadingLegalForm(parts[0])) return {};
+  const bool inner_capital = std::any_of(parts[1].begin() + 1, parts[1].end(), [](char c) {
+    return std::isupper(static_cast<unsigned char>(c)) != 0;
+  });
+  if (parts.size() == 2 && !inner_capital) return {};
+  return name.substr(parts[0].size() + 1);
+}
+
+}  // namespace
+
+std::string MostNamedOrganisation(std::string_view text) {
+  // The works a bibliography cites are other organisations'.
+  text = text.substr(0, analysis::BibliographyStart(text));
+  std::map<std::string, NamedOrganisation> named;  // by folded name
+  std::vector<std::string_view> run;
+  const auto close_run = [&] {
+    while (!run.empty() && JoinsName(run.back())) run.pop_back();
+    if (!run.empty() && run.size() <= kMaxOrganisationWords) {
+      std::string name = NameInRun(run);
+      if (std::vector<std::string_view> parts = SplitWords(name);
+          parts.size() > 1 && (parts[0] == "De" || parts[0] == "Het")) {
+        name.erase(0, parts[0].size() + 1);
+      }
+      if (!name.empty()) {
+        NamedOrganisation& organisation = named[scan::ToLowerAscii(name)];
+        ++organisation.spellings[name];
+        organisation.mentions.Add(static_cast<std::size_t>(run.front().data() - text.data()));
+      }
+    }
+    run.clear();
+  };
+  for (const RunningWord& word : RunningWords(text)) {
+    const bool continues = CapitalisedWord(word.text) || (!run.empty() && JoinsName(word.text));
+    if (!continues) {
+      close_run();
+      continue;
+    }
+    run.push_back(word.text);
+    // "Ministerie van Volksgezondheid, Welzijn en Sport" goes on after its comma.
+    const bool ministry = run.front() == "Ministerie" || (run.size() > 1 && run[1] == "Ministerie");
+    if (word.ends_phrase && !(word.comma && ministry)) close_run();
+  }
+  close_run();
+
+  std::string best;
+  Mentions best_mentions;
+  std::size_t runner_up = 0;
+  for (const auto& [folded, organisation] : named) {
+    const auto& spellings = organisation.spellings;
+    const auto common = std::max_element(spellings.begin(), spellings.end(),
+                                         [](auto& a, auto& b) { return a.second < b.second; });
+    std::string chosen = common->first;
+    Mentions mentions = organisation.mentions;
+    // "WIJ Groningen" counts for "Stichting WIJ Groningen"; the spelling used most is cited.
+    if (const std::string_view bare = WithoutLeadingLegalForm(chosen); !bare.empty()) {
+      const Mentions alone = BareMentions(
+          text, bare, std::string_view(chosen).substr(0, chosen.size() - bare.size() - 1));
+      mentions.count += alone.count;
+      mentions.first = std::min(mentions.first, alone.first);
+      if (alone.count > common->second) chosen = std::string(bare);
+    }
+    if (mentions.count > best_mentions.count) {
+      runner_up = best_mentions.count;
+      best_mentions = mentions;
+      best = std::move(chosen);
+    } else if (mentions.count > runner_up) {
+      runner_up = mentions.count;
+    }
+  }
+  // The issuer is named in the lead (cover, opening, byline); a name first met further on is an
+  // organisation the text discusses.
+  const std::size_t lead = std::max(kLeadBytes, text.size() * kLeadPercent / 100);
+  const bool dominant = best_mentions.count >= kMinNamedMentions && best_mentions.count > runner_up;
+  return dominant && best_mentions.first < lead ? SpelledAsInText(best, text) : std::string();
 }
 
 std::string PublisherOfUrl(std::string_view url) {

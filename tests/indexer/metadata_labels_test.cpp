@@ -35,9 +35,12 @@ constexpr double kRegionRecallFloor = 0.94;
 // 0.600 before citation titles).
 constexpr double kTitleFloor = 0.93;
 constexpr double kYearFloor = 0.93;  // measured 0.937
-// Organisations 0.730 with colophons, publisher fields, cover lines and names cited without their
-// legal form (0.714 with "N.V.", 0.619 before the cover pass, 0 before that).
-constexpr double kOrganisationFloor = 0.73;
+// Organisations 0.762 with the organisation a text names most, in its lead (0.730 with
+// colophons, publisher fields, cover lines and names cited without their legal form, 0.714 with
+// "N.V.", 0.619 before the cover pass, 0 before that); given to 1 of 27 documents that name none
+// (0 before the most-named rule).
+constexpr double kOrganisationFloor = 0.76;
+constexpr std::size_t kMaxUnfoundedOrganisations = 1;
 // Authors P 0.833 R 0.833 with cover and byline authors and only the PDF /Author names the text
 // confirms (P 0.3 R 0.5 before; R 0.17 before splitting names).
 constexpr double kAuthorPrecisionFloor = 0.83;
@@ -128,6 +131,8 @@ TEST_CASE("metadata against the hand-labelled documents") {
   REQUIRE(run.exit_code == 0);
 
   size_t titles_right = 0, years_stated = 0, years_right = 0, orgs_stated = 0, orgs_right = 0;
+  // Organisations given to documents that name none (the label is "-").
+  size_t orgs_unfounded = 0;
   Tally gemeenten, provincies, authors;
   for (const Label& label : labels) {
     const kb::StoredDocument doc = Lookup(db, docs / label.file).stored;
@@ -147,6 +152,10 @@ TEST_CASE("metadata against the hand-labelled documents") {
       if (!org_right)
         std::cout << "[organisation] " << label.file << ": '" << doc.organisation << "' vs '"
                   << label.organisation << "'\n";
+    } else if (!doc.organisation.empty()) {
+      ++orgs_unfounded;
+      std::cout << "[organisation] " << label.file << ": '" << doc.organisation
+                << "' vs none\n";
     }
     std::set<std::string> found_authors, found_gemeenten, found_provincies;
     for (const auto& a : doc.authors) found_authors.insert(Folded(a));
@@ -180,7 +189,9 @@ TEST_CASE("metadata against the hand-labelled documents") {
   std::cout << "[figure] " << labels.size() << " labelled documents: titles right "
             << titles_right / n << ", years right " << double(years_right) / double(years_stated)
             << " of " << years_stated << " stated, organisations right "
-            << double(orgs_right) / double(orgs_stated) << " of " << orgs_stated << ", authors P "
+            << double(orgs_right) / double(orgs_stated) << " of " << orgs_stated << " (given to "
+            << orgs_unfounded << " of " << labels.size() - orgs_stated
+            << " that name none), authors P "
             << authors.precision() << " R " << authors.recall() << ", regions P "
             << regions.precision() << " R " << regions.recall() << " (gemeenten P "
             << gemeenten.precision() << " R " << gemeenten.recall() << ", provincies P "
@@ -191,6 +202,7 @@ TEST_CASE("metadata against the hand-labelled documents") {
   CHECK(titles_right / n >= kTitleFloor);
   CHECK(double(years_right) / double(years_stated) >= kYearFloor);
   CHECK(double(orgs_right) / double(orgs_stated) >= kOrganisationFloor);
+  CHECK(orgs_unfounded <= kMaxUnfoundedOrganisations);
   CHECK(authors.precision() >= kAuthorPrecisionFloor);
   CHECK(authors.recall() >= kAuthorRecallFloor);
 }

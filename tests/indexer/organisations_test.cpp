@@ -106,3 +106,40 @@ TEST_CASE("Who issued an act", "[metadata][organisations]") {
   REQUIRE(act.ok());
   CHECK(act->organisation == "Ministerie van Volksgezondheid, Welzijn en Sport");
 }
+
+TEST_CASE("The organisation a text names most", "[metadata][organisations]") {
+  // The spelling used most is cited; a legal form before the name counts with it.
+  CHECK(MostNamedOrganisation("Stichting WIJ Groningen (hierna: de WIJ) doet dit.\nDe "
+                              "gedragswetenschappers zijn binnen WIJ Groningen aandacht "
+                              "functionaris. WIJ Groningen zal een plan invullen.") ==
+        "WIJ Groningen");
+  CHECK(MostNamedOrganisation("VughtParticipeert stuurde deze brief aan het college.\n\nDe "
+                              "Vereniging VughtParticipeert zou graag haar leden informeren.") ==
+        "Vereniging VughtParticipeert");
+  // The tail of a run that is a name: "Data Science Hub van VNG Realisatie".
+  CHECK(MostNamedOrganisation("Met de Data Science Hub van VNG Realisatie. Zijn collega John van "
+                              "Ameijde van VNG Realisatie vult aan.") == "VNG Realisatie");
+  CHECK(MostNamedOrganisation("Opdrachtgever: Ministerie van Volksgezondheid, Welzijn en Sport.\n"
+                              "Het Ministerie van Volksgezondheid, Welzijn en Sport, directie "
+                              "Informatiebeleid, vroeg dit.") ==
+        "Ministerie van Volksgezondheid, Welzijn en Sport");
+  // Named once, named as often as another, or only in the bibliography: nobody's.
+  CHECK(MostNamedOrganisation("Een rapport van het Verwey-Jonker Instituut over armoede.").empty());
+  CHECK(MostNamedOrganisation("Het Verwey-Jonker Instituut en Movisie. Movisie en het "
+                              "Verwey-Jonker Instituut.")
+            .empty());
+  std::string essay = "Een essay over schulden en wat gemeenten kunnen doen.\n";
+  for (int i = 0; i < 20; ++i) essay += "Schulden zijn een probleem voor veel huishoudens.\n";
+  essay += "\nLiteratuur\n\nNibud (2019). Geldzaken.\nNibud (2021). Budgethandboek.\n";
+  CHECK(MostNamedOrganisation(essay).empty());
+  // Common nouns are no names: "GGD-sleutel", "Incassobureau", a heading's "NOS Onderzoek".
+  CHECK(MostNamedOrganisation("De GGD-sleutel en de GGD-sleutel. Het Incassobureau en het "
+                              "Incassobureau.")
+            .empty());
+  CHECK(MostNamedOrganisation("NOS Onderzoek | Statushouders\nOnderzoek: veel mensen\nDetectie en "
+                              "Onderzoek\nWoonfraude Onderzoek - Recherchebureau")
+            .empty());
+  CHECK(MostNamedOrganisation("De Nederlandse Omroep Stichting Onderzoek. Onderzoek toont dit. "
+                              "Onderzoek naar armoede.")
+            .empty());
+}

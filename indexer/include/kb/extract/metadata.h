@@ -45,6 +45,7 @@ struct DeclaredMetadata {
 //   organisation - declared; an act's SigningMinistry or EnactingAuthority;
 //                  ColophonOrganisation; an organisation given as PDF /Author;
 //                  PublisherInText; CoverOrganisationLine (in the text's own spelling);
+//                  MostNamedOrganisation;
 //                  each WithoutLegalForm;
 //   date         - declared date, FindDutchDate on the first 20000 bytes, a date in the file
 //                  name ("2019-10-30-x.md", "verslag_14-02-2021.md"), the fallback date.
@@ -113,6 +114,13 @@ std::string SpelledAsInText(std::string_view name, std::string_view text);
 // "Auteur:". Template placeholders ("© 202* – [Naam organisatie]") and photo credits naming a
 // person are not publishers. Empty when none.
 std::string PublisherInText(std::string_view text);
+
+// The organisation `text` names most often, in the spelling it uses most, when it is named at least
+// twice and more often than any other: names are runs of capitalised words that IsOrganisationName
+// accepts, or their longest tail
+// ("Data Science Hub van VNG Realisatie" -> "VNG Realisatie"); "WIJ Groningen" counts for
+// "Stichting WIJ Groningen" (also after "Vereniging" and "Coöperatie"). Empty otherwise.
+std::string MostNamedOrganisation(std::string_view text);
 
 // The publisher of a news or government site by the host of `url` ("https://www.ad.nl/..." ->
 // "Algemeen Dagblad", "nos.nl" -> "NOS"); empty for other sites.
