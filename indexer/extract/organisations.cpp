@@ -33,6 +33,8 @@ constexpr std::size_t kPublisherScanBytes = 20000;
 constexpr std::size_t kMaxOrganisationWords = 12;
 // Names this file recognises are short; a longer line is a sentence about an organisation.
 constexpr std::size_t kMaxRecognisedNameBytes = 150;
+// The longest place name an act's enacting council is read for ("Súdwest-Fryslân").
+constexpr std::size_t kMaxPlaceBytes = 60;
 
 // Dutch news and government sites that publish in the social domain, by host.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 24> kPublishers = {{
@@ -576,7 +578,7 @@ std::string EnactingAuthority(std::string_view text) {
     if (end == std::string_view::npos) end = text.size();
     std::string place;
     for (const std::string_view word :
-         SplitWords(text.substr(begin, std::min(end, begin + 60) - begin))) {
+         SplitWords(scan::Utf8Prefix(text.substr(begin, end - begin), kMaxPlaceBytes))) {
       if (!StartsUpper(word)) break;
       if (!place.empty()) place.push_back(' ');
       place.push_back(word[0]);

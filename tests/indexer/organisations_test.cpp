@@ -100,6 +100,10 @@ TEST_CASE("Who issued an act", "[metadata][organisations]") {
         "Gemeente Groningen");
   CHECK(EnactingAuthority("Provinciale Staten van Fryslân;\n") == "Provincie Fryslân");
   CHECK(EnactingAuthority("Een tekst zonder raad.").empty());
+  // A place name cut at its byte limit stays UTF-8 (the Markdown fuzzer's find).
+  std::string long_place = "Provinciale Staten van Fr";
+  for (int i = 0; i < 40; ++i) long_place += "\xC3\xB0";
+  CHECK(kb::analysis::IsValidUtf8(EnactingAuthority(long_place)));
   // Through the whole extraction: an act closed by "Lasten en bevelen" only.
   auto act = ExtractFile(testing::CorpusDir() /
                          "docs/laws-markdown/invoeringswet-jeugdwet_BWBR0035782.md");
