@@ -4,7 +4,7 @@
 
 #include "analysis_resources.h"
 #include "kb/analysis/analyzer.h"
-#include "text_fold.h"
+#include "kb/analysis/text_fold.h"
 
 namespace kb::analysis {
 namespace {

@@ -5,9 +5,9 @@
 #include <vector>
 
 #include "analyzer_impl.h"
+#include "kb/analysis/text_fold.h"
+#include "kb/analysis/tokenizer.h"
 #include "kb/core/schema.h"
-#include "text_fold.h"
-#include "tokenizer.h"
 
 namespace kb::analysis {
 namespace {

@@ -3,8 +3,8 @@
 #include <array>
 
 #include "analysis_resources.h"
+#include "kb/analysis/text_fold.h"
 #include "kb/core/schema.h"
-#include "text_fold.h"
 
 namespace kb::analysis {
 namespace {

@@ -7,20 +7,18 @@
 
 #include "analyzer_impl.h"
 #include "dutch_stemmer.h"
+#include "kb/analysis/query_words.h"
+#include "kb/analysis/text_fold.h"
+#include "kb/analysis/tokenizer.h"
 #include "kb/core/schema.h"
-#include "text_fold.h"
-#include "tokenizer.h"
 
 namespace kb::analysis {
 namespace {
 
-constexpr std::array<std::string_view, 6> kOperators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+// AND, OR, NOT, XOR, NEAR, ADJ: RewriteQuery has turned the Dutch operators into these.
+bool IsXapianOperator(std::string_view raw) { return XapianOperator(raw) == raw; }
 
-bool IsOperator(std::string_view raw) {
-  return std::find(kOperators.begin(), kOperators.end(), raw) != kOperators.end();
-}
-
-struct QueryWord {
+struct PreparedWord {
   Token token;
   std::string folded;
   bool inside_quotes = false;
@@ -39,7 +37,7 @@ void Analyzer::ConfigureQueryParser(Xapian::QueryParser& qp) const {
 }
 
 std::string Analyzer::PrepareQuery(std::string_view query) {
-  std::vector<QueryWord> words;
+  std::vector<PreparedWord> words;
   Tokenizer tokenizer(query);
   std::size_t scanned = 0;
   bool in_quotes = false;
@@ -48,14 +46,15 @@ std::string Analyzer::PrepareQuery(std::string_view query) {
                             query.begin() + static_cast<std::ptrdiff_t>(token.offset), '"') %
                  2;
     scanned = token.offset;
-    QueryWord word{token, IsOperator(token.text) ? std::string(token.text) : Folded(token.text),
-                   in_quotes};
+    PreparedWord word{token,
+                      IsXapianOperator(token.text) ? std::string(token.text) : Folded(token.text),
+                      in_quotes};
     words.push_back(std::move(word));
   }
   std::string out;
   std::size_t copied = 0;  // bytes of `query` already represented in `out`
   for (std::size_t i = 0; i < words.size(); ++i) {
-    const QueryWord& w = words[i];
+    const PreparedWord& w = words[i];
     out.append(query.substr(copied, w.token.offset - copied));
     copied = w.token.offset + w.token.text.size();
     if (!w.token.dangling) {

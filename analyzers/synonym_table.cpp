@@ -2,8 +2,8 @@
 
 #include <toml++/toml.h>
 
-#include "text_fold.h"
-#include "tokenizer.h"
+#include "kb/analysis/text_fold.h"
+#include "kb/analysis/tokenizer.h"
 
 namespace kb::analysis {
 

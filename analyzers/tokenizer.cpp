@@ -1,4 +1,4 @@
-#include "tokenizer.h"
+#include "kb/analysis/tokenizer.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>

@@ -63,35 +63,4 @@ std::string BoundedTerm(std::string_view prefix, std::string_view value) {
   return term.append(value.substr(0, keep)).append(suffix);
 }
 
-std::string Slug(std::string_view name) {
-  // Folds the Latin-1 range letters that occur in Dutch place and theme names; everything else
-  // outside [a-z0-9] becomes a single '-'.
-  std::string out;
-  bool dash = false;
-  for (size_t i = 0; i < name.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(name[i]);
-    char mapped = 0;
-    if (c >= 'A' && c <= 'Z') {
-      mapped = static_cast<char>(c - 'A' + 'a');
-    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      mapped = static_cast<char>(c);
-    } else if (c == 0xC3 && i + 1 < name.size()) {
-      // Two-byte UTF-8 for U+00C0..U+00FF.
-      unsigned char d = static_cast<unsigned char>(name[++i]);
-      static constexpr char kFold[] =
-          "aaaaaaaceeeeiiiidnooooo-ouuuuyts"   // C0..DF (upper)
-          "aaaaaaaceeeeiiiidnooooo-ouuuuyty";  // E0..FF (lower)
-      if (d >= 0x80 && d <= 0xBF) mapped = kFold[(d - 0x80)];
-    }
-    if (mapped && mapped != '-') {
-      if (dash && !out.empty()) out.push_back('-');
-      dash = false;
-      out.push_back(mapped);
-    } else {
-      dash = true;
-    }
-  }
-  return out;
-}
-
 }  // namespace kb::schema

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <set>
 
+#include "kb/analysis/text_fold.h"
 #include "kb/core/fnv_hash.h"
 #include "kb/core/schema.h"
 #include "kb/index/minhash.h"
@@ -157,13 +158,13 @@ void DocumentBuilder::AddTerms(const StoredDocument& s, Xapian::Document& d) {
   for (const auto& theme : s.themes) AddBooleanTerm(d, schema::kPrefixTheme, theme.slug);
   std::set<std::string> provincie_slugs;
   for (const auto& g : s.gemeenten) AddBooleanTerm(d, schema::kPrefixGemeente, g.code);
-  for (const auto& p : s.provincies) provincie_slugs.insert(schema::Slug(p));
+  for (const auto& p : s.provincies) provincie_slugs.insert(analysis::Slug(p));
   for (const auto& p : provincie_slugs) AddBooleanTerm(d, schema::kPrefixProvincie, p);
   AddBooleanTerm(d, schema::kPrefixKind, s.kind);
   if (s.year > 0) AddBooleanTerm(d, schema::kPrefixYear, std::to_string(s.year));
   AddBooleanTerm(d, schema::kPrefixLanguage, s.language);
   AddBooleanTerm(d, schema::kPrefixFormat, s.format);
-  AddBooleanTerm(d, schema::kPrefixOrganisation, schema::Slug(s.organisation));
+  AddBooleanTerm(d, schema::kPrefixOrganisation, analysis::Slug(s.organisation));
 
   if (s.edited) d.add_boolean_term(std::string(schema::kEditorialEdited));
   if (s.hidden) d.add_boolean_term(std::string(schema::kEditorialHidden));

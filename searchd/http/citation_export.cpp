@@ -1,10 +1,11 @@
 #include "kb/http/citation_export.h"
 
+#include <algorithm>
 #include <cctype>
 #include <iterator>
 #include <utility>
 
-#include "kb/search/query_text.h"
+#include "kb/analysis/text_fold.h"
 
 namespace kb::http {
 
@@ -91,18 +92,10 @@ std::string Join(const std::vector<std::string>& values, std::string_view separa
   return out;
 }
 
-// ASCII letters and digits of the folded text, other runs as one '-'.
+// ASCII letters and digits of the folded text, other runs as one `separator`.
 std::string AsciiWords(std::string_view text, char separator) {
-  const std::string folded = search::FoldWord(text);
-  std::string out;
-  for (char c : folded) {
-    if (std::isalnum(static_cast<unsigned char>(c)) && static_cast<unsigned char>(c) < 0x80) {
-      out.push_back(c);
-    } else if (!out.empty() && out.back() != separator) {
-      out.push_back(separator);
-    }
-  }
-  while (!out.empty() && out.back() == separator) out.pop_back();
+  std::string out = analysis::Slug(text);
+  std::replace(out.begin(), out.end(), '-', separator);
   return out;
 }
 

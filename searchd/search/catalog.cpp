@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "kb/analysis/text_fold.h"
 #include "kb/core/schema.h"
 
 namespace kb::search {
@@ -21,14 +22,14 @@ Catalog::Catalog(const std::vector<analysis::Theme>& themes,
                  const std::vector<analysis::PlaceName>& places) {
   for (const auto& theme : themes) {
     theme_names_[theme.slug] = theme.name;
-    theme_by_name_[schema::Slug(theme.name)] = theme.slug;
+    theme_by_name_[analysis::Slug(theme.name)] = theme.slug;
     entries_.push_back({theme.slug, theme.name, "theme"});
   }
   for (const auto& g : gemeenten) {
     const std::string code = UpperAscii(g.code);
-    const std::string provincie = schema::Slug(g.provincie);
+    const std::string provincie = analysis::Slug(g.provincie);
     gemeente_names_[code] = g.name;
-    gemeente_by_name_[schema::Slug(g.name)] = code;
+    gemeente_by_name_[analysis::Slug(g.name)] = code;
     gemeente_provincie_[code] = provincie;
     provincie_gemeenten_[provincie].push_back(code);
     if (provincie_names_.emplace(provincie, g.provincie).second) {
@@ -38,10 +39,10 @@ Catalog::Catalog(const std::vector<analysis::Theme>& themes,
   }
   // Official names win over an alias or former name that folds the same way (emplace).
   for (const auto& place : places) {
-    const std::string slug = schema::Slug(place.name);
+    const std::string slug = analysis::Slug(place.name);
     if (!place.gemeente_code.empty())
       gemeente_by_name_.emplace(slug, UpperAscii(place.gemeente_code));
-    if (!place.provincie.empty()) provincie_by_name_.emplace(slug, schema::Slug(place.provincie));
+    if (!place.provincie.empty()) provincie_by_name_.emplace(slug, analysis::Slug(place.provincie));
   }
 }
 
@@ -58,7 +59,7 @@ std::vector<std::string> Catalog::FilterTermsOf(const analysis::QueryPlace& plac
   if (!place.gemeente_code.empty()) {
     return {std::string(schema::kPrefixGemeente) + UpperAscii(place.gemeente_code)};
   }
-  const std::string slug = schema::Slug(place.provincie);
+  const std::string slug = analysis::Slug(place.provincie);
   std::vector<std::string> terms = {std::string(schema::kPrefixProvincie) + slug};
   for (const std::string& code : GemeentenOf(slug)) {
     terms.push_back(std::string(schema::kPrefixGemeente) + code);
@@ -67,7 +68,7 @@ std::vector<std::string> Catalog::FilterTermsOf(const analysis::QueryPlace& plac
 }
 
 std::string Catalog::ThemeSlug(std::string_view value) const {
-  const std::string slug = schema::Slug(value);
+  const std::string slug = analysis::Slug(value);
   if (theme_names_.empty() || theme_names_.count(slug)) return slug;
   auto it = theme_by_name_.find(slug);
   return it == theme_by_name_.end() ? std::string() : it->second;
@@ -76,7 +77,7 @@ std::string Catalog::ThemeSlug(std::string_view value) const {
 std::string Catalog::GemeenteCode(std::string_view value) const {
   const std::string upper = UpperAscii(value);
   if (gemeente_names_.count(upper)) return upper;
-  auto it = gemeente_by_name_.find(schema::Slug(value));
+  auto it = gemeente_by_name_.find(analysis::Slug(value));
   if (it != gemeente_by_name_.end()) return it->second;
   // Without a gazetteer, a well-formed CBS code is taken as it is.
   const bool looks_like_code = upper.size() == 6 && upper.rfind("GM", 0) == 0 &&
@@ -85,7 +86,7 @@ std::string Catalog::GemeenteCode(std::string_view value) const {
 }
 
 std::string Catalog::ProvincieSlug(std::string_view value) const {
-  const std::string slug = schema::Slug(value);
+  const std::string slug = analysis::Slug(value);
   if (provincie_names_.empty() || provincie_names_.count(slug)) return slug;
   auto it = provincie_by_name_.find(slug);
   return it == provincie_by_name_.end() ? std::string() : it->second;

@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
-#include "kb/search/query_text.h"
+#include "kb/analysis/text_fold.h"
+#include "kb/analysis/tokenizer.h"
 #include "kb/search/snippets.h"
 
 namespace kb::search {
@@ -14,17 +15,12 @@ PageIndex PageIndex::Build(const std::vector<std::string>& pages, const Stemmer&
   std::unordered_map<std::string, std::vector<Posting>> found;
   for (size_t p = 0; p < pages.size(); ++p) {
     const std::string_view page = pages[p];
-    size_t i = 0;
-    while (i < page.size()) {
-      if (!IsWordByte(static_cast<unsigned char>(page[i]))) {
-        ++i;
-        continue;
-      }
-      const size_t begin = i;
-      while (i < page.size() && IsWordByte(static_cast<unsigned char>(page[i]))) ++i;
-      auto& postings = found[FoldWord(page.substr(begin, i - begin))];
+    analysis::Tokenizer words(page);
+    for (analysis::Token word; words.Next(word);) {
+      auto& postings = found[analysis::Folded(word.text)];
       if (postings.empty() || postings.back().page != p) {
-        postings.push_back({static_cast<std::uint32_t>(p), 0, static_cast<std::uint32_t>(begin)});
+        postings.push_back(
+            {static_cast<std::uint32_t>(p), 0, static_cast<std::uint32_t>(word.offset)});
       }
       ++postings.back().count;
     }

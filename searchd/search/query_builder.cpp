@@ -6,10 +6,15 @@
 #include <utility>
 #include <vector>
 
+#include "kb/analysis/query_words.h"
+#include "kb/analysis/text_fold.h"
 #include "kb/core/schema.h"
-#include "kb/search/query_text.h"
 
 namespace kb::search {
+
+using analysis::QueryWord;
+using analysis::RewriteQuery;
+using analysis::ScanQueryWords;
 
 namespace {
 
@@ -254,8 +259,7 @@ bool HasExplicitSyntax(std::string_view q) {
     if (c == '"') return true;
     // '+' or '-' directly before a word, at the start of a query word (not "POH-Jeugd").
     const bool word_start = i == 0 || q[i - 1] == ' ' || q[i - 1] == '\t';
-    if ((c == '+' || c == '-') && word_start && i + 1 < q.size() &&
-        IsWordByte(static_cast<unsigned char>(q[i + 1]))) {
+    if ((c == '+' || c == '-') && word_start && analysis::StartsWithWord(q.substr(i + 1))) {
       return true;
     }
   }
@@ -308,7 +312,7 @@ QueryParts SplitQuery(const std::string& q, const std::vector<QueryRegion>& regi
       if (w.begin >= region->place.name_begin) {
         name += (name.empty() ? "" : " ") + std::string(text);
       }
-    } else if (IsQuestionWord(FoldWord(text))) {
+    } else if (IsQuestionWord(analysis::Folded(text))) {
       parts.question = true;
     } else {
       parts.words.emplace_back(text);

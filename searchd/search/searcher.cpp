@@ -3,12 +3,17 @@
 #include <algorithm>
 #include <cctype>
 
+#include "kb/analysis/query_words.h"
+#include "kb/analysis/text_fold.h"
 #include "kb/core/schema.h"
-#include "kb/search/query_text.h"
 #include "kb/search/snippets.h"
 #include "searcher_impl.h"
 
 namespace kb::search {
+
+using analysis::OperatorWords;
+using analysis::QueryWord;
+using analysis::RewriteQuery;
 
 namespace {
 
@@ -97,7 +102,7 @@ void Searcher::Impl::MaybeReopen(bool force) {
   if (db.reopen() || force) revision = ReadRevision();
 }
 
-std::string Searcher::Impl::Fold(std::string_view word) { return FoldWord(analyzer.Fold(word)); }
+std::string Searcher::Impl::Fold(std::string_view word) { return analyzer.Fold(word); }
 
 Result<Xapian::Query> Searcher::Impl::FilterQuery(const SearchRequest& r, bool with_years) const {
   const Catalog& catalog = *options.catalog;
@@ -156,7 +161,7 @@ Result<Xapian::Query> Searcher::Impl::FilterQuery(const SearchRequest& r, bool w
   if (!r.organisaties.empty()) {
     std::vector<std::string> terms;
     for (const auto& v : r.organisaties) {
-      terms.push_back(schema::BoundedTerm(schema::kPrefixOrganisation, schema::Slug(v)));
+      terms.push_back(schema::BoundedTerm(schema::kPrefixOrganisation, analysis::Slug(v)));
     }
     facets.push_back(AnyOf(terms));
   }

@@ -4,12 +4,16 @@
 #include <filesystem>
 #include <system_error>
 
+#include "kb/analysis/query_words.h"
+#include "kb/analysis/text_fold.h"
 #include "kb/core/schema.h"
-#include "kb/search/query_text.h"
 #include "kb/search/searcher.h"
 #include "searcher_impl.h"
 
 namespace kb::search {
+
+using analysis::QueryWord;
+using analysis::ScanQueryWords;
 
 namespace {
 
@@ -148,10 +152,10 @@ Result<std::vector<Suggestion>> Searcher::Suggest(std::string_view prefix, size_
     if (word.size() < 2) return out;
 
     // Names first: a user typing "gron" most likely wants the provincie or gemeente.
-    const std::string wanted = schema::Slug(prefix);
+    const std::string wanted = analysis::Slug(prefix);
     for (const auto& e : impl_->options.catalog->entries()) {
       if (out.size() >= limit / 2) break;
-      if (schema::Slug(e.label).rfind(wanted, 0) == 0) out.push_back({e.label, e.type, e.value});
+      if (analysis::Slug(e.label).rfind(wanted, 0) == 0) out.push_back({e.label, e.type, e.value});
     }
     std::vector<std::pair<Xapian::doccount, std::string>> terms;
     const Xapian::Database& db = impl_->db;

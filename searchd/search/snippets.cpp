@@ -4,8 +4,10 @@
 #include <cctype>
 #include <utility>
 
+#include "kb/analysis/query_words.h"
+#include "kb/analysis/text_fold.h"
+#include "kb/analysis/tokenizer.h"
 #include "kb/core/schema.h"
-#include "kb/search/query_text.h"
 
 namespace kb::search {
 
@@ -91,9 +93,9 @@ QueryTerms QueryTermsOf(const Xapian::Query& query, std::string_view query_text)
     if (term.empty() || std::isupper(static_cast<unsigned char>(term[0]))) continue;
     (stem ? terms.stems : terms.words).insert(term);
   }
-  for (const QueryWord& w : ScanQueryWords(query_text)) {
+  for (const analysis::QueryWord& w : analysis::ScanQueryWords(query_text)) {
     if (w.is_wildcard) {
-      terms.prefixes.push_back(FoldWord(query_text.substr(w.begin, w.end - w.begin)));
+      terms.prefixes.push_back(analysis::Folded(query_text.substr(w.begin, w.end - w.begin)));
     }
   }
   return terms;
@@ -117,17 +119,12 @@ bool SnippetMaker::Matches(const std::string& folded) {
 
 std::vector<SnippetMaker::Span> SnippetMaker::MatchesOn(std::string_view page) {
   std::vector<Span> spans;
-  size_t i = 0;
   std::string folded;
-  while (i < page.size()) {
-    if (!IsWordByte(static_cast<unsigned char>(page[i]))) {
-      ++i;
-      continue;
-    }
-    const size_t begin = i;
-    while (i < page.size() && IsWordByte(static_cast<unsigned char>(page[i]))) ++i;
-    folded = FoldWord(page.substr(begin, i - begin));
-    if (Matches(folded)) spans.push_back({begin, i});
+  analysis::Tokenizer words(page);
+  for (analysis::Token word; words.Next(word);) {
+    folded.clear();
+    analysis::AppendFolded(word.text, folded);
+    if (Matches(folded)) spans.push_back({word.offset, word.offset + word.text.size()});
   }
   return spans;
 }
@@ -153,8 +150,8 @@ std::string SnippetMaker::Render(std::string_view page, const std::vector<Span>&
 
   std::string out;
   bool space = false;
-  if (std::any_of(page.begin(), page.begin() + static_cast<std::ptrdiff_t>(start),
-                  [](char c) { return IsWordByte(static_cast<unsigned char>(c)); })) {
+  analysis::Token word_before;
+  if (analysis::Tokenizer(page.substr(0, start)).Next(word_before)) {
     out += "…";
   }
   size_t done = start;

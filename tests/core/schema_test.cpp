@@ -9,14 +9,6 @@
 
 namespace fs = std::filesystem;
 
-TEST_CASE("Slug folds Dutch names to ASCII filter keys") {
-  CHECK(kb::schema::Slug("Noord-Brabant") == "noord-brabant");
-  CHECK(kb::schema::Slug("Fryslân") == "fryslan");
-  CHECK(kb::schema::Slug("Súdwest-Fryslân") == "sudwest-fryslan");
-  CHECK(kb::schema::Slug("'s-Hertogenbosch") == "s-hertogenbosch");
-  CHECK(kb::schema::Slug("Armoede en schulden") == "armoede-en-schulden");
-}
-
 TEST_CASE("An index is stamped with schema and stemmer, and a foreign one is refused") {
   const fs::path dir = fs::temp_directory_path() / ("kb_schema_test_" + std::to_string(::getpid()));
   fs::remove_all(dir);

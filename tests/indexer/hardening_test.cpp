@@ -22,6 +22,7 @@
 #include <xapian.h>
 
 #include "indexed_document.h"
+#include "kb/analysis/text_fold.h"
 #include "kb/core/fnv_hash.h"
 #include "kb/core/schema.h"
 #include "kb/core/stored_document.h"
@@ -174,7 +175,7 @@ TEST_CASE("a 400-character organisation and over-long words are bounded, never s
   CHECK(xo_a[0] != xo_b[0]);
   // The rule is the schema's, so a filter built from the same name finds the document.
   CHECK(xo_a[0] ==
-        kb::schema::BoundedTerm(kb::schema::kPrefixOrganisation, kb::schema::Slug(company_a)));
+        kb::schema::BoundedTerm(kb::schema::kPrefixOrganisation, kb::analysis::Slug(company_a)));
 
   const Indexed words = Lookup(db, corpus / "woorden.txt");
   CHECK(TermsWithPrefix(words, "schulden").size() == 1);

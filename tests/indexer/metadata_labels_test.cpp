@@ -154,8 +154,7 @@ TEST_CASE("metadata against the hand-labelled documents") {
                   << label.organisation << "'\n";
     } else if (!doc.organisation.empty()) {
       ++orgs_unfounded;
-      std::cout << "[organisation] " << label.file << ": '" << doc.organisation
-                << "' vs none\n";
+      std::cout << "[organisation] " << label.file << ": '" << doc.organisation << "' vs none\n";
     }
     std::set<std::string> found_authors, found_gemeenten, found_provincies;
     for (const auto& a : doc.authors) found_authors.insert(Folded(a));
@@ -191,11 +190,10 @@ TEST_CASE("metadata against the hand-labelled documents") {
             << " of " << years_stated << " stated, organisations right "
             << double(orgs_right) / double(orgs_stated) << " of " << orgs_stated << " (given to "
             << orgs_unfounded << " of " << labels.size() - orgs_stated
-            << " that name none), authors P "
-            << authors.precision() << " R " << authors.recall() << ", regions P "
-            << regions.precision() << " R " << regions.recall() << " (gemeenten P "
-            << gemeenten.precision() << " R " << gemeenten.recall() << ", provincies P "
-            << provincies.precision() << " R " << provincies.recall() << ")\n";
+            << " that name none), authors P " << authors.precision() << " R " << authors.recall()
+            << ", regions P " << regions.precision() << " R " << regions.recall()
+            << " (gemeenten P " << gemeenten.precision() << " R " << gemeenten.recall()
+            << ", provincies P " << provincies.precision() << " R " << provincies.recall() << ")\n";
   // Floors: the figures this test measured when it was written (see BENCHMARKS.md).
   CHECK(regions.precision() >= kRegionPrecisionFloor);
   CHECK(regions.recall() >= kRegionRecallFloor);

@@ -1,15 +1,22 @@
-// Query text scanning, spelling distance, page index and snippets on literal inputs.
+// Query text scanning, folding, spelling distance, page index and snippets on literal inputs.
 #include <catch2/catch.hpp>
 
 #include <bit>
 
+#include "../analyzers/analysis_test_data.h"
+#include "kb/analysis/analyzer.h"
+#include "kb/analysis/query_words.h"
+#include "kb/analysis/text_fold.h"
 #include "kb/search/page_index.h"
 #include "kb/search/query_builder.h"
-#include "kb/search/query_text.h"
 #include "kb/search/snippets.h"
 #include "kb/search/spelling.h"
 
 using namespace kb::search;
+using kb::analysis::OperatorWords;
+using kb::analysis::QueryWord;
+using kb::analysis::RewriteQuery;
+using kb::analysis::ScanQueryWords;
 
 TEST_CASE("query words: operators, fields, wildcards and numbers are told apart") {
   const std::string q = "titel:jeugdhulp EN \"passend onderwijs\" OF wijk* 2019";
@@ -49,10 +56,69 @@ TEST_CASE("explicit query syntax is told apart from plain words") {
   CHECK_FALSE(IsQuestionWord("ouder"));
 }
 
-TEST_CASE("FoldWord lowers case and removes Latin-1 diacritics") {
-  CHECK(FoldWord("Cliënten") == "clienten");
-  CHECK(FoldWord("FRYSLÂN") == "fryslan");
-  CHECK(FoldWord("één") == "een");
+TEST_CASE("folding lowers case and removes diacritics") {
+  CHECK(kb::analysis::Folded("Cliënten") == "clienten");
+  CHECK(kb::analysis::Folded("FRYSLÂN") == "fryslan");
+  CHECK(kb::analysis::Folded("één") == "een");
+}
+
+TEST_CASE("Slug folds Dutch names to ASCII filter keys") {
+  using kb::analysis::Slug;
+  CHECK(Slug("Noord-Brabant") == "noord-brabant");
+  CHECK(Slug("Fryslân") == "fryslan");
+  CHECK(Slug("Súdwest-Fryslân") == "sudwest-fryslan");
+  CHECK(Slug("'s-Hertogenbosch") == "s-hertogenbosch");
+  CHECK(Slug("Armoede en schulden") == "armoede-en-schulden");
+  // Letters folding keeps, and ligatures: in ASCII.
+  CHECK(Slug("Ørsted Æbeltoft") == "orsted-aebeltoft");
+  CHECK(Slug("Łódź") == "lodz");
+  CHECK(Slug("Straße") == "strasse");
+  CHECK(Slug("\xEF\xAC\x81nanciën") == "financien");
+  CHECK(Slug("  --  ").empty());
+}
+
+TEST_CASE("the fast Latin-1 fold gives what ICU gives") {
+  // A string with U+01C5 (ǅ) takes the ICU path, the same string without it the fast path:
+  // for every character of U+00C0..U+00FF both must agree.
+  const std::string icu_marker = "\xC7\x85";
+  for (unsigned code = 0xC0; code <= 0xFF; ++code) {
+    const std::string letter = {static_cast<char>(0xC3), static_cast<char>(0x80 + code - 0xC0)};
+    INFO("U+00" << std::hex << code);
+    const std::string fast = kb::analysis::Folded("Ab" + letter);
+    const std::string icu = kb::analysis::Folded("Ab" + letter + icu_marker);
+    CHECK(icu == fast + kb::analysis::Folded(icu_marker));
+  }
+}
+
+TEST_CASE("indexing and highlighting agree on every word's key") {
+  kb::analysis::Analyzer analyzer(kb::analysis::testing::LoadDefaultResources());
+  // Ligatures from PDFs, Latin-1 and other diacritics, "ł", "ß", Frisian "â" and "ú", a
+  // typographic apostrophe, a soft hyphen.
+  for (const std::string text : {"\xEF\xAC\x81"
+                                 "nanciën",
+                                 "e\xEF\xAC\x80"
+                                 "ectief",
+                                 "Łódź", "Straße", "Fryslân", "Súdwest", "auto’s",
+                                 "be\xC2\xAD"
+                                 "leid",
+                                 "Ælbrecht", "København", "naïef", "Œuvre"}) {
+    INFO(text);
+    Xapian::Document doc;
+    Xapian::termpos pos = 0;
+    analyzer.IndexText(text, doc, pos);
+    QueryTerms terms;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+      if (t.positionlist_count() > 0) terms.words.insert(*t);
+    }
+    REQUIRE(terms.words.size() == 1);
+    // The page index finds the page by the index's key, and the snippet marks the whole word.
+    const std::vector<std::string> pages = {text};
+    const PageIndex index = PageIndex::Build(pages, [](const std::string& w) { return w; });
+    SnippetMaker maker(terms, Xapian::Stem("dutch"));
+    const Snippet snippet = maker.Make(pages, index);
+    CHECK(snippet.pages == std::vector<int>{1});
+    CHECK(snippet.html == "<mark>" + text + "</mark>");
+  }
 }
 
 TEST_CASE("edit distance counts a swap of neighbours as one edit") {

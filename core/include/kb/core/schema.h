@@ -110,8 +110,4 @@ Status StampIndex(Xapian::WritableDatabase& db);
 // Returns InvalidArgument with a message saying how to rebuild the index otherwise.
 Status CheckIndex(const Xapian::Database& db, std::string_view db_path);
 
-// "provincie slug": lower case ASCII, spaces and apostrophes dropped to '-', e.g. "Noord-Brabant"
-// -> "noord-brabant", "Fryslân" -> "fryslan". Used for theme and provincie filter terms.
-std::string Slug(std::string_view name);
-
 }  // namespace kb::schema

@@ -2,8 +2,9 @@
 // by looking up the query's terms instead of rescanning every page for every search.
 //
 // Built once per version of a document's data (kept with the parsed document in DocumentCache):
-// every word of every page is folded (FoldWord) and stemmed with the index's stemmer. Lookups
-// then cost a few hash probes per query term. Immutable after Build; safe to share.
+// every word of every page is folded (analysis::Folded, words as the Tokenizer finds them) and
+// stemmed with the index's stemmer. Lookups then cost a few hash probes per query term. Immutable
+// after Build; safe to share.
 #pragma once
 
 #include <cstdint>

@@ -1,0 +1,32 @@
+// Folding: the one normal form every word is compared in, at index time and at query time.
+//
+// NFKC (ligatures such as U+FB01 from PDFs become "fi"), Unicode case folding, and removal of
+// diacritics (ideeën -> ideeen, cliënt -> client, café -> cafe). Typographic apostrophes become
+// "'". Default-ignorable characters (soft hyphens) disappear. Text of ASCII and the Latin-1
+// letters that decompose (à..ÿ, À..Ý) takes a fast path that gives the same result as the ICU
+// path. Thread-safe (ICU's normalizer instances are immutable).
+//
+// This is the only place text is folded: indexing, query preparation, snippets, the page index,
+// spelling and the identifiers of names (Slug) all fold through it.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace kb::analysis {
+
+// Appends the folded form of `text` (UTF-8; invalid bytes are dropped) to `out`.
+void AppendFolded(std::string_view text, std::string& out);
+
+inline std::string Folded(std::string_view text) {
+  std::string out;
+  AppendFolded(text, out);
+  return out;
+}
+
+// A name as an identifier ("Súdwest-Fryslân" -> "sudwest-fryslan", "Armoede en schulden" ->
+// "armoede-en-schulden"): folded, the Latin letters folding leaves ("ø", "æ", "ł", "ß" as "ss")
+// written in ASCII, every run of other characters one '-', none at either end.
+std::string Slug(std::string_view name);
+
+}  // namespace kb::analysis
