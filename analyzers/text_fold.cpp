@@ -18,6 +18,26 @@ constexpr char kLatin1Fold[64 + 1] =
     "aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0\0"
     "aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0y";
 
+// Latin letters without a decomposition, as ASCII writes them ("Łódź" -> "Lodz").
+constexpr std::array<std::pair<UChar32, const char*>, 16> kLatinLetters = {{
+    {0x00C6, "AE"},
+    {0x00E6, "ae"},
+    {0x00D0, "D"},
+    {0x00F0, "d"},
+    {0x00D8, "O"},
+    {0x00F8, "o"},
+    {0x00DE, "TH"},
+    {0x00FE, "th"},
+    {0x00DF, "ss"},
+    {0x0141, "L"},
+    {0x0142, "l"},
+    {0x0110, "D"},
+    {0x0111, "d"},
+    {0x0131, "i"},
+    {0x0152, "OE"},
+    {0x0153, "oe"},
+}};
+
 // Appends the fold of `text` when it is ASCII and Latin-1 letters that decompose; false (and
 // `out` unchanged) when the text needs ICU.
 bool AppendFoldedFast(std::string_view text, std::string& out) {
@@ -73,48 +93,54 @@ void FoldWithIcu(std::string_view text, std::string& out) {
 
 }  // namespace
 
+std::string WithoutDiacritics(std::string_view text) {
+  if (std::all_of(text.begin(), text.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return std::string(text);
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return std::string(text);
+  const icu::UnicodeString decomposed =
+      nfkd->normalize(icu::UnicodeString::fromUTF8(
+                          icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))),
+                      status);
+  icu::UnicodeString stripped;
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (U_GET_GC_MASK(c) & U_GC_MN_MASK) continue;
+    const auto latin = std::find_if(kLatinLetters.begin(), kLatinLetters.end(),
+                                    [c](const auto& letter) { return letter.first == c; });
+    if (latin != kLatinLetters.end()) {
+      stripped.append(icu::UnicodeString(latin->second));
+    } else {
+      stripped.append(c);
+    }
+  }
+  const icu::UnicodeString composed = nfc->normalize(stripped, status);
+  std::string out;
+  if (U_FAILURE(status)) return std::string(text);
+  composed.toUTF8String(out);
+  return out;
+}
+
 void AppendFolded(std::string_view text, std::string& out) {
   if (!AppendFoldedFast(text, out)) FoldWithIcu(text, out);
 }
 
 std::string Slug(std::string_view name) {
-  // Latin letters without a decomposition, as identifiers write them.
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kAscii = {{
-      {"\xC3\xA6", "ae"},  // æ
-      {"\xC3\xB0", "d"},   // ð
-      {"\xC3\xB8", "o"},   // ø
-      {"\xC3\xBE", "th"},  // þ
-      {"\xC5\x82", "l"},   // ł
-      {"\xC4\x91", "d"},   // đ
-      {"\xC4\xB1", "i"},   // ı
-      {"\xC5\x93", "oe"},  // œ
-      {"\xC4\xB3", "ij"},  // ĳ
-  }};
-  const std::string folded = Folded(name);
   std::string out;
   bool dash = false;
-  const auto append = [&](std::string_view letters) {
-    if (dash && !out.empty()) out.push_back('-');
-    dash = false;
-    out.append(letters);
-  };
-  for (std::size_t i = 0; i < folded.size();) {
-    const char c = folded[i];
+  for (const char c : WithoutDiacritics(Folded(name))) {
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      append(std::string_view(&folded[i], 1));
-      ++i;
-      continue;
+      if (dash && !out.empty()) out.push_back('-');
+      dash = false;
+      out.push_back(c);
+    } else {
+      dash = true;
     }
-    const auto known = std::find_if(kAscii.begin(), kAscii.end(), [&](const auto& letter) {
-      return std::string_view(folded).substr(i, letter.first.size()) == letter.first;
-    });
-    if (known != kAscii.end()) {
-      append(known->second);
-      i += known->first.size();
-      continue;
-    }
-    dash = true;
-    ++i;
   }
   return out;
 }

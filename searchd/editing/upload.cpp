@@ -10,6 +10,7 @@
 #include <random>
 
 #include "kb/analysis/charset.h"
+#include "kb/analysis/text_fold.h"
 
 namespace kb::editing {
 
@@ -78,24 +79,14 @@ std::string SafeFileName(std::string_view client_name) {
   const size_t slash = client_name.find_last_of("/\\");
   if (slash != std::string_view::npos) client_name.remove_prefix(slash + 1);
   std::string ext = LowerExtension(client_name);
-  std::string_view stem_in = client_name.substr(0, client_name.size() - ext.size());
+  // Letters with diacritics keep their base letter ("Coördinatie" -> "Coordinatie").
+  const std::string stem_in =
+      analysis::WithoutDiacritics(client_name.substr(0, client_name.size() - ext.size()));
   std::string stem;
-  for (size_t i = 0; i < stem_in.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(stem_in[i]);
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
-      stem.push_back(static_cast<char>(c));
-    } else if (c == 0xC3 && i + 1 < stem_in.size()) {
-      // Latin-1 letters in UTF-8 (é, ë, ï, ...): keep the base letter.
-      static const char kFold[] =
-          "AAAAAAACEEEEIIIIDNOOOOO-OUUUUYTsaaaaaaaceeeeiiiidnooooo-ouuuuyty";
-      const unsigned char next = static_cast<unsigned char>(stem_in[i + 1]);
-      if (next >= 0x80 && next <= 0xBF) {
-        const char folded = kFold[next - 0x80];
-        stem.push_back(std::isalpha(static_cast<unsigned char>(folded)) ? folded : '-');
-        ++i;
-      } else {
-        stem.push_back('-');
-      }
+  for (const char ch : stem_in) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x80 && (std::isalnum(c) || c == '.' || c == '-' || c == '_')) {
+      stem.push_back(ch);
     } else if (c < 0x80 || (c & 0xC0) != 0x80) {
       stem.push_back('-');  // one dash per character, not per UTF-8 byte
     }

@@ -88,6 +88,8 @@ TEST_CASE("upload names are made safe") {
   CHECK(SafeFileName("../../etc/passwd.txt") == "passwd.txt");
   CHECK(SafeFileName(".verborgen.txt") == "verborgen.txt");
   CHECK(SafeFileName("Coördinatie één.md") == "Coordinatie-een.md");
+  CHECK(SafeFileName("Łódź \xEF\xAC\x81"
+                     "nanciën.pdf") == "Lodz-financien.pdf");
   CHECK(SafeFileName("///.pdf") == "document.pdf");
   CHECK(SafeFileName(std::string(300, 'a') + ".pdf").size() <= 100);
 }

@@ -24,9 +24,15 @@ inline std::string Folded(std::string_view text) {
   return out;
 }
 
+// `text` with its compatibility characters decomposed, its diacritics removed and the Latin
+// letters without a decomposition in ASCII, case kept ("Coördinatie één" -> "Coordinatie een",
+// "ﬁnanciën" -> "financien", "Łódź" -> "Lodz", "Straße" -> "Strasse"): for names shown to
+// people, such as stored file names. Invalid UTF-8 is dropped.
+std::string WithoutDiacritics(std::string_view text);
+
 // A name as an identifier ("Súdwest-Fryslân" -> "sudwest-fryslan", "Armoede en schulden" ->
-// "armoede-en-schulden"): folded, the Latin letters folding leaves ("ø", "æ", "ł", "ß" as "ss")
-// written in ASCII, every run of other characters one '-', none at either end.
+// "armoede-en-schulden"): folded, WithoutDiacritics, every run of characters other than a-z and
+// 0-9 one '-', none at either end.
 std::string Slug(std::string_view name);
 
 }  // namespace kb::analysis
