@@ -12,6 +12,10 @@
 namespace kb::editorial {
 namespace {
 
+// The years an edited date may carry.
+constexpr int kMinYear = 1800;
+constexpr int kMaxYear = 2100;
+
 using nlohmann::json;
 
 Status FieldError(std::string_view field, std::string_view problem) {
@@ -161,7 +165,7 @@ bool IsValidDate(std::string_view d) {
   if (d.size() != 4 && d.size() != 7 && d.size() != 10) return false;
   if (!IsDigits(d.substr(0, 4))) return false;
   const int year = std::stoi(std::string(d.substr(0, 4)));
-  if (year < 1000) return false;
+  if (year < kMinYear || year > kMaxYear) return false;
   if (d.size() == 4) return true;
   if (d[4] != '-' || !IsDigits(d.substr(5, 2))) return false;
   const int month = std::stoi(std::string(d.substr(5, 2)));

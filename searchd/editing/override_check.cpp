@@ -38,13 +38,6 @@ Status CheckList(std::string_view field, const std::vector<std::string>& list,
 
 }  // namespace
 
-bool IsValidDate(std::string_view date) {
-  if (!editorial::IsValidDate(date)) return false;
-  if (date.empty()) return true;
-  const int year = std::stoi(std::string(date.substr(0, 4)));
-  return year >= 1800 && year <= 2100;
-}
-
 Status CheckOverride(const editorial::Override& o, const search::Catalog& catalog) {
   if (o.title && (IsBlank(*o.title) || o.title->size() > 500)) {
     return Bad("title", *o.title, "mag niet leeg zijn en hoogstens 500 tekens hebben");
@@ -52,7 +45,7 @@ Status CheckOverride(const editorial::Override& o, const search::Catalog& catalo
   if (o.organisation && o.organisation->size() > 300) {
     return Bad("organisation", *o.organisation, "is langer dan 300 tekens");
   }
-  if (o.date && !IsValidDate(*o.date)) {
+  if (o.date && !editorial::IsValidDate(*o.date)) {
     return Bad("date", *o.date, "is geen datum; gebruik JJJJ-MM-DD, JJJJ-MM, JJJJ of leeg");
   }
   if (o.kind && std::find(std::begin(schema::kKinds), std::end(schema::kKinds), *o.kind) ==

@@ -1,12 +1,12 @@
 // Review queues, the index status and the audit log.
 #include <algorithm>
-#include <charconv>
 #include <map>
 #include <string>
 
 #include "editor_json.h"
 #include "editor_service.h"
 #include "kb/editorial/review.h"
+#include "kb/search/search_request.h"
 
 namespace kb::http {
 
@@ -26,18 +26,14 @@ constexpr QueueName kQueues[] = {
     {editorial::review::kDuplicates, "Mogelijke dubbelen"},
 };
 
-// A non-negative integer parameter, `fallback` when absent; InvalidArgument outside [0, max].
-Result<size_t> SizeParameter(const httplib::Request& req, const std::string& name, size_t fallback,
-                             size_t min, size_t max) {
-  if (!req.has_param(name)) return fallback;
-  const std::string text = req.get_param_value(name);
-  size_t value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max) {
-    return kb::Status::InvalidArgument("parameter '" + name + "': geef een geheel getal van " +
-                                       std::to_string(min) + " tot en met " + std::to_string(max));
-  }
-  return value;
+// A count parameter, `fallback` when absent; read as every integer parameter is
+// (search::ParseIntParameter): InvalidArgument outside [min, max].
+Result<size_t> SizeParameter(const httplib::Request& req, const std::string& name, int fallback,
+                             int min, int max) {
+  if (!req.has_param(name)) return static_cast<size_t>(fallback);
+  auto value = search::ParseIntParameter(name, req.get_param_value(name), min, max);
+  if (!value.ok()) return value.status();
+  return static_cast<size_t>(*value);
 }
 
 // The proposed duplicate pairs whose documents are both indexed and visible, most similar first.

@@ -159,10 +159,10 @@ TEST_CASE("overrides are checked against the catalogue, naming the field") {
   bad.themes_removed = {"jeugdhulp"};  // also added
   CHECK(field_of(bad) == "themes_added");
 
-  CHECK(kb::editing::IsValidDate(""));
-  CHECK(kb::editing::IsValidDate("2021"));
-  CHECK(kb::editing::IsValidDate("2021-12"));
-  CHECK_FALSE(kb::editing::IsValidDate("2021-13"));
-  CHECK_FALSE(kb::editing::IsValidDate("21-12-2021"));
-  CHECK_FALSE(kb::editing::IsValidDate("1500"));
+  CHECK(kb::editorial::IsValidDate(""));
+  CHECK(kb::editorial::IsValidDate("2021"));
+  CHECK(kb::editorial::IsValidDate("2021-12"));
+  CHECK_FALSE(kb::editorial::IsValidDate("2021-13"));
+  CHECK_FALSE(kb::editorial::IsValidDate("21-12-2021"));
+  CHECK_FALSE(kb::editorial::IsValidDate("1500"));
 }

@@ -40,8 +40,8 @@ struct Override {
   static Result<Override> FromJson(std::string_view json);
 };
 
-// Whether `date` is "", "YYYY", "YYYY-MM" or "YYYY-MM-DD" with a real month and day (year from
-// 1000): the shape Override::date accepts.
+// Whether `date` is "", "YYYY", "YYYY-MM" or "YYYY-MM-DD" with a real month and day and a year
+// from 1800 to 2100: the dates Override::date accepts, from the API and from an import alike.
 bool IsValidDate(std::string_view date);
 
 }  // namespace kb::editorial

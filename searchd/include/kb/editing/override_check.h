@@ -15,7 +15,4 @@ namespace kb::editing {
 // "Drenthe"), and a value both added and removed.
 Status CheckOverride(const editorial::Override& value, const search::Catalog& catalog);
 
-// Whether `date` is "", "YYYY", "YYYY-MM" or "YYYY-MM-DD" and a real date.
-bool IsValidDate(std::string_view date);
-
 }  // namespace kb::editing
