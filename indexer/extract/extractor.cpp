@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "format_extractors.h"
+#include "kb/core/schema.h"
 #include "text_scan.h"
 
 namespace kb::extract {
@@ -100,8 +101,8 @@ Result<ExtractedDoc> ExtractFile(const std::filesystem::path& path, const Extrac
 
 bool IsIndexableFile(const std::filesystem::path& path) {
   const std::string extension = LowerExtension(path);
-  return extension == ".pdf" || extension == ".txt" || extension == ".md" ||
-         extension == ".markdown" || extension == ".text";
+  return std::find(schema::kIndexedExtensions.begin(), schema::kIndexedExtensions.end(),
+                   extension) != schema::kIndexedExtensions.end();
 }
 
 }  // namespace kb::extract

@@ -60,10 +60,13 @@ bool IsPlaceholderTitle(const std::string& lower) {
          StartsWith(lower, "microsoft excel");
 }
 
-bool LooksLikeFileName(const std::string& lower) {
-  constexpr std::array<std::string_view, 14> kExtensions{".pdf", ".doc",  ".docx", ".dot", ".dotx",
-                                                         ".odt", ".rtf",  ".txt",  ".ppt", ".pptx",
-                                                         ".xls", ".xlsx", ".indd", ".md"};
+}  // namespace
+
+bool LooksLikeFileName(std::string_view title) {
+  const std::string lower = scan::ToLowerAscii(title);
+  constexpr std::array<std::string_view, 16> kExtensions{
+      ".pdf", ".doc",  ".docx", ".dot",  ".dotx", ".odt", ".rtf", ".txt",
+      ".ppt", ".pptx", ".xls",  ".xlsx", ".indd", ".md",  ".htm", ".html"};
   for (const auto extension : kExtensions) {
     if (EndsWith(lower, extension)) return true;
   }
@@ -72,6 +75,8 @@ bool LooksLikeFileName(const std::string& lower) {
   return lower.find('_') != std::string::npos || lower.find('/') != std::string::npos ||
          lower.find('\\') != std::string::npos || dashes >= 2;
 }
+
+namespace {
 
 // A line that is furniture rather than content: page numbers, running headers, URLs, dates.
 bool IsTrivialLine(const std::string& line) {

@@ -8,6 +8,7 @@
 
 #include "kb/editorial/review.h"
 #include "kb/extract/extracted_doc.h"
+#include "kb/extract/metadata.h"
 #include "kb/index/document_builder.h"
 
 namespace kb::index {
@@ -50,10 +51,6 @@ constexpr std::string_view kGenericTitles[] = {
     "cookies",
     "navigatie",
 };
-
-constexpr std::string_view kExtensions[] = {".pdf", ".doc",  ".docx", ".odt", ".rtf",  ".txt",
-                                            ".md",  ".ppt",  ".pptx", ".xls", ".xlsx", ".indd",
-                                            ".dot", ".dotx", ".htm",  ".html"};
 
 constexpr std::string_view kApplications[] = {"microsoft word -", "microsoft powerpoint -",
                                               "microsoft excel -", "powerpoint -"};
@@ -101,10 +98,6 @@ CharCounts Count(std::string_view s) {
   return c;
 }
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 bool IsOnlyDate(const std::string& lower) {
   std::istringstream words(lower);
   std::string word;
@@ -142,10 +135,7 @@ bool TitleLooksBad(std::string_view title_in) {
   for (auto app : kApplications) {
     if (lower.rfind(app, 0) == 0) return true;
   }
-  for (auto ext : kExtensions) {
-    if (EndsWith(lower, ext)) return true;
-  }
-  if (c.spaces == 0 && (c.underscores > 0 || c.hyphens >= 2)) return true;
+  if (extract::LooksLikeFileName(title)) return true;
   if (c.upper >= 4 && c.lower == 0) return true;
   return IsOnlyDate(lower) || IsGeneric(lower);
 }

@@ -11,6 +11,7 @@
 
 #include "kb/analysis/charset.h"
 #include "kb/analysis/text_fold.h"
+#include "kb/core/schema.h"
 
 namespace kb::editing {
 
@@ -54,10 +55,11 @@ Status Refuse(std::string_view name, const std::string& why) {
 
 Result<UploadType> CheckUpload(std::string_view name, std::string_view bytes) {
   const std::string ext = LowerExtension(name);
-  if (ext != ".pdf" && ext != ".txt" && ext != ".md") {
+  if (std::find(schema::kIndexedExtensions.begin(), schema::kIndexedExtensions.end(), ext) ==
+      schema::kIndexedExtensions.end()) {
     return Refuse(name,
-                  "alleen PDF- en tekstbestanden (.pdf, .txt, .md) kunnen worden "
-                  "toegevoegd");
+                  "alleen PDF-, tekst- en Markdown-bestanden (.pdf, .txt, .text, .md, .markdown) "
+                  "kunnen worden toegevoegd");
   }
   if (bytes.empty()) return Refuse(name, "het bestand is leeg");
   const bool pdf = LooksLikePdf(bytes);

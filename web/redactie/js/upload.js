@@ -5,12 +5,12 @@ import * as api from './api.js';
 import { renderEditor } from './editor.js';
 import { errorBox, sleep } from './ui.js';
 
-const kAccepted = ['.pdf', '.txt', '.md'];
+const kAccepted = ['.pdf', '.txt', '.text', '.md', '.markdown'];
 const kWaitMs = 120_000;
 
 export function renderUpload(container) {
   const input = h('input', {
-    id: 'bestanden', type: 'file', multiple: true, accept: '.pdf,.txt,.md,application/pdf,text/plain,text/markdown',
+    id: 'bestanden', type: 'file', multiple: true, accept: '.pdf,.txt,.text,.md,.markdown,application/pdf,text/plain,text/markdown',
     'aria-describedby': 'bestanden-hint bestanden-fout',
   });
   const errorEl = h('p', { class: 'field-error', id: 'bestanden-fout', hidden: true });
@@ -62,7 +62,7 @@ function checkFiles(files) {
   if (!files.length) return 'Kies eerst een of meer bestanden.';
   const wrong = files.filter((f) => !kAccepted.some((ext) => f.name.toLowerCase().endsWith(ext)));
   if (wrong.length) {
-    return `Alleen PDF-, tekst- en Markdown-bestanden (.pdf, .txt, .md) kunnen worden toegevoegd; niet: ${wrong.map((f) => f.name).join(', ')}.`;
+    return `Alleen PDF-, tekst- en Markdown-bestanden (.pdf, .txt, .text, .md, .markdown) kunnen worden toegevoegd; niet: ${wrong.map((f) => f.name).join(', ')}.`;
   }
   const empty = files.filter((f) => f.size === 0);
   if (empty.length) return `Leeg bestand: ${empty.map((f) => f.name).join(', ')}.`;

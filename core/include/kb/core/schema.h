@@ -7,6 +7,7 @@
 // kb-searchd refuses an index whose version it does not know.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -75,6 +76,11 @@ inline constexpr std::string_view kMetaLastUpdate = "kb.last_update";  // ISO 86
 // "kb.failed#" + the 16 hex digits of its Fnv1a64 instead, and the value starts with the path
 // and a NUL: "path\0signature\treason".
 inline constexpr std::string_view kMetaFailurePrefix = "kb.failed:";
+
+// The file extensions kb-indexer reads (lower case) and editors may upload: PDF, plain text and
+// Markdown.
+inline constexpr std::array<std::string_view, 5> kIndexedExtensions = {".pdf", ".txt", ".text",
+                                                                       ".md", ".markdown"};
 inline constexpr std::string_view kMetaFailureHashedPrefix = "kb.failed#";
 // A document committed but not yet compared with its near-duplicate candidates:
 // "kb.compare:" + document id -> "1". Written in the same commit as the document and removed once

@@ -146,6 +146,11 @@ std::string EnactingAuthority(std::string_view text);
 // "Vertrouwelijk", "STAATSCOURANT", "30 september 2021"). Whitespace is collapsed first.
 bool IsPlausibleTitle(std::string_view title);
 
+// True when `title` is a file's name rather than a title: it ends in a document's extension
+// (".pdf", ".docx", ".md", ".html", ...), or has no space and an underscore, a slash or two
+// hyphens ("rapport_v3", "eindrapport-def-versie2").
+bool LooksLikeFileName(std::string_view title);
+
 // The short title by which a Dutch act is cited, when `title` is the act's long title ("Wet van
 // 9 juli 2014, houdende ...", also "Besluit van", "Rijkswet van", "Regeling van", "Beschikking
 // van"): the name in the act's own citation article in `text` (the last "wordt aangehaald als:
