@@ -6,6 +6,7 @@
 #include "editor_json.h"
 #include "editor_service.h"
 #include "kb/editorial/review.h"
+#include "kb/http/json_mapping.h"
 #include "kb/search/search_request.h"
 
 namespace kb::http {
@@ -146,11 +147,7 @@ void EditorService::IndexStatus(EditorCall& call) {
 
 void EditorService::Themes(EditorCall& call) {
   if (auto st = OnlyParameters(call.req, {}); !st.ok()) return SendError(call.res, st);
-  nlohmann::json themes = nlohmann::json::array();
-  for (const auto& entry : options_.catalog->entries()) {
-    if (entry.type == "theme") themes.push_back({{"slug", entry.value}, {"name", entry.label}});
-  }
-  SendJsonStatus(call.res, 200, {{"themes", std::move(themes)}});
+  SendJsonStatus(call.res, 200, nlohmann::json::parse(CatalogJson(*options_.catalog)));
 }
 
 void EditorService::Audit(EditorCall& call) {

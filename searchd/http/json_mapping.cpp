@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json_objects.h"
+#include "kb/core/schema.h"
 #include "kb/http/json_writer.h"
 
 namespace kb::http {
@@ -188,6 +189,24 @@ std::string SuggestionsJson(std::string_view query, const std::vector<search::Su
     suggestions.push_back({{"text", s.text}, {"type", s.type}, {"value", s.value}});
   }
   return Dump({{"query", query}, {"suggestions", std::move(suggestions)}});
+}
+
+std::string CatalogJson(const search::Catalog& catalog) {
+  json themes = json::array();
+  for (const auto& entry : catalog.entries()) {
+    if (entry.type == "theme") themes.push_back({{"slug", entry.value}, {"name", entry.label}});
+  }
+  json kinds = json::array();
+  for (const search::KindLabel& kind : search::kKindLabels) {
+    kinds.push_back({{"value", kind.value}, {"label", kind.label}});
+  }
+  json extensions = json::array();
+  for (const std::string_view extension : schema::kIndexedExtensions) {
+    extensions.push_back(extension);
+  }
+  return Dump({{"themes", std::move(themes)},
+               {"kinds", std::move(kinds)},
+               {"extensions", std::move(extensions)}});
 }
 
 std::string HealthJson(const search::IndexInfo& info) {

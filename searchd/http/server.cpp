@@ -122,6 +122,7 @@ struct Server::Impl {
   void DocumentFile(search::Searcher& s, const httplib::Request& req, httplib::Response& res);
   void Suggest(search::Searcher& s, const httplib::Request& req, httplib::Response& res);
   void Health(search::Searcher& s, const httplib::Request& req, httplib::Response& res);
+  void CatalogRoute(search::Searcher& s, const httplib::Request& req, httplib::Response& res);
   void MetricsPage(search::Searcher& s, const httplib::Request& req, httplib::Response& res);
 
   struct PublicRoute {
@@ -225,6 +226,12 @@ void Server::Impl::Health(search::Searcher& s, const httplib::Request& req,
   SendJson(res, HealthJson(*info));
 }
 
+void Server::Impl::CatalogRoute(search::Searcher& s, const httplib::Request& req,
+                                httplib::Response& res) {
+  if (Status st = OnlyParameter(req, ""); !st.ok()) return SendError(res, st);
+  SendJson(res, CatalogJson(s.catalog()));
+}
+
 void Server::Impl::MetricsPage(search::Searcher& s, const httplib::Request&,
                                httplib::Response& res) {
   auto info = s.Info();
@@ -240,6 +247,7 @@ const Server::Impl::PublicRoute Server::Impl::kPublicRoutes[] = {
     {"/api/documents/{id}/file", &Impl::DocumentFile},
     {"/api/suggest", &Impl::Suggest},
     {"/api/health", &Impl::Health},
+    {"/api/catalog", &Impl::CatalogRoute},
     {"/metrics", &Impl::MetricsPage},
 };
 

@@ -102,6 +102,8 @@ void Searcher::Impl::MaybeReopen(bool force) {
   if (db.reopen() || force) revision = ReadRevision();
 }
 
+const Catalog& Searcher::catalog() const { return *impl_->options.catalog; }
+
 std::string Searcher::Impl::Fold(std::string_view word) { return analyzer.Fold(word); }
 
 Result<Xapian::Query> Searcher::Impl::FilterQuery(const SearchRequest& r, bool with_years) const {

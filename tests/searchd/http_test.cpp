@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "kb/core/schema.h"
 #include "searchd_fixture.h"
 
 namespace {
@@ -588,6 +589,26 @@ TEST_CASE("health, metrics and the web page") {
   REQUIRE(page);
   CHECK(page->status == 200);
   CHECK(page->body.find("<html") != std::string::npos);
+}
+
+TEST_CASE("the catalog gives the page its theme and kind names and the files it may upload") {
+  auto client = Client();
+  auto catalog = GetJson(client, "/api/catalog");
+  REQUIRE(catalog.status == 200);
+  std::map<std::string, std::string> themes;
+  for (const auto& t : catalog.body["themes"]) themes[t["slug"]] = t["name"];
+  CHECK(themes.size() > 20);
+  CHECK(themes["armoede-en-schulden"] == "Armoede en schulden");
+  std::vector<std::string> kinds;
+  for (const auto& k : catalog.body["kinds"]) {
+    kinds.push_back(k["value"]);
+    CHECK(!k["label"].get<std::string>().empty());
+  }
+  CHECK(kinds ==
+        std::vector<std::string>(std::begin(kb::schema::kKinds), std::end(kb::schema::kKinds)));
+  const auto& extensions = catalog.body["extensions"];
+  CHECK(std::find(extensions.begin(), extensions.end(), ".pdf") != extensions.end());
+  ExpectError("/api/catalog?taal=en", 400, "'taal'");
 }
 
 TEST_CASE("bad input gets a 4xx with a JSON error naming the parameter") {

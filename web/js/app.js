@@ -11,6 +11,7 @@ import { renderResults } from './results.js';
 import { renderDocument } from './document.js';
 import { attachSuggest } from './suggest.js';
 import { loadGeometry } from './geo.js';
+import { loadCatalog } from './labels.js';
 
 const $ = (id) => document.getElementById(id);
 const els = {
@@ -196,4 +197,4 @@ wide.addEventListener('change', syncPanel);
 syncPanel();
 
 window.history.replaceState({ fromSearch: false }, '', stateUrl(current));
-render(current);
+loadCatalog().then(() => render(current));

@@ -2,43 +2,37 @@
 // gemeente CBS codes (or names); the page shows Dutch names for all of them.
 import { fold, slug } from './dom.js';
 
-// Theme slugs of corpus/themes.toml with their names. A facet entry's own `label`, when the
-// daemon sends one, wins; an unknown slug is shown humanised.
-const kThemeNames = {
-  'jeugdhulp': 'Jeugdhulp',
-  'jeugdbescherming': 'Jeugdbescherming en jeugdreclassering',
-  'passend-onderwijs': 'Passend onderwijs',
-  'onderwijs-en-leerplicht': 'Onderwijs en leerplicht',
-  'armoede-en-schulden': 'Armoede en schulden',
-  'werk-en-participatie': 'Werk en participatie',
-  'dakloosheid': 'Dakloosheid en maatschappelijke opvang',
-  'eenzaamheid': 'Eenzaamheid en sociale contacten',
-  'mantelzorg': 'Mantelzorg en informele zorg',
-  'ouderen': 'Ouderen',
-  'wijkaanpak': 'Wijkaanpak en buurtgericht werken',
-  'inclusie': 'Inclusie, gelijke behandeling en diversiteit',
-  'ggz': 'Geestelijke gezondheid (ggz)',
-  'huiselijk-geweld': 'Huiselijk geweld en kindermishandeling',
-  'sociaal-werk': 'Sociaal werk en welzijn',
-  'wmo': 'Wmo en maatschappelijke ondersteuning',
-  'laaggeletterdheid': 'Laaggeletterdheid en basisvaardigheden',
-  'inburgering': 'Inburgering en statushouders',
-  'wonen': 'Wonen en huisvesting',
-  'gezondheid-en-preventie': 'Gezondheid en preventie',
-  'verslaving': 'Verslaving en middelengebruik',
-  'beschermd-wonen': 'Beschermd wonen en maatschappelijke zorg',
-  'vroegsignalering': 'Vroegsignalering',
-  'kinderopvang': 'Kinderopvang',
-  'dienstverlening-en-toegang': 'Dienstverlening en toegang',
-  'digitalisering-en-privacy': 'Digitalisering en privacy',
-  'financien-en-bestuur': 'Financiën en bestuur van het sociaal domein',
-  'sociale-zekerheid-en-toeslagen': 'Sociale zekerheid en toeslagen',
-  'participatie-en-burgerschap': 'Burgerparticipatie en eigen kracht',
-};
+// Theme and kind names, and the files editors may upload, from the daemon's catalog
+// (GET /api/catalog, from corpus/themes.toml and the index schema). Filled once by loadCatalog
+// before the page first renders; until then, or when it fails, values are shown humanised.
+const themeNames = new Map();
+const kindNames = new Map();
+let kinds = [];
+let extensions = [];
+let catalogLoading;
 
-const kKindNames = {
-  rapport: 'Rapport', interview: 'Interview', artikel: 'Artikel', wet: 'Wet- en regelgeving', overig: 'Overig',
-};
+export function loadCatalog() {
+  catalogLoading ??= fetch('/api/catalog', { headers: { Accept: 'application/json' } })
+    .then((r) => (r.ok ? r.json() : {}))
+    .catch(() => ({}))
+    .then((body) => {
+      for (const t of body.themes || []) themeNames.set(t.slug, t.name);
+      kinds = (body.kinds || []).map((k) => ({ value: k.value, label: k.label }));
+      for (const k of kinds) kindNames.set(k.value, k.label);
+      extensions = body.extensions || [];
+    });
+  return catalogLoading;
+}
+
+// [{value, label}] of every kind of document, in the daemon's order.
+export function kindList() {
+  return kinds;
+}
+
+// The file extensions an upload may have (".pdf", ".txt", ...).
+export function uploadExtensions() {
+  return extensions;
+}
 
 // CBS provincie codes (as in the geometry files) and their names.
 export const kProvincies = [
@@ -67,11 +61,11 @@ function humanise(value) {
 }
 
 export function themeName(value) {
-  return kThemeNames[value] || humanise(value);
+  return themeNames.get(value) || humanise(value);
 }
 
 export function kindName(value) {
-  return kKindNames[value] || humanise(value);
+  return kindNames.get(value) || humanise(value);
 }
 
 export function provincieName(value) {

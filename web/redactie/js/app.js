@@ -3,6 +3,7 @@
 //   #/wachtrijen   #/wachtrij/NAME[/OFFSET]   #/document/ID   #/upload
 // Anything else in the fragment (a skip link's "#inhoud") is not a view and changes nothing.
 import { h, fill } from '../../js/dom.js';
+import { loadCatalog } from '../../js/labels.js';
 import * as api from './api.js';
 import { renderOverview, renderQueue } from './queues.js';
 import { renderEditor } from './editor.js';
@@ -158,6 +159,7 @@ window.addEventListener('hashchange', () => {
 });
 
 async function start() {
+  await loadCatalog();
   try {
     setEditor(await api.session());
   } catch (err) {

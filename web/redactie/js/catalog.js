@@ -1,12 +1,11 @@
 // What an editor can choose from: themes, gemeenten, provincies and kinds of document.
 // Themes are the whole taxonomy (GET /api/editor/themes), so an editor can file a document under
 // a theme no document carries yet, plus any theme already on the document; gemeenten from the map geometry the public page uses (all 342
-// CBS gemeenten of 2024); provincies and kinds from labels.js.
-import { themeName, kindName, kProvincies, registerGemeenten } from '../../js/labels.js';
+// CBS gemeenten of 2024); provincies from labels.js, kinds from the daemon's catalog (labels.js).
+import { themeName, kindList, kProvincies, registerGemeenten } from '../../js/labels.js';
 import { fold } from '../../js/dom.js';
 import { themes } from './api.js';
 
-export const kKinds = ['rapport', 'interview', 'artikel', 'wet', 'overig'].map((value) => ({ value, label: kindName(value) }));
 export const kProvincieNames = kProvincies.map(([, name]) => name);
 
 let themesLoading;

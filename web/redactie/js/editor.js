@@ -2,9 +2,9 @@
 // low-confidence tags to confirm or reject, hiding; the document's text beside the form; notes and
 // the audit history below. Used on its own page, inside a queue item and after an upload.
 import { h, fill } from '../../js/dom.js';
-import { themeName, gemeenteName, kindName } from '../../js/labels.js';
+import { themeName, gemeenteName, kindName, kindList } from '../../js/labels.js';
 import * as api from './api.js';
-import { kKinds, kProvincieNames, loadThemes, withThemes, loadGemeenten, findGemeente } from './catalog.js';
+import { kProvincieNames, loadThemes, withThemes, loadGemeenten, findGemeente } from './catalog.js';
 import { machineOf, formState, overrideFrom, validate, decideTag } from './model.js';
 import { trackSave } from './status.js';
 import { errorBox, flagList, pagesOf, formatName, formatTime, formatScore } from './ui.js';
@@ -194,7 +194,7 @@ class DocumentEditor {
     const select = h('select', {
       id: `${this.p}-kind`, name: 'kind',
       onchange: (e) => { this.state.kind = e.target.value; },
-    }, kKinds.map((k) => h('option', { value: k.value, selected: k.value === this.state.kind }, k.label)));
+    }, kindList().map((k) => h('option', { value: k.value, selected: k.value === this.state.kind }, k.label)));
     return this.field('kind', 'Soort', select, `Uit het bestand: ${kindName(this.machine.kind)}.`);
   }
 

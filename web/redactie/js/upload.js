@@ -1,16 +1,16 @@
 // Upload of PDF and text files into the managed corpus folder; each file, once kb-indexer has
 // indexed it, opens in the editor so the extracted metadata can be confirmed or corrected.
 import { h, fill } from '../../js/dom.js';
+import { uploadExtensions } from '../../js/labels.js';
 import * as api from './api.js';
 import { renderEditor } from './editor.js';
 import { errorBox, sleep } from './ui.js';
 
-const kAccepted = ['.pdf', '.txt', '.text', '.md', '.markdown'];
 const kWaitMs = 120_000;
 
 export function renderUpload(container) {
   const input = h('input', {
-    id: 'bestanden', type: 'file', multiple: true, accept: '.pdf,.txt,.text,.md,.markdown,application/pdf,text/plain,text/markdown',
+    id: 'bestanden', type: 'file', multiple: true, accept: [...uploadExtensions(), 'application/pdf', 'text/plain', 'text/markdown'].join(','),
     'aria-describedby': 'bestanden-hint bestanden-fout',
   });
   const errorEl = h('p', { class: 'field-error', id: 'bestanden-fout', hidden: true });
@@ -60,9 +60,10 @@ export function renderUpload(container) {
 
 function checkFiles(files) {
   if (!files.length) return 'Kies eerst een of meer bestanden.';
-  const wrong = files.filter((f) => !kAccepted.some((ext) => f.name.toLowerCase().endsWith(ext)));
+  const accepted = uploadExtensions();
+  const wrong = files.filter((f) => !accepted.some((ext) => f.name.toLowerCase().endsWith(ext)));
   if (wrong.length) {
-    return `Alleen PDF-, tekst- en Markdown-bestanden (.pdf, .txt, .text, .md, .markdown) kunnen worden toegevoegd; niet: ${wrong.map((f) => f.name).join(', ')}.`;
+    return `Alleen PDF-, tekst- en Markdown-bestanden (${accepted.join(', ')}) kunnen worden toegevoegd; niet: ${wrong.map((f) => f.name).join(', ')}.`;
   }
   const empty = files.filter((f) => f.size === 0);
   if (empty.length) return `Leeg bestand: ${empty.map((f) => f.name).join(', ')}.`;

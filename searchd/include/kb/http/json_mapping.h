@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kb/search/catalog.h"
 #include "kb/search/search_result.h"
 
 namespace kb::http {
@@ -20,5 +21,8 @@ std::string SearchResultJson(const search::SearchResult& result);
 std::string DocumentJson(const search::DocumentDetail& detail);
 std::string SuggestionsJson(std::string_view query, const std::vector<search::Suggestion>& list);
 std::string HealthJson(const search::IndexInfo& info);
+// GET /api/catalog (and the editors' theme list): {themes: [{slug, name}], kinds: [{value,
+// label}], extensions: [".pdf", ...]}, the names the page shows and the files it may upload.
+std::string CatalogJson(const search::Catalog& catalog);
 
 }  // namespace kb::http

@@ -19,6 +19,17 @@
 
 namespace kb::search {
 
+// The kinds of document (schema::kKinds, in that order) with the names the page shows.
+struct KindLabel {
+  std::string_view value;
+  std::string_view label;
+};
+inline constexpr KindLabel kKindLabels[] = {{"rapport", "Rapport"},
+                                            {"interview", "Interview"},
+                                            {"artikel", "Artikel"},
+                                            {"wet", "Wet- en regelgeving"},
+                                            {"overig", "Overig"}};
+
 struct CatalogEntry {
   std::string value;  // filter value: theme slug, CBS code, provincie name
   std::string label;  // display name

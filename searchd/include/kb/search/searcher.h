@@ -93,6 +93,9 @@ class Searcher {
 
   Result<IndexInfo> Info();
 
+  // The names behind the filter terms (SearcherOptions::catalog); shared by every Searcher.
+  const Catalog& catalog() const;
+
  private:
   explicit Searcher(const SearcherOptions& options, Xapian::Database db);
   struct Impl;
