@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 
 #include "kb/analysis/query_words.h"
 #include "kb/analysis/text_fold.h"
@@ -50,13 +51,13 @@ bool IsBlank(const std::string& s) {
                      [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
 }
 
-struct Run {
+}  // namespace
+
+struct Searcher::Impl::Run {
   Xapian::MSet mset;
   DocidCollector docids;
   std::uint64_t total = 0;
 };
-
-}  // namespace
 
 Searcher::Impl::Impl(const SearcherOptions& o, Xapian::Database database)
     : options(o),
@@ -108,62 +109,62 @@ std::string Searcher::Impl::Fold(std::string_view word) { return analyzer.Fold(w
 
 Result<Xapian::Query> Searcher::Impl::FilterQuery(const SearchRequest& r, bool with_years) const {
   const Catalog& catalog = *options.catalog;
-  std::vector<Xapian::Query> facets;
-  auto unknown = [](std::string_view parameter, const std::string& value, std::string_view hint) {
-    return Status::InvalidArgument("parameter '" + std::string(parameter) +
-                                   "': onbekende waarde '" + value + "'; " + std::string(hint) +
-                                   ", of laat de parameter weg");
+  using Terms = std::vector<std::string>;
+  // One filter parameter: the terms one of its values stands for (none when the catalog does not
+  // know the value), and what to tell a user who gave an unknown one. Values of one parameter are
+  // ORed, parameters ANDed.
+  struct Filter {
+    std::string_view parameter;
+    const std::vector<std::string>& values;
+    std::function<Terms(const std::string&)> terms;
+    std::string_view hint;
   };
-  if (!r.themes.empty()) {
-    std::vector<std::string> terms;
-    for (const auto& v : r.themes) {
-      const std::string slug = catalog.ThemeSlug(v);
-      if (slug.empty()) {
-        return unknown("theme", v, "kies een thema uit facets.theme van /api/search");
+  const auto one = [](std::string_view prefix, const std::string& value) {
+    return value.empty() ? Terms{} : Terms{std::string(prefix) + value};
+  };
+  const Filter filters[] = {
+      {"theme", r.themes,
+       [&](const std::string& v) { return one(schema::kPrefixTheme, catalog.ThemeSlug(v)); },
+       "kies een thema uit facets.theme van /api/search"},
+      {"gemeente", r.gemeenten,
+       [&](const std::string& v) { return one(schema::kPrefixGemeente, catalog.GemeenteCode(v)); },
+       "geef de naam of de CBS-code (GM0014) van een gemeente"},
+      {"provincie", r.provincies,
+       [&](const std::string& v) {
+         const std::string slug = catalog.ProvincieSlug(v);
+         Terms terms = one(schema::kPrefixProvincie, slug);
+         // Documents about a gemeente count for its provincie even if they never name it.
+         for (const auto& code : catalog.GemeentenOf(slug)) {
+           terms.push_back(std::string(schema::kPrefixGemeente) + code);
+         }
+         return terms;
+       },
+       "geef een van de twaalf provincies"},
+      {"kind", r.kinds,
+       [&](const std::string& v) {
+         const bool known = std::find(std::begin(schema::kKinds), std::end(schema::kKinds), v) !=
+                            std::end(schema::kKinds);
+         return known ? one(schema::kPrefixKind, v) : Terms{};
+       },
+       "kies rapport, interview, artikel, wet of overig"},
+      {"organisatie", r.organisaties,
+       [](const std::string& v) {
+         return Terms{schema::BoundedTerm(schema::kPrefixOrganisation, analysis::Slug(v))};
+       },
+       ""},
+  };
+  std::vector<Xapian::Query> facets;
+  for (const Filter& filter : filters) {
+    if (filter.values.empty()) continue;
+    Terms terms;
+    for (const std::string& value : filter.values) {
+      Terms of_value = filter.terms(value);
+      if (of_value.empty()) {
+        return Status::InvalidArgument("parameter '" + std::string(filter.parameter) +
+                                       "': onbekende waarde '" + value + "'; " +
+                                       std::string(filter.hint) + ", of laat de parameter weg");
       }
-      terms.push_back(std::string(schema::kPrefixTheme) + slug);
-    }
-    facets.push_back(AnyOf(terms));
-  }
-  if (!r.gemeenten.empty()) {
-    std::vector<std::string> terms;
-    for (const auto& v : r.gemeenten) {
-      const std::string code = catalog.GemeenteCode(v);
-      if (code.empty()) {
-        return unknown("gemeente", v, "geef de naam of de CBS-code (GM0014) van een gemeente");
-      }
-      terms.push_back(std::string(schema::kPrefixGemeente) + code);
-    }
-    facets.push_back(AnyOf(terms));
-  }
-  if (!r.provincies.empty()) {
-    std::vector<std::string> terms;
-    for (const auto& v : r.provincies) {
-      const std::string slug = catalog.ProvincieSlug(v);
-      if (slug.empty()) return unknown("provincie", v, "geef een van de twaalf provincies");
-      terms.push_back(std::string(schema::kPrefixProvincie) + slug);
-      // Documents about a gemeente count for its provincie even if they never name it.
-      for (const auto& code : catalog.GemeentenOf(slug)) {
-        terms.push_back(std::string(schema::kPrefixGemeente) + code);
-      }
-    }
-    facets.push_back(AnyOf(terms));
-  }
-  if (!r.kinds.empty()) {
-    std::vector<std::string> terms;
-    for (const auto& v : r.kinds) {
-      if (std::find(std::begin(schema::kKinds), std::end(schema::kKinds), v) ==
-          std::end(schema::kKinds)) {
-        return unknown("kind", v, "kies rapport, interview, artikel, wet of overig");
-      }
-      terms.push_back(std::string(schema::kPrefixKind) + v);
-    }
-    facets.push_back(AnyOf(terms));
-  }
-  if (!r.organisaties.empty()) {
-    std::vector<std::string> terms;
-    for (const auto& v : r.organisaties) {
-      terms.push_back(schema::BoundedTerm(schema::kPrefixOrganisation, analysis::Slug(v)));
+      terms.insert(terms.end(), of_value.begin(), of_value.end());
     }
     facets.push_back(AnyOf(terms));
   }
@@ -205,117 +206,162 @@ std::optional<std::string> Searcher::Impl::Correct(const std::string& q) {
   return corrected;
 }
 
-Result<SearchResult> Searcher::Impl::Search(const SearchRequest& r) {
-  auto filter = FilterQuery(r);
-  if (!filter.ok()) return filter.status();
-  SearchResult result;
-  result.query = r.q;
-  result.page = r.page;
-  result.size = r.size;
+// The steps of one search on one Searcher, each a job of its own: build a query from text, run
+// it with the request's filters, count the documents holding all its words.
+class Searcher::Impl::SearchSteps {
+ public:
+  SearchSteps(Searcher::Impl& impl, const SearchRequest& request, Xapian::Query filter)
+      : impl_(impl),
+        request_(request),
+        filter_(std::move(filter)),
+        offset_(static_cast<Xapian::doccount>((request.page - 1) * request.size)) {}
 
-  const Xapian::doccount doccount = db.get_doccount();
-  const Xapian::doccount offset = static_cast<Xapian::doccount>((r.page - 1) * r.size);
-  auto run = [&](const BuiltQuery& built) {
+  Xapian::doccount offset() const { return offset_; }
+  const Xapian::Query& filter() const { return filter_; }
+
+  // The places a query names become QueryRegions (a boost, not a filter), and are reported.
+  Result<BuiltQuery> Build(const std::string& text) const {
+    std::vector<QueryRegion> regions;
+    if (!HasExplicitSyntax(text)) {
+      for (const analysis::QueryPlace& place : impl_.options.catalog->PlacesIn(text)) {
+        regions.push_back(QueryRegion{place, impl_.options.catalog->FilterTermsOf(place)});
+      }
+    }
+    return impl_.builder.Build(text, regions);
+  }
+
+  std::unique_ptr<Run> Execute(const BuiltQuery& built) const {
     auto out = std::make_unique<Run>();
-    Xapian::Enquire enquire(db);
+    Xapian::Enquire enquire(impl_.db);
     const Xapian::Query filtered =
-        filter->empty() ? built.query
-                        : Xapian::Query(Xapian::Query::OP_FILTER, built.query, *filter);
+        filter_.empty() ? built.query
+                        : Xapian::Query(Xapian::Query::OP_FILTER, built.query, filter_);
     // Hidden and merged documents leave every public result here, so the facets (counted from
     // the matches) leave them out too.
     enquire.set_query(WithoutHidden(filtered));
     if (built.natural_language) {
       enquire.set_weighting_scheme(Xapian::BM25Weight(kQuestionK1, 0, 1, kQuestionB, 0.5));
     }
-    if (r.EffectiveSort() == SortOrder::kDate) {
+    if (request_.EffectiveSort() == SortOrder::kDate) {
       enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
     } else if (built.coverage) {
       enquire.set_sort_by_key_then_relevance(built.coverage.get(), true);
     }
-    if (r.facets) enquire.add_matchspy(&out->docids);
+    if (request_.facets) enquire.add_matchspy(&out->docids);
     // checkatleast = doccount: every match is counted (and passed through the decider), so
     // totals and facets are exact.
-    out->mset = enquire.get_mset(offset, static_cast<Xapian::doccount>(r.size), doccount, nullptr,
-                                 built.decider.get());
+    out->mset = enquire.get_mset(offset_, static_cast<Xapian::doccount>(request_.size),
+                                 impl_.db.get_doccount(), nullptr, built.decider.get());
     out->total = out->mset.get_matches_estimated();
     return out;
-  };
+  }
 
-  // The places a query names become QueryRegions (a boost, not a filter), and are reported.
-  auto build = [&](const std::string& text) -> Result<BuiltQuery> {
-    std::vector<QueryRegion> regions;
-    if (!HasExplicitSyntax(text)) {
-      for (const analysis::QueryPlace& place : options.catalog->PlacesIn(text)) {
-        regions.push_back(QueryRegion{place, options.catalog->FilterTermsOf(place)});
-      }
-    }
-    return builder.Build(text, regions);
-  };
-  auto count_all_words = [&](const BuiltQuery& b, std::uint64_t total) -> std::uint64_t {
-    if (b.all_words.empty() || !b.coverage) return total;
-    return CountMatches(b.all_words, *filter, nullptr);
-  };
+  std::uint64_t AllWords(const BuiltQuery& built, std::uint64_t total) const {
+    if (built.all_words.empty() || !built.coverage) return total;
+    return impl_.CountMatches(built.all_words, filter_, nullptr);
+  }
 
+ private:
+  Searcher::Impl& impl_;
+  const SearchRequest& request_;
+  const Xapian::Query filter_;
+  const Xapian::doccount offset_;
+};
+
+Result<BuiltQuery> Searcher::Impl::UserQuery(const SearchSteps& steps, const SearchRequest& r,
+                                             SearchResult& result) {
   BuiltQuery built;
   built.query = MatchAll();
-  if (!IsBlank(r.q)) {
-    auto parsed = build(r.q);
-    if (!parsed.ok()) return parsed.status();
+  if (IsBlank(r.q)) return built;
+  auto parsed = steps.Build(r.q);
+  if (!parsed.ok()) return parsed.status();
+  built = std::move(parsed).value();
+  if (built.query.empty()) built.query = MatchAll();  // only punctuation, e.g. "?"
+  if (auto corrected = Correct(r.q)) result.corrected_query = *corrected;
+  // The spelling vocabulary holds every word, also those only hidden documents use; a
+  // correction that finds nothing visible would point at them.
+  if (result.corrected_query && db.get_termfreq(std::string(schema::kEditorialHidden)) > 0) {
+    auto check = steps.Build(*result.corrected_query);
+    if (!check.ok() || !AnyVisible(check->query)) result.corrected_query.reset();
+  }
+  return built;
+}
+
+void Searcher::Impl::PreferCorrection(const SearchSteps& steps, SearchResult& result,
+                                      BuiltQuery& built, std::unique_ptr<Run>& found) {
+  auto parsed = steps.Build(*result.corrected_query);
+  if (!parsed.ok() || parsed->query.empty()) return;
+  auto second = steps.Execute(*parsed);
+  const std::uint64_t second_all = steps.AllWords(*parsed, second->total);
+  const std::uint64_t all_words = result.all_words_total;
+  if (second_all > all_words || (second_all == all_words && second->total > found->total)) {
+    found = std::move(second);
+    result.all_words_total = second_all;
     built = std::move(parsed).value();
-    if (built.query.empty()) built.query = MatchAll();  // only punctuation, e.g. "?"
-    if (auto corrected = Correct(r.q)) result.corrected_query = *corrected;
-    // The spelling vocabulary holds every word, also those only hidden documents use; a
-    // correction that finds nothing visible would point at them.
-    if (result.corrected_query && db.get_termfreq(std::string(schema::kEditorialHidden)) > 0) {
-      auto check = build(*result.corrected_query);
-      if (!check.ok() || !AnyVisible(check->query)) result.corrected_query.reset();
-    }
+    result.showing_corrected = true;
   }
-  std::unique_ptr<Run> found = run(built);
-  std::uint64_t all_words = count_all_words(built, found->total);
-  if (result.corrected_query && r.spell) {
-    // The correction is shown when it is clearly better: more documents with all its words,
-    // or, when neither has any, more documents at all.
-    auto parsed = build(*result.corrected_query);
-    if (parsed.ok() && !parsed->query.empty()) {
-      auto second = run(*parsed);
-      const std::uint64_t second_all = count_all_words(*parsed, second->total);
-      if (second_all > all_words || (second_all == all_words && second->total > found->total)) {
-        found = std::move(second);
-        all_words = second_all;
-        built = std::move(parsed).value();
-        result.showing_corrected = true;
-      }
-    }
-  }
-  result.all_words_total = all_words;
-  if ((r.year_from || r.year_to) && !r.undated) {
-    // How many matches the year filter leaves out for having no year, so the page can say so.
-    auto without_years = FilterQuery(r, false);
-    if (without_years.ok()) {
-      result.undated_left_out =
-          CountMatches(Xapian::Query(Xapian::Query::OP_FILTER, built.query, Undated()),
-                       *without_years, built.decider.get());
-    }
-  }
-  for (const QueryRegion& region : built.regions) {
+}
+
+namespace {
+
+// The gemeenten and provincies the query named, once each.
+void ReportRegions(const std::vector<QueryRegion>& regions, SearchResult& result) {
+  for (const QueryRegion& region : regions) {
     const analysis::QueryPlace& place = region.place;
     auto& names =
         place.gemeente.empty() ? result.interpreted_provincies : result.interpreted_gemeenten;
     const std::string& name = place.gemeente.empty() ? place.provincie : place.gemeente;
     if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
   }
+}
+
+}  // namespace
+
+Result<SearchResult> Searcher::Impl::Search(const SearchRequest& r) {
+  auto filter = FilterQuery(r);
+  if (!filter.ok()) return filter.status();
+  const SearchSteps steps(*this, r, std::move(filter).value());
+  SearchResult result;
+  result.query = r.q;
+  result.page = r.page;
+  result.size = r.size;
+
+  auto built = UserQuery(steps, r, result);
+  if (!built.ok()) return built.status();
+  std::unique_ptr<Run> found = steps.Execute(*built);
+  result.all_words_total = steps.AllWords(*built, found->total);
+  if (result.corrected_query && r.spell) PreferCorrection(steps, result, *built, found);
+  if ((r.year_from || r.year_to) && !r.undated) {
+    // How many matches the year filter leaves out for having no year, so the page can say so.
+    auto without_years = FilterQuery(r, false);
+    if (without_years.ok()) {
+      result.undated_left_out =
+          CountMatches(Xapian::Query(Xapian::Query::OP_FILTER, built->query, Undated()),
+                       *without_years, built->decider.get());
+    }
+  }
+  ReportRegions(built->regions, result);
   result.total = found->total;
-  if (result.total > 0 && offset >= result.total) {
+  if (result.total > 0 && steps.offset() >= result.total) {
     const std::uint64_t pages = (result.total + r.size - 1) / r.size;
     return Status::InvalidArgument(
         "parameter 'page': pagina " + std::to_string(r.page) + " ligt voorbij de laatste pagina (" +
         std::to_string(pages) + ") van " + std::to_string(result.total) +
         " resultaten; kies een pagina van 1 tot en met " + std::to_string(pages));
   }
+  AddHits(r, *built, found->mset, result);
+  if (r.facets) {
+    auto table = options.shared->facet_tables.Get(
+        revision, [&] { return FacetTable::Build(db, *options.catalog); });
+    result.facets = table->Count(found->docids.docids(), *options.catalog);
+  }
+  return result;
+}
 
+void Searcher::Impl::AddHits(const SearchRequest& r, const BuiltQuery& built,
+                             const Xapian::MSet& mset, SearchResult& result) {
   SnippetMaker snippets(QueryTermsOf(built.query, built.text), analyzer.QueryStemmer());
-  for (auto it = found->mset.begin(); it != found->mset.end(); ++it) {
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
     const auto indexed = Load(*it, it.get_document());
     const StoredDocument* doc = &indexed->doc;
     Hit hit;
@@ -334,12 +380,6 @@ Result<SearchResult> Searcher::Impl::Search(const SearchRequest& r) {
     hit.pages = std::move(snippet.pages);
     result.hits.push_back(std::move(hit));
   }
-  if (r.facets) {
-    auto table = options.shared->facet_tables.Get(
-        revision, [&] { return FacetTable::Build(db, *options.catalog); });
-    result.facets = table->Count(found->docids.docids(), *options.catalog);
-  }
-  return result;
 }
 
 std::uint64_t Searcher::Impl::CountMatches(const Xapian::Query& query, const Xapian::Query& filter,

@@ -57,6 +57,21 @@ struct Searcher::Impl {
   std::optional<std::string> Correct(const std::string& q);
 
   Result<SearchResult> Search(const SearchRequest& request);
+  // One search's steps (searcher.cpp): build a query, run it with the filters, count; and what
+  // one run found.
+  class SearchSteps;
+  struct Run;
+  // The user's query as built (everything for a blank one), with the spelling correction it
+  // invites noted in `result` (never one that only hidden documents would match).
+  Result<BuiltQuery> UserQuery(const SearchSteps& steps, const SearchRequest& request,
+                               SearchResult& result);
+  // Runs the corrected query too and takes it when it is clearly better: more documents with
+  // all its words, or, when neither has any, more documents at all.
+  static void PreferCorrection(const SearchSteps& steps, SearchResult& result, BuiltQuery& built,
+                               std::unique_ptr<Run>& found);
+  // The hits of one result page: metadata, snippet and best pages of each document in `mset`.
+  void AddHits(const SearchRequest& request, const BuiltQuery& built, const Xapian::MSet& mset,
+               SearchResult& result);
   // The exact number of visible documents matching `query` within `filter` (empty: none) that
   // `decider` (may be null) accepts.
   std::uint64_t CountMatches(const Xapian::Query& query, const Xapian::Query& filter,
