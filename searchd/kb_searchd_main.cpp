@@ -42,71 +42,117 @@ bool SplitListen(const std::string& listen, std::string& host, int& port) {
   }
 }
 
+// Everything the command line sets.
+struct Flags {
+  std::string db, listen = "127.0.0.1:8080", web, data = KB_DATA_DIR;
+  size_t threads = 16;
+  bool quiet = false;
+  std::string public_url;
+  std::vector<std::string> trusted_proxies;
+  size_t max_connections_per_address = kb::http::ConnectionLimits{}.max_per_address;
+  std::string editorial, upload_dir, indexer;
+  size_t max_upload_mb = 50;
+  size_t max_failed_logins = kb::editing::LoginLimiter::Options{}.max_failures;
+};
+
+void AddFlags(CLI::App& app, Flags& f) {
+  app.add_option("--db", f.db, "Index folder built by kb-indexer")->required();
+  app.add_option("--listen", f.listen, "host:port to listen on (default 127.0.0.1:8080)");
+  app.add_option("--web", f.web, "Folder served at / (the web page)")
+      ->check(CLI::ExistingDirectory);
+  app.add_option("--threads", f.threads, "Worker threads, one index handle each (default 16)")
+      ->check(CLI::Range(1, 256));
+  app.add_option("--data", f.data, "Folder with themes.toml, gazetteer.tsv, synonyms")
+      ->check(CLI::ExistingDirectory);
+  app.add_flag("--quiet", f.quiet, "No access log on stderr");
+  app.add_option("--trusted-proxy", f.trusted_proxies,
+                 "Address of a reverse proxy whose X-Forwarded-For names the client, for the "
+                 "login limits (repeatable; default: none, X-Forwarded-For is ignored)");
+  app.add_option("--public-url", f.public_url,
+                 "Address the public reaches this server at, for links in exports (default: "
+                 "http:// + --listen), e.g. https://zoek.example.nl");
+  app.add_option("--max-connections-per-address", f.max_connections_per_address,
+                 "Open connections one client address may have; more are answered 429 "
+                 "(default 128; a --trusted-proxy is exempt)")
+      ->check(CLI::Range(1, 100000));
+  app.add_option("--editorial", f.editorial,
+                 "The editors' store (default: <db>.editorial.sqlite beside the index folder)");
+  app.add_option("--upload-dir", f.upload_dir,
+                 "Folder that editors' uploads go to; must be one of the corpus folders the "
+                 "operator indexes (default: no uploads)")
+      ->check(CLI::ExistingDirectory);
+  app.add_option("--max-upload-mb", f.max_upload_mb, "Largest upload in MB (default 50)")
+      ->check(CLI::Range(1, 2048));
+  app.add_option("--max-failed-logins", f.max_failed_logins,
+                 "Failed logins and wrong Bearer keys one client address may make in 10 minutes "
+                 "before it must wait (default 5)")
+      ->check(CLI::Range(1, 1000000));
+  app.add_option("--indexer", f.indexer,
+                 "kb-indexer binary that applies saved edits (default: beside kb-searchd)")
+      ->check(CLI::ExistingFile);
+}
+
+// The searchers' options: the index, the analysis data and the catalog from --data.
+kb::Result<kb::search::SearcherOptions> SearcherOptionsOf(const Flags& f) {
+  kb::analysis::AnalysisConfig config;
+  config.data_dir = f.data;
+  auto resources = kb::analysis::LoadResources(config);
+  if (!resources.ok()) return resources.status();
+  kb::search::SearcherOptions options;
+  options.db_path = f.db;
+  options.resources = *resources;
+  options.catalog =
+      std::make_shared<const kb::search::Catalog>(kb::search::LoadCatalog(f.data, stderr));
+  options.shared = std::make_shared<kb::search::SearcherShared>();
+  return options;
+}
+
+// The kb-indexer that applies saved edits: --indexer, else the one beside this binary.
+kb::Result<std::string> IndexerOf(const Flags& f) {
+  if (!f.indexer.empty()) return f.indexer;
+  std::error_code ec;
+  auto found =
+      kb::editing::Applier::FindIndexer(std::filesystem::read_symlink("/proc/self/exe", ec));
+  if (!found.ok()) return found.status();
+  return found->string();
+}
+
+kb::http::ServerOptions ServerOptionsOf(const Flags& f, const std::string& host, int port) {
+  kb::http::ServerOptions o;
+  o.host = host;
+  o.port = port;
+  o.web_dir = f.web;
+  o.threads = f.threads;
+  o.access_log = !f.quiet;
+  o.public_url = f.public_url;
+  o.editor.trusted_proxies = f.trusted_proxies;
+  // A proxy speaks for all its clients and limits them itself.
+  o.connections.exempt_addresses = f.trusted_proxies;
+  o.connections.max_per_address = f.max_connections_per_address;
+  if (!f.upload_dir.empty()) {
+    o.editor.upload_dir =
+        std::filesystem::absolute(f.upload_dir).lexically_normal();  // as kb-indexer spells roots
+  }
+  o.editor.max_upload_bytes = f.max_upload_mb << 20;
+  o.editor.login_limits.max_failures = f.max_failed_logins;
+  return o;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"kb-searchd: beantwoordt zoekvragen over een kb-indexer-index via HTTP"};
-  std::string db, listen = "127.0.0.1:8080", web, data = KB_DATA_DIR;
-  size_t threads = 16;
-  bool quiet = false;
-  app.add_option("--db", db, "Index folder built by kb-indexer")->required();
-  app.add_option("--listen", listen, "host:port to listen on (default 127.0.0.1:8080)");
-  app.add_option("--web", web, "Folder served at / (the web page)")->check(CLI::ExistingDirectory);
-  app.add_option("--threads", threads, "Worker threads, one index handle each (default 16)")
-      ->check(CLI::Range(1, 256));
-  app.add_option("--data", data, "Folder with themes.toml, gazetteer.tsv, synonyms")
-      ->check(CLI::ExistingDirectory);
-  app.add_flag("--quiet", quiet, "No access log on stderr");
-  std::string public_url;
-  std::vector<std::string> trusted_proxies;
-  app.add_option("--trusted-proxy", trusted_proxies,
-                 "Address of a reverse proxy whose X-Forwarded-For names the client, for the "
-                 "login limits (repeatable; default: none, X-Forwarded-For is ignored)");
-  app.add_option("--public-url", public_url,
-                 "Address the public reaches this server at, for links in exports (default: "
-                 "http:// + --listen), e.g. https://zoek.example.nl");
-  size_t max_connections_per_address = kb::http::ConnectionLimits{}.max_per_address;
-  app.add_option("--max-connections-per-address", max_connections_per_address,
-                 "Open connections one client address may have; more are answered 429 "
-                 "(default 128; a --trusted-proxy is exempt)")
-      ->check(CLI::Range(1, 100000));
-  std::string editorial, upload_dir, indexer;
-  size_t max_upload_mb = 50;
-  app.add_option("--editorial", editorial,
-                 "The editors' store (default: <db>.editorial.sqlite beside the index folder)");
-  app.add_option("--upload-dir", upload_dir,
-                 "Folder that editors' uploads go to; must be one of the corpus folders the "
-                 "operator indexes (default: no uploads)")
-      ->check(CLI::ExistingDirectory);
-  app.add_option("--max-upload-mb", max_upload_mb, "Largest upload in MB (default 50)")
-      ->check(CLI::Range(1, 2048));
-  size_t max_failed_logins = kb::editing::LoginLimiter::Options{}.max_failures;
-  app.add_option("--max-failed-logins", max_failed_logins,
-                 "Failed logins and wrong Bearer keys one client address may make in 10 minutes "
-                 "before it must wait (default 5)")
-      ->check(CLI::Range(1, 1000000));
-  app.add_option("--indexer", indexer,
-                 "kb-indexer binary that applies saved edits (default: beside kb-searchd)")
-      ->check(CLI::ExistingFile);
+  Flags flags;
+  AddFlags(app, flags);
   CLI11_PARSE(app, argc, argv);
 
   std::string host = "127.0.0.1";
   int port = 8080;
-  if (!SplitListen(listen, host, port)) {
-    return Fail("--listen '" + listen + "' is not host:port (e.g. 127.0.0.1:8080)");
+  if (!SplitListen(flags.listen, host, port)) {
+    return Fail("--listen '" + flags.listen + "' is not host:port (e.g. 127.0.0.1:8080)");
   }
-
-  kb::analysis::AnalysisConfig config;
-  config.data_dir = data;
-  auto resources = kb::analysis::LoadResources(config);
-  if (!resources.ok()) return Fail(resources.status().message());
-
-  kb::search::SearcherOptions options;
-  options.db_path = db;
-  options.resources = *resources;
-  options.catalog =
-      std::make_shared<const kb::search::Catalog>(kb::search::LoadCatalog(data, stderr));
-  options.shared = std::make_shared<kb::search::SearcherShared>();
+  auto options = SearcherOptionsOf(flags);
+  if (!options.ok()) return Fail(options.status().message());
   // SIGINT/SIGTERM are taken by a dedicated thread (sigwait), which stops the server; blocked
   // before the first thread (the pool's warmer) starts, so every thread inherits the mask.
   sigset_t signals;
@@ -115,56 +161,35 @@ int main(int argc, char** argv) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  auto pool = kb::search::SearcherPool::Open(options, threads);
+  auto pool = kb::search::SearcherPool::Open(*options, flags.threads);
   if (!pool.ok()) return Fail(pool.status().message());
 
   // The editors' store and the applier that has kb-indexer apply saved edits.
-  const std::filesystem::path store_path = editorial.empty()
-                                               ? kb::editorial::EditorialStore::DefaultPathFor(db)
-                                               : std::filesystem::path(editorial);
+  const std::filesystem::path store_path =
+      flags.editorial.empty() ? kb::editorial::EditorialStore::DefaultPathFor(flags.db)
+                              : std::filesystem::path(flags.editorial);
   auto store = kb::editorial::EditorialStore::Open(store_path);
   if (!store.ok()) {
     return Fail("cannot open the editors' store '" + store_path.string() +
                 "': " + store.status().message() + "; give another with --editorial FILE");
   }
-  if (indexer.empty()) {
-    std::error_code ec;
-    auto found =
-        kb::editing::Applier::FindIndexer(std::filesystem::read_symlink("/proc/self/exe", ec));
-    if (!found.ok()) return Fail(found.status().message());
-    indexer = found->string();
-  }
+  auto indexer = IndexerOf(flags);
+  if (!indexer.ok()) return Fail(indexer.status().message());
   kb::editing::ApplierOptions applier_options;
-  applier_options.indexer = indexer;
-  applier_options.db = db;
-  applier_options.data_dir = data;
+  applier_options.indexer = *indexer;
+  applier_options.db = flags.db;
+  applier_options.data_dir = flags.data;
   applier_options.store_path = store_path;
-  applier_options.on_applied = [shared = options.shared] {
+  applier_options.on_applied = [shared = options->shared] {
     shared->index_changes.fetch_add(1, std::memory_order_release);
   };
   kb::editing::Applier applier((*store)->queue(), applier_options);
   kb::editing::EditorAccounts accounts((*store)->connection());
 
-  kb::http::ServerOptions server_options;
-  server_options.host = host;
-  server_options.port = port;
-  server_options.web_dir = web;
-  server_options.threads = threads;
-  server_options.access_log = !quiet;
-  server_options.public_url = public_url;
-  server_options.editor.trusted_proxies = trusted_proxies;
-  // A proxy speaks for all its clients and limits them itself.
-  server_options.connections.exempt_addresses = trusted_proxies;
-  server_options.connections.max_per_address = max_connections_per_address;
+  kb::http::ServerOptions server_options = ServerOptionsOf(flags, host, port);
   server_options.editor.store = store->get();
   server_options.editor.accounts = &accounts;
-  server_options.editor.catalog = options.catalog;
-  if (!upload_dir.empty()) {
-    server_options.editor.upload_dir =
-        std::filesystem::absolute(upload_dir).lexically_normal();  // as kb-indexer spells roots
-  }
-  server_options.editor.max_upload_bytes = max_upload_mb << 20;
-  server_options.editor.login_limits.max_failures = max_failed_logins;
+  server_options.editor.catalog = options->catalog;
   server_options.editor.on_enqueued = [&applier] { applier.Wake(); };
   kb::http::Server server(**pool, server_options);
   auto bound = server.Bind();
@@ -178,7 +203,8 @@ int main(int argc, char** argv) {
   signal_thread.detach();
 
   auto info = (*pool)->Acquire()->Info();
-  std::fprintf(stderr, "kb-searchd: serving %s (%llu documents) on http://%s:%d/\n", db.c_str(),
+  std::fprintf(stderr, "kb-searchd: serving %s (%llu documents) on http://%s:%d/\n",
+               flags.db.c_str(),
                info.ok() ? static_cast<unsigned long long>(info->document_count) : 0ULL,
                host.c_str(), *bound);
   applier.Start();
