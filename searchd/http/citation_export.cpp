@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "kb/analysis/text_fold.h"
+#include "kb/search/catalog.h"
 
 namespace kb::http {
 
@@ -105,10 +106,11 @@ Result<ExportFormat> ParseExportFormat(std::string_view value) {
   if (value == "ris") return ExportFormat::kRis;
   if (value == "bibtex") return ExportFormat::kBibtex;
   if (value == "csv") return ExportFormat::kCsv;
+  if (value == "apa") return ExportFormat::kApa;
   if (value == "json") return ExportFormat::kJson;
   return Status::InvalidArgument(
       "parameter 'format': '" + std::string(value.substr(0, 40)) +
-      "' is onbekend; kies ris, bibtex of csv, of laat de parameter weg voor JSON");
+      "' is onbekend; kies ris, bibtex, csv of apa, of laat de parameter weg voor JSON");
 }
 
 std::string_view ExportContentType(ExportFormat format) {
@@ -119,6 +121,8 @@ std::string_view ExportContentType(ExportFormat format) {
       return "application/x-bibtex";
     case ExportFormat::kCsv:
       return "text/csv; charset=utf-8";
+    case ExportFormat::kApa:
+      return "text/plain; charset=utf-8";
     case ExportFormat::kJson:
       break;
   }
@@ -133,6 +137,8 @@ std::string_view ExportExtension(ExportFormat format) {
       return "bib";
     case ExportFormat::kCsv:
       return "csv";
+    case ExportFormat::kApa:
+      return "txt";
     case ExportFormat::kJson:
       break;
   }
@@ -312,6 +318,36 @@ std::string BibtexEntry(const CitationRecord& r, const ExportLinks& links) {
   return out;
 }
 
+std::string ApaReference(const CitationRecord& r, const ExportLinks& links) {
+  std::vector<std::string> authors;
+  for (const auto& a : r.authors) {
+    if (std::string name = OneLine(a); !name.empty()) authors.push_back(std::move(name));
+  }
+  const std::string organisation = OneLine(r.organisation);
+  if (authors.empty() && !organisation.empty()) authors.push_back(organisation);
+  std::string who;
+  for (size_t i = 0; i < authors.size(); ++i) {
+    if (i > 0) who += i + 1 == authors.size() ? " & " : ", ";
+    who += authors[i];
+  }
+  std::string year = YearOf(r);
+  if (year.empty()) year = "z.d.";
+  std::string kind;
+  for (const search::KindLabel& k : search::kKindLabels) {
+    if (k.value == r.kind && r.kind != "overig") kind = " [" + std::string(k.label) + "]";
+  }
+  std::string title = Title(r);
+  if (!title.empty() && title.back() == '.') title.pop_back();
+  if (title.empty()) title = "Zonder titel";
+  const bool publisher_apart = !organisation.empty() && std::find(authors.begin(), authors.end(),
+                                                                  organisation) == authors.end();
+  const std::string publisher = publisher_apart ? " " + organisation + "." : "";
+  const std::string url = links.DocumentPage(r.id);
+  // Without an author APA moves the title to the author's place.
+  if (who.empty()) return title + kind + ". (" + year + ")." + publisher + " " + url;
+  return who + " (" + year + "). " + title + kind + "." + publisher + " " + url;
+}
+
 std::string CsvField(std::string_view text) {
   // A spreadsheet runs a cell that opens with = + - @ (or a tab or carriage return before one)
   // as a formula: "=HYPERLINK(...)" in a title would be a live link. A leading apostrophe
@@ -369,6 +405,9 @@ std::string ExportCitations(ExportFormat format, const std::vector<CitationRecor
         }
         out += "\r\n";
       }
+      break;
+    case ExportFormat::kApa:
+      for (const auto& r : records) out += ApaReference(r, links) + "\n";
       break;
     case ExportFormat::kJson:
       break;

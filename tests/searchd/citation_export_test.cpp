@@ -1,4 +1,5 @@
 // Citation exports on literal records: RIS fields, BibTeX escaping and keys, CSV quoting.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -186,4 +187,28 @@ TEST_CASE("file stems: folded ASCII words, bounded, with a fallback") {
         "evaluatie-samen-sterk-jeugdhulp-in-sudwest-fryslan");
   CHECK(FileStem("  ", "document-ab") == "document-ab");
   CHECK(FileStem(std::string(100, 'a'), "x").size() == 60);
+}
+
+TEST_CASE("APA reference: authors, year, title with its kind, organisation, link") {
+  CHECK(*ParseExportFormat("apa") == ExportFormat::kApa);
+  CHECK(ExportContentType(ExportFormat::kApa) == "text/plain; charset=utf-8");
+  CHECK(ApaReference(Report(), Links()) ==
+        "Jan de Vries & Fenna Hoekstra (2019). Evaluatie \"Samen Sterk\", jeugdhulp in "
+        "Súdwest-Fryslân [Rapport]. Gemeente Súdwest-Fryslân. "
+        "http://zoek.example.nl:8080/?doc=3fa2c19be04d");
+  CitationRecord corporate = Report();
+  corporate.authors.clear();
+  corporate.year = 0;
+  corporate.date.clear();
+  CHECK(ApaReference(corporate, Links()) ==
+        "Gemeente Súdwest-Fryslân (z.d.). Evaluatie \"Samen Sterk\", jeugdhulp in "
+        "Súdwest-Fryslân [Rapport]. http://zoek.example.nl:8080/?doc=3fa2c19be04d");
+  CitationRecord anonymous = corporate;
+  anonymous.organisation.clear();
+  anonymous.kind = "overig";
+  anonymous.title = "Wat werkt.\nEen overzicht.";
+  CHECK(ApaReference(anonymous, Links()) ==
+        "Wat werkt. Een overzicht. (z.d.). http://zoek.example.nl:8080/?doc=3fa2c19be04d");
+  const std::string list = ExportCitations(ExportFormat::kApa, {Report(), anonymous}, Links());
+  CHECK(std::count(list.begin(), list.end(), '\n') == 2);
 }

@@ -670,7 +670,7 @@ TEST_CASE("every error of the public API is Dutch and names the parameter or rou
       {"GET", "/api/search?q=a&q=b", 400, "'q'", "meer dan één keer", ""},
       {"GET", "/api/search?q=" + std::string(1001, 'a'), 400, "'q'", "langer dan 1000", ""},
       {"GET", "/api/suggest?q=" + std::string(201, 'a'), 400, "'q'", "langer dan 200", ""},
-      {"GET", "/api/search?q=jeugd&format=xml", 400, "'format'", "kies ris, bibtex of csv", ""},
+      {"GET", "/api/search?q=jeugd&format=xml", 400, "'format'", "kies ris, bibtex, csv of apa", ""},
       {"GET", "/api/health?verbose=1", 400, "'verbose'", "geen parameters", ""},
       {"GET", "/api/documents/not-an-id", 400, "'id'", "geen document-id", ""},
       {"GET", "/api/documents/0123456789abcdef", 404, "0123456789abcdef", "staat niet in de index",

@@ -42,6 +42,17 @@ export function documentById(id, options) {
   return getJson(`/api/documents/${encodeURIComponent(id)}`, options);
 }
 
+// The document's reference as the daemon writes it (format=apa, plain text); '' when it fails.
+export async function documentReference(id, { signal } = {}) {
+  try {
+    const response = await fetch(documentExportUrl(id, 'apa'), { signal });
+    return response.ok ? (await response.text()).trim() : '';
+  } catch (err) {
+    if (err.name === 'AbortError') throw err;
+    return '';
+  }
+}
+
 export function fileUrl(id, page) {
   return `/api/documents/${encodeURIComponent(id)}/file${page ? `#page=${page}` : ''}`;
 }

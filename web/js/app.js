@@ -98,12 +98,15 @@ async function renderSearchView(state, signal, token) {
 
 async function renderDocumentView(state, signal, token) {
   await loadGeometry().catch(() => null);
-  const doc = await api.documentById(state.doc, { signal });
+  const [doc, reference] = await Promise.all([
+    api.documentById(state.doc, { signal }),
+    api.documentReference(state.doc, { signal }),
+  ]);
   if (token !== renderToken) return;
   els.searchView.hidden = true;
   els.documentView.hidden = false;
   document.title = `${doc.title || 'Document'} — Wat weten we al?`;
-  renderDocument(els.documentView, { state, doc, navigate });
+  renderDocument(els.documentView, { state, doc, reference, navigate });
   window.scrollTo(0, 0);
   $('document-titel')?.focus();
 }

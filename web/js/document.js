@@ -3,8 +3,7 @@
 import { h, fill, highlightText, fold } from './dom.js';
 import { listOf, kindName } from './labels.js';
 import { stateUrl, emptyState } from './state.js';
-import { fileUrl, documentExportUrl, exportsAvailable } from './api.js';
-import { apa, ris, bibtex, download, fileBaseName } from './citation.js';
+import { fileUrl, documentExportUrl } from './api.js';
 
 const kMaxPassagePages = 8;
 const kPassageRadius = 160;
@@ -49,7 +48,7 @@ function passages(text, words) {
   return windows.slice(0, 2).map(([s, e]) => `${s > 0 ? '… ' : ''}${text.slice(s, e).replace(/\s+/g, ' ').trim()}${e < text.length ? ' …' : ''}`);
 }
 
-export function renderDocument(container, { state, doc, navigate }) {
+export function renderDocument(container, { state, doc, reference, navigate }) {
   // A duplicate an editor merged into another file of the same report: its page is the kept one.
   if (doc.merged_into && doc.merged_into !== doc.id) {
     fill(container, h('p', { class: 'notice', role: 'status' },
@@ -97,7 +96,7 @@ export function renderDocument(container, { state, doc, navigate }) {
       h('p', {}, h('a', { href: fileUrl(doc.id), class: 'button', target: '_blank', rel: 'noopener' },
         isPdf ? 'Open de PDF' : 'Open het originele bestand')),
       matchesSection(doc, pages, state.q, isPdf),
-      citationSection(doc),
+      citationSection(doc, reference),
       similarSection(doc, state)),
   );
 }
@@ -152,19 +151,12 @@ function matchesSection(doc, pages, q, isPdf) {
   return section;
 }
 
-function citationSection(doc) {
-  const text = apa(doc);
+// The reference and the citation files come from the daemon (format=apa, ris, bibtex, csv),
+// so the page, the API and every export cite a document the same way.
+function citationSection(doc, reference) {
+  const text = reference || doc.title || '';
   const status = h('span', { class: 'copy-status', role: 'status' });
-  const base = fileBaseName(doc);
-  const serverLinks = h('p', { class: 'muted', hidden: true });
-  exportsAvailable().then((ok) => {
-    if (!ok) return;
-    serverLinks.append('Ook via de API: ',
-      h('a', { href: documentExportUrl(doc.id, 'ris') }, 'RIS'), ' · ',
-      h('a', { href: documentExportUrl(doc.id, 'bibtex') }, 'BibTeX'), ' · ',
-      h('a', { href: documentExportUrl(doc.id, 'csv') }, 'CSV'));
-    serverLinks.hidden = false;
-  });
+  const fileLink = (id, kind, label) => h('a', { id, class: 'button', href: documentExportUrl(doc.id, kind), download: '' }, label);
   return h('section', { class: 'citation', 'aria-labelledby': 'citeren-titel' },
     h('h3', { id: 'citeren-titel' }, 'Citeren'),
     h('p', { class: 'apa', id: 'apa-tekst' }, text),
@@ -185,11 +177,11 @@ function citationSection(doc) {
           }
         },
       }, 'Kopieer (APA)'),
-      h('button', { type: 'button', id: 'download-ris', onclick: () => download(ris(doc), `${base}.ris`, 'application/x-research-info-systems') }, 'Download RIS'),
-      h('button', { type: 'button', id: 'download-bibtex', onclick: () => download(bibtex(doc), `${base}.bib`, 'application/x-bibtex') }, 'Download BibTeX'),
+      fileLink('download-ris', 'ris', 'Download RIS'),
+      fileLink('download-bibtex', 'bibtex', 'Download BibTeX'),
+      fileLink('download-csv', 'csv', 'Download CSV'),
       status),
-    h('p', { class: 'muted small' }, 'RIS werkt met Zotero, EndNote en Mendeley; BibTeX met LaTeX en JabRef.'),
-    serverLinks);
+    h('p', { class: 'muted small' }, 'RIS werkt met Zotero, EndNote en Mendeley; BibTeX met LaTeX en JabRef.'));
 }
 
 function similarSection(doc, state) {

@@ -1,4 +1,4 @@
-// Citation exports of documents and search hits: RIS, BibTeX and CSV.
+// Citation exports of documents and search hits: RIS, BibTeX, CSV and an APA-style reference.
 //
 // Pure functions from plain data to text; no I/O, no HTTP types, thread-safe. Text is UTF-8 in
 // and out: non-ASCII characters are kept as they are in every format (BibTeX included; modern
@@ -8,6 +8,7 @@
 //   ?format=ris     application/x-research-info-systems   CRLF lines, "TY  - " ... "ER  - "
 //   ?format=bibtex  application/x-bibtex                  @techreport / @article / @misc
 //   ?format=csv     text/csv; charset=utf-8               RFC 4180, header row, CRLF lines
+//   ?format=apa     text/plain; charset=utf-8             one APA 7-style reference per line
 //   ?format=json    (or no format) the JSON of the route
 #pragma once
 
@@ -20,14 +21,14 @@
 
 namespace kb::http {
 
-enum class ExportFormat { kJson, kRis, kBibtex, kCsv };
+enum class ExportFormat { kJson, kRis, kBibtex, kCsv, kApa };
 
-// "ris", "bibtex", "csv" or "json"; InvalidArgument naming the parameter 'format' otherwise.
+// "ris", "bibtex", "csv", "apa" or "json"; InvalidArgument naming the parameter 'format' otherwise.
 Result<ExportFormat> ParseExportFormat(std::string_view value);
 
 // The Content-Type of an export ("application/json; charset=utf-8" for kJson).
 std::string_view ExportContentType(ExportFormat format);
-// File name extension without the dot: "ris", "bib", "csv", "json".
+// File name extension without the dot: "ris", "bib", "csv", "txt", "json".
 std::string_view ExportExtension(ExportFormat format);
 
 // What one citation holds, whether it comes from a stored document or from a search hit.
@@ -68,6 +69,10 @@ std::string ExportCitations(ExportFormat format, const std::vector<CitationRecor
 std::string RisRecord(const CitationRecord& record, const ExportLinks& links);
 std::string BibtexEntry(const CitationRecord& record, const ExportLinks& links);
 std::string BibtexKey(const CitationRecord& record);
+// APA 7-style reference for grey literature: "Auteur, B & Auteur C (jaar). Titel [Soort].
+// Organisatie. URL"; without authors the organisation takes their place, without either the
+// title does ("Titel [Soort]. (jaar). URL"); "z.d." without a year.
+std::string ApaReference(const CitationRecord& record, const ExportLinks& links);
 std::string BibtexEscape(std::string_view text);
 std::string CsvField(std::string_view text);
 
