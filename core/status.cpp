@@ -12,6 +12,16 @@ std::string_view ErrorKindName(ErrorKind kind) {
       return "Unavailable";
     case ErrorKind::kInternal:
       return "Internal";
+    case ErrorKind::kUnauthenticated:
+      return "Unauthenticated";
+    case ErrorKind::kPermissionDenied:
+      return "PermissionDenied";
+    case ErrorKind::kFailedPrecondition:
+      return "FailedPrecondition";
+    case ErrorKind::kTooLarge:
+      return "TooLarge";
+    case ErrorKind::kRateLimited:
+      return "RateLimited";
   }
   return "Unknown";
 }

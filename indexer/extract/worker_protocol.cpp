@@ -121,25 +121,10 @@ ExtractedDoc DocFromJson(const Json& json) {
 }
 
 std::optional<ErrorKind> KindFromName(std::string_view name) {
-  for (const auto kind : {ErrorKind::kInvalidArgument, ErrorKind::kNotFound,
-                          ErrorKind::kUnavailable, ErrorKind::kInternal}) {
+  for (const auto kind : kAllErrorKinds) {
     if (ErrorKindName(kind) == name) return kind;
   }
   return std::nullopt;
-}
-
-Status MakeStatus(ErrorKind kind, std::string message) {
-  switch (kind) {
-    case ErrorKind::kInvalidArgument:
-      return Status::InvalidArgument(std::move(message));
-    case ErrorKind::kNotFound:
-      return Status::NotFound(std::move(message));
-    case ErrorKind::kUnavailable:
-      return Status::Unavailable(std::move(message));
-    case ErrorKind::kInternal:
-      break;
-  }
-  return Status::Internal(std::move(message));
 }
 
 bool ParseNumber(std::string_view text, std::uint64_t* value) {
@@ -258,7 +243,7 @@ std::optional<Result<ExtractedDoc>> DecodeResponse(std::string_view payload) {
     }
     const auto kind = KindFromName(json.at("kind").get<std::string>());
     if (!kind) return std::nullopt;
-    return Result<ExtractedDoc>(MakeStatus(*kind, json.at("message").get<std::string>()));
+    return Result<ExtractedDoc>(Status::Of(*kind, json.at("message").get<std::string>()));
   } catch (const Json::exception&) {
     return std::nullopt;
   }

@@ -64,10 +64,10 @@ std::vector<EditorRouteInfo> EditorRoutes() {
 
 namespace {
 // The answer of every editors' route when kb-searchd runs without an editorial store.
-Refusal NoStore() {
-  return {503,
-          "de redactie is niet beschikbaar: kb-searchd draait zonder redactieopslag (zie "
-          "--editorial)"};
+Status NoStore() {
+  return Status::Unavailable(
+      "de redactie is niet beschikbaar: kb-searchd draait zonder redactieopslag (zie "
+      "--editorial)");
 }
 }  // namespace
 
@@ -78,12 +78,12 @@ void EditorService::Install(httplib::Server& server) {
   for (const Route& route : kRoutes) {
     auto handler = [this, route](const httplib::Request& req, httplib::Response& res) {
       if (options_.store == nullptr) {
-        return SendRefusal(res, NoStore());
+        return SendError(res, NoStore());
       }
       EditorCall call{req, res, ""};
       if (route.access == Access::kEditor) {
         Proof proof = Authenticate(req);
-        if (proof.refusal.status != 0) return SendRefusal(res, proof.refusal);
+        if (!proof.refusal.status.ok()) return SendRefusal(res, proof.refusal);
         call.editor = std::move(proof.editor);
       }
       (this->*route.handler)(call);
@@ -96,7 +96,8 @@ void EditorService::Install(httplib::Server& server) {
   }
   // Anything else under /api/editor does not exist (and so changes nothing).
   auto unknown = [](const httplib::Request& req, httplib::Response& res) {
-    SendRefusal(res, {404, "onbekende route: " + req.method + " " + req.path.substr(0, 200)});
+    SendError(res, ProtocolError::kRouteNotFound,
+              "onbekende route: " + req.method + " " + req.path.substr(0, 200));
   };
   for (auto add : {&httplib::Server::Get, &httplib::Server::Post, &httplib::Server::Put,
                    &httplib::Server::Delete, &httplib::Server::Patch}) {
@@ -125,17 +126,17 @@ std::string EditorService::AddressOf(const httplib::Request& req) const {
 
 bool EditorService::RefuseUploadBeforeBody(const httplib::Request& req, httplib::Response& res) {
   if (options_.store == nullptr) {
-    SendRefusal(res, NoStore());
+    SendError(res, NoStore());
     return true;
   }
   if (req.get_header_value("Transfer-Encoding").find("chunked") != std::string::npos) {
-    SendRefusal(res, {411,
-                      "een upload moet zijn grootte vooraf noemen (Content-Length); "
-                      "stuur het bestand als gewoon formulier"});
+    SendError(res, ProtocolError::kLengthRequired,
+              "een upload moet zijn grootte vooraf noemen (Content-Length); "
+              "stuur het bestand als gewoon formulier");
     return true;
   }
   Proof proof = Authenticate(req);
-  if (proof.refusal.status == 0) return false;
+  if (proof.refusal.status.ok()) return false;
   SendRefusal(res, proof.refusal);
   return true;
 }
@@ -147,7 +148,8 @@ EditorService::Proof EditorService::Authenticate(const httplib::Request& req) {
     // A Bearer token wins over a cookie; a wrong one never falls back to the cookie.
     constexpr std::string_view kBearer = "Bearer ";
     if (authorization.rfind(kBearer, 0) != 0) {
-      proof.refusal = {401, "de Authorization-header moet 'Bearer <sleutel>' zijn"};
+      proof.refusal = {
+          Status::Unauthenticated("de Authorization-header moet 'Bearer <sleutel>' zijn")};
       return proof;
     }
     const auto now = editing::LoginLimiter::Clock::now();
@@ -159,14 +161,15 @@ EditorService::Proof EditorService::Authenticate(const httplib::Request& req) {
     auto editor =
         options_.accounts->EditorForToken(std::string_view(authorization).substr(kBearer.size()));
     if (!editor.ok()) {
-      proof.refusal = {503, "de redactieopslag is niet bereikbaar: " + editor.status().message()};
+      proof.refusal = {Status::Unavailable("de redactieopslag is niet bereikbaar: " +
+                                           editor.status().message())};
     } else if (!editor->has_value()) {
       // A right token later does not forget these failures (a login does): one editor's token
       // must not reset the count of guesses at another's.
       limiter_.RecordFailure(address, now);
-      proof.refusal = {401,
-                       "onbekende of ingetrokken sleutel; vraag een beheerder om een nieuwe "
-                       "(kb-admin editor add NAAM)"};
+      proof.refusal = {Status::Unauthenticated(
+          "onbekende of ingetrokken sleutel; vraag een beheerder om een nieuwe "
+          "(kb-admin editor add NAAM)")};
     } else {
       proof.editor = **editor;
     }
@@ -174,24 +177,23 @@ EditorService::Proof EditorService::Authenticate(const httplib::Request& req) {
   }
   const std::string session_token = CookieValue(req, kSessionCookie);
   if (session_token.empty()) {
-    proof.refusal = {401,
-                     "niet ingelogd: log in op /redactie of stuur 'Authorization: Bearer "
-                     "<sleutel>'"};
+    proof.refusal = {Status::Unauthenticated(
+        "niet ingelogd: log in op /redactie of stuur 'Authorization: Bearer <sleutel>'")};
     return proof;
   }
   auto session = options_.accounts->FindSession(session_token);
   if (!session.ok()) {
-    proof.refusal = {503, "de redactieopslag is niet bereikbaar: " + session.status().message()};
+    proof.refusal = {
+        Status::Unavailable("de redactieopslag is niet bereikbaar: " + session.status().message())};
     return proof;
   }
   if (!session->has_value()) {
-    proof.refusal = {401, "de sessie is verlopen of beëindigd; log opnieuw in"};
+    proof.refusal = {Status::Unauthenticated("de sessie is verlopen of beëindigd; log opnieuw in")};
     return proof;
   }
   if (!IsRead(req) && !(*session)->AcceptsCsrf(req.get_header_value("X-CSRF-Token"))) {
-    proof.refusal = {403,
-                     "header 'X-CSRF-Token' ontbreekt of klopt niet; herlaad de pagina en "
-                     "probeer het opnieuw"};
+    proof.refusal = {Status::PermissionDenied(
+        "header 'X-CSRF-Token' ontbreekt of klopt niet; herlaad de pagina en probeer het opnieuw")};
     return proof;
   }
   proof.editor = (*session)->editor;
@@ -211,16 +213,15 @@ void SendJsonStatus(httplib::Response& res, int status, const nlohmann::json& bo
 }
 
 void SendRefusal(httplib::Response& res, const Refusal& refusal) {
-  SendHttpError(res, refusal.status, refusal.message, refusal.code, refusal.retry_after);
+  SendError(res, refusal.status, {.code = {}, .retry_after = refusal.retry_after});
 }
 
 Refusal TooManyAttempts(std::chrono::seconds wait) {
-  Refusal refusal{429,
-                  "te veel mislukte inlogpogingen of verkeerde sleutels vanaf dit adres; "
-                  "probeer het over " +
-                      std::to_string((wait.count() + 59) / 60) + " minuten opnieuw"};
-  refusal.retry_after = wait;
-  return refusal;
+  return {Status::RateLimited(
+              "te veel mislukte inlogpogingen of verkeerde sleutels vanaf dit adres; probeer het "
+              "over " +
+              std::to_string((wait.count() + 59) / 60) + " minuten opnieuw"),
+          wait};
 }
 
 Result<nlohmann::json> BodyObject(const httplib::Request& req) {

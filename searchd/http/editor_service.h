@@ -27,15 +27,11 @@ struct EditorCall {
   std::string editor;  // the authenticated editor; empty on kOpen routes
 };
 
-// A refusal the HTTP layer decides itself: 401, 403, 409, 413, 429.
+// Why the editors' gate refuses a request: the Status's kind decides the HTTP answer (through
+// the error mapper); `retry_after` goes with RateLimited.
 struct Refusal {
-  Refusal() = default;
-  Refusal(int s, std::string m, std::string c = "")
-      : status(s), message(std::move(m)), code(std::move(c)) {}
-  int status = 0;
-  std::string message;                  // Dutch
-  std::string code;                     // empty: ErrorCodeForHttpStatus(status)
-  std::chrono::seconds retry_after{0};  // sent as Retry-After when positive (429)
+  Status status;  // ok(): nothing refused
+  std::chrono::seconds retry_after{0};
 };
 
 class EditorService {
@@ -72,7 +68,7 @@ class EditorService {
   // The gate: the editor a request proves, or why not.
   struct Proof {
     std::string editor;
-    Refusal refusal;  // status 0 when proven
+    Refusal refusal;  // ok() when proven
   };
   // Wrong Bearer tokens count as failed logins of the client's address (limiter_), and a blocked
   // address is refused before its token is looked at, as at login.

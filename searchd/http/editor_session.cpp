@@ -33,7 +33,7 @@ void EditorService::Login(EditorCall& call) {
   if (!editor.ok()) return SendError(call.res, editor.status());
   if (!editor->has_value()) {
     limiter_.RecordFailure(address, now);
-    return SendRefusal(call.res, {401, "onbekende of ingetrokken sleutel"});
+    return SendError(call.res, kb::Status::Unauthenticated("onbekende of ingetrokken sleutel"));
   }
   limiter_.RecordSuccess(address);
   auto session = options_.accounts->CreateSession(**editor, options_.session_seconds);
@@ -58,11 +58,14 @@ void EditorService::Logout(EditorCall& call) {
 void EditorService::SessionInfo(EditorCall& call) {
   call.res.set_header("Cache-Control", "no-store");
   const std::string session_token = CookieValue(call.req, kSessionCookie);
-  if (session_token.empty()) return SendRefusal(call.res, {401, "niet ingelogd"});
+  if (session_token.empty()) {
+    return SendError(call.res, kb::Status::Unauthenticated("niet ingelogd"));
+  }
   auto session = options_.accounts->FindSession(session_token);
   if (!session.ok()) return SendError(call.res, session.status());
   if (!session->has_value()) {
-    return SendRefusal(call.res, {401, "de sessie is verlopen of beëindigd; log opnieuw in"});
+    return SendError(call.res, kb::Status::Unauthenticated(
+                                   "de sessie is verlopen of beëindigd; log opnieuw in"));
   }
   SendJsonStatus(call.res, 200, {{"editor", (*session)->editor}, {"csrf", (*session)->csrf}});
 }

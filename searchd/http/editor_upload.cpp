@@ -11,9 +11,10 @@ namespace kb::http {
 void EditorService::Upload(EditorCall& call) {
   if (auto st = OnlyParameters(call.req, {}); !st.ok()) return SendError(call.res, st);
   if (options_.upload_dir.empty()) {
-    return SendRefusal(
-        call.res,
-        {409, "uploaden staat uit: kb-searchd draait zonder --upload-dir MAP", "no_upload_dir"});
+    return SendError(call.res,
+                     kb::Status::FailedPrecondition(
+                         "uploaden staat uit: kb-searchd draait zonder --upload-dir MAP"),
+                     {.code = "no_upload_dir"});
   }
   if (!call.req.is_multipart_form_data()) {
     return SendError(
@@ -30,9 +31,10 @@ void EditorService::Upload(EditorCall& call) {
   // Every file is checked before any is stored: a refused request stores nothing.
   for (const auto* part : parts) {
     if (part->content.size() > options_.max_upload_bytes) {
-      return SendRefusal(call.res,
-                         {413, "bestand '" + part->filename.substr(0, 120) + "' is groter dan " +
-                                   std::to_string(options_.max_upload_bytes >> 20) + " MB"});
+      return SendError(
+          call.res,
+          kb::Status::TooLarge("bestand '" + part->filename.substr(0, 120) + "' is groter dan " +
+                               std::to_string(options_.max_upload_bytes >> 20) + " MB"));
     }
     auto type = editing::CheckUpload(part->filename, part->content);
     if (!type.ok()) return SendError(call.res, type.status());

@@ -5,64 +5,79 @@
 
 namespace kb::http {
 
-int HttpStatusFor(ErrorKind kind) {
+namespace {
+
+struct Answer {
+  int status;
+  std::string_view code;
+};
+
+Answer AnswerFor(ErrorKind kind) {
   switch (kind) {
     case ErrorKind::kInvalidArgument:
-      return 400;
+      return {400, "invalid_argument"};
+    case ErrorKind::kUnauthenticated:
+      return {401, "unauthenticated"};
+    case ErrorKind::kPermissionDenied:
+      return {403, "forbidden"};
     case ErrorKind::kNotFound:
-      return 404;
+      return {404, "not_found"};
+    case ErrorKind::kFailedPrecondition:
+      return {409, "conflict"};
+    case ErrorKind::kTooLarge:
+      return {413, "payload_too_large"};
+    case ErrorKind::kRateLimited:
+      return {429, "too_many_attempts"};
     case ErrorKind::kUnavailable:
-      return 503;
+      return {503, "unavailable"};
     case ErrorKind::kInternal:
-      return 500;
+      break;
   }
-  return 500;
+  return {500, "internal"};
 }
 
-std::string_view ErrorCodeFor(ErrorKind kind) {
-  switch (kind) {
-    case ErrorKind::kInvalidArgument:
-      return "invalid_argument";
-    case ErrorKind::kNotFound:
-      return "not_found";
-    case ErrorKind::kUnavailable:
-      return "unavailable";
-    case ErrorKind::kInternal:
-      return "internal";
+Answer AnswerFor(ProtocolError error) {
+  switch (error) {
+    case ProtocolError::kRouteNotFound:
+      return {404, "route_not_found"};
+    case ProtocolError::kMethodNotAllowed:
+      return {405, "method_not_allowed"};
+    case ProtocolError::kLengthRequired:
+      return {411, "length_required"};
+    case ProtocolError::kHeadersTooLarge:
+      break;
   }
-  return "internal";
+  return {431, "headers_too_large"};
 }
 
-std::string_view ErrorCodeForHttpStatus(int status) {
+// The code for a status httplib chose itself.
+std::string_view LibraryCode(int status) {
   switch (status) {
-    case 400:
-      return "bad_request";
-    case 401:
-      return "unauthenticated";
-    case 403:
-      return "forbidden";
     case 404:
-      return "route_not_found";
-    case 409:
-      return "conflict";
-    case 405:
-      return "method_not_allowed";
-    case 411:
-      return "length_required";
+      return AnswerFor(ProtocolError::kRouteNotFound).code;
     case 413:
-      return "payload_too_large";
+      return AnswerFor(ErrorKind::kTooLarge).code;
     case 414:
       return "uri_too_long";
-    case 429:
-      return "too_many_attempts";
-    case 431:
-      return "headers_too_large";
-    case 503:
-      return "unavailable";
+    case 416:
+      return "range_not_satisfiable";
     default:
       return status < 500 ? "bad_request" : "internal";
   }
 }
+
+constexpr const char* kJsonType = "application/json; charset=utf-8";
+
+void Send(httplib::Response& res, int status, std::string_view code, std::string_view message) {
+  res.status = status;
+  res.set_content(ErrorJson(code, message), kJsonType);
+}
+
+}  // namespace
+
+int HttpStatusFor(ErrorKind kind) { return AnswerFor(kind).status; }
+
+std::string_view ErrorCodeFor(ErrorKind kind) { return AnswerFor(kind).code; }
 
 std::string ErrorJson(std::string_view code, std::string_view message) {
   nlohmann::json body;
@@ -71,21 +86,21 @@ std::string ErrorJson(std::string_view code, std::string_view message) {
   return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-namespace {
-constexpr const char* kJsonType = "application/json; charset=utf-8";
-}  // namespace
-
-void SendError(httplib::Response& res, const Status& status) {
-  res.status = HttpStatusFor(status.kind());
-  res.set_content(ErrorJson(ErrorCodeFor(status.kind()), status.message()), kJsonType);
+void SendError(httplib::Response& res, const Status& status, const ErrorDetail& detail) {
+  const Answer answer = AnswerFor(status.kind());
+  if (detail.retry_after.count() > 0) {
+    res.set_header("Retry-After", std::to_string(detail.retry_after.count()));
+  }
+  Send(res, answer.status, detail.code.empty() ? answer.code : detail.code, status.message());
 }
 
-void SendHttpError(httplib::Response& res, int http_status, std::string_view message,
-                   std::string_view code, std::chrono::seconds retry_after) {
-  res.status = http_status;
-  if (retry_after.count() > 0) res.set_header("Retry-After", std::to_string(retry_after.count()));
-  res.set_content(ErrorJson(code.empty() ? ErrorCodeForHttpStatus(http_status) : code, message),
-                  kJsonType);
+void SendError(httplib::Response& res, ProtocolError error, std::string_view message) {
+  const Answer answer = AnswerFor(error);
+  Send(res, answer.status, answer.code, message);
+}
+
+void SendLibraryError(httplib::Response& res, std::string_view message) {
+  Send(res, res.status, LibraryCode(res.status), message);
 }
 
 }  // namespace kb::http

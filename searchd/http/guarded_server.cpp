@@ -281,7 +281,7 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
   if (!Admit(address)) {
     refused_.fetch_add(1, std::memory_order_relaxed);
     const std::string body =
-        ErrorJson(ErrorCodeForHttpStatus(429),
+        ErrorJson(ErrorCodeFor(ErrorKind::kRateLimited),
                   "te veel gelijktijdige verbindingen vanaf uw adres (hoogstens " +
                       std::to_string(limits_.max_per_address) +
                       "); sluit verbindingen of probeer het zo opnieuw");

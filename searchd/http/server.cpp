@@ -276,7 +276,7 @@ void Server::Impl::InstallRoutes() {
     std::ostringstream bytes;
     bytes << in.rdbuf();
     if (options.web_dir.empty() || !in) {
-      return SendHttpError(res, 404, "de redactiepagina ontbreekt (" + req.path + ")");
+      return SendError(res, kb::Status::NotFound("de redactiepagina ontbreekt (" + req.path + ")"));
     }
     res.set_content(bytes.str(), "text/html; charset=utf-8");
   });
@@ -284,9 +284,9 @@ void Server::Impl::InstallRoutes() {
   // Other methods on the API get 405 (and bodies over the limit 413 before that).
   auto not_allowed = [](const httplib::Request& req, httplib::Response& res) {
     res.set_header("Allow", "GET");
-    SendHttpError(res, 405,
-                  "de methode " + req.method + " is niet toegestaan op " + req.path.substr(0, 200) +
-                      "; gebruik GET");
+    SendError(res, ProtocolError::kMethodNotAllowed,
+              "de methode " + req.method + " is niet toegestaan op " + req.path.substr(0, 200) +
+                  "; gebruik GET");
   };
   server.Post(R"(/api/.*)", not_allowed);
   server.Put(R"(/api/.*)", not_allowed);
@@ -340,36 +340,36 @@ Server::Server(search::SearcherPool& pool, ServerOptions options)
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     impl->listen_socket = sock;
   });
-  s.set_pre_routing_handler([max_body, impl = impl_.get()](const httplib::Request& req,
-                                                           httplib::Response& res) {
-    request_start = Clock::now();
-    if (req.headers.size() > kMaxHeaderCount) {
-      SendHttpError(res, 431,
+  s.set_pre_routing_handler(
+      [max_body, impl = impl_.get()](const httplib::Request& req, httplib::Response& res) {
+        request_start = Clock::now();
+        if (req.headers.size() > kMaxHeaderCount) {
+          SendError(res, ProtocolError::kHeadersTooLarge,
                     "te veel headers (hoogstens " + std::to_string(kMaxHeaderCount) +
                         "); stuur alleen de headers die nodig zijn");
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    if (!RangesAreSane(req.ranges)) {
-      // httplib applies the parsed ranges to whatever the handler answers; the request object
-      // is httplib's own (not const), so dropping them here makes the answer the whole body.
-      const_cast<httplib::Request&>(req).ranges.clear();
-    }
-    if (req.path == kUploadRoute && req.method == "POST") {
-      // Authenticated before its body is read: a refused upload costs its headers only.
-      return impl->editor.RefuseUploadBeforeBody(req, res)
-                 ? httplib::Server::HandlerResponse::Handled
-                 : httplib::Server::HandlerResponse::Unhandled;
-    }
-    const bool chunked =
-        req.get_header_value("Transfer-Encoding").find("chunked") != std::string::npos;
-    const std::string length = req.get_header_value("Content-Length");
-    if (chunked || (!length.empty() && std::strtoull(length.c_str(), nullptr, 10) > max_body)) {
-      SendHttpError(res, 413,
-                    "de body is te groot (hoogstens " + std::to_string(max_body / 1024) + " KB)");
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
+          return httplib::Server::HandlerResponse::Handled;
+        }
+        if (!RangesAreSane(req.ranges)) {
+          // httplib applies the parsed ranges to whatever the handler answers; the request object
+          // is httplib's own (not const), so dropping them here makes the answer the whole body.
+          const_cast<httplib::Request&>(req).ranges.clear();
+        }
+        if (req.path == kUploadRoute && req.method == "POST") {
+          // Authenticated before its body is read: a refused upload costs its headers only.
+          return impl->editor.RefuseUploadBeforeBody(req, res)
+                     ? httplib::Server::HandlerResponse::Handled
+                     : httplib::Server::HandlerResponse::Unhandled;
+        }
+        const bool chunked =
+            req.get_header_value("Transfer-Encoding").find("chunked") != std::string::npos;
+        const std::string length = req.get_header_value("Content-Length");
+        if (chunked || (!length.empty() && std::strtoull(length.c_str(), nullptr, 10) > max_body)) {
+          SendError(res, kb::Status::TooLarge("de body is te groot (hoogstens " +
+                                              std::to_string(max_body / 1024) + " KB)"));
+          return httplib::Server::HandlerResponse::Handled;
+        }
+        return httplib::Server::HandlerResponse::Unhandled;
+      });
   s.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
     // No page of ours may be framed by another site (clickjacking), run a script or
     // style from elsewhere, or leak its URL (the query) to the sites it links to.
@@ -391,7 +391,7 @@ Server::Server(search::SearcherPool& pool, ServerOptions options)
                     ? "de upload is te groot; zie kb-searchd --max-upload-mb"
                     : "de body van het verzoek is te groot; de API verwacht geen body";
     }
-    SendHttpError(res, res.status, message);
+    SendLibraryError(res, message);
   });
   s.set_exception_handler(
       [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {

@@ -15,11 +15,22 @@
 namespace kb {
 
 enum class ErrorKind {
-  kInvalidArgument,  // the caller's input is wrong (a parameter, a file's content)
-  kNotFound,         // the thing asked for does not exist
-  kUnavailable,      // a resource is busy or temporarily unreachable; retrying may help
-  kInternal,         // a bug or an unexpected library failure
+  kInvalidArgument,     // the caller's input is wrong (a parameter, a file's content)
+  kNotFound,            // the thing asked for does not exist
+  kUnavailable,         // a resource is busy or temporarily unreachable; retrying may help
+  kInternal,            // a bug or an unexpected library failure
+  kUnauthenticated,     // the caller has not proven who they are (no or a wrong key or session)
+  kPermissionDenied,    // proven, but this request is not allowed (a missing CSRF proof)
+  kFailedPrecondition,  // the system is not set up for this (a feature switched off)
+  kTooLarge,            // the input exceeds a size limit
+  kRateLimited,         // too many attempts from this caller; wait and retry
 };
+
+// Every kind, in declaration order (for tables and round trips by name).
+inline constexpr ErrorKind kAllErrorKinds[] = {
+    ErrorKind::kInvalidArgument,    ErrorKind::kNotFound,        ErrorKind::kUnavailable,
+    ErrorKind::kInternal,           ErrorKind::kUnauthenticated, ErrorKind::kPermissionDenied,
+    ErrorKind::kFailedPrecondition, ErrorKind::kTooLarge,        ErrorKind::kRateLimited};
 
 std::string_view ErrorKindName(ErrorKind kind);
 
@@ -27,6 +38,7 @@ class [[nodiscard]] Status {
  public:
   Status() = default;  // OK
   static Status Ok() { return Status(); }
+  static Status Of(ErrorKind kind, std::string message) { return Status(kind, std::move(message)); }
   static Status InvalidArgument(std::string message) {
     return Status(ErrorKind::kInvalidArgument, std::move(message));
   }
@@ -38,6 +50,21 @@ class [[nodiscard]] Status {
   }
   static Status Internal(std::string message) {
     return Status(ErrorKind::kInternal, std::move(message));
+  }
+  static Status Unauthenticated(std::string message) {
+    return Status(ErrorKind::kUnauthenticated, std::move(message));
+  }
+  static Status PermissionDenied(std::string message) {
+    return Status(ErrorKind::kPermissionDenied, std::move(message));
+  }
+  static Status FailedPrecondition(std::string message) {
+    return Status(ErrorKind::kFailedPrecondition, std::move(message));
+  }
+  static Status TooLarge(std::string message) {
+    return Status(ErrorKind::kTooLarge, std::move(message));
+  }
+  static Status RateLimited(std::string message) {
+    return Status(ErrorKind::kRateLimited, std::move(message));
   }
 
   Status(const Status& other)

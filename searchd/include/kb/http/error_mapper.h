@@ -1,5 +1,7 @@
-// The one place where an engine error becomes an HTTP status, and the JSON body every error has:
-// {"error": {"code": "...", "message": "..."}}.
+// The one place where a refusal becomes an HTTP answer, and the JSON body every error has:
+// {"error": {"code": "...", "message": "..."}}. Handlers never set an error status themselves:
+// they send a Status (the engine's and the editors' refusals alike: its kind decides the HTTP
+// status and code) or, for what only HTTP knows, a ProtocolError.
 #pragma once
 
 #include <chrono>
@@ -14,23 +16,32 @@ struct Response;
 
 namespace kb::http {
 
-// InvalidArgument 400, NotFound 404, Unavailable 503, Internal 500.
+// What HTTP itself refuses before any engine work: an unknown route, a method the route does not
+// take, an upload without Content-Length, too many headers.
+enum class ProtocolError { kRouteNotFound, kMethodNotAllowed, kLengthRequired, kHeadersTooLarge };
+
+// InvalidArgument 400, Unauthenticated 401, PermissionDenied 403, NotFound 404,
+// FailedPrecondition 409, TooLarge 413, RateLimited 429, Internal 500, Unavailable 503.
 int HttpStatusFor(ErrorKind kind);
-// "invalid_argument", "not_found", "unavailable", "internal".
+// "invalid_argument", "unauthenticated", "forbidden", "not_found", "conflict",
+// "payload_too_large", "too_many_attempts", "internal", "unavailable".
 std::string_view ErrorCodeFor(ErrorKind kind);
-// A machine-readable code for statuses the HTTP layer produces itself (401 unauthenticated,
-// 403 forbidden, 404 route_not_found, 405 method_not_allowed, 409 conflict, 413
-// payload_too_large, 429 too_many_attempts, 400 bad_request, ...).
-std::string_view ErrorCodeForHttpStatus(int status);
 
 std::string ErrorJson(std::string_view code, std::string_view message);
 
-// The two ways an error answer leaves kb-searchd, public and editors' routes alike: an engine
-// Status (its kind decides the HTTP status and code), or a status the HTTP layer decides itself
-// (a refused login, a body too large, an unknown route), with `code` defaulting to
-// ErrorCodeForHttpStatus and Retry-After sent when `retry_after` is positive.
-void SendError(httplib::Response& res, const Status& status);
-void SendHttpError(httplib::Response& res, int http_status, std::string_view message,
-                   std::string_view code = {}, std::chrono::seconds retry_after = {});
+// What a refusal may add to its Status: a more precise code than its kind's ("no_upload_dir"
+// for a FailedPrecondition), and the wait sent as Retry-After when positive.
+struct ErrorDetail {
+  std::string_view code;
+  std::chrono::seconds retry_after{0};
+};
+
+// An engine or editors' Status: its kind decides the HTTP status.
+void SendError(httplib::Response& res, const Status& status, const ErrorDetail& detail = {});
+// 404 route_not_found, 405 method_not_allowed, 411 length_required, 431 headers_too_large.
+void SendError(httplib::Response& res, ProtocolError error, std::string_view message);
+// An error httplib decided before any handler ran (a malformed request, a URI or body too
+// long, no route): the status it set stays, with our body and a code for it.
+void SendLibraryError(httplib::Response& res, std::string_view message);
 
 }  // namespace kb::http
