@@ -130,10 +130,19 @@ void AppendFolded(std::string_view text, std::string& out) {
   if (!AppendFoldedFast(text, out)) FoldWithIcu(text, out);
 }
 
+void AppendBaseLetters(std::string_view text, std::string& out) {
+  if (AppendFoldedFast(text, out)) return;
+  std::string folded;
+  FoldWithIcu(text, folded);
+  out += WithoutDiacritics(folded);
+}
+
 std::string Slug(std::string_view name) {
   std::string out;
   bool dash = false;
-  for (const char c : WithoutDiacritics(Folded(name))) {
+  std::string base;
+  AppendBaseLetters(name, base);
+  for (const char c : base) {
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
       if (dash && !out.empty()) out.push_back('-');
       dash = false;

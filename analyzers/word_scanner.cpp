@@ -2,20 +2,12 @@
 
 #include <unicode/uchar.h>
 
+#include "kb/analysis/text_fold.h"
+
 #include <limits>
 
 namespace kb::analysis {
 namespace {
-
-// Base letters for U+00C0..U+00FF; '*' marks characters handled elsewhere or not letters.
-constexpr std::string_view kLatin1 =
-    "aaaaaa*ceeeeiiiidnooooo*ouuuuy**aaaaaa*ceeeeiiiidnooooo*ouuuuy*y";
-// Base letters for U+0100..U+017F; '*' marks the ligatures folded to two letters.
-constexpr std::string_view kLatinExtA =
-    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii**jjkkkllllllllllnnnnnnnnnoooooo**rrrrrrsss"
-    "sssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
-static_assert(kLatin1.size() == 64);
-static_assert(kLatinExtA.size() == 128);
 
 // Decodes one code point at text[i]; returns 0xFFFD with length 1 for an invalid sequence.
 char32_t Decode(std::string_view text, std::size_t i, std::size_t* length) {
@@ -42,24 +34,6 @@ char32_t Decode(std::string_view text, std::size_t i, std::size_t* length) {
   return cp;
 }
 
-void AppendUtf8(char32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 bool IsWordChar(char32_t cp) {
   if (cp < 0x80) {
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
@@ -70,43 +44,6 @@ bool IsWordChar(char32_t cp) {
 bool IsUpper(char32_t cp) {
   if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
   return u_isupper(static_cast<UChar32>(cp));
-}
-
-// Appends the folded form of one word character.
-void AppendFolded(char32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp));
-    return;
-  }
-  if (u_getCombiningClass(cp) != 0) return;  // a combining accent: drop it
-  if (cp >= 0xC0 && cp <= 0xFF) {
-    const char base = kLatin1[cp - 0xC0];
-    if (base != '*') {
-      out->push_back(base);
-      return;
-    }
-    if (cp == 0xC6 || cp == 0xE6) {
-      out->append("ae");
-      return;
-    }
-    if (cp == 0xDF) {
-      out->append("ss");
-      return;
-    }
-    if (cp == 0xDE || cp == 0xFE) {
-      out->append("th");
-      return;
-    }
-  } else if (cp >= 0x100 && cp <= 0x17F) {
-    const char base = kLatinExtA[cp - 0x100];
-    if (base != '*') {
-      out->push_back(base);
-      return;
-    }
-    out->append(cp <= 0x133 ? "ij" : "oe");
-    return;
-  }
-  AppendUtf8(static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp))), out);
 }
 
 bool IsBullet(char32_t cp) {
@@ -160,10 +97,10 @@ std::vector<ScannedWord> ScanWords(std::string_view text) {
       cp = Decode(text, i, &length);
       if (!IsWordChar(cp)) break;
       if (word.all_caps && u_islower(static_cast<UChar32>(cp))) word.all_caps = false;
-      AppendFolded(cp, &word.folded);
       i += length;
     }
     word.end = static_cast<std::uint32_t>(i);
+    AppendBaseLetters(text.substr(word.begin, word.end - word.begin), word.folded);
     words.push_back(std::move(word));
     sentence_start = false;
     line_start = false;

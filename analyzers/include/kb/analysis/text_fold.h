@@ -30,6 +30,10 @@ inline std::string Folded(std::string_view text) {
 // people, such as stored file names. Invalid UTF-8 is dropped.
 std::string WithoutDiacritics(std::string_view text);
 
+// Folded, then WithoutDiacritics: lower-case base letters ("Łódź" -> "lodz", "Ærø" -> "aero",
+// "ĳsselmeer" -> "ijsselmeer"), the form the taggers' word scanner and Slug compare names in.
+void AppendBaseLetters(std::string_view text, std::string& out);
+
 // A name as an identifier ("Súdwest-Fryslân" -> "sudwest-fryslan", "Armoede en schulden" ->
 // "armoede-en-schulden"): folded, WithoutDiacritics, every run of characters other than a-z and
 // 0-9 one '-', none at either end.
