@@ -3,6 +3,9 @@
 #include <cctype>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
+#include "kb/analysis/document_parts.h"
 #include "kb/analysis/text_fold.h"
 #include "kb/core/fnv_hash.h"
 #include "kb/core/schema.h"
@@ -136,6 +139,28 @@ BuiltDocument DocumentBuilder::Build(const extract::ExtractedDoc& doc, const Cor
   data_hash.Update(data);
   d.add_value(schema::kSlotDataHash, data_hash.HexDigest());
   d.set_data(std::move(data));
+  out.passages = Passages(s);
+  return out;
+}
+
+std::vector<Xapian::Document> DocumentBuilder::Passages(const StoredDocument& s) {
+  std::vector<Xapian::Document> out;
+  const std::string parent = std::string(schema::kPrefixParent) + s.id;
+  for (analysis::Passage& passage : analysis::SplitPassages(s.pages)) {
+    Xapian::Document d;
+    d.add_boolean_term(parent);
+    Xapian::termpos pos = 0;
+    analyzer_.IndexText(passage.text, d, pos);
+    pos += schema::kPageGap;
+    analyzer_.IndexText(passage.section, d, pos);
+    nlohmann::json data = {{"doc", s.id},
+                           {"page", passage.page},
+                           {"section", std::move(passage.section)},
+                           {"role", analysis::SectionRoleName(passage.role)},
+                           {"text", std::move(passage.text)}};
+    d.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    out.push_back(std::move(d));
+  }
   return out;
 }
 

@@ -60,7 +60,9 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::Open(const std::filesystem::pa
                                      "': " + ec.message() + "; choose another --db");
     }
     Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OPEN);
-    std::unique_ptr<IndexWriter> writer(new IndexWriter(std::move(db)));
+    Xapian::WritableDatabase passages((dir / schema::kPassagesFolder).string(),
+                                      Xapian::DB_CREATE_OR_OPEN);
+    std::unique_ptr<IndexWriter> writer(new IndexWriter(std::move(db), std::move(passages)));
     if (Status st = schema::StampIndex(writer->db_); !st.ok()) return st;
     return writer;
   } catch (const Xapian::DatabaseLockError&) {
@@ -81,6 +83,9 @@ Result<std::map<std::string, KnownDocument>> IndexWriter::KnownDocuments() const
     for (auto it = db_.valuestream_begin(schema::kSlotPath);
          it != db_.valuestream_end(schema::kSlotPath); ++it) {
       known[*it].docid = it.get_docid();
+    }
+    if (db_.get_metadata(std::string(schema::kMetaPassagesVersion)) != schema::kPassagesVersion) {
+      return known;  // no signatures: every file is read again, for its passages
     }
     std::map<Xapian::docid, KnownDocument*> by_docid;
     for (auto& [path, k] : known) by_docid[k.docid] = &k;
@@ -125,6 +130,9 @@ Status IndexWriter::Upsert(const BuiltDocument& doc) {
             std::to_string(schema::kMaxTermBytes) + "; please report this as a kb-indexer bug");
       }
     }
+    const std::string parent = ParentTerm(doc.id_term);
+    passages_.delete_document(parent);
+    for (const Xapian::Document& passage : doc.passages) passages_.add_document(passage);
     db_.replace_document(doc.id_term, doc.document);
     ++pending_;
   } catch (const Xapian::Error& e) {
@@ -147,8 +155,18 @@ Status IndexWriter::UpdateSignature(Xapian::docid docid, const std::string& sign
   return Status::Ok();
 }
 
+std::string IndexWriter::ParentTerm(const std::string& id_term) {
+  return std::string(schema::kPrefixParent) + id_term.substr(schema::kPrefixId.size());
+}
+
 Status IndexWriter::Remove(Xapian::docid docid) {
   try {
+    const Xapian::Document doc = db_.get_document(docid);
+    auto term = doc.termlist_begin();
+    term.skip_to(std::string(schema::kPrefixId));
+    if (term != doc.termlist_end() && (*term).rfind(schema::kPrefixId, 0) == 0) {
+      passages_.delete_document(ParentTerm(*term));
+    }
     db_.delete_document(docid);
     ++pending_;
   } catch (const Xapian::DocNotFoundError&) {
@@ -161,6 +179,7 @@ Status IndexWriter::Remove(Xapian::docid docid) {
 
 Status IndexWriter::RemoveByTerm(const std::string& id_term) {
   try {
+    passages_.delete_document(ParentTerm(id_term));
     db_.delete_document(id_term);
     ++pending_;
   } catch (const Xapian::Error& e) {
@@ -231,8 +250,20 @@ Status IndexWriter::InstallSynonyms(analysis::Analyzer& analyzer) {
   return st;
 }
 
+Status IndexWriter::MarkPassagesComplete() {
+  try {
+    db_.set_metadata(std::string(schema::kMetaPassagesVersion),
+                     std::string(schema::kPassagesVersion));
+    ++pending_;
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, "cannot record the passage index's version");
+  }
+  return Status::Ok();
+}
+
 Status IndexWriter::Commit() {
   try {
+    passages_.commit();
     db_.set_metadata(std::string(schema::kMetaLastUpdate), NowIso8601());
     db_.commit();
     pending_ = 0;

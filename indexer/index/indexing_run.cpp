@@ -488,6 +488,10 @@ Result<RunSummary> IndexingRun::Execute() {
   JoinBuilders();
   progress_->Finish();
   if (!write_status.ok()) return write_status;
+  if (!options_.pending_only && !Stopping()) {
+    // Every walked file was read or is unchanged since a run that gave it its passages.
+    if (Status st = writer_.MarkPassagesComplete(); !st.ok()) return st;
+  }
   if (Status st = Commit(); !st.ok()) return st;
   if (!Stopping()) {
     if (Status st = ProposeDuplicates(); !st.ok()) return st;

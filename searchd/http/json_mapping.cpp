@@ -76,6 +76,28 @@ void WriteFacet(JsonWriter& w, std::string_view name,
 
 }  // namespace
 
+std::string PassagesJson(const search::PassageResult& r) {
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("query").String(r.query);
+  w.Key("corrected_query");
+  r.corrected_query ? w.String(*r.corrected_query) : w.Null();
+  w.Key("showing_corrected").Bool(r.showing_corrected);
+  w.Key("passages").BeginArray();
+  for (const search::PassageHit& p : r.passages) {
+    w.BeginObject();
+    w.Key("id").String(p.id).Key("title").String(p.title).Key("format").String(p.format);
+    w.Key("year");
+    p.year > 0 ? w.Int(p.year) : w.Null();
+    w.Key("page").Int(p.page).Key("section").String(p.section).Key("role").String(p.role);
+    w.Key("text").String(p.html).Key("score").Double(p.score);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return w.Take();
+}
+
 std::string SearchResultJson(const search::SearchResult& r) {
   JsonWriter w;
   w.BeginObject();

@@ -6,8 +6,8 @@ namespace kb::http {
 
 std::string_view RouteOf(std::string_view path) {
   constexpr std::string_view kDocuments = "/api/documents/";
-  if (path == "/api/search" || path == "/api/suggest" || path == "/api/health" ||
-      path == "/metrics") {
+  if (path == "/api/search" || path == "/api/passages" || path == "/api/suggest" ||
+      path == "/api/health" || path == "/metrics") {
     return path;
   }
   if (path.rfind(kDocuments, 0) == 0) {

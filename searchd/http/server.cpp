@@ -118,6 +118,7 @@ struct Server::Impl {
   void InstallRoutes();
   // The public routes (kPublicRoutes), each with a Searcher leased for the request.
   void Search(search::Searcher& s, const httplib::Request& req, httplib::Response& res);
+  void Passages(search::Searcher& s, const httplib::Request& req, httplib::Response& res);
   void Document(search::Searcher& s, const httplib::Request& req, httplib::Response& res);
   void DocumentFile(search::Searcher& s, const httplib::Request& req, httplib::Response& res);
   void Suggest(search::Searcher& s, const httplib::Request& req, httplib::Response& res);
@@ -168,6 +169,15 @@ void Server::Impl::Search(search::Searcher& s, const httplib::Request& req,
   std::vector<CitationRecord> records;
   for (const auto& hit : result->hits) records.push_back(CitationOf(hit));
   SendExport(res, *format, records, "zoekresultaten", PublicUrl());
+}
+
+void Server::Impl::Passages(search::Searcher& s, const httplib::Request& req,
+                            httplib::Response& res) {
+  auto request = search::ParseSearchRequest(ParamsOf(req));
+  if (!request.ok()) return SendError(res, request.status());
+  auto result = s.Passages(*request);
+  if (!result.ok()) return SendError(res, result.status());
+  SendJson(res, PassagesJson(*result));
 }
 
 void Server::Impl::Document(search::Searcher& s, const httplib::Request& req,
@@ -242,13 +252,10 @@ void Server::Impl::MetricsPage(search::Searcher& s, const httplib::Request&,
 // One line per public route (all GET; the editors' routes are in editor_api.cpp). A route
 // missing here does not exist, and the 404 answer lists these.
 const Server::Impl::PublicRoute Server::Impl::kPublicRoutes[] = {
-    {"/api/search", &Impl::Search},
-    {"/api/documents/{id}", &Impl::Document},
-    {"/api/documents/{id}/file", &Impl::DocumentFile},
-    {"/api/suggest", &Impl::Suggest},
-    {"/api/health", &Impl::Health},
-    {"/api/catalog", &Impl::CatalogRoute},
-    {"/metrics", &Impl::MetricsPage},
+    {"/api/search", &Impl::Search},           {"/api/passages", &Impl::Passages},
+    {"/api/documents/{id}", &Impl::Document}, {"/api/documents/{id}/file", &Impl::DocumentFile},
+    {"/api/suggest", &Impl::Suggest},         {"/api/health", &Impl::Health},
+    {"/api/catalog", &Impl::CatalogRoute},    {"/metrics", &Impl::MetricsPage},
 };
 
 std::string Server::Impl::KnownRoutes() {

@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <functional>
+#include <map>
+
+#include <nlohmann/json.hpp>
 
 #include "kb/analysis/query_words.h"
 #include "kb/analysis/text_fold.h"
@@ -93,6 +97,7 @@ void Searcher::Impl::MaybeReopen(bool force) {
     if (warmed == seen_warmed) return;
     seen_warmed = warmed;
     if (db.reopen()) revision = ReadRevision();
+    if (passages) passages->reopen();
     return;
   }
   const auto now = std::chrono::steady_clock::now();
@@ -101,6 +106,7 @@ void Searcher::Impl::MaybeReopen(bool force) {
   last_check = now;
   seen_changes = changes;
   if (db.reopen() || force) revision = ReadRevision();
+  if (passages) passages->reopen();
 }
 
 const Catalog& Searcher::catalog() const { return *impl_->options.catalog; }
@@ -422,7 +428,16 @@ std::shared_ptr<const IndexedDocument> Searcher::Impl::Load(Xapian::docid docid,
 }
 
 Searcher::Searcher(const SearcherOptions& options, Xapian::Database db)
-    : impl_(std::make_unique<Impl>(options, std::move(db))) {}
+    : impl_(std::make_unique<Impl>(options, std::move(db))) {
+  const std::filesystem::path folder = options.db_path / schema::kPassagesFolder;
+  if (std::filesystem::exists(folder)) {
+    try {
+      impl_->passages.emplace(folder.string());
+    } catch (const Xapian::DatabaseOpeningError&) {
+      // Not (yet) a passage index: /api/passages says so.
+    }
+  }
+}
 
 Searcher::~Searcher() = default;
 
@@ -444,6 +459,138 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const SearcherOptions& options)
 
 Result<SearchResult> Searcher::Search(const SearchRequest& request) {
   return impl_->Guard("zoeken", [&] { return impl_->Search(request); });
+}
+
+Result<PassageResult> Searcher::Passages(const SearchRequest& request) {
+  return impl_->Guard("passages zoeken", [&] { return impl_->Passages(request); });
+}
+
+// --- Passages ------------------------------------------------------------------------------
+
+namespace {
+
+// How many of the best documents the passages are drawn from.
+constexpr Xapian::doccount kPassageDocuments = 40;
+// How many passages of those documents are ranked.
+constexpr Xapian::doccount kPassageCandidates = 300;
+// A passage's score: its own BM25 weight over the best passage's, plus kDocumentShare times its
+// document's weight over the best document's, plus a little for a findings section and minus a
+// little for an appendix.
+constexpr double kDocumentShare = 0.5;
+constexpr double kFindingsBonus = 0.1;
+constexpr double kAppendixPenalty = 0.15;
+// In the first five, at most this many passages of one document.
+constexpr std::size_t kFirstFive = 5;
+constexpr std::size_t kMaxPerDocumentInFirstFive = 2;
+
+struct RankedPassage {
+  PassageHit hit;
+  std::string text;
+};
+
+}  // namespace
+
+Result<PassageResult> Searcher::Impl::Passages(const SearchRequest& r) {
+  if (IsBlank(r.q)) {
+    return Status::InvalidArgument(
+        "parameter 'q': ontbreekt; passages zoeken vraagt een zoekvraag, bijv. "
+        "q=schulden+jongeren");
+  }
+  if (!passages) {
+    return Status::Unavailable(
+        "deze index heeft nog geen passages; draai kb-indexer opnieuw over de corpusmappen");
+  }
+  auto filter = FilterQuery(r);
+  if (!filter.ok()) return filter.status();
+  SearchRequest documents = r;
+  documents.page = 1;
+  documents.size = static_cast<int>(kPassageDocuments);
+  documents.facets = false;
+  documents.sort = SortOrder::kRelevance;
+  const SearchSteps steps(*this, documents, std::move(filter).value());
+  PassageResult result;
+  result.query = r.q;
+  SearchResult found_documents;
+  auto built = UserQuery(steps, documents, found_documents);
+  if (!built.ok()) return built.status();
+  std::unique_ptr<Run> found = steps.Execute(*built);
+  if (found_documents.corrected_query && r.spell) {
+    found_documents.all_words_total = steps.AllWords(*built, found->total);
+    PreferCorrection(steps, found_documents, *built, found);
+  }
+  result.corrected_query = found_documents.corrected_query;
+  result.showing_corrected = found_documents.showing_corrected;
+
+  struct Parent {
+    std::shared_ptr<const IndexedDocument> document;
+    double weight = 0;
+  };
+  std::map<std::string, Parent> parents;
+  std::vector<Xapian::Query> parent_terms;
+  double best_document = 0;
+  for (auto it = found->mset.begin(); it != found->mset.end(); ++it) {
+    auto indexed = Load(*it, it.get_document());
+    const std::string id = indexed->doc.id;
+    best_document = std::max(best_document, it.get_weight());
+    parents[id] = Parent{std::move(indexed), it.get_weight()};
+    parent_terms.emplace_back(std::string(schema::kPrefixParent) + id);
+  }
+  if (parents.empty()) return result;
+
+  Xapian::Enquire enquire(*passages);
+  enquire.set_query(
+      Xapian::Query(Xapian::Query::OP_FILTER, built->query,
+                    Xapian::Query(Xapian::Query::OP_OR, parent_terms.begin(), parent_terms.end())));
+  const Xapian::MSet mset = enquire.get_mset(0, kPassageCandidates);
+  const double best_passage = mset.empty() ? 1.0 : std::max(1e-9, mset.begin().get_weight());
+  std::vector<RankedPassage> ranked;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    const auto data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
+    if (!data.is_object()) continue;
+    const auto parent = parents.find(data.value("doc", std::string()));
+    if (parent == parents.end()) continue;
+    const StoredDocument& doc = parent->second.document->doc;
+    RankedPassage p;
+    p.hit.id = doc.id;
+    p.hit.title = doc.title;
+    p.hit.format = doc.format;
+    p.hit.year = doc.year;
+    p.hit.page = data.value("page", 1);
+    p.hit.section = data.value("section", std::string());
+    p.hit.role = data.value("role", std::string("body"));
+    p.text = data.value("text", std::string());
+    double score = it.get_weight() / best_passage;
+    if (best_document > 0) score += kDocumentShare * parent->second.weight / best_document;
+    if (p.hit.role == "findings") score += kFindingsBonus;
+    if (p.hit.role == "appendix") score -= kAppendixPenalty;
+    p.hit.score = score;
+    ranked.push_back(std::move(p));
+  }
+  std::stable_sort(
+      ranked.begin(), ranked.end(),
+      [](const RankedPassage& a, const RankedPassage& b) { return a.hit.score > b.hit.score; });
+  // One report must not fill the answer: the first five hold at most two of each document.
+  std::vector<const RankedPassage*> order;
+  std::vector<const RankedPassage*> later;
+  std::map<std::string, std::size_t> per_document;
+  for (const RankedPassage& p : ranked) {
+    if (order.size() < kFirstFive && per_document[p.hit.id] >= kMaxPerDocumentInFirstFive) {
+      later.push_back(&p);
+      continue;
+    }
+    ++per_document[p.hit.id];
+    (order.size() < kFirstFive ? order : later).push_back(&p);
+  }
+  order.insert(order.end(), later.begin(), later.end());
+  if (order.size() > static_cast<std::size_t>(r.size))
+    order.resize(static_cast<std::size_t>(r.size));
+  SnippetMaker marker(QueryTermsOf(built->query, built->text), analyzer.QueryStemmer());
+  for (const RankedPassage* p : order) {
+    PassageHit hit = p->hit;
+    hit.html = marker.Mark(p->text);
+    result.passages.push_back(std::move(hit));
+  }
+  return result;
 }
 
 }  // namespace kb::search

@@ -57,6 +57,7 @@ struct Searcher::Impl {
   std::optional<std::string> Correct(const std::string& q);
 
   Result<SearchResult> Search(const SearchRequest& request);
+  Result<PassageResult> Passages(const SearchRequest& request);
   // One search's steps (searcher.cpp): build a query, run it with the filters, count; and what
   // one run found.
   class SearchSteps;
@@ -87,6 +88,8 @@ struct Searcher::Impl {
 
   SearcherOptions options;
   Xapian::Database db;
+  // The passage index (schema::kPassagesFolder), when the index has one.
+  std::optional<Xapian::Database> passages;
   analysis::Analyzer analyzer;
   Xapian::QueryParser parser;
   QueryBuilder builder;  // uses analyzer and parser

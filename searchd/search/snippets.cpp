@@ -170,6 +170,23 @@ std::string SnippetMaker::Render(std::string_view page, const std::vector<Span>&
   return out;
 }
 
+std::string SnippetMaker::Mark(std::string_view text) {
+  std::string out;
+  bool space = false;
+  std::size_t done = 0;
+  for (const Span& m : MatchesOn(text)) {
+    AppendEscaped(text.substr(done, m.begin - done), out, space);
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out += "<mark>";
+    AppendEscaped(text.substr(m.begin, m.end - m.begin), out, space);
+    out += "</mark>";
+    done = m.end;
+  }
+  AppendEscaped(text.substr(done), out, space);
+  return out;
+}
+
 Snippet SnippetMaker::Make(const std::vector<std::string>& pages, const PageIndex& index) {
   Snippet snippet;
   std::vector<PageIndex::PageMatch> best;

@@ -52,6 +52,19 @@ inline constexpr std::string_view kPrefixReview = "XR";
 // documents sharing a band are found through the term's posting list (LSH).
 inline constexpr std::string_view kPrefixDuplicateBand = "XD";
 
+// --- Passages (schema 2, an index built since session 10) ------------------------------------
+// The passages of every document live in a Xapian database of their own, in this folder inside
+// the index folder, so their statistics never change how documents rank. Each passage document
+// holds its words (the same analysis as the body), the parent term kPrefixParent + document id
+// (to find and replace a document's passages), and as data the JSON
+// {"doc": id, "page": N, "section": "...", "role": "findings|body|appendix", "text": "..."}.
+inline constexpr std::string_view kPassagesFolder = "passages";
+inline constexpr std::string_view kPrefixParent = "XU";
+// In the document index: the passage format of a completed run. A run on an index without it (or
+// with an older one) re-reads every file, so every document gets its passages.
+inline constexpr std::string_view kMetaPassagesVersion = "kb.passages_version";
+inline constexpr std::string_view kPassagesVersion = "1";
+
 // --- Value slots ---------------------------------------------------------------------------
 enum Slot : unsigned {
   kSlotDate = 0,       // "YYYYMMDD" (or "YYYY0000" when only the year is known); sorts as a string

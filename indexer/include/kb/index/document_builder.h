@@ -13,6 +13,10 @@
 // duplicates XEhidden and XEmerged; the review flags (ReviewFlags) become XR<flag> terms. The
 // MinHash signature of the text goes to slot schema::kSlotMinHash with its band terms (XD...).
 //
+// Passages (analysis::SplitPassages) become documents of the passage index: their words with
+// positions through the same Analyzer, the section heading's words, the parent term, and the
+// passage as JSON data (schema::kPassagesFolder).
+//
 // Not thread-safe (owns an Analyzer): one builder per thread. The taggers are shared and const.
 #pragma once
 
@@ -33,6 +37,8 @@ struct BuiltDocument {
   std::string id_term;  // "Q" + id
   Xapian::Document document;
   StoredDocument stored;
+  // Its passages, for the passage index (schema::kPassagesFolder), each with the parent term.
+  std::vector<Xapian::Document> passages;
 };
 
 class DocumentBuilder {
@@ -48,6 +54,7 @@ class DocumentBuilder {
   StoredDocument MachineDocument(const extract::ExtractedDoc& doc, const CorpusFile& file,
                                  const std::string& content_hash);
   void AddTerms(const StoredDocument& s, Xapian::Document& d);
+  std::vector<Xapian::Document> Passages(const StoredDocument& s);
 
   analysis::Analyzer analyzer_;
   const analysis::ThemeTagger& themes_;

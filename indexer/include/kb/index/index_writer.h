@@ -2,9 +2,13 @@
 // kb-indexer gets Unavailable, not a corrupt index).
 //
 // Upserts are replace_document() on the document's unique id term, so re-indexing a file never
-// duplicates it. Changes become visible to readers at Commit(); a run killed between commits
-// leaves the last committed state, which Xapian guarantees opens. Not thread-safe: owned and used
-// by the indexing run's writer thread only.
+// duplicates it. The document's passages go to the passage index (schema::kPassagesFolder inside
+// the index folder), replacing the ones with its parent term; it is committed just before the
+// document index, so a run killed in between leaves the documents as they were (and re-indexes
+// them) while their passages may already be new, never the other way round. Changes become visible
+// to readers at Commit(); a run killed between commits leaves the last committed state, which
+// Xapian guarantees opens. Not thread-safe: owned and used by the indexing run's writer thread
+// only.
 //
 // Size limits (schema::kMaxTermBytes, schema::kMaxMetadataKeyBytes). When Xapian refuses a
 // document (a term too long) it also discards every change made since the last commit, so a
@@ -45,7 +49,9 @@ class IndexWriter {
   // holds the write lock; InvalidArgument when the index has another schema or stemmer.
   static Result<std::unique_ptr<IndexWriter>> Open(const std::filesystem::path& dir);
 
-  // Every indexed document, by absolute source path.
+  // Every indexed document, by absolute source path. Until a run has given every document its
+  // passages (MarkPassagesComplete), their signatures and hashes are left out, so the run
+  // re-reads every file.
   Result<std::map<std::string, KnownDocument>> KnownDocuments() const;
   // Every remembered failure, by absolute source path.
   std::map<std::string, KnownFailure> KnownFailures() const;
@@ -73,6 +79,10 @@ class IndexWriter {
   // Replaces the index's synonym table with the analysis's synonyms (query-time expansion).
   Status InstallSynonyms(analysis::Analyzer& analyzer);
 
+  // A run that went through every file records that every document has its passages (committed
+  // with the next Commit).
+  Status MarkPassagesComplete();
+
   // Makes all changes durable and visible; records the time in kb.last_update.
   Status Commit();
   // Changes since the last commit.
@@ -83,8 +93,12 @@ class IndexWriter {
   const Xapian::Database& database() const { return db_; }
 
  private:
-  explicit IndexWriter(Xapian::WritableDatabase db) : db_(std::move(db)) {}
+  IndexWriter(Xapian::WritableDatabase db, Xapian::WritableDatabase passages)
+      : db_(std::move(db)), passages_(std::move(passages)) {}
+  // The parent term of the passages of the document with this unique id term.
+  static std::string ParentTerm(const std::string& id_term);
   Xapian::WritableDatabase db_;
+  Xapian::WritableDatabase passages_;
   size_t pending_ = 0;
 };
 

@@ -63,6 +63,26 @@ struct SearchResult {
   std::optional<Facets> facets;  // absent when facets=0
 };
 
+// A few sentences of one page of a document that answer a query (the passage index).
+struct PassageHit {
+  std::string id;  // the document's id, as in Hit
+  std::string title;
+  std::string format;
+  int year = 0;         // 0 when unknown
+  int page = 1;         // 1-based
+  std::string section;  // the heading it stands under; may be empty
+  std::string role;     // "findings", "body" or "appendix"
+  std::string html;     // HTML-escaped, the query's words in <mark>
+  double score = 0;
+};
+
+struct PassageResult {
+  std::string query;
+  std::optional<std::string> corrected_query;
+  bool showing_corrected = false;
+  std::vector<PassageHit> passages;  // best first; at most two of one document in the first five
+};
+
 struct SimilarDocument {
   std::string id;
   std::string title;

@@ -70,6 +70,11 @@ class Searcher {
   ~Searcher();
 
   Result<SearchResult> Search(const SearchRequest& request);
+  // The passages that best answer `request.q` among the documents its filters allow, at most
+  // `request.size`. The documents are ranked as by Search; their passages by their own words,
+  // with the document's rank and the passage's section (findings first) weighing in.
+  // InvalidArgument for a blank q; Unavailable for an index built before passages.
+  Result<PassageResult> Passages(const SearchRequest& request);
 
   // Document id: the hex id of the Q term. Includes up to 10 similar documents (never hidden
   // ones). For the public, a hidden document that is not a merged duplicate is NotFound.

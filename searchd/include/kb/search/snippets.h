@@ -49,6 +49,8 @@ class SnippetMaker {
   // passage on it with the most matches. Without any match, the start of the first non-empty
   // page.
   Snippet Make(const std::vector<std::string>& pages, const PageIndex& index);
+  // All of `text`, escaped, with every matching word in <mark> (a passage, shown whole).
+  std::string Mark(std::string_view text);
 
  private:
   struct Span {
