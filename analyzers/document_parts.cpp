@@ -287,7 +287,6 @@ class PassageSplitter {
       }
       std::size_t consumed = 0;
       if (IsHeading(lines, i, &consumed)) {
-        Flush();
         i += consumed;
         blank_before_ = true;
         continue;
@@ -367,6 +366,7 @@ class PassageSplitter {
   // role ("9.4 Relatie tot andere onderzoeken" under "9 Conclusies") unless it names one.
   // An unnumbered sub-heading is shown with its chapter's: "Samenvatting — Doel onderzoek".
   void SetSection(std::string_view heading, bool top_level) {
+    Flush();  // the text so far belongs to the section before
     const SectionRole own = RoleOfHeading(heading);
     const bool numbered = NumberingLength(heading) > 0;
     heading = heading.substr(0, 160);

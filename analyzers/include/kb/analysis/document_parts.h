@@ -43,7 +43,9 @@ struct Passage {
 // ("Samenvatting", "Bijlage 2: ..."), or stand alone between blank lines before a paragraph; a
 // heading holds across pages until the next one. A passage holds whole sentences, about
 // kPassageWords words, cut inside a sentence only when one sentence runs past three times that.
-inline constexpr std::size_t kPassageWords = 60;
+// Measured on tests/passages/questions.tsv (BENCHMARKS.md §7): 100 words found the answer page in
+// the top 5 for 0.642 of the questions, 60 words for 0.623, 160 for 0.585.
+inline constexpr std::size_t kPassageWords = 100;
 std::vector<Passage> SplitPassages(const std::vector<std::string>& pages);
 
 }  // namespace kb::analysis
