@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstddef>
+#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -113,6 +114,26 @@ inline constexpr std::string_view kKinds[] = {"rapport", "interview", "artikel",
 inline constexpr std::string_view kEvidenceTypes[] = {
     "effectonderzoek",    "monitor-cijfers",  "procesevaluatie", "praktijkbeschrijving",
     "beleid-regelgeving", "opinie-interview", "nieuws"};
+
+// True for one of kEvidenceTypes.
+inline bool IsEvidenceType(std::string_view value) {
+  for (const std::string_view type : kEvidenceTypes) {
+    if (type == value) return true;
+  }
+  return false;
+}
+
+// The evidence types as a Dutch choice for messages: "effectonderzoek, monitor-cijfers, ...,
+// opinie-interview of nieuws".
+inline std::string EvidenceTypeChoices() {
+  std::string out;
+  const std::size_t n = std::size(kEvidenceTypes);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i > 0) out += i + 1 == n ? " of " : ", ";
+    out += kEvidenceTypes[i];
+  }
+  return out;
+}
 
 // Positions: consecutive pages are separated by this gap so phrases never span a page break.
 inline constexpr unsigned kPageGap = 100;
