@@ -8,6 +8,7 @@ import { fold, slug } from './dom.js';
 const themeNames = new Map();
 const kindNames = new Map();
 const evidenceNames = new Map();
+let evidenceTypes = [];
 let kinds = [];
 let extensions = [];
 let catalogLoading;
@@ -20,7 +21,8 @@ export function loadCatalog() {
       for (const t of body.themes || []) themeNames.set(t.slug, t.name);
       kinds = (body.kinds || []).map((k) => ({ value: k.value, label: k.label }));
       for (const k of kinds) kindNames.set(k.value, k.label);
-      for (const e of body.evidence || []) evidenceNames.set(e.value, e.label);
+      evidenceTypes = (body.evidence || []).map((e) => ({ value: e.value, label: e.label }));
+      for (const e of evidenceTypes) evidenceNames.set(e.value, e.label);
       extensions = body.extensions || [];
     });
   return catalogLoading;
@@ -29,6 +31,11 @@ export function loadCatalog() {
 // [{value, label}] of every kind of document, in the daemon's order.
 export function kindList() {
   return kinds;
+}
+
+// [{value, label}] of every evidence type ("Soort kennis"), in the daemon's order.
+export function evidenceList() {
+  return evidenceTypes;
 }
 
 // The file extensions an upload may have (".pdf", ".txt", ...).
