@@ -1,10 +1,10 @@
 // ClassifyEvidence: the evidence type of a document, by scoring each of the seven types.
 //
 // The rules read the title, the first kScanBytes of the text (lower-cased), doc.kind
-// (GuessKind), doc.organisation and the site's section from front matter. A section named
-// opinie, column, essay, betoog, interview or blog decides alone (opinie-interview): a news
-// site's own filing beats every cue. Otherwise every type gets a score; the highest wins, ties
-// going to the earlier type in the order below. Word cues count per 1000 words of the scanned text
+// (GuessKind), doc.organisation and the site's section from front matter. Every type gets a
+// score; the highest wins, ties (and a text where nothing scores) going to
+// praktijkbeschrijving, then beleid-regelgeving, nieuws, opinie-interview, procesevaluatie,
+// monitor-cijfers, effectonderzoek. Word cues count per 1000 words of the scanned text
 // (each cue at most kCueCap times, so one word repeated on every page does not decide alone), so
 // long and short texts weigh the same; structural signals add fixed points on that scale.
 //
@@ -18,9 +18,11 @@
 //                        a short text (under 1500 words) of kind "artikel" with a date (+1.5);
 //                        reporting words: "zegt", "aldus", "meldt", "maakte bekend", "liet
 //                        weten", "woordvoerder", "persbericht", "vandaag", "gisteren".
-//   opinie-interview     kind "interview" (+5); a title that opens with a quotation mark
-//                        (+4); first person ("ik", "mijn", "me", "wij vinden"), "betoog",
-//                        "column", "essay", "naar mijn mening", "vertelt", "stelling",
+//   opinie-interview     kind "interview" (+5); a section named opinie, column, essay,
+//                        betoog, interview or blog (+6: not decisive, since aggregators file
+//                        plain news as "entertainment; opinie"); a title that opens with a
+//                        quotation mark (+4); first person ("ik", "mijn", "me", "wij vinden"),
+//                        "betoog", "column", "essay", "naar mijn mening", "vertelt", "stelling",
 //                        "interview", "helaas"; the vocabulary of argument ("pleidooi",
 //                        "paradox", "in essentie", "ethisch", "dilemma", "kritiek", "framing",
 //                        "cruciaal", "fundamenteel", "echter", "kortom", "et al."); the
@@ -224,11 +226,6 @@ std::string_view ClassifyEvidence(const ExtractedDoc& doc, std::string_view sect
 
   std::array<double, kTypeCount> score{};
 
-  // The site's own section decides: a news site's opinion pages hold opinion.
-  if (SectionSays(lower_section, {"opinie", "column", "essay", "betoog", "interview", "blog"})) {
-    return kCodes[kOpinion];
-  }
-
   score[kPolicy] = CueScore(text, per_mille,
                             {{"gelet op", 3},
                              {"overwegende", 2},
@@ -297,6 +294,11 @@ std::string_view ClassifyEvidence(const ExtractedDoc& doc, std::string_view sect
                               {"et al.", 0.7}}) +
                     0.1 * QuoteDensity(text, per_mille);
   if (doc.kind == "interview") score[kOpinion] += 5;
+  // A site's own section counts, but not alone: news aggregators file plain news under
+  // "entertainment; opinie" (leestmeer-news), so a news outlet with reporting words still wins.
+  if (SectionSays(lower_section, {"opinie", "column", "essay", "betoog", "interview", "blog"})) {
+    score[kOpinion] += 6;
+  }
   // A headline that opens with a quotation is an interview's or a column's.
   if (title.rfind("\u2018", 0) == 0 || title.rfind("\u201C", 0) == 0 || title.rfind("'", 0) == 0 ||
       title.rfind("\"", 0) == 0) {
@@ -408,8 +410,12 @@ std::string_view ClassifyEvidence(const ExtractedDoc& doc, std::string_view sect
     }
   }
 
-  std::size_t best = 0;
-  for (std::size_t t = 1; t < kTypeCount; ++t) {
+  // Ties, and a text where nothing scores, go to the first type in this order: a text without
+  // any cue is most often a form, list or instruction.
+  constexpr std::array<Type, kTypeCount> kPreference = {kPractice, kPolicy,  kNews,  kOpinion,
+                                                        kProcess,  kMonitor, kEffect};
+  Type best = kPreference[0];
+  for (const Type t : kPreference) {
     if (score[t] > score[best]) best = t;
   }
   return kCodes[best];
