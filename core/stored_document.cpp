@@ -45,6 +45,7 @@ json MachineToJson(const MachineFacts& m) {
   return {{"title", m.title},
           {"date", m.date},
           {"kind", m.kind},
+          {"evidence", m.evidence},
           {"organisation", m.organisation},
           {"themes", ThemesToJson(m.themes)},
           {"gemeenten", GemeentenToJson(m.gemeenten)},
@@ -56,6 +57,7 @@ MachineFacts MachineFromJson(const json& j) {
   m.title = j.value("title", "");
   m.date = j.value("date", "");
   m.kind = j.value("kind", "");
+  m.evidence = j.value("evidence", "");
   m.organisation = j.value("organisation", "");
   m.themes = ThemesFromJson(j);
   m.gemeenten = GemeentenFromJson(j);
@@ -75,6 +77,7 @@ std::string StoredDocument::ToJson() const {
   j["date"] = date;
   j["year"] = year;
   j["kind"] = kind;
+  j["evidence"] = evidence;
   j["language"] = language;
   j["format"] = format;
   j["path"] = path;
@@ -111,6 +114,7 @@ Result<StoredDocument> StoredDocument::FromJson(const std::string& text) {
     d.date = j.value("date", "");
     d.year = j.value("year", 0);
     d.kind = j.value("kind", "");
+    d.evidence = j.value("evidence", "");
     d.language = j.value("language", "");
     d.format = j.value("format", "");
     d.path = j.value("path", "");

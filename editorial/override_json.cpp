@@ -78,6 +78,7 @@ struct TextField {
 const TextField kTextFields[] = {{"title", &Override::title},
                                  {"date", &Override::date},
                                  {"kind", &Override::kind},
+                                 {"evidence", &Override::evidence},
                                  {"organisation", &Override::organisation}};
 
 Status ReadList(const json& value, const ListField& field, Override& out) {
@@ -109,6 +110,10 @@ Status CheckText(std::string_view field, const std::string& value) {
           field,
           "\"" + value + "\" is geen soort; kies rapport, interview, artikel, wet of overig");
     }
+  }
+  if (field == "evidence" && !schema::IsEvidenceType(value)) {
+    return FieldError(
+        field, "\"" + value + "\" is geen soort kennis; kies " + schema::EvidenceTypeChoices());
   }
   return Status::Ok();
 }
@@ -153,7 +158,7 @@ Status ReadField(const std::string& key, const json& value, Override& out) {
     return Status::Ok();
   }
   return FieldError(key,
-                    "onbekend veld; toegestaan zijn title, date, kind, organisation, "
+                    "onbekend veld; toegestaan zijn title, date, kind, evidence, organisation, "
                     "themes_added/_removed/_confirmed, gemeenten_added/_removed/_confirmed, "
                     "provincies_added/_removed en hidden");
 }
@@ -177,7 +182,7 @@ bool IsValidDate(std::string_view d) {
 }
 
 bool Override::empty() const {
-  if (title || date || kind || organisation || hidden) return false;
+  if (title || date || kind || evidence || organisation || hidden) return false;
   return std::all_of(std::begin(kListFields), std::end(kListFields),
                      [this](const ListField& f) { return (this->*f.member).empty(); });
 }

@@ -26,6 +26,7 @@ inline void CheckExtractedDoc(const extract::ExtractedDoc& doc) {
       {"the organisation is not UTF-8", &doc.organisation},
       {"the date is not UTF-8", &doc.date},
       {"the kind is not UTF-8", &doc.kind},
+      {"the evidence type is not UTF-8", &doc.evidence},
       {"the language is not UTF-8", &doc.language}};
   for (const auto& [what, field] : fields) Require(analysis::IsValidUtf8(*field), what, *field);
   for (const auto& author : doc.authors) {

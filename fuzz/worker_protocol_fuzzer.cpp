@@ -27,8 +27,8 @@ void Require(bool condition, const char* what) {
 bool SameDoc(const kb::extract::ExtractedDoc& a, const kb::extract::ExtractedDoc& b) {
   return a.format == b.format && a.title == b.title && a.title_source == b.title_source &&
          a.authors == b.authors && a.organisation == b.organisation && a.date == b.date &&
-         a.kind == b.kind && a.language == b.language && a.encoding == b.encoding &&
-         a.pages == b.pages;
+         a.kind == b.kind && a.evidence == b.evidence && a.language == b.language &&
+         a.encoding == b.encoding && a.pages == b.pages;
 }
 
 void CheckResponse(std::string_view payload) {

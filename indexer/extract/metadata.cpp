@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kb/extract/evidence_type.h"
 #include "text_scan.h"
 
 namespace kb::extract {
@@ -512,6 +513,7 @@ void CompleteMetadata(const DeclaredMetadata& declared, const std::filesystem::p
     doc.organisation = WithoutLegalForm(ChooseOrganisation(declared, doc, credits));
   }
   doc.organisation = CutAtWord(std::move(doc.organisation), kMaxOrganisationBytes);
+  doc.evidence = std::string(ClassifyEvidence(doc, declared.section));
 }
 
 }  // namespace kb::extract

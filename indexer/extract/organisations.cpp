@@ -551,6 +551,24 @@ std::string PublisherOfUrl(std::string_view url) {
   return {};
 }
 
+bool IsNewsOutlet(std::string_view organisation) {
+  const std::string lower = scan::ToLowerAscii(organisation);
+  if (lower.empty()) return false;
+  // The publishers PublisherOfUrl knows that are not news outlets.
+  constexpr std::array<std::string_view, 6> kInstitutions = {
+      "rijksoverheid.nl", "vng.nl", "cbs.nl", "scp.nl", "movisie.nl", "nji.nl"};
+  for (const auto& [domain, name] : kPublishers) {
+    if (scan::ToLowerAscii(name) == lower) {
+      return std::find(kInstitutions.begin(), kInstitutions.end(), domain) == kInstitutions.end();
+    }
+  }
+  const auto words = scan::LowerWords(lower);
+  return std::any_of(words.begin(), words.end(), [](const std::string& word) {
+    return word == "dagblad" || word == "courant" || word == "krant" || word == "omroep" ||
+           word == "omrop" || word == "rtv" || word == "nieuws" || word == "nieuwsblad";
+  });
+}
+
 std::string SigningMinistry(const std::vector<std::string>& pages) {
   for (const std::string& page : pages) {
     for (std::string_view cue : {"Gegeven te", "Lasten en bevelen"}) {

@@ -45,6 +45,8 @@ Result<RawExtraction> ExtractText(const std::filesystem::path& path, std::string
   raw.declared.authors = SplitAuthors(FirstValue(text, {"author", "authors", "auteur", "auteurs"}));
   raw.declared.organisation = FirstValue(
       text, {"organisation", "organisatie", "organization", "publisher", "uitgever", "bron"});
+  raw.declared.section =
+      FirstValue(text, {"categories", "category", "section", "rubriek", "genre"});
   if (raw.declared.organisation.empty()) {
     raw.declared.organisation = PublisherOfUrl(
         FirstValue(text, {"externe_link", "source_url", "canonical_url", "link", "url"}));

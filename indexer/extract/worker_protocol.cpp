@@ -87,6 +87,7 @@ Json DocToJson(const ExtractedDoc& doc) {
               {"organisation", doc.organisation},
               {"date", doc.date},
               {"kind", doc.kind},
+              {"evidence", doc.evidence},
               {"language", doc.language},
               {"encoding", doc.encoding},
               {"pages", doc.pages}};
@@ -101,8 +102,8 @@ bool WithinBounds(const ExtractedDoc& doc) {
          std::all_of(doc.authors.begin(), doc.authors.end(),
                      [](const std::string& author) { return author.size() <= kMaxAuthorBytes; }) &&
          doc.organisation.size() <= kMaxOrganisationBytes && short_code(doc.format) &&
-         short_code(doc.date) && short_code(doc.kind) && short_code(doc.language) &&
-         short_code(doc.encoding) && short_code(doc.title_source);
+         short_code(doc.date) && short_code(doc.kind) && short_code(doc.evidence) &&
+         short_code(doc.language) && short_code(doc.encoding) && short_code(doc.title_source);
 }
 
 ExtractedDoc DocFromJson(const Json& json) {
@@ -114,6 +115,7 @@ ExtractedDoc DocFromJson(const Json& json) {
   json.at("organisation").get_to(doc.organisation);
   json.at("date").get_to(doc.date);
   json.at("kind").get_to(doc.kind);
+  json.at("evidence").get_to(doc.evidence);
   json.at("language").get_to(doc.language);
   json.at("encoding").get_to(doc.encoding);
   json.at("pages").get_to(doc.pages);

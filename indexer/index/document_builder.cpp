@@ -86,6 +86,7 @@ StoredDocument DocumentBuilder::MachineDocument(const extract::ExtractedDoc& doc
   s.date = doc.date;
   s.year = YearOfDate(doc.date);
   s.kind = doc.kind.empty() ? "overig" : doc.kind;
+  s.evidence = doc.evidence;
   s.language = doc.language;
   s.format = doc.format;
   s.path = file.path.string();
@@ -186,6 +187,7 @@ void DocumentBuilder::AddTerms(const StoredDocument& s, Xapian::Document& d) {
   for (const auto& p : s.provincies) provincie_slugs.insert(analysis::Slug(p));
   for (const auto& p : provincie_slugs) AddBooleanTerm(d, schema::kPrefixProvincie, p);
   AddBooleanTerm(d, schema::kPrefixKind, s.kind);
+  AddBooleanTerm(d, schema::kPrefixEvidence, s.evidence);
   if (s.year > 0) AddBooleanTerm(d, schema::kPrefixYear, std::to_string(s.year));
   AddBooleanTerm(d, schema::kPrefixLanguage, s.language);
   AddBooleanTerm(d, schema::kPrefixFormat, s.format);

@@ -14,8 +14,8 @@ bool Contains(const std::vector<std::string>& list, const std::string& value) {
 }
 
 MachineFacts FactsOf(const StoredDocument& doc) {
-  return MachineFacts{doc.title,  doc.date,      doc.kind,      doc.organisation,
-                      doc.themes, doc.gemeenten, doc.provincies};
+  return MachineFacts{doc.title,        doc.date,   doc.kind,      doc.evidence,
+                      doc.organisation, doc.themes, doc.gemeenten, doc.provincies};
 }
 
 void AddOnce(std::vector<std::string>& list, const std::string& value) {
@@ -35,6 +35,7 @@ void EditApplier::Apply(const editorial::DocumentEdits& edits, StoredDocument& d
       doc.year = YearOfDate(doc.date);
     }
     if (o.kind && !o.kind->empty()) doc.kind = *o.kind;
+    if (o.evidence && !o.evidence->empty()) doc.evidence = *o.evidence;
     if (o.organisation) doc.organisation = *o.organisation;
     ApplyThemes(o, doc);
     ApplyRegions(o, doc);

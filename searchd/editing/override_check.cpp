@@ -52,6 +52,10 @@ Status CheckOverride(const editorial::Override& o, const search::Catalog& catalo
                     std::end(schema::kKinds)) {
     return Bad("kind", *o.kind, "is geen soort; kies rapport, interview, artikel, wet of overig");
   }
+  if (o.evidence && !schema::IsEvidenceType(*o.evidence)) {
+    return Bad("evidence", *o.evidence,
+               "is geen soort kennis; kies " + schema::EvidenceTypeChoices());
+  }
   auto theme = [&](const std::string& v) { return catalog.ThemeSlug(v) == v; };
   auto gemeente = [&](const std::string& v) { return catalog.GemeenteCode(v) == v; };
   auto provincie = [&](const std::string& v) {

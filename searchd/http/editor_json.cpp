@@ -57,11 +57,12 @@ json EditorDocumentObject(const search::DocumentDetail& detail) {
   out["also_published_as"] = std::move(also);
   // Without an override the document's own values are the machine's.
   const MachineFacts m =
-      d.edited ? d.machine : MachineFacts{d.title,  d.date,      d.kind,      d.organisation,
-                                          d.themes, d.gemeenten, d.provincies};
+      d.edited ? d.machine : MachineFacts{d.title,        d.date,   d.kind,      d.evidence,
+                                          d.organisation, d.themes, d.gemeenten, d.provincies};
   out["machine"] = json{{"title", m.title},
                         {"date", m.date},
                         {"kind", m.kind},
+                        {"evidence", m.evidence},
                         {"organisation", m.organisation},
                         {"themes", ThemesJson(m.themes)},
                         {"gemeenten", GemeentenJson(m.gemeenten)},
@@ -89,6 +90,7 @@ json QueueItemObject(const StoredDocument& d, const editorial::Override& o) {
           {"title", d.title},
           {"date", d.date},
           {"kind", d.kind},
+          {"evidence", d.evidence},
           {"format", d.format},
           {"path", d.path},
           {"review", d.review},

@@ -120,6 +120,7 @@ std::string SearchResultJson(const search::SearchResult& r) {
   for (const auto& h : r.hits) {
     w.BeginObject();
     w.Key("id").String(h.id).Key("title").String(h.title).Key("kind").String(h.kind);
+    w.Key("evidence").String(h.evidence);
     w.Key("year");
     h.year > 0 ? w.Int(h.year) : w.Null();
     w.Key("date").String(h.date);
@@ -153,6 +154,7 @@ std::string SearchResultJson(const search::SearchResult& r) {
     WriteFacet(w, "provincie", r.facets->provincie);
     WriteFacet(w, "year", r.facets->year);
     WriteFacet(w, "kind", r.facets->kind);
+    WriteFacet(w, "evidence", r.facets->evidence);
     WriteFacet(w, "organisatie", r.facets->organisation);
     w.Key("year_unknown").UInt(r.facets->year_unknown);
     w.EndObject();
@@ -183,6 +185,7 @@ nlohmann::json DocumentObject(const search::DocumentDetail& detail) {
       {"date", d.date},
       {"year", d.year > 0 ? json(d.year) : json(nullptr)},
       {"kind", d.kind},
+      {"evidence", d.evidence},
       {"language", d.language},
       {"format", d.format},
       {"size", d.size},
@@ -222,12 +225,17 @@ std::string CatalogJson(const search::Catalog& catalog) {
   for (const search::KindLabel& kind : search::kKindLabels) {
     kinds.push_back({{"value", kind.value}, {"label", kind.label}});
   }
+  json evidence = json::array();
+  for (const search::KindLabel& type : search::kEvidenceLabels) {
+    evidence.push_back({{"value", type.value}, {"label", type.label}});
+  }
   json extensions = json::array();
   for (const std::string_view extension : schema::kIndexedExtensions) {
     extensions.push_back(extension);
   }
   return Dump({{"themes", std::move(themes)},
                {"kinds", std::move(kinds)},
+               {"evidence", std::move(evidence)},
                {"extensions", std::move(extensions)}});
 }
 

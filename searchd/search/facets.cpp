@@ -19,6 +19,7 @@ FacetTable FacetTable::Build(const Xapian::Database& db, const Catalog& catalog)
       {schema::kPrefixTheme, kTheme},         {schema::kPrefixGemeente, kGemeente},
       {schema::kPrefixProvincie, kProvincie}, {schema::kPrefixYear, kYear},
       {schema::kPrefixKind, kKind},           {schema::kPrefixOrganisation, kOrganisation},
+      {schema::kPrefixEvidence, kEvidence},
   };
   std::map<std::pair<Kind, std::string>, std::uint32_t> id_of;
   auto value_id = [&](Kind kind, const std::string& value) {
@@ -102,6 +103,9 @@ Facets FacetTable::Count(const std::vector<Xapian::docid>& docids, const Catalog
       case kKind:
         facets.kind.push_back({v.value, v.value, counts[id]});
         break;
+      case kEvidence:
+        facets.evidence.push_back({v.value, v.value, counts[id]});
+        break;
       case kOrganisation:
         // The name is the filter value too: the organisatie filter takes names (and slugs).
         facets.organisation.push_back({v.label, v.label, counts[id]});
@@ -115,6 +119,7 @@ Facets FacetTable::Count(const std::vector<Xapian::docid>& docids, const Catalog
   std::sort(facets.gemeente.begin(), facets.gemeente.end(), by_count);
   std::sort(facets.provincie.begin(), facets.provincie.end(), by_count);
   std::sort(facets.kind.begin(), facets.kind.end(), by_count);
+  std::sort(facets.evidence.begin(), facets.evidence.end(), by_count);
   std::sort(facets.organisation.begin(), facets.organisation.end(), by_count);
   // Organisations are as many as the documents name; the page shows the most frequent.
   if (facets.organisation.size() > kMaxOrganisations) facets.organisation.resize(kMaxOrganisations);

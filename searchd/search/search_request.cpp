@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "kb/analysis/charset.h"
+#include "kb/core/schema.h"
 
 namespace kb::search {
 
@@ -31,7 +32,7 @@ Status AddFilterValue(std::string_view parameter, const std::string& value,
 
 bool SearchRequest::HasFilters() const {
   return !themes.empty() || !gemeenten.empty() || !provincies.empty() || !kinds.empty() ||
-         !organisaties.empty() || year_from.has_value() || year_to.has_value();
+         !evidence.empty() || !organisaties.empty() || year_from.has_value() || year_to.has_value();
 }
 
 SortOrder SearchRequest::EffectiveSort() const {
@@ -101,6 +102,12 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
       status = AddFilterValue(name, value, r.provincies);
     } else if (name == "kind") {
       status = AddFilterValue(name, value, r.kinds);
+    } else if (name == "evidence") {
+      if (!schema::IsEvidenceType(value)) {
+        return Invalid(name, "'" + value.substr(0, 60) + "' is geen soort kennis; kies " +
+                                 schema::EvidenceTypeChoices());
+      }
+      status = AddFilterValue(name, value, r.evidence);
     } else if (name == "year_from" || name == "year_to") {
       auto& slot = name == "year_from" ? r.year_from : r.year_to;
       if (slot) return RepeatedParameter(name);
@@ -142,9 +149,10 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
         status = Invalid(name, "moet 1 of 0 zijn");
       }
     } else {
-      return Invalid(name.substr(0, 60),
-                     "onbekend; gebruik q, theme, gemeente, provincie, organisatie, kind, "
-                     "year_from, year_to, undated, sort, page, size, facets of spell");
+      return Invalid(
+          name.substr(0, 60),
+          "onbekend; gebruik q, theme, gemeente, provincie, organisatie, kind, evidence, "
+          "year_from, year_to, undated, sort, page, size, facets of spell");
     }
     if (!status.ok()) return status;
   }

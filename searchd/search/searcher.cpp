@@ -125,6 +125,7 @@ Result<Xapian::Query> Searcher::Impl::FilterQuery(const SearchRequest& r, bool w
     std::function<Terms(const std::string&)> terms;
     std::string_view hint;
   };
+  const std::string evidence_hint = "kies " + schema::EvidenceTypeChoices();
   const auto one = [](std::string_view prefix, const std::string& value) {
     return value.empty() ? Terms{} : Terms{std::string(prefix) + value};
   };
@@ -153,6 +154,11 @@ Result<Xapian::Query> Searcher::Impl::FilterQuery(const SearchRequest& r, bool w
          return known ? one(schema::kPrefixKind, v) : Terms{};
        },
        "kies rapport, interview, artikel, wet of overig"},
+      {"evidence", r.evidence,
+       [&](const std::string& v) {
+         return schema::IsEvidenceType(v) ? one(schema::kPrefixEvidence, v) : Terms{};
+       },
+       evidence_hint},
       {"organisatie", r.organisaties,
        [](const std::string& v) {
          return Terms{schema::BoundedTerm(schema::kPrefixOrganisation, analysis::Slug(v))};
@@ -374,6 +380,7 @@ void Searcher::Impl::AddHits(const SearchRequest& r, const BuiltQuery& built,
     hit.id = doc->id;
     hit.title = doc->title;
     hit.kind = doc->kind;
+    hit.evidence = doc->evidence;
     hit.year = doc->year;
     hit.date = doc->date;
     hit.themes = doc->themes;

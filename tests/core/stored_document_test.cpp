@@ -12,6 +12,7 @@ kb::StoredDocument EditedDocument() {
   d.title = "Jeugdhulp in Drenthe";
   d.date = "2019-04";
   d.kind = "rapport";
+  d.evidence = "beleid-regelgeving";
   d.themes = {{"jeugdhulp", "Jeugdhulp", 0.75}};
   d.gemeenten = {{"GM0106", "Assen", "Drenthe", 3}};
   d.provincies = {"Drenthe"};
@@ -22,6 +23,7 @@ kb::StoredDocument EditedDocument() {
   d.machine.title = "Microsoft Word - rapport.docx";
   d.machine.date = "";
   d.machine.kind = "overig";
+  d.machine.evidence = "opinie-interview";
   d.machine.organisation = "Provincie Drenthe";
   d.machine.themes = {{"wonen", "Wonen", 0.2}};
   d.machine.gemeenten = {{"GM0114", "Emmen", "Drenthe", 1}};
@@ -46,6 +48,8 @@ TEST_CASE("StoredDocument keeps the editorial fields through JSON") {
   CHECK(out->also_published_as[0].path == "/corpus/jeugdhulp.txt");
   CHECK(out->machine.title == "Microsoft Word - rapport.docx");
   CHECK(out->machine.kind == "overig");
+  CHECK(out->evidence == "beleid-regelgeving");
+  CHECK(out->machine.evidence == "opinie-interview");
   CHECK(out->machine.organisation == "Provincie Drenthe");
   REQUIRE(out->machine.themes.size() == 1);
   CHECK(out->machine.themes[0].slug == "wonen");

@@ -11,6 +11,7 @@ TEST_CASE("Override JSON round trip") {
   o.title = "Jeugdzorg in Assen";
   o.date = "2019-04-30";
   o.kind = "rapport";
+  o.evidence = "effectonderzoek";
   o.organisation = "Gemeente Assen";
   o.themes_added = {"jeugdhulp"};
   o.themes_removed = {"wonen"};
@@ -25,6 +26,8 @@ TEST_CASE("Override JSON round trip") {
   REQUIRE(back.ok());
   CHECK(back->ToJson() == o.ToJson());
   CHECK(*back->title == "Jeugdzorg in Assen");
+  CHECK(*back->evidence == "effectonderzoek");
+  CHECK_FALSE(Override::FromJson(R"({"evidence":"nieuws"})")->empty());
   CHECK(back->provincies_removed == std::vector<std::string>{"Fryslân"});
   CHECK(back->hidden);
   CHECK_FALSE(back->empty());
@@ -63,6 +66,8 @@ TEST_CASE("Override::FromJson names the field of a bad value") {
       {R"({"date":"2019-02-30"})", "date"},
       {R"({"date":"2021-02-29"})", "date"},
       {R"({"kind":"boek"})", "kind"},
+      {R"({"evidence":"rapport"})", "evidence"},
+      {R"({"evidence":""})", "evidence"},
       {R"({"organisation":["a"]})", "organisation"},
       {R"({"themes_added":"jeugdhulp"})", "themes_added"},
       {R"({"themes_removed":["Jeugd Hulp"]})", "themes_removed"},

@@ -125,6 +125,7 @@ TEST_CASE("overrides are checked against the catalogue, naming the field") {
   ok.title = "Jaarverslag";
   ok.date = "2020-02-29";
   ok.kind = "rapport";
+  ok.evidence = "procesevaluatie";
   ok.themes_added = {"jeugdhulp"};
   ok.gemeenten_added = {"GM0106"};
   ok.provincies_removed = {"Drenthe"};
@@ -146,6 +147,11 @@ TEST_CASE("overrides are checked against the catalogue, naming the field") {
   bad = ok;
   bad.kind = "boek";
   CHECK(field_of(bad) == "kind");
+  bad = ok;
+  bad.evidence = "rapport";
+  CHECK(field_of(bad) == "evidence");
+  CHECK(kb::editing::CheckOverride(bad, catalog).message().find("is geen soort kennis; kies ") !=
+        std::string::npos);
   bad = ok;
   bad.themes_added = {"Jeugdhulp-bestaat-niet"};
   CHECK(field_of(bad) == "themes_added");

@@ -16,6 +16,7 @@
 #include <catch2/catch.hpp>
 
 #include "editor_fixture.h"
+#include "kb/core/schema.h"
 #include "kb/editing/editor_accounts.h"
 #include "kb/http/editor_api.h"
 #include "kb/search/catalog.h"
@@ -278,6 +279,7 @@ TEST_CASE("editor routes validate against the catalogue and name the field") {
       {{{"provincies_removed", {"Atlantis"}}}, "provincies_removed"},
       {{{"date", "2021-02-30"}}, "date"},
       {{{"kind", "roman"}}, "kind"},
+      {{{"evidence", "roman"}}, "evidence"},
       {{{"title", ""}}, "title"},
       {{{"onbekend", 1}}, "onbekend"},
   };
@@ -352,6 +354,11 @@ TEST_CASE("every override kind reaches search results and facets within seconds"
     return HitIds(r).count(a) && FacetHas(r, "year", "2019");
   });
   edit("kind", "wet", [&] { return has_a("q=lepelaarsnest&kind=wet"); });
+  edit("evidence", "effectonderzoek", [&] {
+    json r = site.Search("q=lepelaarsnest&evidence=effectonderzoek");
+    return HitIds(r).count(a) && FacetHas(r, "evidence", "effectonderzoek") &&
+           r["hits"][0]["evidence"] == "effectonderzoek";
+  });
   edit("organisation", "Stichting Reigerbos", [&] {
     return site.daemon->Call("GET", "/api/documents/" + a).body["organisation"] ==
            "Stichting Reigerbos";
@@ -390,6 +397,9 @@ TEST_CASE("every override kind reaches search results and facets within seconds"
   CHECK(doc.body["document"]["title"] == "Lepelaarsnest in de wijk");
   CHECK(doc.body["document"]["machine"]["title"] == "Wijkverslag kraanvogelpad");
   CHECK(doc.body["override"]["kind"] == "wet");
+  CHECK(doc.body["override"]["evidence"] == "effectonderzoek");
+  CHECK(kb::schema::IsEvidenceType(doc.body["document"]["machine"]["evidence"].get<std::string>()));
+  CHECK(doc.body["document"]["machine"]["evidence"] != "effectonderzoek");
   CHECK(doc.body["audit"][0]["action"] == "override");
   CHECK(doc.body["audit"][0]["editor"] == "anna");
 

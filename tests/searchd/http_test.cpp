@@ -140,9 +140,10 @@ TEST_CASE("a search returns hits with highlighted snippets, pages and file urls"
     for (const char* field : {"kind", "year", "date", "themes", "gemeenten", "provincies"}) {
       CHECK(h.contains(field));
     }
+    CHECK(kb::schema::IsEvidenceType(h["evidence"].get<std::string>()));
   }
   CHECK(some_pages);
-  for (const char* facet : {"theme", "gemeente", "provincie", "year", "kind"}) {
+  for (const char* facet : {"theme", "gemeente", "provincie", "year", "kind", "evidence"}) {
     CHECK(body["facets"][facet].is_array());
   }
 }
@@ -161,13 +162,14 @@ TEST_CASE("a PDF hit links to its best page") {
 }
 
 TEST_CASE("facet counts equal a brute-force count over all matching documents") {
-  for (const std::string query : {"q=jeugdhulp&provincie=Groningen", "q=eenzaamheid",
-                                  "theme=jeugdhulp", "q=gemeente&kind=rapport"}) {
+  for (const std::string query :
+       {"q=jeugdhulp&provincie=Groningen", "q=eenzaamheid", "theme=jeugdhulp",
+        "q=gemeente&kind=rapport", "q=jeugdzorg&evidence=nieuws"}) {
     INFO(query);
     json body = Search(query + "&size=1");
     const std::vector<json> hits = AllHits(query);
     REQUIRE(hits.size() == body["total"].get<size_t>());
-    std::map<std::string, std::uint64_t> theme, gemeente, provincie, year, kind;
+    std::map<std::string, std::uint64_t> theme, gemeente, provincie, year, kind, evidence;
     for (const auto& h : hits) {
       for (const auto& t : h["themes"]) ++theme[t["slug"].get<std::string>()];
       std::set<std::string> provincies;
@@ -179,12 +181,14 @@ TEST_CASE("facet counts equal a brute-force count over all matching documents") 
       for (const auto& p : provincies) ++provincie[p];
       if (!h["year"].is_null()) ++year[std::to_string(h["year"].get<int>())];
       ++kind[h["kind"].get<std::string>()];
+      ++evidence[h["evidence"].get<std::string>()];
     }
     CHECK(FacetMap(body["facets"]["theme"]) == theme);
     CHECK(FacetMap(body["facets"]["gemeente"]) == gemeente);
     CHECK(FacetMap(body["facets"]["provincie"]) == provincie);
     CHECK(FacetMap(body["facets"]["year"]) == year);
     CHECK(FacetMap(body["facets"]["kind"]) == kind);
+    CHECK(FacetMap(body["facets"]["evidence"]) == evidence);
   }
 }
 
@@ -253,6 +257,12 @@ TEST_CASE("each filter parameter narrows the results to what it names") {
     }
   }
   for (const auto& h : AllHits("kind=wet")) CHECK(h["kind"] == "wet");
+  // The evidence filter: OR within the facet, only the asked types, and not empty (the corpus
+  // has laws and news).
+  const auto laws_or_news = AllHits("evidence=beleid-regelgeving&evidence=nieuws");
+  std::set<std::string> evidence_seen;
+  for (const auto& h : laws_or_news) evidence_seen.insert(h["evidence"].get<std::string>());
+  CHECK(evidence_seen == std::set<std::string>{"beleid-regelgeving", "nieuws"});
   const auto ranged = AllHits("year_from=2019&year_to=2021");
   CHECK(!ranged.empty());
   for (const auto& h : ranged) {
@@ -572,7 +582,7 @@ TEST_CASE("health, metrics and the web page") {
   auto health = GetJson(client, "/api/health");
   REQUIRE(health.status == 200);
   CHECK(health.body["documents"].get<int>() >= 283);
-  CHECK(health.body["schema_version"] == "2");
+  CHECK(health.body["schema_version"] == std::string(kb::schema::kSchemaVersion));
   CHECK(!health.body["last_update"].get<std::string>().empty());
   (void)Search("q=jeugdhulp");
   auto metrics = client.Get("/metrics");
@@ -606,6 +616,13 @@ TEST_CASE("the catalog gives the page its theme and kind names and the files it 
   }
   CHECK(kinds ==
         std::vector<std::string>(std::begin(kb::schema::kKinds), std::end(kb::schema::kKinds)));
+  std::map<std::string, std::string> evidence;
+  for (const auto& e : catalog.body["evidence"]) evidence[e["value"]] = e["label"];
+  CHECK(evidence.size() == std::size(kb::schema::kEvidenceTypes));
+  for (const std::string_view type : kb::schema::kEvidenceTypes) {
+    CHECK(!evidence[std::string(type)].empty());
+  }
+  CHECK(evidence["monitor-cijfers"] == "Monitor en cijfers");
   const auto& extensions = catalog.body["extensions"];
   CHECK(std::find(extensions.begin(), extensions.end(), ".pdf") != extensions.end());
   ExpectError("/api/catalog?taal=en", 400, "'taal'");
@@ -623,6 +640,7 @@ TEST_CASE("bad input gets a 4xx with a JSON error naming the parameter") {
   ExpectError("/api/search?provincie=Atlantis", 400, "'provincie'");
   ExpectError("/api/search?gemeente=Atlantis", 400, "'gemeente'");
   ExpectError("/api/search?kind=roman", 400, "'kind'");
+  ExpectError("/api/search?evidence=rapport", 400, "'evidence': 'rapport' is geen soort kennis");
   ExpectError("/api/search?year_from=2020&year_to=2010", 400, "'year_from': is later dan");
   ExpectError("/api/search?year_from=twintig", 400, "'year_from'");
   ExpectError("/api/search?sort=random", 400, "'sort'");

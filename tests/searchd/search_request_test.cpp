@@ -14,6 +14,8 @@ TEST_CASE("a full request is parsed into typed fields") {
                                {"provincie", "Drenthe"},
                                {"gemeente", "GM0014"},
                                {"kind", "rapport"},
+                               {"evidence", "procesevaluatie"},
+                               {"evidence", "monitor-cijfers"},
                                {"year_from", "2015"},
                                {"year_to", "2020"},
                                {"sort", "date"},
@@ -23,6 +25,7 @@ TEST_CASE("a full request is parsed into typed fields") {
   REQUIRE(r.ok());
   CHECK(r->q == "jeugdhulp");
   CHECK(r->provincies == std::vector<std::string>{"Groningen", "Drenthe"});
+  CHECK(r->evidence == std::vector<std::string>{"procesevaluatie", "monitor-cijfers"});
   CHECK(r->year_from == 2015);
   CHECK(r->year_to == 2020);
   CHECK(r->EffectiveSort() == SortOrder::kDate);
@@ -42,6 +45,12 @@ TEST_CASE("defaults: relevance with a query, date when browsing") {
   auto browse = ParseSearchRequest({});
   REQUIRE(browse.ok());
   CHECK(browse->EffectiveSort() == SortOrder::kDate);
+}
+
+TEST_CASE("an evidence filter alone is a filter") {
+  auto r = ParseSearchRequest({{"evidence", "nieuws"}});
+  REQUIRE(r.ok());
+  CHECK(r->HasFilters());
 }
 
 TEST_CASE("size is clamped, not rejected") {
@@ -67,6 +76,9 @@ TEST_CASE("bad parameters are rejected with a message naming them") {
       {{{"q", "a"}, {"q", "b"}}, "'q'"},
       {{{"q", std::string(2000, 'a')}}, "'q': langer dan 1000 bytes"},
       {{{"theme", ""}}, "'theme': lege waarde"},
+      {{{"evidence", "rapport"}},
+       "'evidence': 'rapport' is geen soort kennis; kies effectonderzoek, "},
+      {{{"evidence", "Nieuws"}}, "opinie-interview of nieuws"},
   };
   for (const auto& [params, mentions] : cases) {
     auto r = ParseSearchRequest(params);

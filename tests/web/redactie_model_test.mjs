@@ -75,3 +75,16 @@ test('the page refuses an empty title and a malformed date before asking the ser
     assert.deepEqual(model.validate(state), [], ok);
   }
 });
+
+test('the evidence type is overridden like the kind, and an unknown one is never sent', () => {
+  const withEvidence = { ...doc, evidence: 'procesevaluatie' };
+  const machine = model.machineOf(withEvidence);
+  const state = model.formState(machine, {});
+  assert.equal(state.evidence, 'procesevaluatie');
+  state.evidence = 'effectonderzoek';
+  assert.deepEqual(model.overrideFrom(machine, state), { evidence: 'effectonderzoek', hidden: false });
+  assert.equal(model.formState(machine, { evidence: 'nieuws' }).evidence, 'nieuws');
+  // A document indexed before evidence types has none; the untouched form sends none.
+  const old = model.machineOf(doc);
+  assert.deepEqual(model.overrideFrom(old, model.formState(old, {})), { hidden: false });
+});

@@ -1,7 +1,7 @@
 // The document page: metadata, the passages where the query matches (with links that open the
 // file at that page), similar documents and the citation block.
 import { h, fill, highlightText, fold } from './dom.js';
-import { listOf, kindName } from './labels.js';
+import { listOf, kindName, evidenceName } from './labels.js';
 import { stateUrl, emptyState } from './state.js';
 import { fileUrl, documentExportUrl } from './api.js';
 
@@ -77,6 +77,7 @@ export function renderDocument(container, { state, doc, reference, navigate }) {
 
   const meta = [
     ['Soort', kindName(doc.kind || 'overig')],
+    doc.evidence && ['Soort kennis', evidenceName(doc.evidence)],
     ['Datum', doc.date || (doc.year ? String(doc.year) : 'onbekend')],
     authors.length && ['Auteurs', authors.join(', ')],
     doc.organisation && ['Organisatie', doc.organisation],

@@ -8,6 +8,7 @@ const kFacets = [
   { key: 'provincie', title: 'Provincie', multi: true },
   { key: 'gemeente', title: 'Gemeente', multi: true },
   { key: 'kind', title: 'Soort document', multi: false },
+  { key: 'evidence', title: 'Soort kennis', multi: false },
   { key: 'organisatie', title: 'Organisatie', multi: true },
 ];
 const kCollapsedSize = 8;
@@ -128,6 +129,7 @@ export function renderChips(container, { state, navigate }) {
     for (const value of state[key]) chip(`${kChipNames[key]}: ${facetLabel(key, { value })}`, toggleValue(state, key, value));
   }
   if (state.kind) chip(`Soort: ${facetLabel('kind', { value: state.kind })}`, withChanges(state, { kind: '' }));
+  if (state.evidence) chip(`Soort kennis: ${facetLabel('evidence', { value: state.evidence })}`, withChanges(state, { evidence: '' }));
   if (state.year_from || state.year_to) {
     const text = state.year_from && state.year_to
       ? (state.year_from === state.year_to ? state.year_from : `${state.year_from}–${state.year_to}`)

@@ -2,11 +2,13 @@
 // gemeente CBS codes (or names); the page shows Dutch names for all of them.
 import { fold, slug } from './dom.js';
 
-// Theme and kind names, and the files editors may upload, from the daemon's catalog
+// Theme, kind and evidence type names, and the files editors may upload, from the daemon's catalog
 // (GET /api/catalog, from corpus/themes.toml and the index schema). Filled once by loadCatalog
 // before the page first renders; until then, or when it fails, values are shown humanised.
 const themeNames = new Map();
 const kindNames = new Map();
+const evidenceNames = new Map();
+let evidenceTypes = [];
 let kinds = [];
 let extensions = [];
 let catalogLoading;
@@ -19,6 +21,8 @@ export function loadCatalog() {
       for (const t of body.themes || []) themeNames.set(t.slug, t.name);
       kinds = (body.kinds || []).map((k) => ({ value: k.value, label: k.label }));
       for (const k of kinds) kindNames.set(k.value, k.label);
+      evidenceTypes = (body.evidence || []).map((e) => ({ value: e.value, label: e.label }));
+      for (const e of evidenceTypes) evidenceNames.set(e.value, e.label);
       extensions = body.extensions || [];
     });
   return catalogLoading;
@@ -27,6 +31,11 @@ export function loadCatalog() {
 // [{value, label}] of every kind of document, in the daemon's order.
 export function kindList() {
   return kinds;
+}
+
+// [{value, label}] of every evidence type ("Soort kennis"), in the daemon's order.
+export function evidenceList() {
+  return evidenceTypes;
 }
 
 // The file extensions an upload may have (".pdf", ".txt", ...).
@@ -68,6 +77,11 @@ export function kindName(value) {
   return kindNames.get(value) || humanise(value);
 }
 
+// "Soort kennis": the evidence type's Dutch name ("Monitor en cijfers").
+export function evidenceName(value) {
+  return evidenceNames.get(value) || humanise(value);
+}
+
 export function provincieName(value) {
   if (kProvincieByCode.has(value)) return kProvincieByCode.get(value);
   return kProvincieBySlug.get(slug(value))?.name || value;
@@ -100,6 +114,7 @@ export function facetLabel(facet, entry) {
   switch (facet) {
     case 'theme': return themeName(entry.value);
     case 'kind': return kindName(entry.value);
+    case 'evidence': return evidenceName(entry.value);
     case 'provincie': return provincieName(entry.value);
     case 'gemeente': return gemeenteName(entry.value);
     default: return String(entry.value);

@@ -1,7 +1,7 @@
 // The result list: count, sort, "bedoelde u …?", hits with highlighted passages and page links,
 // pagination, and an empty state that suggests a way forward.
 import { h, fill, markedText, plural, formatNumber } from './dom.js';
-import { listOf, kindName } from './labels.js';
+import { listOf, kindName, evidenceName } from './labels.js';
 import { withChanges, stateUrl, searchParams, hasFilters, emptyState } from './state.js';
 import { fileUrl, exportUrl, exportsAvailable } from './api.js';
 
@@ -110,6 +110,7 @@ function hitItem(hit, state) {
       h('h3', { id: `hit-${cssSafe(hit.id)}` },
         h('a', { href: stateUrl(docState), class: 'hit-title', 'data-doc': hit.id }, hit.title || 'Zonder titel')),
       h('p', { class: 'hit-meta' }, meta.join(' · ')),
+      hit.evidence ? h('p', { class: 'hit-evidence' }, `Soort kennis: ${evidenceName(hit.evidence)}`) : null,
       hit.snippet ? h('p', { class: 'snippet' }, markedText(hit.snippet)) : null,
       hit.pages?.length ? h('p', { class: 'hit-pages' },
         hit.pages.length === 1 ? 'Gevonden op pagina ' : 'Gevonden op pagina’s ',

@@ -2,7 +2,7 @@
 // low-confidence tags to confirm or reject, hiding; the document's text beside the form; notes and
 // the audit history below. Used on its own page, inside a queue item and after an upload.
 import { h, fill } from '../../js/dom.js';
-import { themeName, gemeenteName, kindName, kindList } from '../../js/labels.js';
+import { themeName, gemeenteName, kindName, kindList, evidenceName, evidenceList } from '../../js/labels.js';
 import * as api from './api.js';
 import { kProvincieNames, loadThemes, withThemes, loadGemeenten, findGemeente } from './catalog.js';
 import { machineOf, formState, overrideFrom, validate, decideTag } from './model.js';
@@ -15,7 +15,7 @@ let instances = 0;
 
 // Which override keys a validation error can name, and the form part that shows it.
 const kFieldOf = (key) => {
-  if (['title', 'date', 'kind', 'organisation', 'hidden'].includes(key)) return key;
+  if (['title', 'date', 'kind', 'evidence', 'organisation', 'hidden'].includes(key)) return key;
   const group = /^(themes|gemeenten|provincies)_/.exec(key);
   return group ? group[1] : '';
 };
@@ -102,6 +102,7 @@ class DocumentEditor {
       this.textField('date', 'Datum', this.state.date, this.machine.date,
         { placeholder: 'JJJJ-MM-DD', inputmode: 'numeric', hint: 'JJJJ, JJJJ-MM of JJJJ-MM-DD; leeg = onbekend.' }),
       this.kindField()),
+    this.evidenceField(),
     this.textField('organisation', 'Organisatie of auteur', this.state.organisation, this.machine.organisation),
     this.group('themes', 'Thema’s'),
     this.group('gemeenten', 'Gemeenten'),
@@ -196,6 +197,18 @@ class DocumentEditor {
       onchange: (e) => { this.state.kind = e.target.value; },
     }, kindList().map((k) => h('option', { value: k.value, selected: k.value === this.state.kind }, k.label)));
     return this.field('kind', 'Soort', select, `Uit het bestand: ${kindName(this.machine.kind)}.`);
+  }
+
+  evidenceField() {
+    const options = evidenceList().map((e) => h('option', { value: e.value, selected: e.value === this.state.evidence }, e.label));
+    // Documents indexed before evidence types have none until an editor or a re-index gives one.
+    if (!this.state.evidence) options.unshift(h('option', { value: '', selected: true }, '(onbekend)'));
+    const select = h('select', {
+      id: `${this.p}-evidence`, name: 'evidence',
+      onchange: (e) => { this.state.evidence = e.target.value; },
+    }, options);
+    const found = this.machine.evidence ? evidenceName(this.machine.evidence) : '(niets bepaald)';
+    return this.field('evidence', 'Soort kennis', select, `Uit het bestand: ${found}.`);
   }
 
   hiddenField() {

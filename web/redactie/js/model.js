@@ -11,6 +11,7 @@ export function machineOf(doc) {
     title: m.title || '',
     date: m.date || '',
     kind: m.kind || 'overig',
+    evidence: m.evidence || '',
     organisation: m.organisation || '',
     themes: (m.themes || []).map((t) => (typeof t === 'string' ? { slug: t, name: '', score: null } : t)),
     gemeenten: (m.gemeenten || []).map((g) => (typeof g === 'string' ? { code: g, name: '', mentions: null } : g)),
@@ -30,6 +31,7 @@ export function formState(machine, override = {}) {
     title: o.title ?? machine.title,
     date: o.date ?? machine.date,
     kind: o.kind ?? machine.kind,
+    evidence: o.evidence ?? machine.evidence,
     organisation: o.organisation ?? machine.organisation,
     themes: applyList(machine.themes.map((t) => t.slug), o.themes_added, o.themes_removed),
     themesConfirmed: new Set(o.themes_confirmed || []),
@@ -61,6 +63,7 @@ export function overrideFrom(machine, state) {
   scalar('title', state.title.trim());
   scalar('date', state.date.trim());
   scalar('kind', state.kind);
+  if (state.evidence) scalar('evidence', state.evidence);
   scalar('organisation', state.organisation.trim());
   listDiff(out, 'themes', machine.themes.map((t) => t.slug), state.themes, state.themesConfirmed);
   listDiff(out, 'gemeenten', machine.gemeenten.map((g) => g.code), state.gemeenten, state.gemeentenConfirmed);

@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstddef>
+#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -21,7 +22,9 @@ class WritableDatabase;
 
 namespace kb::schema {
 
-inline constexpr std::string_view kSchemaVersion = "2";
+// 3: documents carry an evidence type (kPrefixEvidence, the stored field "evidence"); an index
+// of version 2 lacks them and an incremental run would never add them to unchanged files.
+inline constexpr std::string_view kSchemaVersion = "3";
 // Xapian 1.4's "dutch" is Porter's Dutch stemmer; pinned by name and recorded in the index.
 inline constexpr std::string_view kStemmerName = "dutch";
 
@@ -38,6 +41,7 @@ inline constexpr std::string_view kPrefixYear = "XY";          // four-digit yea
 inline constexpr std::string_view kPrefixLanguage = "XL";      // ISO 639-1 code, e.g. XLnl
 inline constexpr std::string_view kPrefixOrganisation = "XO";  // organisation slug
 inline constexpr std::string_view kPrefixFormat = "XF";        // source format: pdf, text, markdown
+inline constexpr std::string_view kPrefixEvidence = "XV";      // evidence type, e.g. XVnieuws
 // Editorial state (schema 2): "XEhidden" (an editor hid it, or it was merged into another
 // document), "XEmerged" (merged into another), "XEedited" (carries any editor override).
 // kb-searchd leaves XEhidden documents out of every public result, facet and similar list.
@@ -117,6 +121,32 @@ std::string BoundedTerm(std::string_view prefix, std::string_view value);
 
 // The document kinds the indexer assigns (see indexer/README or kb/extract/metadata.h).
 inline constexpr std::string_view kKinds[] = {"rapport", "interview", "artikel", "wet", "overig"};
+
+// The evidence types ("Soort kennis") the indexer assigns, exactly one per document (rules in
+// indexer/extract/evidence_type.cpp, definitions in tests/indexer/data/EVIDENCE_LABELS.md).
+inline constexpr std::string_view kEvidenceTypes[] = {
+    "effectonderzoek",    "monitor-cijfers",  "procesevaluatie", "praktijkbeschrijving",
+    "beleid-regelgeving", "opinie-interview", "nieuws"};
+
+// True for one of kEvidenceTypes.
+inline bool IsEvidenceType(std::string_view value) {
+  for (const std::string_view type : kEvidenceTypes) {
+    if (type == value) return true;
+  }
+  return false;
+}
+
+// The evidence types as a Dutch choice for messages: "effectonderzoek, monitor-cijfers, ...,
+// opinie-interview of nieuws".
+inline std::string EvidenceTypeChoices() {
+  std::string out;
+  const std::size_t n = std::size(kEvidenceTypes);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i > 0) out += i + 1 == n ? " of " : ", ";
+    out += kEvidenceTypes[i];
+  }
+  return out;
+}
 
 // Positions: consecutive pages are separated by this gap so phrases never span a page break.
 inline constexpr unsigned kPageGap = 100;

@@ -37,6 +37,7 @@ struct MachineFacts {
   std::string title;
   std::string date;
   std::string kind;
+  std::string evidence;
   std::string organisation;
   std::vector<ThemeTag> themes;
   std::vector<GemeenteTag> gemeenten;
@@ -52,6 +53,7 @@ struct StoredDocument {
   std::string date;                // "YYYY-MM-DD", "YYYY" or empty
   int year = 0;                    // 0 when unknown
   std::string kind;                // one of schema::kKinds
+  std::string evidence;            // one of schema::kEvidenceTypes; empty in older data
   std::string language;            // ISO 639-1, e.g. "nl"
   std::string format;              // "pdf", "text", "markdown"
   std::string path;                // absolute source path

@@ -17,6 +17,7 @@ struct Override {
   std::optional<std::string> title;         // never set to empty
   std::optional<std::string> date;          // "YYYY-MM-DD", "YYYY-MM", "YYYY" or ""
   std::optional<std::string> kind;          // one of schema::kKinds
+  std::optional<std::string> evidence;      // one of schema::kEvidenceTypes
   std::optional<std::string> organisation;  // publishing organisation or author
   std::vector<std::string> themes_added;    // theme slugs
   std::vector<std::string> themes_removed;
@@ -33,7 +34,8 @@ struct Override {
   // and "hidden" are always present.
   std::string ToJson() const;
   // Strict: an unknown key, a wrong type, an empty title, a date that is not "", YYYY, YYYY-MM
-  // or a real YYYY-MM-DD, a kind outside schema::kKinds, a theme slug that is not [a-z0-9_-]+,
+  // or a real YYYY-MM-DD, a kind outside schema::kKinds, an evidence type outside
+  // schema::kEvidenceTypes, a theme slug that is not [a-z0-9_-]+,
   // a gemeente that is not "GM" + 4 digits, or an item both added and removed is
   // InvalidArgument with a Dutch message naming the field as `veld "<name>"`. null means absent.
   // Whether a slug or code exists is the caller's check (it knows the taxonomy).

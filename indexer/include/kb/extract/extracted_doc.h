@@ -15,7 +15,7 @@ inline constexpr std::size_t kMaxAuthors = 30;
 inline constexpr std::size_t kMaxAuthorBytes = 120;
 // Declared organisations are kept whole up to this (editors may write 300 characters).
 inline constexpr std::size_t kMaxOrganisationBytes = 500;
-// format, date, kind, language, encoding: short codes.
+// format, date, kind, evidence, language, encoding: short codes.
 inline constexpr std::size_t kMaxCodeBytes = 64;
 
 // ExtractedDoc::title_source when no title was found in the file and the file name had to do:
@@ -30,6 +30,7 @@ struct ExtractedDoc {
   std::string organisation;          // publishing organisation when recognisable
   std::string date;                  // "YYYY-MM-DD", "YYYY-MM", "YYYY" or empty
   std::string kind;                  // rapport, interview, artikel, wet, overig
+  std::string evidence;              // one of schema::kEvidenceTypes (ClassifyEvidence)
   std::string language;              // ISO 639-1 ("nl", "fy", "en", ...)
   std::string encoding;              // text files: detected charset; PDFs: empty
   std::vector<std::string> pages;    // UTF-8 text per page; one element for text files

@@ -25,14 +25,18 @@ struct DeclaredMetadata {
   // PDF /Author: often the account that saved the file rather than a writer, so its names are
   // kept only when the text names them too (ConfirmedAuthors).
   std::string info_author;
-  std::string organisation;      // PDF /Company or front matter "organisation", "publisher"
+  std::string organisation;  // PDF /Company or front matter "organisation", "publisher"
+  // Front matter "categories", "category", "section", "rubriek" or "genre": the site's own
+  // section for the page ("opinie", "binnenland"); list items joined with "; ".
+  std::string section;
   std::vector<CoverLine> cover;  // PDFs: the lines of the first kCoverPages pages with sizes
 };
 
-// Fills doc.title, doc.date, doc.kind, doc.language, doc.authors and doc.organisation (the last
-// two when empty) from `declared`, doc.pages and the file name, in the order documented per
-// function below. Afterwards doc.title is never empty and every field keeps the bounds of
-// extracted_doc.h (kMaxTitleBytes, kMaxAuthors of kMaxAuthorBytes, kMaxOrganisationBytes).
+// Fills doc.title, doc.date, doc.kind, doc.evidence (ClassifyEvidence), doc.language, doc.authors
+// and doc.organisation (the last two when empty) from `declared`, doc.pages and the file name, in
+// the order documented per function below. Afterwards doc.title is never empty and every field
+// keeps the bounds of extracted_doc.h (kMaxTitleBytes, kMaxAuthors of kMaxAuthorBytes,
+// kMaxOrganisationBytes).
 //
 // Order of sources:
 //   title        - CoverTitle, LetterSubject, the declared title (Markdown emphasis removed),
@@ -121,6 +125,11 @@ std::string PublisherInText(std::string_view text);
 // ("Data Science Hub van VNG Realisatie" -> "VNG Realisatie"); "WIJ Groningen" counts for
 // "Stichting WIJ Groningen" (also after "Vereniging" and "Coöperatie"). Empty otherwise.
 std::string MostNamedOrganisation(std::string_view text);
+
+// True when `organisation` is a news outlet: a newspaper, broadcaster or news site among the
+// publishers PublisherOfUrl knows ("NOS", "Algemeen Dagblad", "Tweakers"), or a name that says
+// so ("Brabants Dagblad", "Omroep Gelderland", "RTV Rijnmond", "... Courant").
+bool IsNewsOutlet(std::string_view organisation);
 
 // The publisher of a news or government site by the host of `url` ("https://www.ad.nl/..." ->
 // "Algemeen Dagblad", "nos.nl" -> "NOS"); empty for other sites.

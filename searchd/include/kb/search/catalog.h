@@ -30,6 +30,16 @@ inline constexpr KindLabel kKindLabels[] = {{"rapport", "Rapport"},
                                             {"wet", "Wet- en regelgeving"},
                                             {"overig", "Overig"}};
 
+// The evidence types (schema::kEvidenceTypes, in that order) with the names the page shows as
+// "Soort kennis".
+inline constexpr KindLabel kEvidenceLabels[] = {{"effectonderzoek", "Effectonderzoek"},
+                                                {"monitor-cijfers", "Monitor en cijfers"},
+                                                {"procesevaluatie", "Procesevaluatie"},
+                                                {"praktijkbeschrijving", "Praktijkbeschrijving"},
+                                                {"beleid-regelgeving", "Beleid en regelgeving"},
+                                                {"opinie-interview", "Opinie en interview"},
+                                                {"nieuws", "Nieuws"}};
+
 struct CatalogEntry {
   std::string value;  // filter value: theme slug, CBS code, provincie name
   std::string label;  // display name

@@ -41,10 +41,18 @@ class FacetTable {
   Facets Count(const std::vector<Xapian::docid>& docids, const Catalog& catalog) const;
 
  private:
-  enum Kind : std::uint8_t { kTheme, kGemeente, kProvincie, kYear, kKind, kOrganisation };
+  enum Kind : std::uint8_t {
+    kTheme,
+    kGemeente,
+    kProvincie,
+    kYear,
+    kKind,
+    kOrganisation,
+    kEvidence
+  };
   struct Value {
     Kind kind;
-    std::string value;  // slug, CBS code, provincie slug, year, kind, organisation slug
+    std::string value;  // slug, CBS code, provincie slug, year, kind, organisation slug, evidence
     std::string label;  // organisations: the name as a document states it
   };
   std::vector<Value> values_;

@@ -34,6 +34,7 @@ struct SearchRequest {
   std::vector<std::string> gemeenten;     // CBS codes ("GM0014") or names ("Groningen")
   std::vector<std::string> provincies;    // names or slugs; includes their gemeenten
   std::vector<std::string> kinds;         // one of schema::kKinds
+  std::vector<std::string> evidence;      // one of schema::kEvidenceTypes (checked)
   std::vector<std::string> organisaties;  // organisation names or slugs (facets.organisation)
   std::optional<int> year_from;           // inclusive
   std::optional<int> year_to;             // inclusive

@@ -22,6 +22,7 @@ struct Facets {
   std::vector<FacetCount> provincie;  // by count, then label; includes documents of its gemeenten
   std::vector<FacetCount> year;       // newest first
   std::vector<FacetCount> kind;       // by count, then label
+  std::vector<FacetCount> evidence;   // by count, then label (schema::kEvidenceTypes)
   std::vector<FacetCount> organisation;  // by count, then label; value: the organisation's name
   std::uint64_t year_unknown = 0;        // matches whose year is unknown
 };
@@ -30,6 +31,7 @@ struct Hit {
   std::string id;
   std::string title;
   std::string kind;
+  std::string evidence;  // empty for documents indexed before evidence types
   int year = 0;
   std::string date;
   std::vector<ThemeTag> themes;
