@@ -154,6 +154,9 @@ std::vector<Xapian::Document> DocumentBuilder::Passages(const StoredDocument& s)
     analyzer_.IndexText(passage.text, d, pos);
     pos += schema::kPageGap;
     analyzer_.IndexText(passage.section, d, pos);
+    d.add_value(schema::kPassageSlotDocument, s.id);
+    d.add_value(schema::kPassageSlotPage, std::to_string(passage.page));
+    d.add_value(schema::kPassageSlotRole, std::string(analysis::SectionRoleName(passage.role)));
     nlohmann::json data = {{"doc", s.id},
                            {"page", passage.page},
                            {"section", std::move(passage.section)},

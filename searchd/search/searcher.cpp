@@ -10,6 +10,7 @@
 
 #include "kb/analysis/query_words.h"
 #include "kb/analysis/text_fold.h"
+#include "kb/core/fnv_hash.h"
 #include "kb/core/schema.h"
 #include "kb/search/snippets.h"
 #include "searcher_impl.h"
@@ -479,7 +480,7 @@ namespace {
 // How many of the best documents the passages are drawn from.
 constexpr Xapian::doccount kPassageDocuments = 40;
 // How many passages of those documents are ranked.
-constexpr Xapian::doccount kPassageCandidates = 300;
+constexpr Xapian::doccount kPassageCandidates = 100;
 // A passage's score: its own BM25 weight over the best passage's, plus kDocumentShare times its
 // document's weight over the best document's, plus a little for a findings section and minus a
 // little for an appendix.
@@ -492,7 +493,8 @@ constexpr std::size_t kMaxPerDocumentInFirstFive = 2;
 
 struct RankedPassage {
   PassageHit hit;
-  std::string text;
+  Xapian::docid docid = 0;    // of its document
+  Xapian::docid passage = 0;  // in the passage index
 };
 
 }  // namespace
@@ -528,18 +530,21 @@ Result<PassageResult> Searcher::Impl::Passages(const SearchRequest& r) {
   result.corrected_query = found_documents.corrected_query;
   result.showing_corrected = found_documents.showing_corrected;
 
+  // The documents by id (only the documents passages are shown from are loaded).
   struct Parent {
-    std::shared_ptr<const IndexedDocument> document;
+    Xapian::docid docid = 0;
     double weight = 0;
   };
   std::map<std::string, Parent> parents;
   std::vector<Xapian::Query> parent_terms;
   double best_document = 0;
   for (auto it = found->mset.begin(); it != found->mset.end(); ++it) {
-    auto indexed = Load(*it, it.get_document());
-    const std::string id = indexed->doc.id;
+    // The id from the path value: a termlist would be read (and inflated) whole.
+    const std::string path = it.get_document().get_value(schema::kSlotPath);
+    if (path.empty()) continue;
+    const std::string id = DocumentIdForPath(path);
     best_document = std::max(best_document, it.get_weight());
-    parents[id] = Parent{std::move(indexed), it.get_weight()};
+    parents[id] = Parent{*it, it.get_weight()};
     parent_terms.emplace_back(std::string(schema::kPrefixParent) + id);
   }
   if (parents.empty()) return result;
@@ -552,20 +557,16 @@ Result<PassageResult> Searcher::Impl::Passages(const SearchRequest& r) {
   const double best_passage = mset.empty() ? 1.0 : std::max(1e-9, mset.begin().get_weight());
   std::vector<RankedPassage> ranked;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    const auto data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
-    if (!data.is_object()) continue;
-    const auto parent = parents.find(data.value("doc", std::string()));
+    // Values only: a passage's text is read once it is among those shown.
+    const Xapian::Document document = it.get_document();
+    const auto parent = parents.find(document.get_value(schema::kPassageSlotDocument));
     if (parent == parents.end()) continue;
-    const StoredDocument& doc = parent->second.document->doc;
     RankedPassage p;
-    p.hit.id = doc.id;
-    p.hit.title = doc.title;
-    p.hit.format = doc.format;
-    p.hit.year = doc.year;
-    p.hit.page = data.value("page", 1);
-    p.hit.section = data.value("section", std::string());
-    p.hit.role = data.value("role", std::string("body"));
-    p.text = data.value("text", std::string());
+    p.hit.id = parent->first;
+    p.docid = parent->second.docid;
+    p.passage = *it;
+    p.hit.page = std::max(1, std::atoi(document.get_value(schema::kPassageSlotPage).c_str()));
+    p.hit.role = document.get_value(schema::kPassageSlotRole);
     double score = it.get_weight() / best_passage;
     if (best_document > 0) score += kDocumentShare * parent->second.weight / best_document;
     if (p.hit.role == "findings") score += kFindingsBonus;
@@ -594,7 +595,16 @@ Result<PassageResult> Searcher::Impl::Passages(const SearchRequest& r) {
   SnippetMaker marker(QueryTermsOf(built->query, built->text), analyzer.QueryStemmer());
   for (const RankedPassage* p : order) {
     PassageHit hit = p->hit;
-    hit.html = marker.Mark(p->text);
+    const auto indexed = Load(p->docid, db.get_document(p->docid));
+    hit.title = indexed->doc.title;
+    hit.format = indexed->doc.format;
+    hit.year = indexed->doc.year;
+    const auto data =
+        nlohmann::json::parse(passages->get_document(p->passage).get_data(), nullptr, false);
+    if (data.is_object()) {
+      hit.section = data.value("section", std::string());
+      hit.html = marker.Mark(data.value("text", std::string()));
+    }
     result.passages.push_back(std::move(hit));
   }
   return result;

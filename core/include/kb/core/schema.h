@@ -62,12 +62,18 @@ inline constexpr std::string_view kPrefixDuplicateBand = "XD";
 // holds its words (the same analysis as the body), the parent term kPrefixParent + document id
 // (to find and replace a document's passages), and as data the JSON
 // {"doc": id, "page": N, "section": "...", "role": "findings|body|appendix", "text": "..."}.
+// Its document id, page and role are values too (slots below), so ranking reads no data.
 inline constexpr std::string_view kPassagesFolder = "passages";
+enum PassageSlot : unsigned {
+  kPassageSlotDocument = 0,  // the document's id
+  kPassageSlotPage = 1,      // the page, decimal
+  kPassageSlotRole = 2,      // "findings", "body" or "appendix"
+};
 inline constexpr std::string_view kPrefixParent = "XU";
 // In the document index: the passage format of a completed run. A run on an index without it (or
 // with an older one) re-reads every file, so every document gets its passages.
 inline constexpr std::string_view kMetaPassagesVersion = "kb.passages_version";
-inline constexpr std::string_view kPassagesVersion = "1";
+inline constexpr std::string_view kPassagesVersion = "2";
 
 // --- Value slots ---------------------------------------------------------------------------
 enum Slot : unsigned {
