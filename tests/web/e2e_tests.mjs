@@ -43,6 +43,40 @@ const tests = {
     await shot(ctx, page, '02-results');
   },
 
+  async 'findings first: passages with page links that open the PDF at the page'(ctx, page) {
+    // A question the sample corpus's PDFs answer; the probe picks one with a PDF passage.
+    let question = null;
+    for (const q of ['eenzaamheid onder ouderen in Drenthe', 'schuldhulpverlening Groningen', 'mantelzorgers in Zeeland']) {
+      const body = await (await fetch(`${ctx.base}/api/passages?size=5&q=${encodeURIComponent(q)}`)).json();
+      if (body.passages?.some((p) => p.format === 'pdf')) { question = q; break; }
+    }
+    assert.ok(question, 'a sample question with a passage from a PDF');
+    await page.goto(`${ctx.base}/?q=${encodeURIComponent(question)}`);
+    await resultsShown(page);
+    const panel = page.locator('#bevindingen');
+    await panel.waitFor({ state: 'visible' });
+    assert.equal(await page.$eval('#bevindingen-titel', (el) => el.textContent), 'Wat we al weten');
+    // Findings come before the overview and the result list.
+    assert.ok(await page.$eval('#bevindingen', (el) =>
+      Boolean(el.compareDocumentPosition(document.querySelector('#resultaten')) & Node.DOCUMENT_POSITION_FOLLOWING)));
+    assert.ok(await page.locator('.finding').count() >= 1);
+    assert.ok(await page.locator('.finding-text mark').count() > 0, 'passages highlight the question');
+    const link = page.locator('a.finding-page').first();
+    const href = await link.getAttribute('href');
+    assert.match(href, /^\/api\/documents\/[0-9a-f]{16}\/file#page=\d+$/);
+    const pdf = await fetch(ctx.base + href.replace(/#.*$/, ''));
+    assert.equal(pdf.status, 200);
+    assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+    // Citeer: the server's reference with the passage's page.
+    await page.locator('.finding-cite summary').first().click();
+    await page.waitForFunction(() => /\(p\. \d+\)$/.test(document.querySelector('.finding-citation')?.textContent || ''));
+    await shot(ctx, page, '02b-findings');
+    // Without a query there is nothing to answer: no panel.
+    await page.goto(ctx.base + '/');
+    await resultsShown(page);
+    assert.ok(await page.$eval('#bevindingen', (el) => el.hidden));
+  },
+
   async 'suggestions as you type and "bedoelde u"'(ctx, page) {
     await page.goto(ctx.base + '/');
     await resultsShown(page);

@@ -38,6 +38,11 @@ export function search(params, options) {
   return getJson(`/api/search?${params}`, options);
 }
 
+// The passages that best answer the query ({passages: [...]}); see README's /api/passages.
+export function passages(params, options) {
+  return getJson(`/api/passages?${params}`, options);
+}
+
 export function documentById(id, options) {
   return getJson(`/api/documents/${encodeURIComponent(id)}`, options);
 }

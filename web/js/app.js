@@ -8,6 +8,7 @@ import * as api from './api.js';
 import { renderFacets, renderChips } from './facets.js';
 import { renderOverview } from './overview.js';
 import { renderResults } from './results.js';
+import { renderFindings } from './findings.js';
 import { renderDocument } from './document.js';
 import { attachSuggest } from './suggest.js';
 import { loadGeometry } from './geo.js';
@@ -19,7 +20,10 @@ const els = {
   searchView: $('zoekweergave'), documentView: $('documentweergave'),
   chips: $('filters-actief'), filters: $('filters'), filterPanel: $('filterpaneel'),
   overview: $('overzicht'), results: $('resultaten'), announce: $('melding'),
+  findings: $('bevindingen'),
 };
+// How many passages "Wat we al weten" shows.
+const kFindings = 5;
 
 let current = parseState();
 let renderToken = 0;
@@ -78,14 +82,22 @@ async function renderSearchView(state, signal, token) {
   const needRegional = state.provincie.length || state.gemeente.length;
   const regionalParams = searchParams(regionalState, { withPage: false });
   regionalParams.set('size', '1');
-  const [result, regional] = await Promise.all([
+  // The findings answer a question: only with a query, on the first page of results.
+  const findingsParams = searchParams(state, { withPage: false });
+  findingsParams.delete('sort');
+  findingsParams.set('size', String(kFindings));
+  const wantFindings = Boolean(state.q) && state.page <= 1;
+  const [result, regional, , found] = await Promise.all([
     api.search(params, { signal }),
     needRegional ? api.search(regionalParams, { signal }) : null,
     loadGeometry().catch(() => null),  // gemeente names for labels; the map reports its own error
+    // An index without passages (or a failure) leaves the panel out; the results still show.
+    wantFindings ? api.passages(findingsParams, { signal }).catch(() => null) : null,
   ]);
   if (token !== renderToken) return;
   renderChips(els.chips, { state, navigate });
   renderFacets(els.filters, { state, result, navigate });
+  renderFindings(els.findings, { state, passages: found });
   renderResults(els.results, { state, result, navigate });
   els.results.removeAttribute('aria-busy');
   els.announce.textContent = plural(result.total, 'document gevonden', 'documenten gevonden');
