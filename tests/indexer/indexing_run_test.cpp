@@ -8,10 +8,12 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <thread>
 
 #include <xapian.h>
 
+#include "kb/core/fnv_hash.h"
 #include "kb/core/schema.h"
 #include "kb/core/stored_document.h"
 #include "process.h"
@@ -230,4 +232,72 @@ TEST_CASE("a run killed with SIGKILL or stopped with SIGINT leaves an index a re
   INFO(rerun.err);
   REQUIRE(rerun.exit_code == 0);
   CHECK(static_cast<int>(Xapian::Database(db).get_doccount()) == expected);
+}
+
+TEST_CASE("passages follow their documents: added, replaced, removed, and made for older indexes") {
+  TempDir tmp;
+  const fs::path corpus = fs::path(tmp.path()) / "corpus";
+  const std::string db = tmp.path() + "/db";
+  const std::string passages = db + "/" + std::string(kb::schema::kPassagesFolder);
+  CopySubset(corpus);
+  const int n = static_cast<int>(std::size(kSubset));
+  auto first = Run(Indexer(db, {corpus.string()}));
+  INFO(first.out << first.err);
+  REQUIRE(first.exit_code == 0);
+
+  // Every document with text has passages, and every passage a document.
+  const std::string parent_prefix(kb::schema::kPrefixParent);
+  auto parents = [&] {
+    std::set<std::string> ids;
+    Xapian::Database pdb(passages);
+    for (auto t = pdb.allterms_begin(parent_prefix); t != pdb.allterms_end(parent_prefix); ++t) {
+      ids.insert((*t).substr(parent_prefix.size()));
+    }
+    return ids;
+  };
+  std::set<std::string> ids;
+  {
+    Xapian::Database xdb(db);
+    for (auto t = xdb.allterms_begin("Q"); t != xdb.allterms_end("Q"); ++t) {
+      ids.insert((*t).substr(1));
+    }
+  }
+  REQUIRE(ids.size() == static_cast<size_t>(n));
+  CHECK(parents() == ids);
+  CHECK(Xapian::Database(passages).get_doccount() > static_cast<Xapian::doccount>(n));
+
+  SECTION("a changed file's passages are replaced, a removed file's are gone") {
+    const fs::path latin1 = corpus / "ucto-encodings/encoding2.nl.txt";
+    {
+      std::ofstream out(latin1, std::ios::app | std::ios::binary);
+      out << "\n\nDe wethouder zweefvliegt graag op zaterdag, vertelt zij aan de krant.\n";
+    }
+    const std::string removed_id =
+        kb::DocumentIdForPath((corpus / "jaapjunior/Casus 08 Taakgericht.pdf").string());
+    fs::remove(corpus / "jaapjunior/Casus 08 Taakgericht.pdf");
+    const Xapian::doccount before = Xapian::Database(passages).get_doccount();
+    auto second = Run(Indexer(db, {corpus.string()}));
+    REQUIRE(second.exit_code == 0);
+    Xapian::Database pdb(passages);
+    CHECK(pdb.get_termfreq("zweefvliegt") == 1);
+    CHECK(pdb.get_termfreq(parent_prefix + removed_id) == 0);
+    CHECK(pdb.get_doccount() < before + 1);
+    ids.erase(removed_id);
+    CHECK(parents() == ids);
+  }
+
+  SECTION("an index from before passages reads every file again, once") {
+    {
+      Xapian::WritableDatabase xdb(db, Xapian::DB_OPEN);
+      xdb.set_metadata(std::string(kb::schema::kMetaPassagesVersion), "");
+      xdb.commit();
+    }
+    fs::remove_all(passages);
+    auto second = Run(Indexer(db, {corpus.string()}));
+    REQUIRE(second.exit_code == 0);
+    CHECK(ParseSummary(second.out).indexed == n);
+    CHECK(parents() == ids);
+    auto third = Run(Indexer(db, {corpus.string()}));
+    CHECK(ParseSummary(third.out).unchanged == n);
+  }
 }
