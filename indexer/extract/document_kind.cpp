@@ -42,27 +42,6 @@ bool TitleNamesRegulation(const std::string& lower_title) {
   return std::any_of(kWords.begin(), kWords.end(), [&](std::string_view w) { return first == w; });
 }
 
-// Lines starting with "Artikel 1", "Artikel 2a", "Artikel 12." (optionally after '#' or '**').
-std::size_t CountArticleHeadings(std::string_view lower_text) {
-  std::size_t count = 0;
-  std::size_t start = 0;
-  while (start < lower_text.size()) {
-    std::size_t end = lower_text.find('\n', start);
-    if (end == std::string_view::npos) end = lower_text.size();
-    std::string_view line = lower_text.substr(start, end - start);
-    start = end + 1;
-    while (!line.empty() && (line.front() == ' ' || line.front() == '#' || line.front() == '*')) {
-      line.remove_prefix(1);
-    }
-    constexpr std::string_view kArtikel = "artikel ";
-    if (line.substr(0, kArtikel.size()) == kArtikel && line.size() > kArtikel.size() &&
-        std::isdigit(static_cast<unsigned char>(line[kArtikel.size()])) != 0) {
-      ++count;
-    }
-  }
-  return count;
-}
-
 // A transcript: at least eight lines, and the two most frequent first words (the speakers:
 // "Ik"/"Els", "Vraag:"/"Antwoord:", "I:"/"R:") each open three or more of them and together
 // open most of them. Prose paragraphs start with too many different words to match.
@@ -100,7 +79,7 @@ bool IsRegulation(const std::string& lower_title, const std::string& lower_text)
   if (TitleNamesRegulation(lower_title)) return true;
   constexpr std::array<std::string_view, 4> kFormulas{"gelet op", "staatsblad", "staatscourant",
                                                       "bij de gratie gods"};
-  return CountArticleHeadings(lower_text) >= 3 && ContainsAny(lower_text, kFormulas);
+  return scan::CountArticleHeadings(lower_text) >= 3 && ContainsAny(lower_text, kFormulas);
 }
 
 bool IsInterview(const std::string& lower_title, const std::string& lower_text) {

@@ -158,27 +158,6 @@ double ShareOfFigureLines(std::string_view text) {
   return lines == 0 ? 0.0 : static_cast<double>(figure_lines) / static_cast<double>(lines);
 }
 
-// Lines opening with "Artikel N" (after '#', '*' or spaces): the articles of a regulation.
-std::size_t ArticleHeadings(std::string_view lower_text) {
-  std::size_t count = 0;
-  std::size_t start = 0;
-  while (start < lower_text.size()) {
-    std::size_t end = lower_text.find('\n', start);
-    if (end == std::string_view::npos) end = lower_text.size();
-    std::string_view line = lower_text.substr(start, end - start);
-    start = end + 1;
-    while (!line.empty() && (line.front() == ' ' || line.front() == '#' || line.front() == '*')) {
-      line.remove_prefix(1);
-    }
-    constexpr std::string_view kArtikel = "artikel ";
-    if (line.substr(0, kArtikel.size()) == kArtikel && line.size() > kArtikel.size() &&
-        std::isdigit(static_cast<unsigned char>(line[kArtikel.size()])) != 0) {
-      ++count;
-    }
-  }
-  return count;
-}
-
 // Quotation marks (straight, curly double and low-9) per 1000 words: interviews and news quote.
 double QuoteDensity(std::string_view text, double per_mille) {
   std::size_t quotes = static_cast<std::size_t>(std::count(text.begin(), text.end(), '"'));
@@ -226,26 +205,27 @@ std::string_view ClassifyEvidence(const ExtractedDoc& doc, std::string_view sect
 
   std::array<double, kTypeCount> score{};
 
-  score[kPolicy] = CueScore(text, per_mille,
-                            {{"gelet op", 3},
-                             {"overwegende", 2},
-                             {"staatsblad", 2},
-                             {"staatscourant", 2},
-                             {"besluit:", 3},
-                             {"wordt aangehaald als", 3},
-                             {"treedt in werking", 2},
-                             {"verordening", 1},
-                             {"wetsvoorstel", 1},
-                             {"memorie van toelichting", 2},
-                             {"raad van state", 1},
-                             {"afdeling advisering", 2},
-                             {"advies", 0.3},
-                             {"beleidsagenda", 2},
-                             {"hervormingsagenda", 1},
-                             {"kabinet", 0.3},
-                             {"de minister", 0.5},
-                             {"wettelijk", 0.3}}) +
-                   std::min(4.0, 0.4 * static_cast<double>(ArticleHeadings(text)) * per_mille * 10);
+  score[kPolicy] =
+      CueScore(text, per_mille,
+               {{"gelet op", 3},
+                {"overwegende", 2},
+                {"staatsblad", 2},
+                {"staatscourant", 2},
+                {"besluit:", 3},
+                {"wordt aangehaald als", 3},
+                {"treedt in werking", 2},
+                {"verordening", 1},
+                {"wetsvoorstel", 1},
+                {"memorie van toelichting", 2},
+                {"raad van state", 1},
+                {"afdeling advisering", 2},
+                {"advies", 0.3},
+                {"beleidsagenda", 2},
+                {"hervormingsagenda", 1},
+                {"kabinet", 0.3},
+                {"de minister", 0.5},
+                {"wettelijk", 0.3}}) +
+      std::min(4.0, 0.4 * static_cast<double>(scan::CountArticleHeadings(text)) * per_mille * 10);
   if (doc.kind == "wet") score[kPolicy] += 6;
 
   score[kNews] = CueScore(text, per_mille,

@@ -3,6 +3,7 @@
 // and never splits a multi-byte character.
 #pragma once
 
+#include <cctype>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -94,6 +95,28 @@ inline std::string JoinedPrefix(const std::vector<std::string>& pages, std::size
     out.push_back('\n');
   }
   return std::string(Utf8Prefix(out, max_bytes));
+}
+
+// Lines of lower-case text starting with "Artikel 1", "Artikel 2a", "Artikel 12." (optionally after
+// '#' or '**').
+inline std::size_t CountArticleHeadings(std::string_view lower_text) {
+  std::size_t count = 0;
+  std::size_t start = 0;
+  while (start < lower_text.size()) {
+    std::size_t end = lower_text.find('\n', start);
+    if (end == std::string_view::npos) end = lower_text.size();
+    std::string_view line = lower_text.substr(start, end - start);
+    start = end + 1;
+    while (!line.empty() && (line.front() == ' ' || line.front() == '#' || line.front() == '*')) {
+      line.remove_prefix(1);
+    }
+    constexpr std::string_view kArtikel = "artikel ";
+    if (line.substr(0, kArtikel.size()) == kArtikel && line.size() > kArtikel.size() &&
+        std::isdigit(static_cast<unsigned char>(line[kArtikel.size()])) != 0) {
+      ++count;
+    }
+  }
+  return count;
 }
 
 }  // namespace kb::extract::scan

@@ -1,5 +1,8 @@
 #include "kb/http/json_mapping.h"
 
+#include <optional>
+#include <string>
+
 #include <nlohmann/json.hpp>
 
 #include "json_objects.h"
@@ -76,13 +79,23 @@ void WriteFacet(JsonWriter& w, std::string_view name,
 
 }  // namespace
 
+namespace {
+
+// The query as asked and the spelling correction: the opening fields of a search and of passages.
+void QueryFields(JsonWriter& w, const std::string& query,
+                 const std::optional<std::string>& corrected, bool showing_corrected) {
+  w.Key("query").String(query);
+  w.Key("corrected_query");
+  corrected ? w.String(*corrected) : w.Null();
+  w.Key("showing_corrected").Bool(showing_corrected);
+}
+
+}  // namespace
+
 std::string PassagesJson(const search::PassageResult& r) {
   JsonWriter w;
   w.BeginObject();
-  w.Key("query").String(r.query);
-  w.Key("corrected_query");
-  r.corrected_query ? w.String(*r.corrected_query) : w.Null();
-  w.Key("showing_corrected").Bool(r.showing_corrected);
+  QueryFields(w, r.query, r.corrected_query, r.showing_corrected);
   w.Key("passages").BeginArray();
   for (const search::PassageHit& p : r.passages) {
     w.BeginObject();
@@ -101,10 +114,7 @@ std::string PassagesJson(const search::PassageResult& r) {
 std::string SearchResultJson(const search::SearchResult& r) {
   JsonWriter w;
   w.BeginObject();
-  w.Key("query").String(r.query);
-  w.Key("corrected_query");
-  r.corrected_query ? w.String(*r.corrected_query) : w.Null();
-  w.Key("showing_corrected").Bool(r.showing_corrected);
+  QueryFields(w, r.query, r.corrected_query, r.showing_corrected);
   w.Key("total").UInt(r.total).Key("page").Int(r.page).Key("size").Int(r.size);
   w.Key("all_words_total").UInt(r.all_words_total);
   w.Key("undated_left_out").UInt(r.undated_left_out);

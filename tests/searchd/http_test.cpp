@@ -60,19 +60,7 @@ Fixture& Shared() {
 
 httplib::Client Client() { return Shared().server->Client(); }
 
-std::string EncodeUrl(const std::string& text) {
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      out += buf;
-    }
-  }
-  return out;
-}
+using kb::test::EncodeUrl;
 
 json Search(const std::string& query) {
   auto client = Client();

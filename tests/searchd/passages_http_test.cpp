@@ -76,20 +76,6 @@ json Get(const std::string& target, int status = 200) {
   return r.body;
 }
 
-std::string Encoded(const std::string& text) {
-  std::string out;
-  for (const unsigned char c : text) {
-    if (std::isalnum(c)) {
-      out.push_back(static_cast<char>(c));
-    } else {
-      char hex[4];
-      std::snprintf(hex, sizeof hex, "%%%02X", c);
-      out += hex;
-    }
-  }
-  return out;
-}
-
 std::string IdOf(const std::string& file) {
   return kb::DocumentIdForPath(fs::absolute(kDocs / file).lexically_normal().string());
 }
@@ -166,7 +152,7 @@ TEST_CASE("passages answer the question set better than the floors; a page index
   Figures ours, pages;
   for (const Question& q : questions) {
     std::vector<std::pair<std::string, int>> ranked;
-    const json found = Get("/api/passages?size=5&q=" + Encoded(q.text))["passages"];
+    const json found = Get("/api/passages?size=5&q=" + kb::test::EncodeUrl(q.text))["passages"];
     for (const auto& p : found) {
       ranked.emplace_back(p["id"].get<std::string>(), p["page"].get<int>());
     }
@@ -185,7 +171,8 @@ TEST_CASE("passages answer the question set better than the floors; a page index
 }
 
 TEST_CASE("a passage is escaped, marks the query's words and cites its page and section") {
-  const json body = Get("/api/passages?size=5&q=" + Encoded("kosten van schuldenproblematiek"));
+  const json body =
+      Get("/api/passages?size=5&q=" + kb::test::EncodeUrl("kosten van schuldenproblematiek"));
   const json& passages = body["passages"];
   REQUIRE(passages.size() == 5);
   std::map<std::string, int> in_first_five;
@@ -209,7 +196,8 @@ TEST_CASE("a passage is escaped, marks the query's words and cites its page and 
 }
 
 TEST_CASE("passages take the filters of a search") {
-  const json body = Get("/api/passages?size=10&kind=wet&q=" + Encoded("melding huiselijk geweld"));
+  const json body =
+      Get("/api/passages?size=10&kind=wet&q=" + kb::test::EncodeUrl("melding huiselijk geweld"));
   REQUIRE_FALSE(body["passages"].empty());
   for (const auto& p : body["passages"]) {
     CHECK(Get("/api/documents/" + p["id"].get<std::string>())["kind"] == "wet");
@@ -217,8 +205,8 @@ TEST_CASE("passages take the filters of a search") {
 }
 
 TEST_CASE("no table of contents or bibliography is a passage") {
-  const json body =
-      Get("/api/passages?size=20&q=" + Encoded("inhoudsopgave inleiding samenvatting literatuur"));
+  const json body = Get("/api/passages?size=20&q=" +
+                        kb::test::EncodeUrl("inhoudsopgave inleiding samenvatting literatuur"));
   for (const auto& p : body["passages"]) {
     const std::string section = p["section"];
     INFO(section);
