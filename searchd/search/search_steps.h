@@ -1,0 +1,90 @@
+// Searcher's search steps, shared by searcher.cpp (documents) and searcher_passages.cpp
+// (passages): one run of a query with the request's filters. Not part of the public interface.
+#pragma once
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kb/core/schema.h"
+#include "searcher_impl.h"
+
+namespace kb::search {
+
+// Nothing but white space: a query that asks for everything.
+inline bool IsBlank(const std::string& s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; });
+}
+
+struct Searcher::Impl::Run {
+  Xapian::MSet mset;
+  DocidCollector docids;
+  std::uint64_t total = 0;
+};
+
+// The steps of one search on one Searcher, each a job of its own: build a query from text, run
+// it with the request's filters, count the documents holding all its words.
+class Searcher::Impl::SearchSteps {
+ public:
+  SearchSteps(Searcher::Impl& impl, const SearchRequest& request, Xapian::Query filter)
+      : impl_(impl),
+        request_(request),
+        filter_(std::move(filter)),
+        offset_(static_cast<Xapian::doccount>((request.page - 1) * request.size)) {}
+
+  Xapian::doccount offset() const { return offset_; }
+  const Xapian::Query& filter() const { return filter_; }
+
+  // The places a query names become QueryRegions (a boost, not a filter), and are reported.
+  Result<BuiltQuery> Build(const std::string& text) const {
+    std::vector<QueryRegion> regions;
+    if (!HasExplicitSyntax(text)) {
+      for (const analysis::QueryPlace& place : impl_.options.catalog->PlacesIn(text)) {
+        regions.push_back(QueryRegion{place, impl_.options.catalog->FilterTermsOf(place)});
+      }
+    }
+    return impl_.builder.Build(text, regions);
+  }
+
+  std::unique_ptr<Run> Execute(const BuiltQuery& built) const {
+    auto out = std::make_unique<Run>();
+    Xapian::Enquire enquire(impl_.db);
+    const Xapian::Query filtered =
+        filter_.empty() ? built.query
+                        : Xapian::Query(Xapian::Query::OP_FILTER, built.query, filter_);
+    // Hidden and merged documents leave every public result here, so the facets (counted from
+    // the matches) leave them out too.
+    enquire.set_query(WithoutHidden(filtered));
+    if (built.natural_language) {
+      enquire.set_weighting_scheme(Xapian::BM25Weight(kQuestionK1, 0, 1, kQuestionB, 0.5));
+    }
+    if (request_.EffectiveSort() == SortOrder::kDate) {
+      enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+    } else if (built.coverage) {
+      enquire.set_sort_by_key_then_relevance(built.coverage.get(), true);
+    }
+    if (request_.facets) enquire.add_matchspy(&out->docids);
+    // checkatleast = doccount: every match is counted (and passed through the decider), so
+    // totals and facets are exact.
+    out->mset = enquire.get_mset(offset_, static_cast<Xapian::doccount>(request_.size),
+                                 impl_.db.get_doccount(), nullptr, built.decider.get());
+    out->total = out->mset.get_matches_estimated();
+    return out;
+  }
+
+  std::uint64_t AllWords(const BuiltQuery& built, std::uint64_t total) const {
+    if (built.all_words.empty() || !built.coverage) return total;
+    return impl_.CountMatches(built.all_words, filter_, nullptr);
+  }
+
+ private:
+  Searcher::Impl& impl_;
+  const SearchRequest& request_;
+  const Xapian::Query filter_;
+  const Xapian::doccount offset_;
+};
+
+}  // namespace kb::search

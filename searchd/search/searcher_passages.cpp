@@ -1,0 +1,174 @@
+// Searcher::Passages: the passages that best answer a query, from the passage index
+// (schema::kPassagesFolder), within the documents a search with the same filters finds.
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "kb/analysis/text_fold.h"
+#include "kb/core/fnv_hash.h"
+#include "kb/core/schema.h"
+#include "kb/search/searcher.h"
+#include "kb/search/snippets.h"
+#include "search_steps.h"
+
+namespace kb::search {
+
+namespace {
+
+// How many of the best documents the passages are drawn from.
+constexpr Xapian::doccount kPassageDocuments = 40;
+// How many passages of those documents are ranked.
+constexpr Xapian::doccount kPassageCandidates = 100;
+// A passage's score: its own BM25 weight over the best passage's, plus kDocumentShare times its
+// document's weight over the best document's, plus a little for a findings section and minus a
+// little for an appendix.
+constexpr double kDocumentShare = 0.5;
+constexpr double kFindingsBonus = 0.1;
+constexpr double kAppendixPenalty = 0.15;
+// In the first five, at most this many passages of one document.
+constexpr std::size_t kFirstFive = 5;
+constexpr std::size_t kMaxPerDocumentInFirstFive = 2;
+
+struct RankedPassage {
+  PassageHit hit;
+  Xapian::docid docid = 0;    // of its document
+  Xapian::docid passage = 0;  // in the passage index
+};
+
+}  // namespace
+
+Result<PassageResult> Searcher::Impl::Passages(const SearchRequest& r) {
+  if (IsBlank(r.q)) {
+    return Status::InvalidArgument(
+        "parameter 'q': ontbreekt; passages zoeken vraagt een zoekvraag, bijv. "
+        "q=schulden+jongeren");
+  }
+  if (!passages) {
+    return Status::Unavailable(
+        "deze index heeft nog geen passages; draai kb-indexer opnieuw over de corpusmappen");
+  }
+  auto filter = FilterQuery(r);
+  if (!filter.ok()) return filter.status();
+  SearchRequest documents = r;
+  documents.page = 1;
+  documents.size = static_cast<int>(kPassageDocuments);
+  documents.facets = false;
+  documents.sort = SortOrder::kRelevance;
+  const SearchSteps steps(*this, documents, std::move(filter).value());
+  PassageResult result;
+  result.query = r.q;
+  SearchResult found_documents;
+  auto built = UserQuery(steps, documents, found_documents);
+  if (!built.ok()) return built.status();
+  std::unique_ptr<Run> found = steps.Execute(*built);
+  if (found_documents.corrected_query && r.spell) {
+    found_documents.all_words_total = steps.AllWords(*built, found->total);
+    PreferCorrection(steps, found_documents, *built, found);
+  }
+  result.corrected_query = found_documents.corrected_query;
+  result.showing_corrected = found_documents.showing_corrected;
+
+  // The documents by id (only the documents passages are shown from are loaded).
+  struct Parent {
+    Xapian::docid docid = 0;
+    double weight = 0;
+  };
+  std::map<std::string, Parent> parents;
+  std::vector<Xapian::Query> parent_terms;
+  double best_document = 0;
+  for (auto it = found->mset.begin(); it != found->mset.end(); ++it) {
+    // The id from the path value: a termlist would be read (and inflated) whole.
+    const std::string path = it.get_document().get_value(schema::kSlotPath);
+    if (path.empty()) continue;
+    const std::string id = DocumentIdForPath(path);
+    best_document = std::max(best_document, it.get_weight());
+    parents[id] = Parent{*it, it.get_weight()};
+    parent_terms.emplace_back(std::string(schema::kPrefixParent) + id);
+  }
+  if (parents.empty()) return result;
+
+  Xapian::Enquire enquire(*passages);
+  // The query as built (stems, compound parts, synonyms) or the question's words as Xapian's
+  // own parser stems them: a passage is short, and the plain words find its page more often
+  // (BENCHMARKS.md §7: top 3 0.585 -> 0.623, top 5 0.604 -> 0.642 on the question set).
+  // Explicit syntax (NOT, phrases, fields) is the built query's alone.
+  Xapian::Query passage_query = built->query;
+  if (!HasExplicitSyntax(built->text)) {
+    try {
+      Xapian::QueryParser plain;
+      analyzer.ConfigureQueryParser(plain);  // the stemmer, STEM_SOME, the stopwords
+      plain.set_database(*passages);
+      // No operators: the words as words.
+      passage_query = Xapian::Query(
+          Xapian::Query::OP_OR, plain.parse_query(analysis::Folded(built->text), 0), built->query);
+    } catch (const Xapian::QueryParserError&) {
+      // Words the plain parser cannot read: the built query alone.
+    }
+  }
+  enquire.set_query(
+      Xapian::Query(Xapian::Query::OP_FILTER, passage_query,
+                    Xapian::Query(Xapian::Query::OP_OR, parent_terms.begin(), parent_terms.end())));
+  const Xapian::MSet mset = enquire.get_mset(0, kPassageCandidates);
+  const double best_passage = mset.empty() ? 1.0 : std::max(1e-9, mset.begin().get_weight());
+  std::vector<RankedPassage> ranked;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    // Values only: a passage's text is read once it is among those shown.
+    const Xapian::Document document = it.get_document();
+    const auto parent = parents.find(document.get_value(schema::kPassageSlotDocument));
+    if (parent == parents.end()) continue;
+    RankedPassage p;
+    p.hit.id = parent->first;
+    p.docid = parent->second.docid;
+    p.passage = *it;
+    p.hit.page = std::max(1, std::atoi(document.get_value(schema::kPassageSlotPage).c_str()));
+    p.hit.role = document.get_value(schema::kPassageSlotRole);
+    double score = it.get_weight() / best_passage;
+    if (best_document > 0) score += kDocumentShare * parent->second.weight / best_document;
+    if (p.hit.role == "findings") score += kFindingsBonus;
+    if (p.hit.role == "appendix") score -= kAppendixPenalty;
+    p.hit.score = score;
+    ranked.push_back(std::move(p));
+  }
+  std::stable_sort(
+      ranked.begin(), ranked.end(),
+      [](const RankedPassage& a, const RankedPassage& b) { return a.hit.score > b.hit.score; });
+  // One report must not fill the answer: the first five hold at most two of each document.
+  std::vector<const RankedPassage*> order;
+  std::vector<const RankedPassage*> later;
+  std::map<std::string, std::size_t> per_document;
+  for (const RankedPassage& p : ranked) {
+    if (order.size() < kFirstFive && per_document[p.hit.id] >= kMaxPerDocumentInFirstFive) {
+      later.push_back(&p);
+      continue;
+    }
+    ++per_document[p.hit.id];
+    (order.size() < kFirstFive ? order : later).push_back(&p);
+  }
+  order.insert(order.end(), later.begin(), later.end());
+  if (order.size() > static_cast<std::size_t>(r.size))
+    order.resize(static_cast<std::size_t>(r.size));
+  SnippetMaker marker(QueryTermsOf(built->query, built->text), analyzer.QueryStemmer());
+  for (const RankedPassage* p : order) {
+    PassageHit hit = p->hit;
+    const auto indexed = Load(p->docid, db.get_document(p->docid));
+    hit.title = indexed->doc.title;
+    hit.format = indexed->doc.format;
+    hit.year = indexed->doc.year;
+    const auto data =
+        nlohmann::json::parse(passages->get_document(p->passage).get_data(), nullptr, false);
+    if (data.is_object()) {
+      hit.section = data.value("section", std::string());
+      hit.html = marker.Mark(data.value("text", std::string()));
+    }
+    result.passages.push_back(std::move(hit));
+  }
+  return result;
+}
+
+Result<PassageResult> Searcher::Passages(const SearchRequest& request) {
+  return impl_->Guard("passages zoeken", [&] { return impl_->Passages(request); });
+}
+
+}  // namespace kb::search
