@@ -22,13 +22,14 @@ test: build
 # The test suite under AddressSanitizer and UndefinedBehaviorSanitizer, plus a short run of every
 # fuzzer (fuzz/) on its seeds: one clang build directory, build-asan. A finding stops the program
 # it is in, so its test fails with the report. -O1 with line tables keeps the build short and the
-# reports exact. The browser tests (label browser) drive the page's JavaScript through the same
-# routes the HTTP tests cover, and run in the GCC suite only.
+# reports exact. The benchmark programs are built (and checked) by the GCC build only. The
+# browser tests (label browser) drive the page's JavaScript through the same routes the HTTP
+# tests cover, and run in the GCC suite only.
 SANITIZED_DIR ?= build-asan
 test-sanitized: deps
 	CC=clang CXX=clang++ cmake -S . -B $(SANITIZED_DIR) -DCMAKE_BUILD_TYPE=Debug \
 	  -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" \
-	  -DKB_SANITIZE=ON -DKB_FUZZ=ON -DKB_WERROR=$(KB_WERROR)
+	  -DKB_SANITIZE=ON -DKB_FUZZ=ON -DKB_BUILD_BENCH=OFF -DKB_WERROR=$(KB_WERROR)
 	cmake --build $(SANITIZED_DIR) -j $(JOBS)
 	ctest --test-dir $(SANITIZED_DIR) --output-on-failure -j $(JOBS) -LE browser
 
