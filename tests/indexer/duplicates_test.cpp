@@ -18,6 +18,7 @@
 
 #include <xapian.h>
 
+#include "corpus_index.h"
 #include "kb/analysis/analyzer.h"
 #include "kb/core/fnv_hash.h"
 #include "kb/core/schema.h"
@@ -93,10 +94,8 @@ void WriteReport(const std::string& db, const std::map<std::string, std::string>
 
 TEST_CASE("near-duplicates in the corpus are proposed with the judged precision") {
   TempDir tmp;
-  const std::string db = tmp.path() + "/db";
-  auto run = Run({KB_INDEXER, "--db", db, "--progress", "log", kDocs.string()});
-  INFO(run.out << run.err);
-  REQUIRE(run.exit_code == 0);
+  const std::string db = (tmp.path() / "db").string();
+  kb::test::CopyCorpusIndex(db);  // the real kb-indexer's run over kDocs
 
   const auto paths = PathsById(db);
   if (const char* report = std::getenv("KB_DUPLICATES_REPORT")) WriteReport(db, paths, report);
@@ -188,7 +187,7 @@ TEST_CASE(
     "the same report as PDF, as text and with another cover page is proposed; a series is not") {
   TempDir tmp;
   const fs::path corpus = fs::path(tmp.path()) / "corpus";
-  const std::string db = tmp.path() + "/db";
+  const std::string db = (tmp.path() / "db").string();
   fs::create_directories(corpus / "pdf");
   fs::copy_file(kDocs / kReport, corpus / "pdf/rapport.pdf");
   const std::string text = PdfToText(kDocs / kReport);
@@ -230,7 +229,7 @@ TEST_CASE(
 
   SECTION("a merged duplicate is not proposed again") {
     TempDir tmp2;
-    const std::string db2 = tmp2.path() + "/db";
+    const std::string db2 = (tmp2.path() / "db").string();
     auto store =
         kb::editorial::EditorialStore::Open(kb::editorial::EditorialStore::DefaultPathFor(db2));
     REQUIRE(store.ok());
@@ -262,7 +261,7 @@ TEST_CASE(
 // on the texts of the whole corpus, in one process so machine load affects both alike.
 TEST_CASE("MinHash costs a small fraction of the text analysis", "[.][bench]") {
   TempDir tmp;
-  const std::string db = tmp.path() + "/db";
+  const std::string db = (tmp.path() / "db").string();
   REQUIRE(Run({KB_INDEXER, "--db", db, "--progress", "log", kDocs.string()}).exit_code == 0);
   std::vector<std::vector<std::string>> texts;
   Xapian::Database xdb(db);

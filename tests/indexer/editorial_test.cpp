@@ -55,7 +55,7 @@ bool Has(const Indexed& doc, const std::string& term) { return doc.terms.count(t
 TEST_CASE("an override saved in the store reaches the index through kb-indexer --pending") {
   TempDir tmp;
   const fs::path corpus = fs::path(tmp.path()) / "corpus";
-  const std::string db = tmp.path() + "/db";
+  const std::string db = (tmp.path() / "db").string();
   Copy(corpus, {kStaatscourant, kG1000, kToelichting});
   auto first = Indexer({"--db", db, corpus.string()});
   INFO(first.out << first.err);
@@ -168,7 +168,7 @@ TEST_CASE("an override saved in the store reaches the index through kb-indexer -
   check_applied(db);
 
   SECTION("the edits survive a full re-index into an empty new index folder") {
-    const std::string fresh = tmp.path() + "/fresh-index";
+    const std::string fresh = (tmp.path() / "fresh-index").string();
     auto full = Indexer({"--db", fresh, "--editorial", store_file.string(), corpus.string()});
     INFO(full.out << full.err);
     REQUIRE(full.exit_code == 0);
@@ -186,7 +186,7 @@ TEST_CASE("an override saved in the store reaches the index through kb-indexer -
 TEST_CASE("hidden documents and merged duplicates get their editorial terms") {
   TempDir tmp;
   const fs::path corpus = fs::path(tmp.path()) / "corpus";
-  const std::string db = tmp.path() + "/db";
+  const std::string db = (tmp.path() / "db").string();
   Copy(corpus, {kStaatscourant, kG1000, kNews});
   REQUIRE(Indexer({"--db", db, corpus.string()}).exit_code == 0);
 
@@ -255,7 +255,7 @@ TEST_CASE("hidden documents and merged duplicates get their editorial terms") {
 
 TEST_CASE("an edit saved during a long run is applied by that run; --pending meanwhile exits 0") {
   TempDir tmp;
-  const std::string db = tmp.path() + "/db";
+  const std::string db = (tmp.path() / "db").string();
   const fs::path news = kDocs / kNews;
   const pid_t long_run =
       kb::test::Start({KB_INDEXER, "--db", db, "--progress", "log", kDocs.string()});
@@ -315,7 +315,7 @@ TEST_CASE("an edit saved during a long run is applied by that run; --pending mea
 TEST_CASE("a locked index: --pending leaves the queue to the writer; a full run waits its turn") {
   TempDir tmp;
   const fs::path corpus = fs::path(tmp.path()) / "corpus";
-  const std::string db = tmp.path() + "/db";
+  const std::string db = (tmp.path() / "db").string();
   Copy(corpus, {kNews});
   REQUIRE(Indexer({"--db", db, corpus.string()}).exit_code == 0);
   auto store = OpenStore(EditorialStore::DefaultPathFor(db));

@@ -139,7 +139,7 @@ std::size_t LongestTerm(const std::string& db) {
 TEST_CASE("a 400-character organisation and over-long words are bounded, never stop the run") {
   TempDir tmp;
   const fs::path corpus = fs::path(tmp.path()) / "corpus";
-  const std::string db = tmp.path() + "/db";
+  const std::string db = (tmp.path() / "db").string();
   // Two organisations that only differ after their 300th character: still two filter terms.
   const std::string head = "Stichting Samenwerkende Welzijnsorganisaties Noord-Nederland";
   const std::string company_a = LongName(head, " afdeling Assen", 400);
@@ -203,7 +203,7 @@ TEST_CASE("a bounded term keeps a short value, cuts a long one at a UTF-8 bounda
 TEST_CASE("a file that fails under a path longer than 255 bytes is remembered and forgotten") {
   TempDir tmp;
   const fs::path corpus = fs::path(tmp.path()) / "corpus";
-  const std::string db = tmp.path() + "/db";
+  const std::string db = (tmp.path() / "db").string();
   const fs::path deep = corpus / std::string(90, 'a') / std::string(90, 'b') / std::string(90, 'c');
   const fs::path bad = deep / "leeg.txt";
   WriteFile(bad, "");
@@ -242,7 +242,7 @@ TEST_CASE("a file that fails under a path longer than 255 bytes is remembered an
 
 TEST_CASE("a document Xapian would refuse is refused alone; the batch it came in survives") {
   TempDir tmp;
-  const std::string db = tmp.path() + "/db";
+  const std::string db = (tmp.path() / "db").string();
   auto writer = kb::index::IndexWriter::Open(db);
   REQUIRE(writer.ok());
   kb::index::BuiltDocument good;
@@ -268,7 +268,7 @@ TEST_CASE("a document Xapian would refuse is refused alone; the batch it came in
 TEST_CASE("an editor's 300-character organisation is applied; an upload that fails is reported") {
   TempDir tmp;
   const fs::path corpus = fs::path(tmp.path()) / "corpus";
-  const std::string db = tmp.path() + "/db";
+  const std::string db = (tmp.path() / "db").string();
   const fs::path news = corpus / "nieuws.md";
   fs::create_directories(corpus);
   fs::copy_file(kDocs / kNews, news);
@@ -336,7 +336,7 @@ ssize_t KillAtDuplicateStep(void*, const char* data, size_t size) {
 TEST_CASE("documents of a run killed in its near-duplicate step are compared by the next run") {
   TempDir tmp;
   const fs::path corpus = fs::path(tmp.path()) / "corpus";
-  const std::string db = tmp.path() + "/db";
+  const std::string db = (tmp.path() / "db").string();
   const fs::path original = corpus / "a/nieuws.md";
   const fs::path copy = corpus / "b/nieuws-kopie.md";
   fs::create_directories(original.parent_path());
@@ -397,7 +397,7 @@ TEST_CASE("a symbolic link to a file outside the folder is not indexed; one insi
   WriteFile(corpus / "echt.txt", "Een verslag over schuldhulpverlening in de gemeente Assen.\n");
   fs::create_symlink(outside, corpus / "x.txt");
   fs::create_symlink(corpus / "echt.txt", corpus / "ook.txt");
-  const std::string db = tmp.path() + "/db";
+  const std::string db = (tmp.path() / "db").string();
   auto run = Indexer({"--db", db, corpus.string()});
   INFO(run.out << run.err);
   REQUIRE(run.exit_code == 0);

@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "corpus_index.h"
 #include "kb/core/schema.h"
 #include "searchd_fixture.h"
 
@@ -47,8 +48,9 @@ struct Fixture {
                         "In Heerenveen koken vrijwilligers elke week buurtsoep voor de ouderen "
                         "uit de wijk.\n");
     db = dir.path() / "index";
-    kb::test::RunIndexer(db, {fs::path(KB_SHARED_DIR) / "corpus" / "docs", extra},
-                         dir.path() / "indexer.log");
+    // The corpus as indexed once per test run, then an incremental run adds `extra`.
+    kb::test::CopyCorpusIndex(db);
+    kb::test::RunIndexer(db, {kb::test::CorpusDocsDir(), extra}, dir.path() / "indexer.log");
     server = std::make_unique<kb::test::InProcessServer>(db);
   }
 };

@@ -37,7 +37,7 @@ std::string TokenIn(const std::string& out) {
 
 TEST_CASE("kb-admin editor add prints the token once and the store accepts it") {
   kb::test::TempDir dir;
-  const std::string db = dir.path() + "/index";
+  const std::string db = (dir.path() / "index").string();
   auto added = Admin({"--db", db, "editor", "add", "anna"});
   INFO(added.err);
   REQUIRE(added.exit_code == 0);
@@ -153,12 +153,12 @@ TEST_CASE("kb-admin refuses bad files with the file's name and changes nothing")
   CHECK(WithoutVolatile(Admin({"--store", store_file.string(), "export"}).out) ==
         WithoutVolatile(before));
 
-  const std::string missing = dir.path() + "/bestaat-niet.json";
+  const std::string missing = (dir.path() / "bestaat-niet.json").string();
   auto no_file = Admin({"--store", store_file.string(), "import", missing});
   CHECK(no_file.exit_code == 1);
   CHECK(no_file.err.find(missing) != std::string::npos);
 
-  const std::string no_store = dir.path() + "/geen.sqlite";
+  const std::string no_store = (dir.path() / "geen.sqlite").string();
   auto export_missing = Admin({"--store", no_store, "export"});
   CHECK(export_missing.exit_code == 1);
   CHECK(export_missing.err.find(no_store) != std::string::npos);
@@ -174,7 +174,7 @@ TEST_CASE("kb-admin refuses bad files with the file's name and changes nothing")
 
 TEST_CASE("kb-admin exits 2 on a wrong command line") {
   kb::test::TempDir dir;
-  const std::string db = dir.path() + "/index";
+  const std::string db = (dir.path() / "index").string();
   const std::vector<std::vector<std::string>> cases = {
       {"editor", "list"},                                         // no store
       {"--db", db, "--store", db + ".sqlite", "editor", "list"},  // both

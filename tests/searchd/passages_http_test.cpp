@@ -15,6 +15,7 @@
 
 #include <xapian.h>
 
+#include "corpus_index.h"
 #include "kb/core/fnv_hash.h"
 #include "searchd_fixture.h"
 
@@ -58,7 +59,7 @@ struct Fixture {
   kb::test::TempDir dir;
   std::unique_ptr<kb::test::InProcessServer> server;
   Fixture() {
-    kb::test::RunIndexer(dir.path() / "index", {kDocs}, dir.path() / "indexer.log");
+    kb::test::CopyCorpusIndex(dir.path() / "index");  // kb-indexer's run over kDocs
     server = std::make_unique<kb::test::InProcessServer>(dir.path() / "index");
   }
 };

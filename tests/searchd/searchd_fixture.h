@@ -28,31 +28,13 @@
 #include "kb/http/server.h"
 #include "kb/search/catalog.h"
 #include "kb/search/searcher_pool.h"
+#include "process.h"
 
 extern char** environ;
 
 namespace kb::test {
 
 namespace fs = std::filesystem;
-
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "kb-searchd-test-XXXXXX").string();
-    if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
 
 // `text` percent-encoded for a query parameter (letters, digits and '-' kept).
 inline std::string EncodeUrl(const std::string& text) {

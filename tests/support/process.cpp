@@ -61,7 +61,7 @@ ProcessResult Wait(pid_t pid) {
 
 ProcessResult Run(const std::vector<std::string>& argv) {
   TempDir tmp;
-  const std::string out = tmp.path() + "/out", err = tmp.path() + "/err";
+  const std::string out = (tmp.path() / "out").string(), err = (tmp.path() / "err").string();
   ProcessResult r = Wait(Spawn(argv, out, err));
   r.out = Slurp(out);
   r.err = Slurp(err);

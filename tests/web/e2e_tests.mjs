@@ -105,8 +105,12 @@ const tests = {
         const original = page.locator('.did-you-mean a', { hasText: 'Zoek toch naar' });
         await original.click();
         await page.waitForURL((url) => url.searchParams.get('spell') === '0');
-        // The words as typed may find nothing; the correction is still offered.
-        await page.waitForSelector('.did-you-mean');
+        // The words as typed may find nothing; the correction is still offered, and no longer
+        // the way back (waited for: the previous answer stays on screen until the new one).
+        await page.waitForFunction(() => {
+          const offer = document.querySelector('.did-you-mean');
+          return offer && !offer.textContent.includes('Zoek toch naar');
+        });
         assert.equal(await page.locator('.did-you-mean a', { hasText: 'Zoek toch naar' }).count(), 0);
       }
       const link = page.locator('.did-you-mean a').first();
