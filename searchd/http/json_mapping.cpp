@@ -167,6 +167,12 @@ std::string SearchResultJson(const search::SearchResult& r) {
     WriteFacet(w, "evidence", r.facets->evidence);
     WriteFacet(w, "organisatie", r.facets->organisation);
     w.Key("year_unknown").UInt(r.facets->year_unknown);
+    w.Key("theme_provincie").BeginArray();
+    for (const auto& c : r.facets->theme_provincie) {
+      w.BeginObject().Key("theme").String(c.theme).Key("provincie").String(c.provincie);
+      w.Key("count").UInt(c.count).EndObject();
+    }
+    w.EndArray();
     w.EndObject();
   }
   w.EndObject();

@@ -66,22 +66,54 @@ FacetTable FacetTable::Build(const Xapian::Database& db, const Catalog& catalog)
   for (const auto& [docid, id] : pairs) {
     if (docid <= last) table.ids_.push_back(id);
   }
+  for (std::uint32_t id = 0; id < table.values_.size(); ++id) {
+    if (table.values_[id].kind == kTheme) table.theme_ids_.push_back(id);
+    if (table.values_[id].kind == kProvincie) table.provincie_ids_.push_back(id);
+  }
   return table;
 }
 
 Facets FacetTable::Count(const std::vector<Xapian::docid>& docids, const Catalog& catalog) const {
   std::vector<std::uint64_t> counts(values_.size(), 0);
+  // The matrix: a value id's row (theme) or column (provincie), and the cells row by row.
+  constexpr std::uint32_t kNone = UINT32_MAX;
+  std::vector<std::uint32_t> row(values_.size(), kNone), column(values_.size(), kNone);
+  for (std::uint32_t r = 0; r < theme_ids_.size(); ++r) row[theme_ids_[r]] = r;
+  for (std::uint32_t c = 0; c < provincie_ids_.size(); ++c) column[provincie_ids_[c]] = c;
+  std::vector<std::uint64_t> cells(theme_ids_.size() * provincie_ids_.size(), 0);
+  std::vector<std::uint32_t> rows, columns;
   Facets facets;
   for (Xapian::docid d : docids) {
     bool dated = false;
+    rows.clear();
+    columns.clear();
     if (static_cast<size_t>(d) + 1 < offsets_.size()) {  // else newer than this table
       for (std::uint32_t i = offsets_[d]; i < offsets_[d + 1]; ++i) {
-        ++counts[ids_[i]];
-        dated |= values_[ids_[i]].kind == kYear;
+        const std::uint32_t id = ids_[i];
+        ++counts[id];
+        dated |= values_[id].kind == kYear;
+        if (row[id] != kNone) rows.push_back(row[id]);
+        if (column[id] != kNone) columns.push_back(column[id]);
       }
     }
     facets.year_unknown += dated ? 0 : 1;
+    for (std::uint32_t r : rows) {
+      for (std::uint32_t c : columns) ++cells[r * provincie_ids_.size() + c];
+    }
   }
+  for (size_t r = 0; r < theme_ids_.size(); ++r) {
+    for (size_t c = 0; c < provincie_ids_.size(); ++c) {
+      const std::uint64_t n = cells[r * provincie_ids_.size() + c];
+      if (n == 0) continue;
+      facets.theme_provincie.push_back({values_[theme_ids_[r]].value,
+                                        catalog.ProvincieName(values_[provincie_ids_[c]].value),
+                                        n});
+    }
+  }
+  std::sort(facets.theme_provincie.begin(), facets.theme_provincie.end(),
+            [](const FacetCell& a, const FacetCell& b) {
+              return a.theme != b.theme ? a.theme < b.theme : a.provincie < b.provincie;
+            });
   for (size_t id = 0; id < values_.size(); ++id) {
     if (counts[id] == 0) continue;
     const Value& v = values_[id];

@@ -160,6 +160,7 @@ TEST_CASE("facet counts equal a brute-force count over all matching documents") 
     const std::vector<json> hits = AllHits(query);
     REQUIRE(hits.size() == body["total"].get<size_t>());
     std::map<std::string, std::uint64_t> theme, gemeente, provincie, year, kind, evidence;
+    std::map<std::string, std::uint64_t> theme_provincie;  // "theme|provincie"
     for (const auto& h : hits) {
       for (const auto& t : h["themes"]) ++theme[t["slug"].get<std::string>()];
       std::set<std::string> provincies;
@@ -169,6 +170,9 @@ TEST_CASE("facet counts equal a brute-force count over all matching documents") 
       }
       for (const auto& p : h["provincies"]) provincies.insert(p.get<std::string>());
       for (const auto& p : provincies) ++provincie[p];
+      for (const auto& t : h["themes"]) {
+        for (const auto& p : provincies) ++theme_provincie[t["slug"].get<std::string>() + "|" + p];
+      }
       if (!h["year"].is_null()) ++year[std::to_string(h["year"].get<int>())];
       ++kind[h["kind"].get<std::string>()];
       ++evidence[h["evidence"].get<std::string>()];
@@ -179,6 +183,21 @@ TEST_CASE("facet counts equal a brute-force count over all matching documents") 
     CHECK(FacetMap(body["facets"]["year"]) == year);
     CHECK(FacetMap(body["facets"]["kind"]) == kind);
     CHECK(FacetMap(body["facets"]["evidence"]) == evidence);
+    std::map<std::string, std::uint64_t> cells;
+    for (const auto& c : body["facets"]["theme_provincie"]) {
+      cells[c["theme"].get<std::string>() + "|" + c["provincie"].get<std::string>()] =
+          c["count"].get<std::uint64_t>();
+    }
+    CHECK(cells == theme_provincie);
+  }
+  // A cell is what the theme and provincie filters together find.
+  const json body = Search("q=jeugdhulp&size=1");
+  REQUIRE(body["facets"]["theme_provincie"].size() >= 3);
+  for (size_t i = 0; i < 3; ++i) {
+    const json& cell = body["facets"]["theme_provincie"][i];
+    const json both = Search("q=jeugdhulp&size=1&theme=" + cell["theme"].get<std::string>() +
+                             "&provincie=" + EncodeUrl(cell["provincie"].get<std::string>()));
+    CHECK(both["total"] == cell["count"]);
   }
 }
 

@@ -176,6 +176,46 @@ const tests = {
     assert.equal(await page.locator('.map-caption').textContent(), 'Provincies');
   },
 
+  async 'gaps: a theme x provincie matrix that leaves out the region asked for'(ctx, page) {
+    const api = async (query) => (await (await page.request.get(`${ctx.base}/api/search?${query}&size=1`)).json());
+    const answer = await api(`q=${encodeURIComponent(ctx.query)}`);
+    await page.goto(`${ctx.base}/?q=${encodeURIComponent(ctx.query)}`);
+    await resultsShown(page);
+    const table = page.locator('.gap-matrix table');
+    await table.waitFor();
+    // Rows: the themes with the most documents; columns: the twelve provincies.
+    const themes = answer.facets.theme.slice(0, 8);
+    assert.equal(await table.locator('tbody tr').count(), themes.length);
+    const columns = await table.locator('thead abbr').evaluateAll((els) => els.map((e) => e.title));
+    assert.equal(columns.length, 12);
+    // Every cell is the daemon's count of that theme in that provincie, or a marked gap.
+    const count = (theme, provincie) => answer.facets.theme_provincie
+      .find((c) => c.theme === theme && c.provincie === provincie)?.count || 0;
+    const first = table.locator('tbody tr').first();
+    const cells = await first.locator('td').evaluateAll((els) => els.map((e) => ({
+      text: e.textContent, gap: e.classList.contains('gap-cell'),
+    })));
+    let gaps = 0;
+    cells.forEach((cell, i) => {
+      const expected = count(themes[0].value, columns[i]);
+      if (expected) assert.equal(Number(cell.text.replace(/\./g, '')), expected, `${themes[0].value} in ${columns[i]}`);
+      else assert.ok(cell.gap && /geen documenten/.test(cell.text), `${themes[0].value} in ${columns[i]} is a marked gap`);
+      gaps += expected ? 0 : 1;
+    });
+    assert.ok(gaps > 0 && gaps < 12, 'the first theme has documents in some provincies, not all');
+    await shot(ctx, page, '03b-matrix');
+
+    // With a provincie chosen, the matrix and the gaps no longer list it.
+    const asked = answer.facets.provincie[0].value;
+    await page.goto(`${ctx.base}/?q=${encodeURIComponent(ctx.query)}&provincie=${encodeURIComponent(asked)}`);
+    await resultsShown(page);
+    await table.waitFor();
+    const left = await table.locator('thead abbr').evaluateAll((els) => els.map((e) => e.title));
+    assert.equal(left.length, 11);
+    assert.ok(!left.includes(asked), `${asked} is not a column`);
+    assert.ok(!(await page.locator('.gaps').textContent()).includes(asked), `${asked} is not a gap`);
+  },
+
   async 'open a document and export RIS'(ctx, page) {
     await page.goto(`${ctx.base}/?q=${encodeURIComponent(ctx.query)}`);
     await resultsShown(page);

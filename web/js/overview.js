@@ -1,5 +1,6 @@
 // "Wat weten we al?": the overview above the results — how many documents, since when (a timeline
-// per year), on which themes, where (the map) and where not (the gaps).
+// per year), on which themes, where (the map) and where not (the gaps: the provincies without
+// documents, and a theme x provincie matrix with its empty cells marked).
 import { h, fill, plural, formatNumber } from './dom.js';
 import { renderMap } from './map.js';
 import {
@@ -9,6 +10,13 @@ import { withChanges, toggleValue } from './state.js';
 
 // A provincie with at most this share of the best-covered provincie counts as "few documents".
 const kFewShare = 0.25;
+// The matrix's rows without a theme filter: the themes with the most documents.
+const kMatrixThemes = 8;
+// The provincies' usual two-letter abbreviations, for the matrix's columns.
+const kProvincieAbbreviations = new Map([
+  ['PV20', 'GR'], ['PV21', 'FR'], ['PV22', 'DR'], ['PV23', 'OV'], ['PV24', 'FL'], ['PV25', 'GD'],
+  ['PV26', 'UT'], ['PV27', 'NH'], ['PV28', 'ZH'], ['PV29', 'ZE'], ['PV30', 'NB'], ['PV31', 'LB'],
+]);
 
 // result: the main search answer; regional: the same search without the region filters (for the
 // map and the gaps, so every provincie keeps its count while one is selected).
@@ -26,6 +34,7 @@ export function renderOverview(container, { state, result, regional, navigate })
         h('h3', {}, 'Waar?'),
         h('div', { id: 'kaart', class: 'map' }),
         gaps(state, regional, result))),
+    matrix(state, regional, result),
   );
   return drawMap(container.querySelector('#kaart'), state, regional, navigate);
 }
@@ -127,21 +136,31 @@ function provincieCounts(result) {
   return counts;
 }
 
+// The provincies the user asks about (named in the query or chosen as a filter, directly or by
+// one of their gemeenten): what they ask about is never a gap to point out.
+function askedProvincies(state, result) {
+  return new Set([
+    ...(result.interpreted?.provincie || []), ...state.provincie,
+  ].map(provincieCode).concat(
+    [...(result.interpreted?.gemeente || []), ...state.gemeente]
+      .map((g) => gemeenteProvince(gemeenteCode(g)))).filter(Boolean));
+}
+
+function gapSubject(state) {
+  return state.theme.length
+    ? `voor ${state.theme.map(themeName).join(' of ')}`
+    : state.q ? `voor “${state.q}”` : 'in de collectie';
+}
+
 function gaps(state, regional, result) {
   const counts = provincieCounts(regional);
-  // A region the query itself names is what the user asks about, never a gap to point out.
-  const named = new Set([
-    ...(result.interpreted?.provincie || []).map(provincieCode),
-    ...(result.interpreted?.gemeente || []).map((g) => gemeenteProvince(gemeenteCode(g))),
-  ].filter(Boolean));
+  const named = askedProvincies(state, result);
   const rows = kProvincies.filter(([code]) => !named.has(code))
     .map(([code, name]) => ({ code, name, count: counts.get(code) || 0 }));
   const max = Math.max(0, ...rows.map((r) => r.count));
   const none = rows.filter((r) => r.count === 0);
   const few = rows.filter((r) => r.count > 0 && r.count <= Math.max(1, Math.floor(max * kFewShare)) && max > 2);
-  const subject = state.theme.length
-    ? `voor ${state.theme.map(themeName).join(' of ')}`
-    : state.q ? `voor “${state.q}”` : 'in de collectie';
+  const subject = gapSubject(state);
   const items = [];
   if (none.length) {
     items.push(h('li', {}, h('strong', {}, 'Geen documenten: '), none.map((r) => r.name).join(', ')));
@@ -155,6 +174,45 @@ function gaps(state, regional, result) {
     items.length
       ? h('ul', {}, items)
       : h('p', {}, 'Elke provincie heeft documenten.'));
+}
+
+// Theme x provincie for the current query and filters (regional: without the region filters, so
+// every provincie has its column), the asked provincies left out. Rows: the chosen themes, else
+// the themes with the most documents. An empty cell is marked, in words for screen readers.
+function matrix(state, regional, result) {
+  const themes = state.theme.length
+    ? state.theme
+    : (regional.facets?.theme || []).slice(0, kMatrixThemes).map((t) => t.value);
+  if (!themes.length) return null;
+  const asked = askedProvincies(state, result);
+  const columns = kProvincies.filter(([code]) => !asked.has(code));
+  const cells = new Map();
+  for (const c of regional.facets?.theme_provincie || []) {
+    const code = provincieCode(c.provincie);
+    if (code) cells.set(`${c.theme}|${code}`, (cells.get(`${c.theme}|${code}`) || 0) + c.count);
+  }
+  return h('section', { class: 'gap-matrix', 'aria-labelledby': 'matrix-titel' },
+    h('h3', { id: 'matrix-titel' }, `Thema’s per provincie ${gapSubject(state)}`),
+    h('p', { class: 'muted', id: 'matrix-uitleg' },
+      'Aantal documenten per thema en provincie; een gearceerd vak met een streepje is een witte vlek.'),
+    // Scrolls sideways on a narrow screen; focusable so the keyboard can scroll it too.
+    h('div', { class: 'matrix-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'matrix-titel' },
+      h('table', { 'aria-describedby': 'matrix-uitleg' },
+        h('thead', {}, h('tr', {},
+          h('th', { scope: 'col' }, 'Thema'),
+          columns.map(([code, name]) => h('th', { scope: 'col' },
+            h('abbr', { title: name, 'aria-hidden': 'true' }, kProvincieAbbreviations.get(code)),
+            h('span', { class: 'visually-hidden' }, name))))),
+        h('tbody', {}, themes.map((theme) => h('tr', {},
+          h('th', { scope: 'row' }, themeName(theme)),
+          columns.map(([code, name]) => {
+            const n = cells.get(`${theme}|${code}`) || 0;
+            return n
+              ? h('td', {}, formatNumber(n))
+              : h('td', { class: 'gap-cell' },
+                h('span', { 'aria-hidden': 'true' }, '–'),
+                h('span', { class: 'visually-hidden' }, `geen documenten in ${name}`));
+          })))))));
 }
 
 function drawMap(container, state, regional, navigate) {

@@ -5,7 +5,8 @@
 // all its matches with DocidCollector (a MatchSpy; the match must run with checkatleast = doccount)
 // and FacetTable::Count turns them into counts, so no document data or termlist is read per
 // query. The provincie facet counts a document for a provincie when it carries the XP term or
-// a gemeente of that provincie, matching the provincie filter.
+// a gemeente of that provincie, matching the provincie filter. The same counting fills the
+// theme x provincie matrix (Facets::theme_provincie).
 //
 // FacetTable is immutable after Build and safe to share; DocidCollector belongs to one search.
 #pragma once
@@ -59,6 +60,9 @@ class FacetTable {
   // Compressed rows: the value ids of docid d are ids_[offsets_[d] .. offsets_[d + 1]).
   std::vector<std::uint32_t> offsets_;
   std::vector<std::uint32_t> ids_;
+  // The matrix: the value ids of the themes (rows) and provincies (columns).
+  std::vector<std::uint32_t> theme_ids_;
+  std::vector<std::uint32_t> provincie_ids_;
 };
 
 }  // namespace kb::search

@@ -16,6 +16,13 @@ struct FacetCount {
   std::uint64_t count = 0;
 };
 
+// The documents of one theme in one provincie (the overview's matrix of gaps).
+struct FacetCell {
+  std::string theme;      // theme slug
+  std::string provincie;  // provincie name, as the provincie facet's value
+  std::uint64_t count = 0;
+};
+
 struct Facets {
   std::vector<FacetCount> theme;      // by count, then label
   std::vector<FacetCount> gemeente;   // by count, then label
@@ -25,6 +32,9 @@ struct Facets {
   std::vector<FacetCount> evidence;   // by count, then label (schema::kEvidenceTypes)
   std::vector<FacetCount> organisation;  // by count, then label; value: the organisation's name
   std::uint64_t year_unknown = 0;        // matches whose year is unknown
+  // Theme x provincie: the cells with documents (a provincie as its facet counts it), by theme
+  // then provincie; a pair that is missing has none.
+  std::vector<FacetCell> theme_provincie;
 };
 
 struct Hit {
