@@ -200,6 +200,8 @@ std::string RisRecord(const CitationRecord& r, const ExportLinks& links) {
   for (const auto& p : r.provincies) line("KW", p);
   for (const auto& g : r.gemeenten) line("KW", g);
   line("LA", r.language);
+  if (r.page > 0) line("SP", std::to_string(r.page));
+  if (!r.quote.empty()) line("N1", "Passage (p. " + std::to_string(r.page) + "): " + r.quote);
   line("UR", links.DocumentPage(r.id));
   line("L1", links.DocumentFile(r.id));
   line("N1", "Soort: " + (r.kind.empty() ? std::string("overig") : r.kind) +
@@ -307,9 +309,16 @@ std::string BibtexEntry(const CitationRecord& r, const ExportLinks& links) {
   }
   // URLs go through \url in styles; only characters BibTeX itself chokes on are escaped.
   fields.emplace_back("url", BibtexEscape(links.DocumentPage(r.id)));
-  fields.emplace_back("note", BibtexEscape("Soort: " + (r.kind.empty() ? "overig" : r.kind)));
+  if (r.page > 0) fields.emplace_back("pages", std::to_string(r.page));
+  std::string note = "Soort: " + (r.kind.empty() ? "overig" : r.kind);
+  if (!r.quote.empty()) note += ". Passage (p. " + std::to_string(r.page) + "): " + r.quote;
+  fields.emplace_back("note", BibtexEscape(note));
 
-  std::string out = "@" + std::string(type) + "{" + BibtexKey(r) + ",\n";
+  // A page cited on its own gets a key of its own (the document may be in the same file).
+  std::string key = BibtexKey(r);
+  if (r.page > 0) key += ":p" + std::to_string(r.page);
+  if (!r.quote.empty()) key += "-" + search::PassageKey(r.quote).substr(0, 4);
+  std::string out = "@" + std::string(type) + "{" + key + ",\n";
   for (size_t i = 0; i < fields.size(); ++i) {
     out += "  " + fields[i].first + " = {" + fields[i].second + "}";
     out += i + 1 < fields.size() ? ",\n" : "\n";
@@ -343,9 +352,13 @@ std::string ApaReference(const CitationRecord& r, const ExportLinks& links) {
                                                                   organisation) == authors.end();
   const std::string publisher = publisher_apart ? " " + organisation + "." : "";
   const std::string url = links.DocumentPage(r.id);
+  // A page and a passage follow the reference: (p. N) and the words quoted.
+  std::string cited;
+  if (r.page > 0) cited = " (p. " + std::to_string(r.page) + ")";
+  if (!r.quote.empty()) cited += " “" + OneLine(r.quote) + "”";
   // Without an author APA moves the title to the author's place.
-  if (who.empty()) return title + kind + ". (" + year + ")." + publisher + " " + url;
-  return who + " (" + year + "). " + title + kind + "." + publisher + " " + url;
+  if (who.empty()) return title + kind + ". (" + year + ")." + publisher + " " + url + cited;
+  return who + " (" + year + "). " + title + kind + "." + publisher + " " + url + cited;
 }
 
 std::string CsvField(std::string_view text) {
@@ -388,7 +401,7 @@ std::string ExportCitations(ExportFormat format, const std::vector<CitationRecor
       }
       break;
     case ExportFormat::kCsv:
-      out = "id,title,kind,year,date,themes,gemeenten,provincies,url\r\n";
+      out = "id,title,kind,year,date,themes,gemeenten,provincies,url,page,passage\r\n";
       for (const auto& r : records) {
         const std::string fields[] = {r.id,
                                       Title(r),
@@ -398,7 +411,9 @@ std::string ExportCitations(ExportFormat format, const std::vector<CitationRecor
                                       Join(r.themes, "; "),
                                       Join(r.gemeenten, "; "),
                                       Join(r.provincies, "; "),
-                                      links.DocumentPage(r.id)};
+                                      links.DocumentPage(r.id),
+                                      r.page > 0 ? std::to_string(r.page) : std::string(),
+                                      r.quote};
         for (size_t i = 0; i < std::size(fields); ++i) {
           if (i > 0) out += ',';
           out += CsvField(OneLine(fields[i]));

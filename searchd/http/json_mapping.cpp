@@ -103,7 +103,7 @@ std::string PassagesJson(const search::PassageResult& r) {
     w.Key("year");
     p.year > 0 ? w.Int(p.year) : w.Null();
     w.Key("page").Int(p.page).Key("section").String(p.section).Key("role").String(p.role);
-    w.Key("text").String(p.html).Key("score").Double(p.score);
+    w.Key("text").String(p.html).Key("key").String(p.key).Key("score").Double(p.score);
     w.EndObject();
   }
   w.EndArray();

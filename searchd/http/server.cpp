@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <initializer_list>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -48,20 +50,68 @@ search::QueryParams ParamsOf(const httplib::Request& req) {
   return params;
 }
 
-// Rejects every parameter but `allowed` (one at most, given once).
-Status OnlyParameter(const httplib::Request& req, std::string_view allowed) {
+// Rejects every parameter but the `allowed` ones (each given once at most).
+Status OnlyParameter(const httplib::Request& req,
+                     std::initializer_list<std::string_view> allowed = {}) {
   for (const auto& [name, value] : req.params) {
-    if (name != allowed) {
+    if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
+      std::string known;
+      for (std::string_view a : allowed)
+        known += (known.empty() ? "'" : " en '") + std::string(a) + "'";
       return Status::InvalidArgument(
           "parameter '" + name.substr(0, 60) + "': onbekend" +
-          (allowed.empty() ? std::string("; deze route kent geen parameters, laat ze weg")
-                           : "; deze route kent alleen '" + std::string(allowed) + "'"));
+          (known.empty() ? std::string("; deze route kent geen parameters, laat ze weg")
+                         : "; deze route kent alleen " + known));
     }
-  }
-  if (!allowed.empty() && req.get_param_value_count(std::string(allowed)) > 1) {
-    return search::RepeatedParameter(allowed);
+    if (req.get_param_value_count(name) > 1) return search::RepeatedParameter(name);
   }
   return Status::Ok();
+}
+
+// The `page` parameter of a document's citation: 1 to `pages`, or 0 when absent.
+Result<int> CitedPage(const httplib::Request& req, size_t pages) {
+  if (!req.has_param("page")) return 0;
+  const std::string value = req.get_param_value("page");
+  int page = 0;
+  const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), page);
+  if (error != std::errc() || end != value.data() + value.size() || page < 1 ||
+      static_cast<size_t>(page) > pages) {
+    return Status::InvalidArgument("parameter 'page': een paginanummer van 1 tot en met " +
+                                   std::to_string(std::max<size_t>(pages, 1)) +
+                                   " (het document heeft " + std::to_string(pages) + " pagina's)");
+  }
+  return page;
+}
+
+// At most this many marked passages in one export (`passage`).
+constexpr size_t kMaxMarkedPassages = 50;
+
+// The `passage` parameters of an export: DOCUMENT-ID:KEY as /api/passages gives them.
+Result<std::vector<std::pair<std::string, std::string>>> MarksOf(const httplib::Request& req) {
+  std::vector<std::pair<std::string, std::string>> marks;
+  const size_t n = req.get_param_value_count("passage");
+  if (n > kMaxMarkedPassages) {
+    return Status::InvalidArgument("parameter 'passage': hoogstens " +
+                                   std::to_string(kMaxMarkedPassages) +
+                                   " gemarkeerde passages per export; exporteer ze in delen");
+  }
+  auto hex16 = [](std::string_view s) {
+    return s.size() == 16 && std::all_of(s.begin(), s.end(), [](char c) {
+             return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+           });
+  };
+  for (size_t i = 0; i < n; ++i) {
+    const std::string value = req.get_param_value("passage", i);
+    const size_t colon = value.find(':');
+    if (colon == std::string::npos || !hex16(std::string_view(value).substr(0, colon)) ||
+        !hex16(std::string_view(value).substr(colon + 1))) {
+      return Status::InvalidArgument(
+          "parameter 'passage': verwacht DOCUMENT-ID:SLEUTEL (id en key van een passage uit "
+          "/api/passages, elk 16 tekens 0-9 en a-f)");
+    }
+    marks.emplace_back(value.substr(0, colon), value.substr(colon + 1));
+  }
+  return marks;
 }
 
 // The `format` parameter (at most once); JSON when it is absent.
@@ -158,8 +208,16 @@ void Server::Impl::Search(search::Searcher& s, const httplib::Request& req,
   auto format = FormatOf(req);
   if (!format.ok()) return SendError(res, format.status());
   // `format` is how to answer, not what to search for: the engine never sees it.
+  // The passages a user marked go along with an export of the list, first.
+  auto marks = MarksOf(req);
+  if (!marks.ok()) return SendError(res, marks.status());
+  if (*format == ExportFormat::kJson && !marks->empty()) {
+    return SendError(res,
+                     Status::InvalidArgument("parameter 'passage': alleen bij een export; geef ook "
+                                             "format=ris, bibtex, csv of apa"));
+  }
   search::QueryParams params = ParamsOf(req);
-  std::erase_if(params, [](const auto& p) { return p.first == "format"; });
+  std::erase_if(params, [](const auto& p) { return p.first == "format" || p.first == "passage"; });
   auto request = search::ParseSearchRequest(params);
   if (!request.ok()) return SendError(res, request.status());
   if (*format != ExportFormat::kJson) request->facets = false;
@@ -167,6 +225,19 @@ void Server::Impl::Search(search::Searcher& s, const httplib::Request& req,
   if (!result.ok()) return SendError(res, result.status());
   if (*format == ExportFormat::kJson) return SendJson(res, SearchResultJson(*result));
   std::vector<CitationRecord> records;
+  if (!marks->empty()) {
+    auto marked = s.Marked(*marks);
+    if (!marked.ok()) return SendError(res, marked.status());
+    for (const search::MarkedPassage& m : *marked) {
+      // Hidden documents stay hidden: their passages are left out as if they were gone.
+      auto detail = s.GetDocument(m.id);
+      if (!detail.ok()) continue;
+      CitationRecord record = CitationOf(detail->document);
+      record.page = m.page;
+      record.quote = m.text;
+      records.push_back(std::move(record));
+    }
+  }
   for (const auto& hit : result->hits) records.push_back(CitationOf(hit));
   SendExport(res, *format, records, "zoekresultaten", PublicUrl());
 }
@@ -182,20 +253,31 @@ void Server::Impl::Passages(search::Searcher& s, const httplib::Request& req,
 
 void Server::Impl::Document(search::Searcher& s, const httplib::Request& req,
                             httplib::Response& res) {
-  if (Status st = OnlyParameter(req, "format"); !st.ok()) return SendError(res, st);
+  if (Status st = OnlyParameter(req, {"format", "page"}); !st.ok()) return SendError(res, st);
   auto format = FormatOf(req);
   if (!format.ok()) return SendError(res, format.status());
   auto detail = s.GetDocument(req.matches[1].str());
   if (!detail.ok()) return SendError(res, detail.status());
-  if (*format == ExportFormat::kJson) return SendJson(res, DocumentJson(*detail));
   const StoredDocument& doc = detail->document;
-  SendExport(res, *format, {CitationOf(doc)}, FileStem(doc.title, "document-" + doc.id),
-             PublicUrl());
+  // `page`: the citation of one page (SP in RIS, pages in BibTeX, "(p. N)" in APA).
+  auto page = CitedPage(req, doc.pages.size());
+  if (!page.ok()) return SendError(res, page.status());
+  if (*format == ExportFormat::kJson) {
+    if (*page > 0) {
+      return SendError(res, Status::InvalidArgument(
+                                "parameter 'page': alleen bij een export; geef ook format=ris, "
+                                "bibtex, csv of apa"));
+    }
+    return SendJson(res, DocumentJson(*detail));
+  }
+  CitationRecord record = CitationOf(doc);
+  record.page = *page;
+  SendExport(res, *format, {record}, FileStem(doc.title, "document-" + doc.id), PublicUrl());
 }
 
 void Server::Impl::DocumentFile(search::Searcher& s, const httplib::Request& req,
                                 httplib::Response& res) {
-  if (Status st = OnlyParameter(req, ""); !st.ok()) return SendError(res, st);
+  if (Status st = OnlyParameter(req); !st.ok()) return SendError(res, st);
   // The path comes from the index, looked up by id; nothing of the request becomes part of a
   // path.
   auto path = s.DocumentFile(req.matches[1].str());
@@ -217,7 +299,7 @@ void Server::Impl::DocumentFile(search::Searcher& s, const httplib::Request& req
 
 void Server::Impl::Suggest(search::Searcher& s, const httplib::Request& req,
                            httplib::Response& res) {
-  if (Status st = OnlyParameter(req, "q"); !st.ok()) return SendError(res, st);
+  if (Status st = OnlyParameter(req, {"q"}); !st.ok()) return SendError(res, st);
   const std::string q = req.get_param_value("q");
   if (q.size() > 200) {
     return SendError(
@@ -230,7 +312,7 @@ void Server::Impl::Suggest(search::Searcher& s, const httplib::Request& req,
 
 void Server::Impl::Health(search::Searcher& s, const httplib::Request& req,
                           httplib::Response& res) {
-  if (Status st = OnlyParameter(req, ""); !st.ok()) return SendError(res, st);
+  if (Status st = OnlyParameter(req); !st.ok()) return SendError(res, st);
   auto info = s.Info();
   if (!info.ok()) return SendError(res, info.status());
   SendJson(res, HealthJson(*info));
@@ -238,7 +320,7 @@ void Server::Impl::Health(search::Searcher& s, const httplib::Request& req,
 
 void Server::Impl::CatalogRoute(search::Searcher& s, const httplib::Request& req,
                                 httplib::Response& res) {
-  if (Status st = OnlyParameter(req, ""); !st.ok()) return SendError(res, st);
+  if (Status st = OnlyParameter(req); !st.ok()) return SendError(res, st);
   SendJson(res, CatalogJson(s.catalog()));
 }
 

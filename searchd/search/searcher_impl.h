@@ -58,6 +58,8 @@ struct Searcher::Impl {
 
   Result<SearchResult> Search(const SearchRequest& request);
   Result<PassageResult> Passages(const SearchRequest& request);
+  Result<std::vector<MarkedPassage>> Marked(
+      const std::vector<std::pair<std::string, std::string>>& marks);
   // One search's steps (searcher.cpp): build a query, run it with the filters, count; and what
   // one run found.
   class SearchSteps;

@@ -160,15 +160,47 @@ Result<PassageResult> Searcher::Impl::Passages(const SearchRequest& r) {
         nlohmann::json::parse(passages->get_document(p->passage).get_data(), nullptr, false);
     if (data.is_object()) {
       hit.section = data.value("section", std::string());
-      hit.html = marker.Mark(data.value("text", std::string()));
+      const std::string text = data.value("text", std::string());
+      hit.html = marker.Mark(text);
+      hit.key = PassageKey(text);
     }
     result.passages.push_back(std::move(hit));
   }
   return result;
 }
 
+Result<std::vector<MarkedPassage>> Searcher::Impl::Marked(
+    const std::vector<std::pair<std::string, std::string>>& marks) {
+  if (!passages) {
+    return Status::Unavailable(
+        "deze index heeft nog geen passages; draai kb-indexer opnieuw over de corpusmappen");
+  }
+  std::vector<MarkedPassage> out;
+  for (const auto& [id, key] : marks) {
+    // The document's passages, read until the one with this key.
+    const std::string term = std::string(schema::kPrefixParent) + id;
+    for (auto it = passages->postlist_begin(term); it != passages->postlist_end(term); ++it) {
+      const Xapian::Document document = passages->get_document(*it);
+      const auto data = nlohmann::json::parse(document.get_data(), nullptr, false);
+      if (!data.is_object()) continue;
+      std::string text = data.value("text", std::string());
+      if (PassageKey(text) != key) continue;
+      out.push_back({id, key,
+                     std::max(1, std::atoi(document.get_value(schema::kPassageSlotPage).c_str())),
+                     data.value("section", std::string()), std::move(text)});
+      break;
+    }
+  }
+  return out;
+}
+
 Result<PassageResult> Searcher::Passages(const SearchRequest& request) {
   return impl_->Guard("passages zoeken", [&] { return impl_->Passages(request); });
+}
+
+Result<std::vector<MarkedPassage>> Searcher::Marked(
+    const std::vector<std::pair<std::string, std::string>>& marks) {
+  return impl_->Guard("gemarkeerde passages", [&] { return impl_->Marked(marks); });
 }
 
 }  // namespace kb::search

@@ -157,10 +157,11 @@ TEST_CASE("CSV: RFC 4180 quoting, header row, a row per record") {
   second.title = "Zonder jaar";
   second.kind = "overig";
   const std::string csv = ExportCitations(ExportFormat::kCsv, {Report(), second}, Links());
-  CHECK(csv.rfind("id,title,kind,year,date,themes,gemeenten,provincies,url\r\n", 0) == 0);
+  CHECK(csv.rfind("id,title,kind,year,date,themes,gemeenten,provincies,url,page,passage\r\n", 0) ==
+        0);
   const auto rows = kb::test::ParseCsv(csv);
   REQUIRE(rows.size() == 3);
-  for (const auto& row : rows) CHECK(row.size() == 9);
+  for (const auto& row : rows) CHECK(row.size() == 11);
   CHECK(rows[1][0] == "3fa2c19be04d");
   CHECK(rows[1][1] == "Evaluatie \"Samen Sterk\", jeugdhulp in Súdwest-Fryslân");
   CHECK(rows[1][3] == "2019");
@@ -170,7 +171,7 @@ TEST_CASE("CSV: RFC 4180 quoting, header row, a row per record") {
   CHECK(rows[2][3] == "");
 
   CHECK(ExportCitations(ExportFormat::kCsv, {}, Links()) ==
-        "id,title,kind,year,date,themes,gemeenten,provincies,url\r\n");
+        "id,title,kind,year,date,themes,gemeenten,provincies,url,page,passage\r\n");
   CHECK(ExportCitations(ExportFormat::kRis, {}, Links()).empty());
 }
 
@@ -211,4 +212,35 @@ TEST_CASE("APA reference: authors, year, title with its kind, organisation, link
         "Wat werkt. Een overzicht. (z.d.). http://zoek.example.nl:8080/?doc=3fa2c19be04d");
   const std::string list = ExportCitations(ExportFormat::kApa, {Report(), anonymous}, Links());
   CHECK(std::count(list.begin(), list.end(), '\n') == 2);
+}
+
+TEST_CASE("a cited page and a marked passage: SP and N1, pages and note, (p. N) and the quote") {
+  CitationRecord whole = Report();
+  CitationRecord cited = Report();
+  cited.page = 12;
+  cited.quote = "Jongeren met schulden\nvragen later hulp dan ouderen.";
+  const std::string ris = RisRecord(cited, Links());
+  CHECK(ris.find("SP  - 12\r\n") != std::string::npos);
+  CHECK(
+      ris.find("N1  - Passage (p. 12): Jongeren met schulden vragen later hulp dan ouderen.\r\n") !=
+      std::string::npos);
+  CHECK(RisRecord(whole, Links()).find("SP  -") == std::string::npos);
+
+  const std::string bib = BibtexEntry(cited, Links());
+  CHECK(bib.find("  pages = {12},\n") != std::string::npos);
+  CHECK(bib.find("Passage (p. 12): Jongeren met schulden vragen later hulp") != std::string::npos);
+  // Its own key: the whole document may be in the same file.
+  const std::string key = BibtexKey(whole);
+  CHECK(bib.find("{" + key + ":p12-") != std::string::npos);
+  CHECK(BibtexEntry(whole, Links()).find("{" + key + ",\n") != std::string::npos);
+
+  const std::string apa = ApaReference(cited, Links());
+  CHECK(apa.find(" (p. 12) “Jongeren met schulden vragen later hulp dan ouderen.”") !=
+        std::string::npos);
+  CHECK(ApaReference(whole, Links()).find("(p. ") == std::string::npos);
+
+  const auto rows = kb::test::ParseCsv(ExportCitations(ExportFormat::kCsv, {cited}, Links()));
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[1][9] == "12");
+  CHECK(rows[1][10] == "Jongeren met schulden vragen later hulp dan ouderen.");
 }

@@ -134,9 +134,9 @@ TEST_CASE("format=csv on a search parses back to one row per hit") {
     const auto rows = kb::test::ParseCsv(res->body);
     REQUIRE(rows.size() == hits.size() + 1);
     CHECK(rows[0] == std::vector<std::string>{"id", "title", "kind", "year", "date", "themes",
-                                              "gemeenten", "provincies", "url"});
+                                              "gemeenten", "provincies", "url", "page", "passage"});
     for (size_t i = 0; i < hits.size(); ++i) {
-      REQUIRE(rows[i + 1].size() == 9);
+      REQUIRE(rows[i + 1].size() == 11);
       CHECK(rows[i + 1][0] == hits[i]["id"]);
       CHECK(rows[i + 1][1] == hits[i]["title"]);
       CHECK(rows[i + 1][2] == hits[i]["kind"]);

@@ -222,3 +222,63 @@ TEST_CASE("passages without a query are refused, naming the parameter") {
   CHECK(body["error"]["message"].get<std::string>().find("'q'") != std::string::npos);
   CHECK(Get("/api/passages?q=schulden&onbekend=1", 400)["error"]["code"] == "invalid_argument");
 }
+
+TEST_CASE("marked passages go along with an export of the list, cited to their page") {
+  const std::string q = kb::test::EncodeUrl("kosten van schuldenproblematiek");
+  const json passages = Get("/api/passages?size=5&q=" + q)["passages"];
+  REQUIRE(passages.size() >= 2);
+  std::string marks;
+  for (size_t i = 0; i < 2; ++i) {
+    const std::string key = passages[i]["key"];
+    REQUIRE(key.size() == 16);
+    marks += "&passage=" + passages[i]["id"].get<std::string>() + ":" + key;
+  }
+  auto client = Shared().server->Client();
+  auto ris = client.Get("/api/search?format=ris&size=3&q=" + q + marks);
+  REQUIRE(ris);
+  REQUIRE(ris->status == 200);
+  // The marked passages first, each with its page and its words, then the three hits.
+  const std::string& text = ris->body;
+  CHECK(std::count(text.begin(), text.end(), '\n') > 10);
+  size_t records = 0;
+  for (size_t at = 0; (at = text.find("ER  - ", at)) != std::string::npos; ++at) ++records;
+  CHECK(records == 5);
+  const size_t first_end = text.find("ER  - ");
+  const std::string first = text.substr(0, first_end);
+  CHECK(first.find("SP  - " + std::to_string(passages[0]["page"].get<int>()) + "\r\n") !=
+        std::string::npos);
+  CHECK(first.find("N1  - Passage (p. " + std::to_string(passages[0]["page"].get<int>()) + "): ") !=
+        std::string::npos);
+  CHECK(first.find("ID  - " + passages[0]["id"].get<std::string>()) != std::string::npos);
+
+  // A mark whose passage is gone (another key) is left out; a malformed one is a 400.
+  auto gone = client.Get("/api/search?format=csv&size=1&q=" + q +
+                         "&passage=" + passages[0]["id"].get<std::string>() + ":0000000000000000");
+  REQUIRE(gone);
+  CHECK(std::count(gone->body.begin(), gone->body.end(), '\n') == 2);  // header and one hit
+  CHECK(Get("/api/search?format=ris&q=" + q + "&passage=abc", 400)["error"]["message"]
+            .get<std::string>()
+            .find("'passage'") != std::string::npos);
+  CHECK(Get("/api/search?q=" + q + marks, 400)["error"]["message"].get<std::string>().find(
+            "format=") != std::string::npos);
+}
+
+TEST_CASE("a document's citation of one page: SP in RIS, refused past its last page") {
+  const json passages = Get("/api/passages?size=1&q=" +
+                            kb::test::EncodeUrl("kosten van schuldenproblematiek"))["passages"];
+  REQUIRE(passages.size() == 1);
+  const std::string id = passages[0]["id"];
+  const int page = passages[0]["page"];
+  auto client = Shared().server->Client();
+  auto ris = client.Get("/api/documents/" + id + "?format=ris&page=" + std::to_string(page));
+  REQUIRE(ris);
+  REQUIRE(ris->status == 200);
+  CHECK(ris->body.find("SP  - " + std::to_string(page) + "\r\n") != std::string::npos);
+  const size_t pages = Get("/api/documents/" + id)["pages"].size();
+  for (const std::string& bad :
+       std::vector<std::string>{"0", "-1", "abc", std::to_string(pages + 1)}) {
+    INFO(bad);
+    const json error = Get("/api/documents/" + id + "?format=ris&page=" + bad, 400);
+    CHECK(error["error"]["message"].get<std::string>().find("'page'") != std::string::npos);
+  }
+}

@@ -71,6 +71,26 @@ const tests = {
     await page.locator('.finding-cite summary').first().click();
     await page.waitForFunction(() => /\(p\. \d+\)$/.test(document.querySelector('.finding-citation')?.textContent || ''));
     await shot(ctx, page, '02b-findings');
+    // The RIS download of a passage cites its page (SP).
+    const risHref = await page.locator('.finding-ris a').first().getAttribute('href');
+    const passagePage = (await link.textContent()).match(/p\. (\d+)/)[1];
+    assert.match(await (await fetch(ctx.base + risHref)).text(), new RegExp(`SP  - ${passagePage}\r\n`));
+    // A marked passage goes along with the export of the result list, and stays marked.
+    const mark = page.locator('.finding-mark').first();
+    await mark.click();
+    assert.equal(await mark.getAttribute('aria-pressed'), 'true');
+    assert.match(await page.locator('.export').textContent(), /met 1 gemarkeerde passage/);
+    const exportLink = page.locator('.export a', { hasText: 'RIS' });
+    await exportLink.click();  // the click puts the marks in the link
+    const exportHref = await exportLink.getAttribute('href');
+    assert.match(exportHref, /[?&]passage=[0-9a-f]{16}%3A[0-9a-f]{16}/);
+    const exported = await (await fetch(ctx.base + exportHref)).text();
+    assert.match(exported, /N1  - Passage \(p\. \d+\): /);
+    await page.reload();
+    await resultsShown(page);
+    assert.equal(await page.locator('.finding-mark').first().getAttribute('aria-pressed'), 'true');
+    await page.locator('.finding-mark').first().click();
+    assert.equal(await page.locator('.export-marks').textContent(), '');
     // Without a query there is nothing to answer: no panel.
     await page.goto(ctx.base + '/');
     await resultsShown(page);

@@ -1,8 +1,10 @@
 // "Wat we al weten": the passages that best answer the query, above the result list, each cited
-// to its page (a link that opens a PDF at that page) with its reference from the server.
+// to its page (a link that opens a PDF at that page) with its reference from the server, and
+// marked on request to go along with the export of the result list.
 import { h, fill, markedText } from './dom.js';
 import { stateUrl } from './state.js';
-import { fileUrl, documentReference } from './api.js';
+import { fileUrl, documentReference, documentExportUrl } from './api.js';
+import { isMarked, toggleMark } from './marks.js';
 
 // passages: the answer of /api/passages, or null when there is none (no query, an older index).
 export function renderFindings(container, { state, passages }) {
@@ -33,7 +35,19 @@ function findingItem(p, state) {
     h('p', { class: 'finding-source' },
       h('a', { href: stateUrl(docState), class: 'finding-title' }, p.title || 'Zonder titel'),
       ` · ${source.join(' · ')} · `, page),
-    citeControl(p));
+    h('div', { class: 'finding-actions' }, markControl(p), citeControl(p)));
+}
+
+// "Markeer voor export": the passage goes along with the export of the result list.
+function markControl(p) {
+  if (!p.key) return null;  // an older daemon gives no keys
+  const button = h('button', {
+    type: 'button', class: 'finding-mark', 'aria-pressed': isMarked(p) ? 'true' : 'false',
+  }, 'Markeer voor export');
+  button.addEventListener('click', () => {
+    button.setAttribute('aria-pressed', toggleMark(p) ? 'true' : 'false');
+  });
+  return button;
 }
 
 // "Citeer": the document's APA reference from the server, with the passage's page.
@@ -48,5 +62,9 @@ function citeControl(p) {
       ? `${reference} (p. ${p.page})`
       : 'De bronvermelding kon niet worden geladen. Probeer het later opnieuw.';
   });
+  // The same reference for a reference manager, with the page (RIS: SP).
+  details.append(h('p', { class: 'finding-ris' },
+    h('a', { href: `${documentExportUrl(p.id, 'ris')}&page=${p.page}`, download: 'passage.ris' },
+      'Download als RIS (met paginanummer)')));
   return details;
 }

@@ -4,6 +4,7 @@ import { h, fill, markedText, plural, formatNumber } from './dom.js';
 import { listOf, kindName, evidenceName } from './labels.js';
 import { withChanges, stateUrl, searchParams, hasFilters, emptyState } from './state.js';
 import { fileUrl, exportUrl, exportsAvailable } from './api.js';
+import { withMarks, marksNote } from './marks.js';
 
 // A hit shows at most this many regions and themes; the document page lists them all.
 const kMaxRegions = 4;
@@ -186,10 +187,17 @@ function exportLinks(state, result) {
   exportsAvailable().then((ok) => {
     if (!ok) return;
     const params = searchParams(state, { withPage: false });
-    box.append('Exporteer deze resultaten: ',
-      h('a', { href: exportUrl('ris', params), download: 'resultaten.ris' }, 'RIS'), ' · ',
-      h('a', { href: exportUrl('bibtex', params), download: 'resultaten.bib' }, 'BibTeX'), ' · ',
-      h('a', { href: exportUrl('csv', params), download: 'resultaten.csv' }, 'CSV'));
+    // The passages marked in "Wat we al weten" go along, as they are when the link is followed.
+    const link = (kind, file, label) => {
+      const a = h('a', { href: exportUrl(kind, withMarks(params)), download: file }, label);
+      a.addEventListener('click', () => { a.href = exportUrl(kind, withMarks(params)); });
+      return a;
+    };
+    box.append('Exporteer deze resultaten',
+      h('span', { class: 'export-marks' }, marksNote()), ': ',
+      link('ris', 'resultaten.ris', 'RIS'), ' · ',
+      link('bibtex', 'resultaten.bib', 'BibTeX'), ' · ',
+      link('csv', 'resultaten.csv', 'CSV'));
     box.hidden = false;
   });
   return box;

@@ -44,6 +44,9 @@ struct CitationRecord {
   std::vector<std::string> themes;      // display names
   std::vector<std::string> gemeenten;   // names
   std::vector<std::string> provincies;  // names
+  // A citation of one page (0: the whole document), and a passage of it a user marked.
+  int page = 0;
+  std::string quote;  // plain text
 };
 
 CitationRecord CitationOf(const StoredDocument& document);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "kb/core/fnv_hash.h"
 #include "kb/core/stored_document.h"
 
 namespace kb::search {
@@ -85,7 +86,24 @@ struct PassageHit {
   std::string section;  // the heading it stands under; may be empty
   std::string role;     // "findings", "body" or "appendix"
   std::string html;     // HTML-escaped, the query's words in <mark>
+  std::string key;      // PassageKey of its text: with `id`, how a user marks it for an export
   double score = 0;
+};
+
+// A passage's key: FNV-1a of its text, so a mark stays valid while the text does.
+inline std::string PassageKey(std::string_view text) {
+  Fnv1a64 hash;
+  hash.Update(text);
+  return hash.HexDigest();
+}
+
+// A passage a user marked, found again by its document's id and its key (Searcher::Marked).
+struct MarkedPassage {
+  std::string id;  // the document's id
+  std::string key;
+  int page = 1;
+  std::string section;
+  std::string text;  // plain text
 };
 
 struct PassageResult {

@@ -75,6 +75,11 @@ class Searcher {
   // with the document's rank and the passage's section (findings first) weighing in.
   // InvalidArgument for a blank q; Unavailable for an index built before passages.
   Result<PassageResult> Passages(const SearchRequest& request);
+  // The passages of these (document id, PassageKey) pairs, in the same order; a pair whose
+  // passage is not in the index (its document changed or went) is left out. Unavailable for an
+  // index built before passages. Visibility is the caller's: see GetDocument.
+  Result<std::vector<MarkedPassage>> Marked(
+      const std::vector<std::pair<std::string, std::string>>& marks);
 
   // Document id: the hex id of the Q term. Includes up to 10 similar documents (never hidden
   // ones). For the public, a hidden document that is not a merged duplicate is NotFound.
