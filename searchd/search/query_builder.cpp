@@ -438,6 +438,7 @@ Result<BuiltQuery> QueryBuilder::Build(const std::string& q,
   // already asks for, so this adds no match. (OP_AND_MAYBE would say so too, but Xapian 1.4
   // gives an OR of OP_NEARs under it less than their own weight: nDCG@10 0.804, not 0.817.)
   if (const Xapian::Query near = NearPairs(analyzer_, theme_text); !near.empty()) {
+    out.without_proximity = out.query;
     out.query = Xapian::Query(Xapian::Query::OP_OR, out.query, near);
   }
   out.natural_language = question;

@@ -93,16 +93,20 @@ Result<PassageResult> Searcher::Impl::Passages(const SearchRequest& r) {
   // The query as built (stems, compound parts, synonyms) or the question's words as Xapian's
   // own parser stems them: a passage is short, and the plain words find its page more often
   // (BENCHMARKS.md §7: top 3 0.585 -> 0.623, top 5 0.604 -> 0.642 on the question set).
-  // Explicit syntax (NOT, phrases, fields) is the built query's alone.
+  // Explicit syntax (NOT, phrases, fields) is the built query's alone. Without the proximity
+  // bonus: a passage is a few sentences, and reading the positions of its words for the NEAR
+  // pairs made a long question's passages ten times slower (BENCHMARKS.md §7b).
   Xapian::Query passage_query = built->query;
   if (!HasExplicitSyntax(built->text)) {
+    const Xapian::Query& words =
+        built->without_proximity.empty() ? built->query : built->without_proximity;
     try {
       Xapian::QueryParser plain;
       analyzer.ConfigureQueryParser(plain);  // the stemmer, STEM_SOME, the stopwords
       plain.set_database(*passages);
       // No operators: the words as words.
-      passage_query = Xapian::Query(
-          Xapian::Query::OP_OR, plain.parse_query(analysis::Folded(built->text), 0), built->query);
+      passage_query = Xapian::Query(Xapian::Query::OP_OR,
+                                    plain.parse_query(analysis::Folded(built->text), 0), words);
     } catch (const Xapian::QueryParserError&) {
       // Words the plain parser cannot read: the built query alone.
     }

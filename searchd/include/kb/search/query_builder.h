@@ -112,6 +112,9 @@ struct BuiltQuery {
   // The documents holding every group; empty for queries taken as written (where the query
   // itself says what must match).
   Xapian::Query all_words;
+  // `query` without the proximity bonus (the NEAR pairs), for short texts where reading
+  // positions buys little (passages); empty when `query` has none to leave out.
+  Xapian::Query without_proximity;
   // The words the query was built from, for snippets (question words removed).
   std::string text;
   // A question: rank with BM25(kQuestionK1, kQuestionB).
