@@ -357,6 +357,20 @@ const tests = {
     await resultsShown(page);
   },
 
+  async 'a missing document says so in words and offers a search'(ctx, page) {
+    await page.goto(`${ctx.base}/?doc=0000000000000000`);
+    const heading = page.locator('#document h2, [role=alert] h2').first();
+    await heading.waitFor();
+    assert.equal((await heading.textContent()).trim(), 'Dit document staat niet in de collectie');
+    const text = await page.locator('[role=alert]').textContent();
+    assert.ok(!text.includes('/api/'), 'no API address in the message');
+    await page.fill('#zoek-document', ctx.query);
+    await page.press('#zoek-document', 'Enter');
+    await page.waitForURL((url) => url.searchParams.get('q') === ctx.query && !url.searchParams.has('doc'));
+    await resultsShown(page);
+    assert.ok(await totalShown(page) > 0);
+  },
+
   async 'a query with <script> is shown as text'(ctx, page) {
     const evil = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">';
     await page.goto(`${ctx.base}/?q=${encodeURIComponent(evil)}`);

@@ -132,10 +132,20 @@ function showError(state, err) {
   if (!rejected) ways.push(h('a', { href: stateUrl(state) }, 'Probeer het opnieuw'));
   if (rejected && hasFilters(state)) ways.push(h('a', { href: stateUrl(withoutFilters) }, 'Zoek zonder filters'));
   ways.push(h('a', { href: './' }, 'Naar de startpagina'));
-  const message = h('div', { class: 'error', role: 'alert' },
-    h('h2', { id: 'resultaten-titel', tabindex: -1 }, state.doc ? 'Dit document kon niet worden geopend' : 'Dat lukte niet'),
-    h('p', {}, err.message || String(err)),
-    h('ul', { class: 'error-ways' }, ways.map((a) => h('li', {}, a))));
+  // A document that is not (or no longer) in the collection: say so in words and offer a search,
+  // not the daemon's message for API clients.
+  const missing = state.doc && err.status === 404;
+  const message = missing
+    ? h('div', { class: 'error', role: 'alert' },
+      h('h2', { id: 'resultaten-titel', tabindex: -1 }, 'Dit document staat niet in de collectie'),
+      h('p', {}, 'Misschien is het verwijderd, samengevoegd met een ander document of is de link onvolledig. '
+        + 'Zoek het op met een paar woorden uit de titel of het onderwerp:'),
+      missingSearch(),
+      h('ul', { class: 'error-ways' }, h('li', {}, h('a', { href: './' }, 'Naar de startpagina'))))
+    : h('div', { class: 'error', role: 'alert' },
+      h('h2', { id: 'resultaten-titel', tabindex: -1 }, state.doc ? 'Dit document kon niet worden geopend' : 'Dat lukte niet'),
+      h('p', {}, err.message || String(err)),
+      h('ul', { class: 'error-ways' }, ways.map((a) => h('li', {}, a))));
   if (state.doc) {
     els.searchView.hidden = true;
     els.documentView.hidden = false;
@@ -149,6 +159,20 @@ function showError(state, err) {
     renderChips(els.chips, { state, navigate });
     fill(els.results, message);
   }
+}
+
+// The search box on the page of a missing document.
+function missingSearch() {
+  const input = h('input', { type: 'search', id: 'zoek-document', name: 'q', autocomplete: 'off' });
+  return h('form', {
+    role: 'search', class: 'missing-search',
+    onsubmit: (e) => {
+      e.preventDefault();
+      navigate({ ...emptyState(), q: input.value.trim() }, { focus: '#resultaten-titel' });
+    },
+  },
+  h('label', { for: 'zoek-document' }, 'Zoek een document'), ' ', input, ' ',
+  h('button', { type: 'submit' }, 'Zoeken'));
 }
 
 // Same-page links ("?q=…", "?doc=…") become history navigations instead of page loads; skip
