@@ -38,7 +38,7 @@ demo: build
 	$(BUILD_DIR)/indexer/kb-indexer --db $(BUILD_DIR)/demo-index corpus/sample $(BUILD_DIR)/demo-uploads
 	@echo
 	@echo "Redacteuren: maak (in een tweede terminal) de eerste redacteur aan; het token verschijnt één keer:"
-	@echo "  $(BUILD_DIR)/searchd/kb-admin --db $(BUILD_DIR)/demo-index editor add NAAM"
+	@echo "  $(BUILD_DIR)/searchd/kb-admin --db $(BUILD_DIR)/demo-index editor add NAAM --public-url http://127.0.0.1:$(PORT)"
 	@echo "en log daarmee in op http://127.0.0.1:$(PORT)/redactie"
 	@echo
 	exec $(BUILD_DIR)/searchd/kb-searchd --db $(BUILD_DIR)/demo-index --listen 127.0.0.1:$(PORT) --web web \

@@ -32,10 +32,11 @@ int Fail(const std::string& message, int code = kFailed) {
 
 // What the operator chose on the command line.
 struct Command {
-  std::string store;  // --store FILE
-  std::string db;     // --db INDEXDIR
-  std::string name;   // editor add/remove NAME
-  std::string file;   // export [FILE], import FILE
+  std::string store;       // --store FILE
+  std::string db;          // --db INDEXDIR
+  std::string name;        // editor add/remove NAME
+  std::string file;        // export [FILE], import FILE
+  std::string public_url;  // editor add --public-url URL: where editors log in
 };
 
 // The store file: --store, or the default beside --db's index folder.
@@ -60,11 +61,17 @@ int AddEditor(const Command& c) {
   if (!store.ok()) return Fail(store.status().message());
   auto token = EditorAccounts((*store)->connection()).AddEditor(c.name);
   if (!token.ok()) return Fail(token.status().message());
+  // Where to log in: the address kb-searchd is reached at, when the operator gives it.
+  std::string login = "/redactie op de zoekserver (het adres van kb-searchd --public-url)";
+  if (!c.public_url.empty()) {
+    std::string base = c.public_url;
+    while (!base.empty() && base.back() == '/') base.pop_back();
+    login = base + "/redactie";
+  }
   std::printf(
       "Redacteur \"%s\" is toegevoegd. Het token hieronder wordt maar één keer getoond; geef "
-      "het veilig door:\n\n%s\n\nInloggen: open /redactie op de zoekserver (bijvoorbeeld "
-      "http://127.0.0.1:8080/redactie) en vul dit token in.\n",
-      c.name.c_str(), token->c_str());
+      "het veilig door:\n\n%s\n\nInloggen: open %s en vul dit token in.\n",
+      c.name.c_str(), token->c_str(), login.c_str());
   return 0;
 }
 
@@ -158,6 +165,9 @@ int main(int argc, char** argv) {
   editor->require_subcommand(1);
   auto* add = editor->add_subcommand("add", "Redacteur toevoegen; toont het token één keer");
   add->add_option("NAME", c.name, "Naam: letters, cijfers, '.', '-', '_'")->required();
+  add->add_option("--public-url", c.public_url,
+                  "Het adres van de zoekserver voor gebruikers (als kb-searchd --public-url), "
+                  "bijv. https://zoek.example.nl; de uitvoer noemt dan waar de redacteur inlogt");
   auto* remove =
       editor->add_subcommand("remove", "Redacteur verwijderen (token en sessies vervallen)");
   remove->add_option("NAME", c.name, "Naam van de redacteur")->required();
@@ -177,6 +187,11 @@ int main(int argc, char** argv) {
   }
   if (c.store.empty() == c.db.empty()) {
     return Fail("geef de redactieopslag met --store BESTAND of --db INDEXMAP", kUsage);
+  }
+  if (!c.public_url.empty() && c.public_url.rfind("http://", 0) != 0 &&
+      c.public_url.rfind("https://", 0) != 0) {
+    return Fail("--public-url: begin met http:// of https://, bijv. https://zoek.example.nl",
+                kUsage);
   }
   if (add->parsed()) return AddEditor(c);
   if (remove->parsed()) return RemoveEditor(c);

@@ -45,6 +45,15 @@ TEST_CASE("kb-admin editor add prints the token once and the store accepts it") 
   REQUIRE(token.size() == 64);
   CHECK(added.out.find("/redactie") != std::string::npos);
   CHECK(added.out.find("anna") != std::string::npos);
+  CHECK(added.out.find("127.0.0.1") == std::string::npos);  // no address it cannot know
+
+  // With the public address, the output says where to log in.
+  auto at = Admin({"--db", db, "editor", "add", "eva", "--public-url", "https://zoek.example.nl/"});
+  REQUIRE(at.exit_code == 0);
+  CHECK(at.out.find("open https://zoek.example.nl/redactie en") != std::string::npos);
+  auto bad_url = Admin({"--db", db, "editor", "add", "fenna", "--public-url", "zoek.example.nl"});
+  CHECK(bad_url.exit_code == 2);
+  CHECK(bad_url.err.find("--public-url") != std::string::npos);
 
   // --db puts the store beside the index folder.
   const fs::path store_file = EditorialStore::DefaultPathFor(db);
