@@ -98,6 +98,9 @@ std::string StoredDocument::ToJson() const {
   j["also_published_as"] = std::move(also);
   j["machine"] = MachineToJson(machine);
   j["review"] = review;
+  if (personal_data_count > 0) {
+    j["personal_data"] = {{"count", personal_data_count}, {"pages", personal_data_pages}};
+  }
   // Replace invalid UTF-8 rather than throw: extraction already converts, this is a last guard.
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -137,6 +140,10 @@ Result<StoredDocument> StoredDocument::FromJson(const std::string& text) {
       d.machine = MachineFromJson(*it);
     }
     d.review = j.value("review", std::vector<std::string>{});
+    if (auto it = j.find("personal_data"); it != j.end() && it->is_object()) {
+      d.personal_data_count = it->value("count", 0);
+      d.personal_data_pages = it->value("pages", std::vector<int>{});
+    }
     return d;
   } catch (const json::exception& e) {
     return Status::Internal(std::string("stored document data is not valid JSON: ") + e.what());

@@ -2,6 +2,7 @@
 #include "kb/extract/extractor.h"
 
 #include <algorithm>
+#include <array>
 #include <fstream>
 #include <iterator>
 #include <string>
@@ -9,6 +10,7 @@
 
 #include "format_extractors.h"
 #include "kb/core/schema.h"
+#include "kb/extract/personal_data.h"
 #include "text_scan.h"
 
 namespace kb::extract {
@@ -60,16 +62,96 @@ Result<std::string> ReadFile(const std::filesystem::path& path, const ExtractOpt
   return bytes;
 }
 
+// What the first bytes say a file is. The extension is consulted only to explain a mismatch.
+enum class Sniffed { kPdf, kZip, kOle, kRtf, kHtml, kOfficeLockFile, kOther };
+
+bool StartsWith(std::string_view bytes, std::string_view magic) { return bytes.starts_with(magic); }
+
+// A page starts with a doctype or <html>, possibly after a byte order mark, white space,
+// comments and an XML declaration.
+bool LooksLikeHtml(std::string_view bytes) {
+  std::string_view rest = bytes.substr(0, 4096);
+  if (rest.starts_with("\xef\xbb\xbf")) rest.remove_prefix(3);
+  while (true) {
+    while (!rest.empty() && scan::IsAsciiSpace(rest.front())) rest.remove_prefix(1);
+    const bool comment = rest.starts_with("<!--");
+    if (!comment && !rest.starts_with("<?xml")) break;
+    const std::size_t end = rest.find(comment ? "-->" : "?>");
+    if (end == std::string_view::npos) return false;
+    rest.remove_prefix(end + (comment ? 3 : 2));
+  }
+  const std::string head = scan::ToLowerAscii(rest.substr(0, 16));
+  return head.starts_with("<!doctype html") || head.starts_with("<html");
+}
+
+// The owner file Word and PowerPoint keep beside an open document ("~$rapport.docx"): the
+// user's name twice, as a length-prefixed byte string and, at offset 54 (Word) or 55
+// (PowerPoint), as a 16-bit length and UTF-16 characters.
+bool IsOfficeLockFile(std::string_view bytes) {
+  if (bytes.size() < 60 || bytes.size() > 1024) return false;
+  const auto length = static_cast<unsigned char>(bytes[0]);
+  if (length == 0 || length >= 54) return false;
+  for (const std::size_t at : {std::size_t{54}, std::size_t{55}}) {
+    if (static_cast<unsigned char>(bytes[at]) == length && bytes[at + 1] == '\0' &&
+        bytes[at + 2] == bytes[1] && bytes[at + 3] == '\0') {
+      return true;
+    }
+  }
+  return false;
+}
+
+Sniffed Sniff(std::string_view bytes) {
+  if (HasPdfHeader(bytes)) return Sniffed::kPdf;
+  if (StartsWith(bytes, "PK\x03\x04") || StartsWith(bytes, "PK\x05\x06")) return Sniffed::kZip;
+  if (StartsWith(bytes, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")) return Sniffed::kOle;
+  if (StartsWith(bytes, "{\\rtf")) return Sniffed::kRtf;
+  if (IsOfficeLockFile(bytes)) return Sniffed::kOfficeLockFile;
+  if (LooksLikeHtml(bytes)) return Sniffed::kHtml;
+  return Sniffed::kOther;
+}
+
+// Extensions of formats that are never plain text: a file so named that is none of the formats
+// above is damaged or mislabelled, and is reported instead of being read as text.
+constexpr std::array<std::string_view, 9> kBinaryExtensions = {
+    ".docx", ".docm", ".pptx", ".odt", ".odp", ".epub", ".doc", ".rtf", ".pdf"};
+
 Result<RawExtraction> Dispatch(const std::filesystem::path& path, std::string_view bytes,
                                const ExtractOptions& options) {
   const std::string extension = LowerExtension(path);
-  if (HasPdfHeader(bytes)) return ExtractPdf(path, bytes, options);
+  switch (Sniff(bytes)) {
+    case Sniffed::kPdf:
+      return ExtractPdf(path, bytes, options);
+    case Sniffed::kZip:
+      return ExtractPackage(path, bytes, options);
+    case Sniffed::kOle:
+      return ExtractOle(path, bytes, options);
+    case Sniffed::kRtf:
+      return ExtractRtf(path, bytes, options);
+    case Sniffed::kHtml:
+      return ExtractHtml(path, bytes);
+    case Sniffed::kOfficeLockFile:
+      return Status::InvalidArgument(
+          "'" + path.string() +
+          "' is an Office lock file (Word or PowerPoint keeps one beside a document while it is "
+          "open), not a document; delete it");
+    case Sniffed::kOther:
+      break;
+  }
   if (extension == ".pdf") {
     const bool lfs = bytes.substr(0, 40).find("git-lfs") != std::string_view::npos;
     return Status::InvalidArgument(
         "'" + path.string() + "' is named .pdf but is not a PDF" +
         (lfs ? " (it is a Git LFS pointer: run 'git lfs pull' to fetch the real file)"
              : " (no %PDF header); check where the file came from"));
+  }
+  if (std::find(kBinaryExtensions.begin(), kBinaryExtensions.end(), extension) !=
+      kBinaryExtensions.end()) {
+    return Status::InvalidArgument("'" + path.string() + "' is named " + extension +
+                                   " but its content is not of that format (damaged, "
+                                   "truncated or renamed); open and re-save it");
+  }
+  if (extension == ".html" || extension == ".htm" || extension == ".xhtml") {
+    return ExtractHtml(path, bytes);  // a fragment without doctype or <html>
   }
   const bool markdown = extension == ".md" || extension == ".markdown";
   return ExtractText(path, bytes, markdown);
@@ -93,8 +175,15 @@ Result<ExtractedDoc> ExtractFile(const std::filesystem::path& path, const Extrac
   // A text file without letters has nothing to index; a PDF without text (a scan) is kept so
   // it can be found by title and OCR'd later.
   if (raw->doc.format != "pdf" && !HasText(raw->doc)) {
-    return Status::InvalidArgument("text file '" + path.string() + "' contains no words");
+    return Status::InvalidArgument("'" + path.string() + "' (" + raw->doc.format +
+                                   ") contains no words");
   }
+  // The privacy guard comes before the metadata rules read the text: no title, snippet or term
+  // can hold a masked number.
+  const PersonalDataFound personal = MaskPersonalData(raw->doc.pages);
+  raw->doc.personal_data_count = personal.count + MaskPersonalData(raw->declared.title) +
+                                 MaskPersonalData(raw->declared.heading);
+  raw->doc.personal_data_pages = personal.pages;
   CompleteMetadata(raw->declared, path, raw->doc);
   return std::move(raw->doc);
 }

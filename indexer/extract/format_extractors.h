@@ -28,4 +28,21 @@ Result<RawExtraction> ExtractPdf(const std::filesystem::path& path, std::string_
 Result<RawExtraction> ExtractText(const std::filesystem::path& path, std::string_view bytes,
                                   bool markdown);
 
+// ZIP packages, told apart by content: DOCX, PPTX, ODT/ODP, EPUB (office_extractor.cpp).
+// InvalidArgument naming the file for a broken, encrypted or unsupported package.
+Result<RawExtraction> ExtractPackage(const std::filesystem::path& path, std::string_view bytes,
+                                     const ExtractOptions& options);
+
+// A saved web page: its main content and declared metadata (html_extractor.cpp).
+Result<RawExtraction> ExtractHtml(const std::filesystem::path& path, std::string_view bytes);
+
+// OLE compound files: Word 97-2003 through antiword or catdoc; encrypted Office files and
+// other OLE files get a reason (ole_extractor.cpp).
+Result<RawExtraction> ExtractOle(const std::filesystem::path& path, std::string_view bytes,
+                                 const ExtractOptions& options);
+
+// RTF (rtf_extractor.cpp).
+Result<RawExtraction> ExtractRtf(const std::filesystem::path& path, std::string_view bytes,
+                                 const ExtractOptions& options);
+
 }  // namespace kb::extract

@@ -35,7 +35,9 @@ bool StartsWith(std::string_view text, std::string_view prefix) {
 
 // Titles that office programs and templates put in by default.
 bool IsPlaceholderTitle(const std::string& lower) {
-  constexpr std::array<std::string_view, 14> kPlaceholders{"untitled",
+  constexpr std::array<std::string_view, 16> kPlaceholders{"untitled",
+                                                           "unknown",
+                                                           "onbekend",
                                                            "untitled document",
                                                            "titel",
                                                            "title",

@@ -16,6 +16,7 @@
 #include <cstring>
 #include <thread>
 
+#include "spawn_handles.h"
 #include "unique_fd.h"
 #include "worker_protocol.h"
 
@@ -29,22 +30,6 @@ using Clock = std::chrono::steady_clock;
 // How long a worker whose channel closed may take to finish dying before it is killed.
 constexpr std::chrono::milliseconds kExitGrace{1000};
 constexpr std::chrono::milliseconds kReapPoll{5};
-
-struct SpawnActions {
-  posix_spawn_file_actions_t actions{};
-  SpawnActions() { posix_spawn_file_actions_init(&actions); }
-  ~SpawnActions() { posix_spawn_file_actions_destroy(&actions); }
-  SpawnActions(const SpawnActions&) = delete;
-  SpawnActions& operator=(const SpawnActions&) = delete;
-};
-
-struct SpawnAttributes {
-  posix_spawnattr_t attributes{};
-  SpawnAttributes() { posix_spawnattr_init(&attributes); }
-  ~SpawnAttributes() { posix_spawnattr_destroy(&attributes); }
-  SpawnAttributes(const SpawnAttributes&) = delete;
-  SpawnAttributes& operator=(const SpawnAttributes&) = delete;
-};
 
 std::string CommandLine(const std::vector<std::string>& argv) {
   std::string out;

@@ -90,7 +90,9 @@ Json DocToJson(const ExtractedDoc& doc) {
               {"evidence", doc.evidence},
               {"language", doc.language},
               {"encoding", doc.encoding},
-              {"pages", doc.pages}};
+              {"pages", doc.pages},
+              {"personal_data_count", doc.personal_data_count},
+              {"personal_data_pages", doc.personal_data_pages}};
 }
 
 // Extraction bounds every metadata field (extracted_doc.h); a reply beyond them did not come
@@ -119,6 +121,8 @@ ExtractedDoc DocFromJson(const Json& json) {
   json.at("language").get_to(doc.language);
   json.at("encoding").get_to(doc.encoding);
   json.at("pages").get_to(doc.pages);
+  json.at("personal_data_count").get_to(doc.personal_data_count);
+  json.at("personal_data_pages").get_to(doc.personal_data_pages);
   return doc;
 }
 

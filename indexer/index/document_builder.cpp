@@ -94,6 +94,8 @@ StoredDocument DocumentBuilder::MachineDocument(const extract::ExtractedDoc& doc
   s.content_hash = content_hash;
   s.encoding = doc.encoding;
   s.pages = doc.pages;
+  s.personal_data_count = doc.personal_data_count;
+  s.personal_data_pages = doc.personal_data_pages;
 
   const std::string tagging_text = TaggingText(doc);
   s.themes = themes_.Tag(tagging_text, kMinThemeScore);

@@ -193,6 +193,7 @@ std::vector<std::string> ReviewFlags(const StoredDocument& doc, const editorial:
     flags.emplace_back(editorial::review::kNoRegion);
   }
   if (HasUnconfirmedTag(doc, o)) flags.emplace_back(editorial::review::kLowConfidence);
+  if (doc.personal_data_count > 0) flags.emplace_back(editorial::review::kPersonalData);
   return flags;
 }
 

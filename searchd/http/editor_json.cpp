@@ -21,6 +21,11 @@ json Embedded(const std::string& text) {
   return parsed.is_discarded() ? json(text) : parsed;
 }
 
+// How many identifying numbers the privacy guard masked, and on which pages; never the numbers.
+json PersonalDataJson(const StoredDocument& d) {
+  return {{"count", d.personal_data_count}, {"pages", d.personal_data_pages}};
+}
+
 }  // namespace
 
 json OverrideObject(const editorial::Override& value) {
@@ -50,6 +55,7 @@ json EditorDocumentObject(const search::DocumentDetail& detail) {
   out["edited"] = d.edited;
   out["hidden"] = d.hidden;
   out["review"] = d.review;
+  out["personal_data"] = PersonalDataJson(d);
   json also = json::array();
   for (const auto& a : d.also_published_as) {
     also.push_back({{"id", a.id}, {"title", a.title}, {"format", a.format}, {"path", a.path}});
@@ -94,6 +100,7 @@ json QueueItemObject(const StoredDocument& d, const editorial::Override& o) {
           {"format", d.format},
           {"path", d.path},
           {"review", d.review},
+          {"personal_data", PersonalDataJson(d)},
           {"themes", ThemesJson(d.themes)},
           {"gemeenten", GemeentenJson(d.gemeenten)},
           {"to_confirm", {{"themes", themes_to_confirm}, {"gemeenten", gemeenten_to_confirm}}}};

@@ -24,6 +24,7 @@ constexpr QueueName kQueues[] = {
     {editorial::review::kNoTheme, "Zonder thema"},
     {editorial::review::kNoRegion, "Zonder regio"},
     {editorial::review::kLowConfidence, "Tags bevestigen"},
+    {editorial::review::kPersonalData, "Persoonsgegevens gemaskeerd"},
     {editorial::review::kDuplicates, "Mogelijke dubbelen"},
 };
 

@@ -20,7 +20,7 @@ Result<Xapian::Query> QueueQuery(std::string_view flag) {
   if (!IsReviewFlag(flag)) {
     return Status::InvalidArgument("wachtrij '" + std::string(flag.substr(0, 40)) +
                                    "': onbekend; kies title, date, no-theme, no-region, "
-                                   "low-confidence of duplicates");
+                                   "low-confidence, personal-data of duplicates");
   }
   // Hidden documents need no review: they are in no queue.
   return WithoutHidden(Xapian::Query(std::string(schema::kPrefixReview) + std::string(flag)));

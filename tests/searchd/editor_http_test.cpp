@@ -303,7 +303,7 @@ TEST_CASE("editor routes validate against the catalogue and name the field") {
   std::vector<std::string> names;
   for (const auto& q : queues.body["queues"]) names.push_back(q["name"]);
   CHECK(names == std::vector<std::string>{"title", "date", "no-theme", "no-region",
-                                          "low-confidence", "duplicates"});
+                                          "low-confidence", "personal-data", "duplicates"});
   Reply status = site.daemon->Call("GET", "/api/editor/status", "", site.Bearer());
   CHECK(status.status == 200);
   CHECK(status.body["documents"] == 4);

@@ -7,7 +7,7 @@ import * as api from './api.js';
 import { kProvincieNames, loadThemes, withThemes, loadGemeenten, findGemeente } from './catalog.js';
 import { machineOf, formState, overrideFrom, validate, decideTag } from './model.js';
 import { trackSave } from './status.js';
-import { errorBox, flagList, pagesOf, formatName, formatTime, formatScore } from './ui.js';
+import { errorBox, flagList, pagesOf, formatName, formatTime, formatScore, personalDataLine } from './ui.js';
 import { auditList } from './audit.js';
 
 const kMaxPages = 40;
@@ -121,7 +121,7 @@ class DocumentEditor {
     this.auditBox = h('div', { class: 'audit' });
     // On its own page the document's name, facts and state head the page; inside a queue item
     // the item shows them already.
-    const head = pageView ? [heading, this.facts(), flagList(doc.review)] : [];
+    const head = pageView ? [heading, this.facts(), flagList(doc.review), personalDataLine(doc.personal_data)] : [];
     fill(this.container, head, this.mergeBanner(), layout, h('div', { class: 'edit-extra' }, this.notesSection(), this.auditBox));
     for (const kind of Object.keys(this.groups)) this.renderGroup(kind);
     this.renderAudit();

@@ -7,7 +7,7 @@ import * as api from './api.js';
 import { renderEditor, decideQuickly } from './editor.js';
 import { renderDuplicates } from './duplicates.js';
 import { trackSave } from './status.js';
-import { flagList, formatName, formatScore, formatTime, metaLine } from './ui.js';
+import { flagList, formatName, formatScore, formatTime, metaLine, personalDataLine } from './ui.js';
 
 export const kPageSize = 20;
 
@@ -82,6 +82,7 @@ function queueItem(item) {
       h('h3', { id: `${editId}-titel` }, h('a', { href: `#/document/${encodeURIComponent(item.id)}` }, item.title || 'Zonder titel')),
       metaLine([kindName(item.kind || 'overig'), item.date || 'datum onbekend', formatName(item.format), item.path]),
       flagList(item.review),
+      personalDataLine(item.personal_data),
       tagSummary(item),
       confirmBox(item),
       h('div', { class: 'button-row' }, toggle),

@@ -7,7 +7,17 @@ export const kFlagLabels = {
   'no-theme': 'zonder thema',
   'no-region': 'zonder regio',
   'low-confidence': 'tags bevestigen',
+  'personal-data': 'persoonsgegevens gemaskeerd',
 };
+
+// "2 nummers (BSN of IBAN) gemaskeerd op p. 1, 4": what the privacy guard did, never the numbers.
+export function personalDataLine(personal) {
+  if (!personal?.count) return null;
+  const what = personal.count === 1 ? '1 nummer (BSN of IBAN)' : `${personal.count} nummers (BSN of IBAN)`;
+  const pages = personal.pages?.length ? ` op p. ${personal.pages.join(', ')}` : '';
+  return h('p', { class: 'small personal-data' },
+    `${what} gemaskeerd${pages}. Ze zijn niet doorzoekbaar; controleer of het document in de collectie hoort.`);
+}
 
 export function errorBox(err, extra = null) {
   return h('div', { class: 'error', role: 'alert' }, h('p', {}, err.message || String(err)), extra);

@@ -72,6 +72,10 @@ struct StoredDocument {
   std::vector<AlsoPublishedAs> also_published_as;  // duplicates merged into this document
   MachineFacts machine;                            // filled when `edited`
   std::vector<std::string> review;  // review queue flags (kb/editorial/review.h), e.g. "title"
+  // Identifying numbers (BSN, IBAN) masked in the text before indexing: how many, on which
+  // 1-based pages; never the numbers. Absent from the JSON when there were none.
+  int personal_data_count = 0;
+  std::vector<int> personal_data_pages;
 
   std::string ToJson() const;
   static Result<StoredDocument> FromJson(const std::string& json);

@@ -12,10 +12,14 @@ inline constexpr std::string_view kDate = "date";                     // date mi
 inline constexpr std::string_view kNoTheme = "no-theme";              // no theme after edits
 inline constexpr std::string_view kNoRegion = "no-region";            // no gemeente or provincie
 inline constexpr std::string_view kLowConfidence = "low-confidence";  // a tag to confirm
+// BSNs or IBANs were masked (kb/extract/personal_data.h): an editor checks the document should
+// be in the collection at all.
+inline constexpr std::string_view kPersonalData = "personal-data";
 // The fifth queue, "duplicates", comes from the store's duplicate candidates, not from a flag.
 inline constexpr std::string_view kDuplicates = "duplicates";
 
-inline constexpr std::string_view kFlags[] = {kTitle, kDate, kNoTheme, kNoRegion, kLowConfidence};
+inline constexpr std::string_view kFlags[] = {kTitle,    kDate,          kNoTheme,
+                                              kNoRegion, kLowConfidence, kPersonalData};
 
 // "low-confidence": a theme scoring below this, or a gemeente mentioned once, waits for an
 // editor's confirmation. kb-indexer files a theme from 0.4; between the two it is a guess.

@@ -17,6 +17,8 @@
 // some (then "none" is the editor's answer).
 // Low confidence ("low-confidence"): a theme with score below kConfidentThemeScore or a gemeente
 // mentioned only once, which an editor has neither confirmed nor removed.
+// Personal data ("personal-data"): the privacy guard masked BSNs or IBANs in the text
+// (StoredDocument::personal_data_count and _pages say how many and where).
 // An override answers its flags: a title set by an editor clears "title", a date (even an empty
 // one) clears "date". Hidden documents are in no queue.
 #pragma once
