@@ -98,6 +98,7 @@ std::string StoredDocument::ToJson() const {
   j["also_published_as"] = std::move(also);
   j["machine"] = MachineToJson(machine);
   j["review"] = review;
+  if (!ocr_pages.empty()) j["ocr_pages"] = ocr_pages;
   if (personal_data_count > 0) {
     j["personal_data"] = {{"count", personal_data_count}, {"pages", personal_data_pages}};
   }
@@ -140,6 +141,7 @@ Result<StoredDocument> StoredDocument::FromJson(const std::string& text) {
       d.machine = MachineFromJson(*it);
     }
     d.review = j.value("review", std::vector<std::string>{});
+    d.ocr_pages = j.value("ocr_pages", std::vector<int>{});
     if (auto it = j.find("personal_data"); it != j.end() && it->is_object()) {
       d.personal_data_count = it->value("count", 0);
       d.personal_data_pages = it->value("pages", std::vector<int>{});

@@ -1,9 +1,11 @@
 // PDF extraction with Poppler's C++ API. Poppler is only touched in this file.
 #include <poppler-document.h>
 #include <poppler-global.h>
+#include <poppler-page-renderer.h>
 #include <poppler-page.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <ctime>
 #include <exception>
@@ -15,6 +17,7 @@
 
 #include "format_extractors.h"
 #include "kb/extract/cover_page.h"
+#include "ocr.h"
 #include "text_scan.h"
 
 namespace kb::extract {
@@ -124,6 +127,41 @@ void AppendCoverLines(poppler::page& page, int page_number, std::vector<CoverLin
   }
 }
 
+// OCR of a whole file stops after this long, well inside the sandbox's 60 s per file: the pages
+// after it stay empty (measured: about 5 s per page on one core).
+constexpr std::chrono::seconds kOcrFileBudget{40};
+
+// In a scan (at least half of the pages without a text layer), the pages without one are
+// rendered at kOcrDpi and read by Tesseract; their numbers (1-based) go to `ocr_pages`. A
+// born-digital report's few image pages (a designed cover, a full-page chart) are left alone:
+// their OCR text would take the place of the real title.
+void RecognizeScannedPages(poppler::document& document, std::vector<std::string>& pages,
+                           std::vector<int>& ocr_pages) {
+  const auto empty = static_cast<std::size_t>(
+      std::count_if(pages.begin(), pages.end(),
+                    [](const std::string& page) { return scan::CountLetters(page) == 0; }));
+  if (empty == 0 || 2 * empty < pages.size()) return;
+  const auto start = std::chrono::steady_clock::now();
+  poppler::page_renderer renderer;
+  renderer.set_image_format(poppler::image::format_gray8);
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    if (scan::CountLetters(pages[i]) > 0) continue;
+    if (std::chrono::steady_clock::now() - start > kOcrFileBudget) break;
+    std::unique_ptr<poppler::page> page(document.create_page(static_cast<int>(i)));
+    if (!page) continue;
+    const poppler::image image = renderer.render_page(page.get(), kOcrDpi, kOcrDpi);
+    if (!image.is_valid() || image.format() != poppler::image::format_gray8) continue;
+    auto text = RecognizeGreyImage(reinterpret_cast<const unsigned char*>(image.const_data()),
+                                   image.width(), image.height(), image.bytes_per_row());
+    if (!text.ok()) return;  // no Dutch model: the scan stays findable by title
+    if (scan::CountLetters(*text) == 0) continue;
+    pages[i] = std::move(*text);
+    ocr_pages.push_back(static_cast<int>(i) + 1);
+  }
+}
+
 Result<RawExtraction> ExtractPdfUnguarded(const std::filesystem::path& path, std::string_view bytes,
                                           const ExtractOptions& options) {
   SilencePoppler();
@@ -159,6 +197,7 @@ Result<RawExtraction> ExtractPdfUnguarded(const std::filesystem::path& path, std
     // Font sizes cost a second pass over the page: only the cover pages get one.
     if (page && i < kCoverPages) AppendCoverLines(*page, i, raw.declared.cover);
   }
+  RecognizeScannedPages(*document, raw.doc.pages, raw.doc.ocr_pages);
   raw.declared.title = ToUtf8(document->get_title());
   raw.declared.info_author = ToUtf8(document->get_author());
   raw.declared.organisation = ToUtf8(document->info_key("Company"));

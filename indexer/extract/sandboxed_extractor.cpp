@@ -113,9 +113,20 @@ Status SandboxedExtractor::Impl::Start() {
   std::vector<char*> argv;
   for (auto& arg : options.worker_command) argv.push_back(arg.data());
   argv.push_back(nullptr);
+  // The worker's environment, with OCR held to one thread: OpenMP reads the limit when the
+  // worker loads, so it cannot be set from inside.
+  std::vector<std::string> variables;
+  for (char** variable = environ; *variable != nullptr; ++variable) {
+    if (!std::string_view(*variable).starts_with("OMP_THREAD_LIMIT="))
+      variables.emplace_back(*variable);
+  }
+  variables.emplace_back("OMP_THREAD_LIMIT=1");
+  std::vector<char*> environment;
+  for (auto& variable : variables) environment.push_back(variable.data());
+  environment.push_back(nullptr);
   pid_t child = -1;
-  const int error =
-      posix_spawnp(&child, argv[0], &actions.actions, &attributes.attributes, argv.data(), environ);
+  const int error = posix_spawnp(&child, argv[0], &actions.actions, &attributes.attributes,
+                                 argv.data(), environment.data());
   if (error != 0) {
     return Status::Internal("cannot start the extraction worker '" +
                             CommandLine(options.worker_command) + "': " + std::strerror(error) +

@@ -91,6 +91,7 @@ Json DocToJson(const ExtractedDoc& doc) {
               {"language", doc.language},
               {"encoding", doc.encoding},
               {"pages", doc.pages},
+              {"ocr_pages", doc.ocr_pages},
               {"personal_data_count", doc.personal_data_count},
               {"personal_data_pages", doc.personal_data_pages}};
 }
@@ -121,6 +122,7 @@ ExtractedDoc DocFromJson(const Json& json) {
   json.at("language").get_to(doc.language);
   json.at("encoding").get_to(doc.encoding);
   json.at("pages").get_to(doc.pages);
+  json.at("ocr_pages").get_to(doc.ocr_pages);
   json.at("personal_data_count").get_to(doc.personal_data_count);
   json.at("personal_data_pages").get_to(doc.personal_data_pages);
   return doc;

@@ -96,6 +96,7 @@ StoredDocument DocumentBuilder::MachineDocument(const extract::ExtractedDoc& doc
   s.pages = doc.pages;
   s.personal_data_count = doc.personal_data_count;
   s.personal_data_pages = doc.personal_data_pages;
+  s.ocr_pages = doc.ocr_pages;
 
   const std::string tagging_text = TaggingText(doc);
   s.themes = themes_.Tag(tagging_text, kMinThemeScore);

@@ -206,6 +206,24 @@ TEST_CASE("Formats keep their own metadata and their pages", "[extract][formats]
   }
 }
 
+TEST_CASE("A PDF page without a text layer is read by OCR", "[extract][formats][ocr]") {
+  const fs::path scan =
+      FormatsDir() /
+      "scanned-pdf/vng-stuf-king-archief_Is-het-RSGB-nog-wel-een-gemeentelijk-referentiemodel.pdf";
+  auto doc = ExtractFile(scan);
+  REQUIRE(doc.ok());
+  CHECK(doc->ocr_pages == std::vector<int>{1});
+  // Debian's tools on the same page: pdftoppm at the same resolution, tesseract with Dutch.
+  const std::string reference = Run("pdftoppm -r 300 -gray -f 1 -l 1 " + Quoted(scan) +
+                                    " | tesseract - - -l nld 2>/dev/null");
+  const auto words = Words(reference);
+  REQUIRE(words.size() > 50);
+  const double recall = Share(words, Joined(doc->pages));
+  INFO("recall " << recall << " of " << words.size() << " words");
+  CHECK(recall >= 0.8);
+  CHECK(doc->title.find("RSGB") != std::string::npos);
+}
+
 TEST_CASE("Malformed office files each give one clear reason", "[extract][formats]") {
   const std::map<std::string, std::string> reasons = {
       {"cos-pydocx_missing_relationships.docx", "not a Word, PowerPoint, OpenDocument or EPUB"},

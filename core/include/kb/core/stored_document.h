@@ -76,6 +76,8 @@ struct StoredDocument {
   // 1-based pages; never the numbers. Absent from the JSON when there were none.
   int personal_data_count = 0;
   std::vector<int> personal_data_pages;
+  // PDF pages (1-based) read by OCR from the page image: their text may hold recognition errors.
+  std::vector<int> ocr_pages;
 
   std::string ToJson() const;
   static Result<StoredDocument> FromJson(const std::string& json);

@@ -34,6 +34,8 @@ struct ExtractedDoc {
   std::string language;              // ISO 639-1 ("nl", "fy", "en", ...)
   std::string encoding;              // text files: detected charset; PDFs: empty
   std::vector<std::string> pages;    // UTF-8 text per page; one element for text files
+  // PDF pages (1-based) whose text came from OCR of the page image, not from a text layer.
+  std::vector<int> ocr_pages;
   // Identifying numbers masked by the privacy guard (personal_data.h): how many, on which pages.
   int personal_data_count = 0;
   std::vector<int> personal_data_pages;
