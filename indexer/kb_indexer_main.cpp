@@ -1,4 +1,5 @@
-// kb-indexer: indexes folders of Dutch PDF, text and Markdown files into a Xapian index.
+// kb-indexer: indexes folders of Dutch documents (PDF, text, Markdown, Word, OpenDocument,
+// PowerPoint, EPUB, web pages, RTF) into a Xapian index.
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -11,6 +12,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "kb/extract/extractor.h"
 #include "kb/index/indexing_run.h"
 
 namespace fs = std::filesystem;
@@ -35,7 +37,10 @@ fs::path DefaultWorker() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"kb-indexer: indexeert PDF-, tekst- en Markdown-bestanden in een Xapian-index"};
+  CLI::App app{
+      "kb-indexer: indexeert PDF, tekst, Markdown, Word, OpenDocument, PowerPoint, EPUB, "
+      "webpagina's "
+      "en RTF in een Xapian-index"};
   kb::index::RunOptions options;
   std::vector<std::string> roots;
   std::string db;
@@ -57,6 +62,14 @@ int main(int argc, char** argv) {
   app.add_option("--worker", worker, "Path of kb-extract-worker")->check(CLI::ExistingFile);
   app.add_option("--progress", progress, "auto, bar or log")
       ->check(CLI::IsMember({"auto", "bar", "log"}));
+  std::string ocr = "auto";
+  app.add_option("--ocr", ocr,
+                 "OCR of PDF pages without text: auto (scans, the default), force (every such "
+                 "page) or off")
+      ->check(CLI::IsMember({"auto", "force", "off"}));
+  app.add_option("--ocr-cache", options.ocr_cache,
+                 "Folder of OCR text kept by content hash (default: <db>.ocr-cache beside the "
+                 "index folder)");
   int nice = 10;
   app.add_option("--nice", nice,
                  "CPU priority of the run and its extraction workers, 0-19 (default 10: searches "
@@ -91,6 +104,7 @@ int main(int argc, char** argv) {
   options.worker_command = {worker};
   options.extract_timeout = std::chrono::milliseconds(static_cast<long>(timeout_s * 1000));
   options.analysis.data_dir = data_dir;
+  options.ocr = *kb::extract::ParseOcrMode(ocr);
   options.interactive = progress == "bar" || (progress == "auto" && ::isatty(STDERR_FILENO));
   options.stop = &g_stop;
   std::signal(SIGINT, OnStopSignal);

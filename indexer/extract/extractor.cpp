@@ -188,6 +188,25 @@ Result<ExtractedDoc> ExtractFile(const std::filesystem::path& path, const Extrac
   return std::move(raw->doc);
 }
 
+std::optional<OcrMode> ParseOcrMode(std::string_view name) {
+  for (const OcrMode mode : {OcrMode::kOff, OcrMode::kAuto, OcrMode::kForce}) {
+    if (OcrModeName(mode) == name) return mode;
+  }
+  return std::nullopt;
+}
+
+std::string_view OcrModeName(OcrMode mode) {
+  switch (mode) {
+    case OcrMode::kOff:
+      return "off";
+    case OcrMode::kAuto:
+      return "auto";
+    case OcrMode::kForce:
+      return "force";
+  }
+  return "auto";
+}
+
 bool IsIndexableFile(const std::filesystem::path& path) {
   const std::string extension = LowerExtension(path);
   return std::find(schema::kIndexedExtensions.begin(), schema::kIndexedExtensions.end(),

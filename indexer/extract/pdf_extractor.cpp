@@ -9,13 +9,17 @@
 #include <cmath>
 #include <ctime>
 #include <exception>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "format_extractors.h"
+#include "kb/core/fnv_hash.h"
 #include "kb/extract/cover_page.h"
 #include "ocr.h"
 #include "text_scan.h"
@@ -131,16 +135,49 @@ void AppendCoverLines(poppler::page& page, int page_number, std::vector<CoverLin
 // after it stay empty (measured: about 5 s per page on one core).
 constexpr std::chrono::seconds kOcrFileBudget{40};
 
-// In a scan (at least half of the pages without a text layer), the pages without one are
-// rendered at kOcrDpi and read by Tesseract; their numbers (1-based) go to `ocr_pages`. A
-// born-digital report's few image pages (a designed cover, a full-page chart) are left alone:
-// their OCR text would take the place of the real title.
-void RecognizeScannedPages(poppler::document& document, std::vector<std::string>& pages,
+// The OCR cache: one file per page, named by the PDF's content hash and the page number.
+std::filesystem::path CachedPage(const ExtractOptions& options, const std::string& hash,
+                                 std::size_t page) {
+  return options.ocr_cache / (hash + "-" + std::to_string(page + 1) + ".txt");
+}
+
+std::optional<std::string> ReadCachedPage(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// Best effort: a cache that cannot be written costs the next run an OCR, nothing else.
+void WriteCachedPage(const std::filesystem::path& file, const std::string& text) {
+  std::error_code error;
+  std::filesystem::create_directories(file.parent_path(), error);
+  const std::filesystem::path partial = file.string() + ".partial";
+  {
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    if (!out.write(text.data(), static_cast<std::streamsize>(text.size()))) return;
+  }
+  std::filesystem::rename(partial, file, error);
+}
+
+// With OcrMode::kAuto in a scan (at least half of the pages without a text layer), with kForce
+// in any PDF, the pages without a text layer are rendered at kOcrDpi and read by Tesseract;
+// their numbers (1-based) go to `ocr_pages`. kAuto leaves a born-digital report's few image
+// pages (a designed cover, a full-page chart) alone: their OCR text would take the place of the
+// real title.
+void RecognizeScannedPages(poppler::document& document, std::string_view bytes,
+                           const ExtractOptions& options, std::vector<std::string>& pages,
                            std::vector<int>& ocr_pages) {
+  if (options.ocr == OcrMode::kOff) return;
   const auto empty = static_cast<std::size_t>(
       std::count_if(pages.begin(), pages.end(),
                     [](const std::string& page) { return scan::CountLetters(page) == 0; }));
-  if (empty == 0 || 2 * empty < pages.size()) return;
+  if (empty == 0 || (options.ocr == OcrMode::kAuto && 2 * empty < pages.size())) return;
+  std::string hash;
+  if (!options.ocr_cache.empty()) {
+    Fnv1a64 content;
+    content.Update(bytes);
+    hash = content.HexDigest();
+  }
   const auto start = std::chrono::steady_clock::now();
   poppler::page_renderer renderer;
   renderer.set_image_format(poppler::image::format_gray8);
@@ -148,6 +185,14 @@ void RecognizeScannedPages(poppler::document& document, std::vector<std::string>
   renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
   for (std::size_t i = 0; i < pages.size(); ++i) {
     if (scan::CountLetters(pages[i]) > 0) continue;
+    if (!hash.empty()) {
+      if (auto cached = ReadCachedPage(CachedPage(options, hash, i))) {
+        if (scan::CountLetters(*cached) == 0) continue;
+        pages[i] = std::move(*cached);
+        ocr_pages.push_back(static_cast<int>(i) + 1);
+        continue;
+      }
+    }
     if (std::chrono::steady_clock::now() - start > kOcrFileBudget) break;
     std::unique_ptr<poppler::page> page(document.create_page(static_cast<int>(i)));
     if (!page) continue;
@@ -156,6 +201,7 @@ void RecognizeScannedPages(poppler::document& document, std::vector<std::string>
     auto text = RecognizeGreyImage(reinterpret_cast<const unsigned char*>(image.const_data()),
                                    image.width(), image.height(), image.bytes_per_row());
     if (!text.ok()) return;  // no Dutch model: the scan stays findable by title
+    if (!hash.empty()) WriteCachedPage(CachedPage(options, hash, i), *text);
     if (scan::CountLetters(*text) == 0) continue;
     pages[i] = std::move(*text);
     ocr_pages.push_back(static_cast<int>(i) + 1);
@@ -197,7 +243,7 @@ Result<RawExtraction> ExtractPdfUnguarded(const std::filesystem::path& path, std
     // Font sizes cost a second pass over the page: only the cover pages get one.
     if (page && i < kCoverPages) AppendCoverLines(*page, i, raw.declared.cover);
   }
-  RecognizeScannedPages(*document, raw.doc.pages, raw.doc.ocr_pages);
+  RecognizeScannedPages(*document, bytes, options, raw.doc.pages, raw.doc.ocr_pages);
   raw.declared.title = ToUtf8(document->get_title());
   raw.declared.info_author = ToUtf8(document->get_author());
   raw.declared.organisation = ToUtf8(document->info_key("Company"));

@@ -79,6 +79,31 @@ ssize_t WriteSome(int fd, const char* data, std::size_t size) {
   return ::write(fd, data, size);
 }
 
+// The OCR cache folder travels as hex: a path may hold any byte, newlines included.
+std::string Hex(std::string_view bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  for (const unsigned char c : bytes) {
+    out.push_back(kDigits[c >> 4]);
+    out.push_back(kDigits[c & 15]);
+  }
+  return out;
+}
+
+bool FromHex(std::string_view hex, std::string& out) {
+  if (hex.size() % 2 != 0) return false;
+  const auto value = [](char c) {
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+  };
+  for (std::size_t i = 0; i < hex.size(); i += 2) {
+    const int high = value(hex[i]);
+    const int low = value(hex[i + 1]);
+    if (high < 0 || low < 0) return false;
+    out.push_back(static_cast<char>(high * 16 + low));
+  }
+  return true;
+}
+
 Json DocToJson(const ExtractedDoc& doc) {
   return Json{{"format", doc.format},
               {"title", doc.title},
@@ -201,6 +226,8 @@ std::string EncodeRequest(const Request& request) {
   std::string out(kRequestMagic);
   out.append(std::to_string(request.options.max_file_bytes)).push_back('\n');
   out.append(std::to_string(request.options.max_pages)).push_back('\n');
+  out.append(OcrModeName(request.options.ocr)).push_back('\n');
+  out.append(Hex(request.options.ocr_cache.native())).push_back('\n');
   out.append(request.path.native());
   return out;
 }
@@ -210,20 +237,30 @@ Result<Request> DecodeRequest(std::string_view payload) {
     return Status::InvalidArgument("not a kb-extract/1 request");
   }
   payload.remove_prefix(kRequestMagic.size());
-  const std::size_t first = payload.find('\n');
-  const std::size_t second =
-      first == std::string_view::npos ? first : payload.find('\n', first + 1);
+  // Four lines, then the path.
+  std::string_view lines[4];
+  for (std::string_view& line : lines) {
+    const std::size_t end = payload.find('\n');
+    if (end == std::string_view::npos)
+      return Status::InvalidArgument("malformed kb-extract/1 request");
+    line = payload.substr(0, end);
+    payload.remove_prefix(end + 1);
+  }
   std::uint64_t max_bytes = 0;
   std::uint64_t max_pages = 0;
-  if (second == std::string_view::npos || !ParseNumber(payload.substr(0, first), &max_bytes) ||
-      !ParseNumber(payload.substr(first + 1, second - first - 1), &max_pages) ||
-      max_pages > static_cast<std::uint64_t>(std::numeric_limits<int>::max())) {
+  const auto ocr = ParseOcrMode(lines[2]);
+  std::string cache;
+  if (!ParseNumber(lines[0], &max_bytes) || !ParseNumber(lines[1], &max_pages) ||
+      max_pages > static_cast<std::uint64_t>(std::numeric_limits<int>::max()) || !ocr ||
+      !FromHex(lines[3], cache)) {
     return Status::InvalidArgument("malformed kb-extract/1 request");
   }
   Request request;
   request.options.max_file_bytes = max_bytes;
   request.options.max_pages = static_cast<int>(max_pages);
-  request.path = std::filesystem::path(std::string(payload.substr(second + 1)));
+  request.options.ocr = *ocr;
+  request.options.ocr_cache = std::filesystem::path(cache);
+  request.path = std::filesystem::path(std::string(payload));
   return request;
 }
 

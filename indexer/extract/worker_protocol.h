@@ -1,8 +1,8 @@
 // The wire protocol between SandboxedExtractor and its worker (internal header).
 //
 // Every message is a frame: a 4-byte big-endian length, then that many payload bytes.
-//   request  = "kb-extract/1\n<max_file_bytes>\n<max_pages>\n<path bytes>"  (path last, so it
-//              may hold any byte, newlines included)
+//   request  = "kb-extract/1\n<max_file_bytes>\n<max_pages>\n<off|auto|force>\n<OCR cache folder
+//              in hex>\n<path bytes>"  (path last, so it may hold any byte, newlines included)
 //   response = JSON {"ok": true, "doc": {...ExtractedDoc...}}
 //              or   {"ok": false, "kind": "InvalidArgument", "message": "..."}
 #pragma once

@@ -84,6 +84,15 @@ Result<SharedResources> LoadShared(const analysis::AnalysisConfig& config) {
 // The analysis data, loaded while the builders already extract their first files.
 using SharedFuture = std::shared_future<std::shared_ptr<const Result<SharedResources>>>;
 
+std::filesystem::path OcrCacheFor(const RunOptions& options) {
+  if (!options.ocr_cache.empty()) return options.ocr_cache;
+  const std::filesystem::path db = options.db.lexically_normal();
+  const std::filesystem::path name =
+      db.has_filename() ? db.filename() : db.parent_path().filename();
+  return (db.has_filename() ? db.parent_path() : db.parent_path().parent_path()) /
+         (name.string() + ".ocr-cache");
+}
+
 // A builder thread: takes work until the queue closes. It never drops a file it took, so every
 // item taken produces exactly one outcome (the writer counts on it).
 void BuilderThread(const RunOptions& options, SharedFuture shared,
@@ -92,6 +101,8 @@ void BuilderThread(const RunOptions& options, SharedFuture shared,
   extract::SandboxOptions sandbox_options;
   sandbox_options.worker_command = options.worker_command;
   sandbox_options.timeout = options.extract_timeout;
+  sandbox_options.extract.ocr = options.ocr;
+  sandbox_options.extract.ocr_cache = OcrCacheFor(options);
   extract::SandboxedExtractor extractor(std::move(sandbox_options));
   std::optional<DocumentBuilder> builder;  // once the analysis data is there
   while (auto item = work.Pop()) {

@@ -104,6 +104,7 @@ std::string PassagesJson(const search::PassageResult& r) {
     p.year > 0 ? w.Int(p.year) : w.Null();
     w.Key("page").Int(p.page).Key("section").String(p.section).Key("role").String(p.role);
     w.Key("text").String(p.html).Key("key").String(p.key).Key("score").Double(p.score);
+    w.Key("ocr").Bool(p.ocr);
     w.EndObject();
   }
   w.EndArray();

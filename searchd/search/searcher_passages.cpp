@@ -160,6 +160,8 @@ Result<PassageResult> Searcher::Impl::Passages(const SearchRequest& r) {
     hit.title = indexed->doc.title;
     hit.format = indexed->doc.format;
     hit.year = indexed->doc.year;
+    const auto& ocr_pages = indexed->doc.ocr_pages;
+    hit.ocr = std::find(ocr_pages.begin(), ocr_pages.end(), hit.page) != ocr_pages.end();
     const auto data =
         nlohmann::json::parse(passages->get_document(p->passage).get_data(), nullptr, false);
     if (data.is_object()) {

@@ -23,7 +23,8 @@ export function renderFindings(container, { state, passages }) {
 
 function findingItem(p, state) {
   const docState = { ...state, doc: p.id };
-  const pageLabel = `p. ${p.page}`;
+  // A page read by OCR says so: its text may hold recognition errors.
+  const pageLabel = p.ocr ? `p. ${p.page} (OCR)` : `p. ${p.page}`;
   const page = p.format === 'pdf'
     ? h('a', { href: fileUrl(p.id, p.page), class: 'finding-page', target: '_blank', rel: 'noopener' },
       pageLabel, h('span', { class: 'visually-hidden' }, ` van ${p.title || 'het document'} (pdf)`))

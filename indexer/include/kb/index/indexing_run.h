@@ -27,6 +27,7 @@
 
 #include "kb/analysis/analyzer.h"
 #include "kb/core/status.h"
+#include "kb/extract/extractor.h"
 
 namespace kb::index {
 
@@ -42,6 +43,9 @@ struct RunOptions {
   unsigned threads = 0;                     // 0: one per core
   std::vector<std::string> worker_command;  // required: argv of kb-extract-worker
   std::chrono::milliseconds extract_timeout{60000};
+  extract::OcrMode ocr = extract::OcrMode::kAuto;  // kb-indexer --ocr
+  // OCR text by content hash and page; empty: "<db>.ocr-cache" beside the index folder.
+  std::filesystem::path ocr_cache;
   analysis::AnalysisConfig analysis;
   std::size_t commit_every = 500;           // documents per commit
   std::FILE* log = stderr;                  // failures, progress and warnings

@@ -87,6 +87,7 @@ struct PassageHit {
   std::string role;     // "findings", "body" or "appendix"
   std::string html;     // HTML-escaped, the query's words in <mark>
   std::string key;      // PassageKey of its text: with `id`, how a user marks it for an export
+  bool ocr = false;     // its page was read by OCR: the text may hold recognition errors
   double score = 0;
 };
 
