@@ -20,11 +20,13 @@ class ExtractFileInput {
   explicit ExtractFileInput(std::string_view file_name)
       : file_(std::filesystem::path(dir_.path()) / file_name) {}
 
-  // -1 (libFuzzer: do not keep the input) for what looks like a PDF: ExtractFile would hand it
-  // to Poppler, which production runs only in the sandboxed worker, never in the indexer.
+  // -1 (libFuzzer: do not keep the input) for what looks like a PDF or an OLE file: ExtractFile
+  // would hand it to Poppler or to antiword, which production runs only in the sandboxed
+  // worker, never in the indexer.
   int Run(const std::uint8_t* data, std::size_t size) {
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
     if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) return -1;
+    if (bytes.starts_with("\xd0\xcf\x11\xe0")) return -1;
     {
       std::ofstream out(file_, std::ios::binary | std::ios::trunc);
       out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));

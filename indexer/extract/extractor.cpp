@@ -63,7 +63,7 @@ Result<std::string> ReadFile(const std::filesystem::path& path, const ExtractOpt
 }
 
 // What the first bytes say a file is. The extension is consulted only to explain a mismatch.
-enum class Sniffed { kPdf, kZip, kOle, kRtf, kHtml, kOfficeLockFile, kOther };
+enum class Sniffed { kPdf, kZip, kOle, kRtf, kHtml, kEmail, kOfficeLockFile, kOther };
 
 bool StartsWith(std::string_view bytes, std::string_view magic) { return bytes.starts_with(magic); }
 
@@ -107,6 +107,7 @@ Sniffed Sniff(std::string_view bytes) {
   if (StartsWith(bytes, "{\\rtf")) return Sniffed::kRtf;
   if (IsOfficeLockFile(bytes)) return Sniffed::kOfficeLockFile;
   if (LooksLikeHtml(bytes)) return Sniffed::kHtml;
+  if (LooksLikeEmail(bytes)) return Sniffed::kEmail;
   return Sniffed::kOther;
 }
 
@@ -129,6 +130,8 @@ Result<RawExtraction> Dispatch(const std::filesystem::path& path, std::string_vi
       return ExtractRtf(path, bytes, options);
     case Sniffed::kHtml:
       return ExtractHtml(path, bytes);
+    case Sniffed::kEmail:
+      return ExtractEmail(path, bytes, options);
     case Sniffed::kOfficeLockFile:
       return Status::InvalidArgument(
           "'" + path.string() +
@@ -180,10 +183,14 @@ Result<ExtractedDoc> ExtractFile(const std::filesystem::path& path, const Extrac
   }
   // The privacy guard comes before the metadata rules read the text: no title, snippet or term
   // can hold a masked number.
+  // An e-mail's extractor has already counted what it masked in its attachments.
   const PersonalDataFound personal = MaskPersonalData(raw->doc.pages);
-  raw->doc.personal_data_count = personal.count + MaskPersonalData(raw->declared.title) +
-                                 MaskPersonalData(raw->declared.heading);
-  raw->doc.personal_data_pages = personal.pages;
+  raw->doc.personal_data_count += personal.count + MaskPersonalData(raw->declared.title) +
+                                  MaskPersonalData(raw->declared.heading);
+  auto& masked_pages = raw->doc.personal_data_pages;
+  masked_pages.insert(masked_pages.end(), personal.pages.begin(), personal.pages.end());
+  std::sort(masked_pages.begin(), masked_pages.end());
+  masked_pages.erase(std::unique(masked_pages.begin(), masked_pages.end()), masked_pages.end());
   CompleteMetadata(raw->declared, path, raw->doc);
   return std::move(raw->doc);
 }

@@ -41,6 +41,13 @@ Result<RawExtraction> ExtractHtml(const std::filesystem::path& path, std::string
 Result<RawExtraction> ExtractOle(const std::filesystem::path& path, std::string_view bytes,
                                  const ExtractOptions& options);
 
+// An e-mail message's header block: From and one of Date, Subject, Received, Message-ID,
+// MIME-Version among "Name: value" lines at the very start.
+bool LooksLikeEmail(std::string_view bytes);
+// E-mail (.eml) with its attachments as pages (email_extractor.cpp).
+Result<RawExtraction> ExtractEmail(const std::filesystem::path& path, std::string_view bytes,
+                                   const ExtractOptions& options);
+
 // RTF (rtf_extractor.cpp).
 Result<RawExtraction> ExtractRtf(const std::filesystem::path& path, std::string_view bytes,
                                  const ExtractOptions& options);

@@ -21,6 +21,7 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "format_extractors.h"
@@ -137,22 +138,14 @@ const xmlNode* ElementWithId(const xmlNode* root, std::string_view id) {
 
 // The element whose direct <p> children hold the most letters.
 const xmlNode* RichestParagraphParent(const xmlNode* body) {
-  std::vector<std::pair<const xmlNode*, std::size_t>> scores;
+  std::unordered_map<const xmlNode*, std::size_t> letters;
+  const xmlNode* best = nullptr;
   for (const xmlNode* paragraph : FindElements(body, "p")) {
-    const xmlNode* parent = paragraph->parent;
-    const std::size_t letters = Letters(paragraph);
-    auto it = std::find_if(scores.begin(), scores.end(),
-                           [&](const auto& score) { return score.first == parent; });
-    if (it == scores.end()) {
-      scores.emplace_back(parent, letters);
-    } else {
-      it->second += letters;
-    }
+    std::size_t& sum = letters[paragraph->parent];
+    sum += Letters(paragraph);
+    if (best == nullptr || sum > letters[best]) best = paragraph->parent;
   }
-  const auto best =
-      std::max_element(scores.begin(), scores.end(),
-                       [](const auto& a, const auto& b) { return a.second < b.second; });
-  return best == scores.end() ? nullptr : best->first;
+  return best;
 }
 
 const xmlNode* ContentRoot(const xmlNode* body) {

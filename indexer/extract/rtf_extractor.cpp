@@ -127,21 +127,28 @@ class RtfReader {
                         pending_.data(), static_cast<int32_t>(pending_.size()), &error);
       for (int32_t i = 0; U_SUCCESS(error) && i < count; ++i) AppendCodePoint(utf8, units[i]);
     } else {
-      utf8 = pending_;
+      for (const char c : pending_)
+        AppendCodePoint(utf8, static_cast<unsigned char>(c));  // Latin-1
     }
     pending_.clear();
     Text(state, utf8);
   }
 
-  static void AppendCodePoint(std::string& out, unsigned code) {
-    if (code >= 0xD800 && code <= 0xDFFF) code = 0xFFFD;  // lone surrogate halves
+  static void AppendCodePoint(std::string& out, unsigned long code) {
+    if (code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) code = 0xFFFD;  // no character
+    if (code < 0x20 || code == 0x7F) code = ' ';  // control characters, NUL included
     if (code < 0x80) {
       out.push_back(static_cast<char>(code));
     } else if (code < 0x800) {
       out.push_back(static_cast<char>(0xC0 | (code >> 6)));
       out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-    } else {
+    } else if (code < 0x10000) {
       out.push_back(static_cast<char>(0xE0 | (code >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xF0 | (code >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((code >> 12) & 0x3F)));
       out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
       out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
     }
@@ -244,7 +251,9 @@ class RtfReader {
     if (word == "u" && has_parameter) {
       FlushBytes(state);
       std::string utf8;
-      AppendCodePoint(utf8, static_cast<unsigned>(parameter < 0 ? parameter + 65536 : parameter));
+      // RTF writes \uN as a signed 16-bit number.
+      AppendCodePoint(utf8,
+                      static_cast<unsigned long>(parameter < 0 ? parameter + 65536 : parameter));
       Text(state, utf8);
       fallback_left_ = state.unicode_skip;
       return;

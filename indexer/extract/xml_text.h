@@ -50,6 +50,7 @@ class PageText {
   // One whole block: a heading, or a paragraph of `text`.
   void Block(std::string_view text, bool heading);
   const std::string& first_heading() const { return first_heading_; }
+  std::size_t page_count() const { return pages_.size(); }
   void PageBreak();  // closes the paragraph and starts a new page
   // The pages with their trailing white space trimmed; empty pages in the middle are kept (their
   // numbers are what citations point at), empty ones at the end dropped; at least one page.

@@ -224,6 +224,30 @@ TEST_CASE("A PDF page without a text layer is read by OCR", "[extract][formats][
   CHECK(doc->title.find("RSGB") != std::string::npos);
 }
 
+TEST_CASE("An e-mail: subject, sender, date, body, and its attachments as pages",
+          "[extract][formats]") {
+  const fs::path message =
+      fs::path(KB_SOURCE_DIR) / "tests/indexer/data/email/verslag-vroegsignalering.eml";
+  auto doc = ExtractFile(message);
+  REQUIRE(doc.ok());
+  CHECK(doc->format == "email");
+  CHECK(doc->title == "Verslag overleg vroegsignalering schulden Deventer");
+  CHECK(doc->date == "2023-03-14");
+  CHECK(doc->authors == std::vector<std::string>{"Fatima el Idrissi"});
+  REQUIRE(doc->pages.size() >= 3);
+  CHECK(doc->pages[0].find("woningcorporaties en energieleveranciers") != std::string::npos);
+  const std::string text = Joined(doc->pages);
+  // The Word attachment and the text attachment, each from a page of its own; not the image.
+  CHECK(text.find("Bijlage: aanpak wijkteams.docx") != std::string::npos);
+  CHECK(text.find("De wijkteams in Zwolle helpen gezinnen met schulden.") != std::string::npos);
+  CHECK(text.find("Bijlage: actiepunten.txt") != std::string::npos);
+  CHECK(text.find("logo.png") == std::string::npos);
+  // Addresses are never text; the privacy guard masks the body's and the attachment's BSN.
+  CHECK(text.find("@") == std::string::npos);
+  CHECK(text.find("123456782") == std::string::npos);
+  CHECK(doc->personal_data_count == 3);
+}
+
 TEST_CASE("Malformed office files each give one clear reason", "[extract][formats]") {
   const std::map<std::string, std::string> reasons = {
       {"cos-pydocx_missing_relationships.docx", "not a Word, PowerPoint, OpenDocument or EPUB"},

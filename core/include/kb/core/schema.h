@@ -101,11 +101,11 @@ inline constexpr std::string_view kMetaLastUpdate = "kb.last_update";  // ISO 86
 inline constexpr std::string_view kMetaFailurePrefix = "kb.failed:";
 
 // The file extensions kb-indexer reads (lower case) and editors may upload: PDF, plain text,
-// Markdown, Word, OpenDocument, PowerPoint, EPUB, web pages, RTF. Which extractor reads a file is
-// decided by its content; the extension only selects files.
-inline constexpr std::array<std::string_view, 16> kIndexedExtensions = {
-    ".pdf", ".txt",  ".text", ".md",   ".markdown", ".docx",  ".docm", ".odt",
-    ".odp", ".pptx", ".epub", ".html", ".htm",      ".xhtml", ".rtf",  ".doc"};
+// Markdown, Word, OpenDocument, PowerPoint, EPUB, web pages, RTF, e-mail. Which extractor reads a
+// file is decided by its content; the extension only selects files.
+inline constexpr std::array<std::string_view, 17> kIndexedExtensions = {
+    ".pdf",  ".txt",  ".text", ".md",  ".markdown", ".docx", ".docm", ".odt", ".odp",
+    ".pptx", ".epub", ".html", ".htm", ".xhtml",    ".rtf",  ".doc",  ".eml"};
 inline constexpr std::string_view kMetaFailureHashedPrefix = "kb.failed#";
 // A document committed but not yet compared with its near-duplicate candidates:
 // "kb.compare:" + document id -> "1". Written in the same commit as the document and removed once

@@ -31,6 +31,9 @@ struct ExtractOptions {
   // Where OCR text is kept by the file's content hash and page, so a re-index (a moved or
   // touched file, a changed rule) does not OCR again; empty: no cache.
   std::filesystem::path ocr_cache;
+  // How deep inside e-mail attachments this file is (0: a file of the corpus); set by the e-mail
+  // extractor for the attachments it reads.
+  int attachment_depth = 0;
 };
 
 // "off", "auto", "force" <-> OcrMode; nullopt for anything else.
