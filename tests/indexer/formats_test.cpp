@@ -224,6 +224,42 @@ TEST_CASE("A PDF page without a text layer is read by OCR", "[extract][formats][
   CHECK(doc->title.find("RSGB") != std::string::npos);
 }
 
+TEST_CASE("Simulated paper scans: OCR gives the words of the pages they were made from",
+          "[extract][formats][ocr]") {
+  // formats/SOURCES.md: each page of a corpus PDF rendered at 200 dpi, rotated, noised and
+  // wrapped without a text layer. The reference is pdftotext on the original pages.
+  struct Scan {
+    const char* file;
+    const char* original;
+    int first;
+    int last;
+  };
+  const Scan scans[] = {
+      {"scan-gezinsplan-p5-6.pdf", "docs/wij-groningen/Handleiding Gezinsplan mei 2025.pdf", 5, 6},
+      {"scan-hervormingsagenda-p10-11.pdf", "docs/jaapjunior/hervormingsagenda-jeugd-2023-2028.pdf",
+       10, 11},
+      {"scan-vroegsignalering-p3-5.pdf",
+       "docs/statendaal-5euro/"
+       "Onderzoeksrapport+Vroegsignalering+-+Eerder+herkennen+en+oplossen+van+problemen.pdf",
+       3, 5}};
+  for (const Scan& scan : scans) {
+    INFO(scan.file);
+    auto doc = ExtractFile(FormatsDir() / "scanned-pdf" / scan.file);
+    REQUIRE(doc.ok());
+    const int pages = scan.last - scan.first + 1;
+    CHECK(static_cast<int>(doc->ocr_pages.size()) == pages);
+    const std::string reference =
+        Run("pdftotext -layout -f " + std::to_string(scan.first) + " -l " +
+            std::to_string(scan.last) + " " + Quoted(CorpusDir() / scan.original) + " -");
+    const auto words = Words(reference);
+    REQUIRE(words.size() > 50);
+    const double recall = Share(words, Joined(doc->pages));
+    INFO("recall " << recall << " of " << words.size() << " words");
+    CHECK(recall >= 0.8);
+    CHECK(doc->language == "nl");
+  }
+}
+
 TEST_CASE("An e-mail: subject, sender, date, body, and its attachments as pages",
           "[extract][formats]") {
   const fs::path message =
