@@ -131,7 +131,7 @@ std::string SearchResultJson(const search::SearchResult& r) {
   for (const auto& h : r.hits) {
     w.BeginObject();
     w.Key("id").String(h.id).Key("title").String(h.title).Key("kind").String(h.kind);
-    w.Key("evidence").String(h.evidence);
+    w.Key("evidence").String(h.evidence).Key("language").String(h.language);
     w.Key("year");
     h.year > 0 ? w.Int(h.year) : w.Null();
     w.Key("date").String(h.date);
@@ -166,6 +166,7 @@ std::string SearchResultJson(const search::SearchResult& r) {
     WriteFacet(w, "year", r.facets->year);
     WriteFacet(w, "kind", r.facets->kind);
     WriteFacet(w, "evidence", r.facets->evidence);
+    WriteFacet(w, "language", r.facets->language);
     WriteFacet(w, "organisatie", r.facets->organisation);
     w.Key("year_unknown").UInt(r.facets->year_unknown);
     w.Key("theme_provincie").BeginArray();

@@ -19,7 +19,7 @@ FacetTable FacetTable::Build(const Xapian::Database& db, const Catalog& catalog)
       {schema::kPrefixTheme, kTheme},         {schema::kPrefixGemeente, kGemeente},
       {schema::kPrefixProvincie, kProvincie}, {schema::kPrefixYear, kYear},
       {schema::kPrefixKind, kKind},           {schema::kPrefixOrganisation, kOrganisation},
-      {schema::kPrefixEvidence, kEvidence},
+      {schema::kPrefixEvidence, kEvidence},   {schema::kPrefixLanguage, kLanguage},
   };
   std::map<std::pair<Kind, std::string>, std::uint32_t> id_of;
   auto value_id = [&](Kind kind, const std::string& value) {
@@ -66,20 +66,24 @@ FacetTable FacetTable::Build(const Xapian::Database& db, const Catalog& catalog)
   for (const auto& [docid, id] : pairs) {
     if (docid <= last) table.ids_.push_back(id);
   }
+  table.row_of_.assign(table.values_.size(), kNotInMatrix);
+  table.column_of_.assign(table.values_.size(), kNotInMatrix);
   for (std::uint32_t id = 0; id < table.values_.size(); ++id) {
-    if (table.values_[id].kind == kTheme) table.theme_ids_.push_back(id);
-    if (table.values_[id].kind == kProvincie) table.provincie_ids_.push_back(id);
+    if (table.values_[id].kind == kTheme) {
+      table.row_of_[id] = static_cast<std::uint32_t>(table.theme_ids_.size());
+      table.theme_ids_.push_back(id);
+    }
+    if (table.values_[id].kind == kProvincie) {
+      table.column_of_[id] = static_cast<std::uint32_t>(table.provincie_ids_.size());
+      table.provincie_ids_.push_back(id);
+    }
   }
   return table;
 }
 
 Facets FacetTable::Count(const std::vector<Xapian::docid>& docids, const Catalog& catalog) const {
   std::vector<std::uint64_t> counts(values_.size(), 0);
-  // The matrix: a value id's row (theme) or column (provincie), and the cells row by row.
-  constexpr std::uint32_t kNone = UINT32_MAX;
-  std::vector<std::uint32_t> row(values_.size(), kNone), column(values_.size(), kNone);
-  for (std::uint32_t r = 0; r < theme_ids_.size(); ++r) row[theme_ids_[r]] = r;
-  for (std::uint32_t c = 0; c < provincie_ids_.size(); ++c) column[provincie_ids_[c]] = c;
+  // The matrix's cells, row by row.
   std::vector<std::uint64_t> cells(theme_ids_.size() * provincie_ids_.size(), 0);
   std::vector<std::uint32_t> rows, columns;
   Facets facets;
@@ -92,8 +96,8 @@ Facets FacetTable::Count(const std::vector<Xapian::docid>& docids, const Catalog
         const std::uint32_t id = ids_[i];
         ++counts[id];
         dated |= values_[id].kind == kYear;
-        if (row[id] != kNone) rows.push_back(row[id]);
-        if (column[id] != kNone) columns.push_back(column[id]);
+        if (row_of_[id] != kNotInMatrix) rows.push_back(row_of_[id]);
+        if (column_of_[id] != kNotInMatrix) columns.push_back(column_of_[id]);
       }
     }
     facets.year_unknown += dated ? 0 : 1;
@@ -138,6 +142,9 @@ Facets FacetTable::Count(const std::vector<Xapian::docid>& docids, const Catalog
       case kEvidence:
         facets.evidence.push_back({v.value, v.value, counts[id]});
         break;
+      case kLanguage:
+        facets.language.push_back({v.value, v.value, counts[id]});
+        break;
       case kOrganisation:
         // The name is the filter value too: the organisatie filter takes names (and slugs).
         facets.organisation.push_back({v.label, v.label, counts[id]});
@@ -152,6 +159,7 @@ Facets FacetTable::Count(const std::vector<Xapian::docid>& docids, const Catalog
   std::sort(facets.provincie.begin(), facets.provincie.end(), by_count);
   std::sort(facets.kind.begin(), facets.kind.end(), by_count);
   std::sort(facets.evidence.begin(), facets.evidence.end(), by_count);
+  std::sort(facets.language.begin(), facets.language.end(), by_count);
   std::sort(facets.organisation.begin(), facets.organisation.end(), by_count);
   // Organisations are as many as the documents name; the page shows the most frequent.
   if (facets.organisation.size() > kMaxOrganisations) facets.organisation.resize(kMaxOrganisations);

@@ -32,7 +32,8 @@ Status AddFilterValue(std::string_view parameter, const std::string& value,
 
 bool SearchRequest::HasFilters() const {
   return !themes.empty() || !gemeenten.empty() || !provincies.empty() || !kinds.empty() ||
-         !evidence.empty() || !organisaties.empty() || year_from.has_value() || year_to.has_value();
+         !evidence.empty() || !languages.empty() || !organisaties.empty() ||
+         year_from.has_value() || year_to.has_value();
 }
 
 SortOrder SearchRequest::EffectiveSort() const {
@@ -108,6 +109,14 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
                                  schema::EvidenceTypeChoices());
       }
       status = AddFilterValue(name, value, r.evidence);
+    } else if (name == "language") {
+      if (value.size() != 2 || !std::islower(static_cast<unsigned char>(value[0])) ||
+          !std::islower(static_cast<unsigned char>(value[1]))) {
+        return Invalid(name, "'" + value.substr(0, 60) +
+                                 "' is geen taalcode; geef twee kleine letters (ISO 639-1), "
+                                 "zoals nl, fy of en");
+      }
+      status = AddFilterValue(name, value, r.languages);
     } else if (name == "year_from" || name == "year_to") {
       auto& slot = name == "year_from" ? r.year_from : r.year_to;
       if (slot) return RepeatedParameter(name);
@@ -151,7 +160,7 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
     } else {
       return Invalid(
           name.substr(0, 60),
-          "onbekend; gebruik q, theme, gemeente, provincie, organisatie, kind, evidence, "
+          "onbekend; gebruik q, theme, gemeente, provincie, organisatie, kind, evidence, language, "
           "year_from, year_to, undated, sort, page, size, facets of spell");
     }
     if (!status.ok()) return status;

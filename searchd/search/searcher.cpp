@@ -141,6 +141,8 @@ Result<Xapian::Query> Searcher::Impl::FilterQuery(const SearchRequest& r, bool w
          return schema::IsEvidenceType(v) ? one(schema::kPrefixEvidence, v) : Terms{};
        },
        evidence_hint},
+      {"language", r.languages,
+       [&](const std::string& v) { return one(schema::kPrefixLanguage, v); }, ""},
       {"organisatie", r.organisaties,
        [](const std::string& v) {
          return Terms{schema::BoundedTerm(schema::kPrefixOrganisation, analysis::Slug(v))};
@@ -301,6 +303,7 @@ void Searcher::Impl::AddHits(const SearchRequest& r, const BuiltQuery& built,
     hit.title = doc->title;
     hit.kind = doc->kind;
     hit.evidence = doc->evidence;
+    hit.language = doc->language;
     hit.year = doc->year;
     hit.date = doc->date;
     hit.themes = doc->themes;

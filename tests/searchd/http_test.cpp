@@ -159,7 +159,7 @@ TEST_CASE("facet counts equal a brute-force count over all matching documents") 
     json body = Search(query + "&size=1");
     const std::vector<json> hits = AllHits(query);
     REQUIRE(hits.size() == body["total"].get<size_t>());
-    std::map<std::string, std::uint64_t> theme, gemeente, provincie, year, kind, evidence;
+    std::map<std::string, std::uint64_t> theme, gemeente, provincie, year, kind, evidence, language;
     std::map<std::string, std::uint64_t> theme_provincie;  // "theme|provincie"
     for (const auto& h : hits) {
       for (const auto& t : h["themes"]) ++theme[t["slug"].get<std::string>()];
@@ -176,6 +176,7 @@ TEST_CASE("facet counts equal a brute-force count over all matching documents") 
       if (!h["year"].is_null()) ++year[std::to_string(h["year"].get<int>())];
       ++kind[h["kind"].get<std::string>()];
       ++evidence[h["evidence"].get<std::string>()];
+      ++language[h["language"].get<std::string>()];
     }
     CHECK(FacetMap(body["facets"]["theme"]) == theme);
     CHECK(FacetMap(body["facets"]["gemeente"]) == gemeente);
@@ -183,6 +184,7 @@ TEST_CASE("facet counts equal a brute-force count over all matching documents") 
     CHECK(FacetMap(body["facets"]["year"]) == year);
     CHECK(FacetMap(body["facets"]["kind"]) == kind);
     CHECK(FacetMap(body["facets"]["evidence"]) == evidence);
+    CHECK(FacetMap(body["facets"]["language"]) == language);
     std::map<std::string, std::uint64_t> cells;
     for (const auto& c : body["facets"]["theme_provincie"]) {
       cells[c["theme"].get<std::string>() + "|" + c["provincie"].get<std::string>()] =
@@ -272,6 +274,11 @@ TEST_CASE("each filter parameter narrows the results to what it names") {
   std::set<std::string> evidence_seen;
   for (const auto& h : laws_or_news) evidence_seen.insert(h["evidence"].get<std::string>());
   CHECK(evidence_seen == std::set<std::string>{"beleid-regelgeving", "nieuws"});
+  // The language filter: the corpus holds a Frisian document beside the Dutch ones.
+  const auto frisian = AllHits("language=fy");
+  CHECK(frisian.size() == 1);
+  for (const auto& h : frisian) CHECK(h["language"] == "fy");
+  CHECK(AllHits("language=nl").size() + frisian.size() == AllHits("").size());
   const auto ranged = AllHits("year_from=2019&year_to=2021");
   CHECK(!ranged.empty());
   for (const auto& h : ranged) {
@@ -650,6 +657,7 @@ TEST_CASE("bad input gets a 4xx with a JSON error naming the parameter") {
   ExpectError("/api/search?gemeente=Atlantis", 400, "'gemeente'");
   ExpectError("/api/search?kind=roman", 400, "'kind'");
   ExpectError("/api/search?evidence=rapport", 400, "'evidence': 'rapport' is geen soort kennis");
+  ExpectError("/api/search?language=NL", 400, "'language': 'NL' is geen taalcode");
   ExpectError("/api/search?year_from=2020&year_to=2010", 400, "'year_from': is later dan");
   ExpectError("/api/search?year_from=twintig", 400, "'year_from'");
   ExpectError("/api/search?sort=random", 400, "'sort'");

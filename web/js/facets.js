@@ -9,6 +9,8 @@ const kFacets = [
   { key: 'gemeente', title: 'Gemeente', multi: true },
   { key: 'kind', title: 'Soort document', multi: false },
   { key: 'evidence', title: 'Soort kennis', multi: false },
+  // Shown when the results are in more than one language (or one is chosen).
+  { key: 'language', title: 'Taal', multi: false, onlyIfChoice: true },
   { key: 'organisatie', title: 'Organisatie', multi: true },
 ];
 const kCollapsedSize = 8;
@@ -30,7 +32,7 @@ function facetGroup(facet, entries, state, navigate) {
   // Selected values stay visible (with count 0) even when the result set no longer has them.
   const rows = [...entries];
   for (const value of selected) if (!rows.some((e) => e.value === value)) rows.push({ value, count: 0 });
-  if (!rows.length) return null;
+  if (!rows.length || (facet.onlyIfChoice && rows.length < 2 && !selected.length)) return null;
   const isOpen = expanded.has(facet.key);
   const shown = isOpen ? rows : rows.slice(0, Math.max(kCollapsedSize, selected.length));
   const listId = `facet-${facet.key}`;
@@ -130,6 +132,7 @@ export function renderChips(container, { state, navigate }) {
   }
   if (state.kind) chip(`Soort: ${facetLabel('kind', { value: state.kind })}`, withChanges(state, { kind: '' }));
   if (state.evidence) chip(`Soort kennis: ${facetLabel('evidence', { value: state.evidence })}`, withChanges(state, { evidence: '' }));
+  if (state.language) chip(`Taal: ${facetLabel('language', { value: state.language })}`, withChanges(state, { language: '' }));
   if (state.year_from || state.year_to) {
     const text = state.year_from && state.year_to
       ? (state.year_from === state.year_to ? state.year_from : `${state.year_from}–${state.year_to}`)

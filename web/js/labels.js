@@ -108,6 +108,13 @@ export function gemeenteProvince(code) {
   return gemeenten.get(code)?.province || '';
 }
 
+// The languages the indexer tells apart (GuessLanguage), by their Dutch names.
+const kLanguageNames = { nl: 'Nederlands', fy: 'Fries', en: 'Engels', de: 'Duits' };
+
+export function languageName(code) {
+  return kLanguageNames[code] || String(code).toUpperCase();
+}
+
 // Uniform label for any facet: the daemon's own label first.
 export function facetLabel(facet, entry) {
   if (entry.label && entry.label !== entry.value) return entry.label;
@@ -115,6 +122,7 @@ export function facetLabel(facet, entry) {
     case 'theme': return themeName(entry.value);
     case 'kind': return kindName(entry.value);
     case 'evidence': return evidenceName(entry.value);
+    case 'language': return languageName(entry.value);
     case 'provincie': return provincieName(entry.value);
     case 'gemeente': return gemeenteName(entry.value);
     default: return String(entry.value);

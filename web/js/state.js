@@ -9,7 +9,7 @@ export const kPageSize = 10;
 
 export function emptyState() {
   return {
-    q: '', theme: [], provincie: [], gemeente: [], organisatie: [], kind: '', evidence: '', undated: false,
+    q: '', theme: [], provincie: [], gemeente: [], organisatie: [], kind: '', evidence: '', language: '', undated: false,
     year_from: '', year_to: '', sort: 'relevance', page: 1, doc: '', spell: true,
   };
 }
@@ -21,6 +21,7 @@ export function parseState(search = window.location.search) {
   for (const key of kMultiFilters) state[key] = unique(params.getAll(key).filter(Boolean));
   state.kind = params.get('kind') || '';
   state.evidence = params.get('evidence') || '';
+  state.language = /^[a-z]{2}$/.test(params.get('language') || '') ? params.get('language') : '';
   state.year_from = yearOrEmpty(params.get('year_from'));
   state.year_to = yearOrEmpty(params.get('year_to'));
   // undated=1: a year filter keeps the documents whose year is unknown.
@@ -41,6 +42,7 @@ export function searchParams(state, { withPage = true } = {}) {
   for (const key of kMultiFilters) for (const v of state[key]) params.append(key, v);
   if (state.kind) params.set('kind', state.kind);
   if (state.evidence) params.set('evidence', state.evidence);
+  if (state.language) params.set('language', state.language);
   if (state.year_from) params.set('year_from', state.year_from);
   if (state.year_to) params.set('year_to', state.year_to);
   if (state.undated && (state.year_from || state.year_to)) params.set('undated', '1');
@@ -58,7 +60,7 @@ export function stateUrl(state) {
 }
 
 export function hasFilters(state) {
-  return kMultiFilters.some((k) => state[k].length) || Boolean(state.kind || state.evidence || state.year_from || state.year_to);
+  return kMultiFilters.some((k) => state[k].length) || Boolean(state.kind || state.evidence || state.language || state.year_from || state.year_to);
 }
 
 // Returns a copy with changes applied; any change other than the page goes back to page 1.

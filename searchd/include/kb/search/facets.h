@@ -49,7 +49,8 @@ class FacetTable {
     kYear,
     kKind,
     kOrganisation,
-    kEvidence
+    kEvidence,
+    kLanguage
   };
   struct Value {
     Kind kind;
@@ -60,9 +61,13 @@ class FacetTable {
   // Compressed rows: the value ids of docid d are ids_[offsets_[d] .. offsets_[d + 1]).
   std::vector<std::uint32_t> offsets_;
   std::vector<std::uint32_t> ids_;
-  // The matrix: the value ids of the themes (rows) and provincies (columns).
+  // The matrix: the value ids of the themes (rows) and provincies (columns), and each value id's
+  // row and column (kNotInMatrix for the other values).
+  static constexpr std::uint32_t kNotInMatrix = UINT32_MAX;
   std::vector<std::uint32_t> theme_ids_;
   std::vector<std::uint32_t> provincie_ids_;
+  std::vector<std::uint32_t> row_of_;
+  std::vector<std::uint32_t> column_of_;
 };
 
 }  // namespace kb::search

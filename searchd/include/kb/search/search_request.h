@@ -35,6 +35,7 @@ struct SearchRequest {
   std::vector<std::string> provincies;    // names or slugs; includes their gemeenten
   std::vector<std::string> kinds;         // one of schema::kKinds
   std::vector<std::string> evidence;      // one of schema::kEvidenceTypes (checked)
+  std::vector<std::string> languages;     // ISO 639-1 codes, two lower-case letters (checked)
   std::vector<std::string> organisaties;  // organisation names or slugs (facets.organisation)
   std::optional<int> year_from;           // inclusive
   std::optional<int> year_to;             // inclusive

@@ -31,6 +31,7 @@ struct Facets {
   std::vector<FacetCount> year;       // newest first
   std::vector<FacetCount> kind;       // by count, then label
   std::vector<FacetCount> evidence;   // by count, then label (schema::kEvidenceTypes)
+  std::vector<FacetCount> language;   // by count, then label; ISO 639-1 codes ("nl", "fy", "en")
   std::vector<FacetCount> organisation;  // by count, then label; value: the organisation's name
   std::uint64_t year_unknown = 0;        // matches whose year is unknown
   // Theme x provincie: the cells with documents (a provincie as its facet counts it), by theme
@@ -43,6 +44,7 @@ struct Hit {
   std::string title;
   std::string kind;
   std::string evidence;  // empty for documents indexed before evidence types
+  std::string language;  // ISO 639-1
   int year = 0;
   std::string date;
   std::vector<ThemeTag> themes;
