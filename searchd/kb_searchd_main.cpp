@@ -47,6 +47,7 @@ struct Flags {
   std::string db, listen = "127.0.0.1:8080", web, data = KB_DATA_DIR;
   size_t threads = 16;
   bool quiet = false;
+  std::string log_format = "text";
   std::string public_url;
   std::vector<std::string> trusted_proxies;
   size_t max_connections_per_address = kb::http::ConnectionLimits{}.max_per_address;
@@ -65,6 +66,10 @@ void AddFlags(CLI::App& app, Flags& f) {
   app.add_option("--data", f.data, "Folder with themes.toml, gazetteer.tsv, synonyms")
       ->check(CLI::ExistingDirectory);
   app.add_flag("--quiet", f.quiet, "No access log on stderr");
+  app.add_option("--log-format", f.log_format,
+                 "Access log lines: text (time, client, method, target, route, status, bytes, "
+                 "duration, request id) or json (one object per line)")
+      ->check(CLI::IsMember({"text", "json"}));
   app.add_option("--trusted-proxy", f.trusted_proxies,
                  "Address of a reverse proxy whose X-Forwarded-For names the client, for the "
                  "login limits (repeatable; default: none, X-Forwarded-For is ignored)");
@@ -124,6 +129,8 @@ kb::http::ServerOptions ServerOptionsOf(const Flags& f, const std::string& host,
   o.web_dir = f.web;
   o.threads = f.threads;
   o.access_log = !f.quiet;
+  o.log_format = f.log_format == "json" ? kb::http::ServerOptions::LogFormat::kJson
+                                        : kb::http::ServerOptions::LogFormat::kText;
   o.public_url = f.public_url;
   o.editor.trusted_proxies = f.trusted_proxies;
   // A proxy speaks for all its clients and limits them itself.

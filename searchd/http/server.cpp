@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <initializer_list>
 #include <sstream>
@@ -17,6 +18,8 @@
 #include <sys/socket.h>
 
 #include <httplib.h>
+#include <unistd.h>
+#include <nlohmann/json.hpp>
 
 #include "editor_service.h"
 #include "kb/http/bounded_task_queue.h"
@@ -36,6 +39,31 @@ using Clock = std::chrono::steady_clock;
 // When the current request on this worker thread was routed. httplib runs pre-routing, the
 // handler and the logger of one request on the same thread, so a thread-local stamp is exact.
 thread_local Clock::time_point request_start;
+// The current request's id: the client's (a proxy's) X-Request-Id when it is a short token,
+// else one of ours. Returned in the X-Request-Id header and written in the access log.
+thread_local std::string request_id;
+constexpr std::size_t kMaxRequestIdBytes = 64;
+
+bool IsSaneRequestId(std::string_view id) {
+  return !id.empty() && id.size() <= kMaxRequestIdBytes &&
+         std::all_of(id.begin(), id.end(), [](char c) {
+           return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+         });
+}
+
+// "2026-12-07T00:50:01.123Z"
+std::string UtcTimestamp() {
+  const auto now = std::chrono::system_clock::now();
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+  const auto millis =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+  std::tm parts{};
+  gmtime_r(&seconds, &parts);
+  char buffer[32];
+  const std::size_t n = std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S", &parts);
+  std::snprintf(buffer + n, sizeof buffer - n, ".%03dZ", static_cast<int>(millis));
+  return buffer;
+}
 
 constexpr const char* kJson = "application/json; charset=utf-8";
 
@@ -164,6 +192,12 @@ bool RangesAreSane(const httplib::Ranges& ranges) {
 
 struct Server::Impl {
   Impl(search::SearcherPool& p, ServerOptions o) : pool(p), options(std::move(o)) {}
+
+  // "<8 hex digits of this server>-<sequence>": unique across restarts in practice.
+  std::string NextRequestId();
+  const unsigned instance_tag = static_cast<unsigned>(
+      std::chrono::steady_clock::now().time_since_epoch().count() ^ ::getpid());
+  std::atomic<std::uint64_t> next_request{0};
 
   void InstallRoutes();
   // The public routes (kPublicRoutes), each with a Searcher leased for the request.
@@ -392,10 +426,34 @@ void Server::Impl::Log(const httplib::Request& req, const httplib::Response& res
   request_start = Clock::time_point{};
   metrics.Record(RouteOf(req.path), res.status, seconds);
   if (!options.access_log) return;
-  const std::string target = req.target.empty() ? req.path : req.target;
-  std::fprintf(stderr, "%s \"%s %.*s\" %d %zu %.2fms\n", req.remote_addr.c_str(),
-               req.method.c_str(), static_cast<int>(std::min<size_t>(target.size(), 400)),
-               target.c_str(), res.status, res.body.size(), seconds * 1000);
+  std::string target = req.target.empty() ? req.path : req.target;
+  if (target.size() > 400) target.resize(400);
+  const std::string id = std::exchange(request_id, std::string());
+  const std::string route(RouteOf(req.path));
+  if (options.log_format == ServerOptions::LogFormat::kJson) {
+    const nlohmann::json line = {{"time", UtcTimestamp()},
+                                 {"remote", req.remote_addr},
+                                 {"method", req.method},
+                                 {"target", target},
+                                 {"route", route},
+                                 {"status", res.status},
+                                 {"bytes", res.body.size()},
+                                 {"ms", seconds * 1000},
+                                 {"id", id}};
+    std::fprintf(stderr, "%s\n",
+                 line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    return;
+  }
+  std::fprintf(stderr, "%s %s \"%s %s\" %s %d %zu %.2fms id=%s\n", UtcTimestamp().c_str(),
+               req.remote_addr.c_str(), req.method.c_str(), target.c_str(), route.c_str(),
+               res.status, res.body.size(), seconds * 1000, id.c_str());
+}
+
+std::string Server::Impl::NextRequestId() {
+  char id[24];
+  std::snprintf(id, sizeof id, "%08x-%llx", instance_tag,
+                static_cast<unsigned long long>(next_request.fetch_add(1) + 1));
+  return id;
 }
 
 Server::Server(search::SearcherPool& pool, ServerOptions options)
@@ -432,6 +490,9 @@ Server::Server(search::SearcherPool& pool, ServerOptions options)
   s.set_pre_routing_handler(
       [max_body, impl = impl_.get()](const httplib::Request& req, httplib::Response& res) {
         request_start = Clock::now();
+        const std::string given = req.get_header_value("X-Request-Id");
+        request_id = IsSaneRequestId(given) ? given : impl->NextRequestId();
+        res.set_header("X-Request-Id", request_id);
         if (req.headers.size() > kMaxHeaderCount) {
           SendError(res, ProtocolError::kHeadersTooLarge,
                     "te veel headers (hoogstens " + std::to_string(kMaxHeaderCount) +

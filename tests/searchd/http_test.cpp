@@ -776,11 +776,60 @@ TEST_CASE("the kb-searchd binary serves an index and refuses what is not one") {
   INFO(kb::test::ReadFile(dir.path() / "daemon.log"));
   REQUIRE(search);
   CHECK(search->status == 200);
+  // Every answer carries its request id; a proxy's own id is kept.
+  const std::string id = search->get_header_value("X-Request-Id");
+  CHECK_FALSE(id.empty());
+  auto proxied = client.Get("/api/health", {{"X-Request-Id", "nginx-7f3a"}});
+  REQUIRE(proxied);
+  CHECK(proxied->get_header_value("X-Request-Id") == "nginx-7f3a");
+  auto forged = client.Get("/api/health", {{"X-Request-Id", "a b\"c"}});
+  REQUIRE(forged);
+  CHECK(forged->get_header_value("X-Request-Id") != "a b\"c");
   daemon.Signal(SIGTERM);
   CHECK(daemon.Wait() == 0);
-  // The access log names the request and its status.
+  // The access log: time, client, method and target, route, status, bytes, duration, id.
   const std::string log = kb::test::ReadFile(dir.path() / "daemon.log");
-  CHECK(log.find("\"GET /api/search?q=eenzaamheid&provincie=Drenthe\" 200") != std::string::npos);
+  const std::size_t line =
+      log.find("\"GET /api/search?q=eenzaamheid&provincie=Drenthe\" /api/search 200 ");
+  REQUIRE(line != std::string::npos);
+  const std::size_t start = log.rfind('\n', line) + 1;
+  CHECK(log.substr(start, 2) == "20");  // "2026-12-07T..."
+  CHECK(log.substr(start + 10, 1) == "T");
+  CHECK(log.find("id=" + id, line) != std::string::npos);
+  CHECK(log.find("\"GET /api/health\" /api/health 200 ") != std::string::npos);
+  CHECK(log.find("id=nginx-7f3a") != std::string::npos);
+
+  // --log-format json: one object per line with the same fields.
+  const int json_port = kb::test::FreePort();
+  {
+    kb::test::Child json_daemon({KB_SEARCHD, "--db", Shared().db.string(), "--listen",
+                                 "127.0.0.1:" + std::to_string(json_port), "--log-format", "json"},
+                                dir.path() / "json.log");
+    httplib::Client json_client("127.0.0.1", json_port);
+    auto answer = json_client.Get("/api/health");
+    for (int i = 0; !answer && i < 100; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      answer = json_client.Get("/api/health");
+    }
+    REQUIRE(answer);
+    json_daemon.Signal(SIGTERM);
+    CHECK(json_daemon.Wait() == 0);
+  }
+  bool found = false;
+  std::istringstream lines(kb::test::ReadFile(dir.path() / "json.log"));
+  for (std::string text; std::getline(lines, text);) {
+    if (!text.starts_with("{")) continue;
+    const json entry = json::parse(text);
+    found = true;
+    CHECK(entry["method"] == "GET");
+    CHECK(entry["route"] == "/api/health");
+    CHECK(entry["status"] == 200);
+    CHECK(entry["bytes"].get<int>() > 0);
+    CHECK(entry["ms"].get<double>() >= 0);
+    CHECK(entry["time"].get<std::string>().ends_with("Z"));
+    CHECK_FALSE(entry["id"].get<std::string>().empty());
+  }
+  CHECK(found);
 }
 
 TEST_CASE("a question's words that stand together outrank the same words scattered") {

@@ -48,6 +48,10 @@ struct ServerOptions {
   size_t max_queued = 256;            // accepted connections waiting for a worker
   size_t max_body_bytes = 64 * 1024;  // larger request bodies get 413 (except uploads)
   bool access_log = true;             // one line per request on stderr
+  // The access log's lines: "text" (time, client, method, target, route, status, bytes,
+  // duration, request id) or "json" (the same as one JSON object per line).
+  enum class LogFormat { kText, kJson };
+  LogFormat log_format = LogFormat::kText;
   // The address the public reaches this server at ("https://zoek.example.nl"), for absolute
   // links in exports. Empty: "http://" + host:port of --listen. Never taken from the request's
   // Host header, which any client can set.
