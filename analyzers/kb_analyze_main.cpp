@@ -7,12 +7,14 @@
 // with scores and the regions; with --query the prepared query and Xapian's description of the
 // parsed, synonym-expanded query (synonyms come from a throw-away index holding the table).
 #include <CLI/CLI.hpp>
+
 #include <filesystem>
 #include <iostream>
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
+#include "kb/core/command_line.h"
 
 #include "kb/analysis/analyzer.h"
 #include "kb/analysis/region_tagger.h"
@@ -118,7 +120,8 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingDirectory);
   app.add_option("--lexicon", config.lexicon_path, "Dutch word list for compound splitting")
       ->check(CLI::ExistingFile);
-  CLI11_PARSE(app, argc, argv);
+  kb::AddVersionFlag(app, "kb-analyze");
+  if (auto exit_code = kb::ParseCommandLine(app, argc, argv)) return *exit_code;
 
   const std::string text((std::istreambuf_iterator<char>(std::cin)),
                          std::istreambuf_iterator<char>());

@@ -12,6 +12,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "kb/core/command_line.h"
+
 #include "kb/extract/extractor.h"
 #include "kb/index/indexing_run.h"
 
@@ -20,8 +22,10 @@ namespace fs = std::filesystem;
 namespace {
 
 std::atomic<bool> g_stop{false};  // set by the signal handler only
+std::atomic<int> g_stop_signal{0};
 
-extern "C" void OnStopSignal(int) {
+extern "C" void OnStopSignal(int signal) {
+  g_stop_signal.store(signal);
   g_stop.store(true);
   // A second Ctrl-C stops at once; the index stays at its last commit.
   std::signal(SIGINT, SIG_DFL);
@@ -75,7 +79,12 @@ int main(int argc, char** argv) {
                  "CPU priority of the run and its extraction workers, 0-19 (default 10: searches "
                  "on the same machine go first)")
       ->check(CLI::Range(0, 19));
-  CLI11_PARSE(app, argc, argv);
+  kb::AddVersionFlag(app, "kb-indexer");
+  app.footer(
+      "Exit codes: 0 done (files that could not be read are reported, not fatal), 2 a wrong "
+      "command line or an index that cannot be written, 130 stopped by SIGINT (Ctrl-C), 143 "
+      "stopped by SIGTERM; a stopped run has committed the work in flight.");
+  if (auto exit_code = kb::ParseCommandLine(app, argc, argv)) return *exit_code;
   // Indexing is a batch job and kb-searchd answers people: on a busy machine the searches get
   // the CPU first. Set before any thread or worker starts, so all of them inherit it (Linux
   // keeps the nice value per thread). Processes in another session or cgroup compete by group;
@@ -125,5 +134,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::fprintf(stdout, "%s\n", summary->Line().c_str());
-  return summary->interrupted ? 130 : 0;
+  // The shells' convention: 128 + the signal's number.
+  if (summary->interrupted) return g_stop_signal.load() == SIGTERM ? 128 + SIGTERM : 128 + SIGINT;
+  return 0;
 }

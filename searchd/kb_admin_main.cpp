@@ -13,6 +13,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "kb/core/command_line.h"
+
 #include "kb/editing/editor_accounts.h"
 #include "kb/editorial/store.h"
 
@@ -177,9 +179,10 @@ int main(int argc, char** argv) {
   auto* import_cmd = app.add_subcommand("import", "Een export inlezen (het bestand wint)");
   import_cmd->add_option("FILE", c.file, "Een bestand van `kb-admin export`")->required();
 
+  kb::AddVersionFlag(app, "kb-admin");
   try {
     app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
+  } catch (const CLI::Success& e) {  // --help, --version
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     (void)app.exit(e);  // prints CLI11's own explanation

@@ -10,6 +10,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "kb/core/command_line.h"
+
 #include "kb/analysis/analyzer.h"
 #include "kb/analysis/region_tagger.h"
 #include "kb/analysis/theme_tagger.h"
@@ -151,7 +153,11 @@ int main(int argc, char** argv) {
   CLI::App app{"kb-searchd: beantwoordt zoekvragen over een kb-indexer-index via HTTP"};
   Flags flags;
   AddFlags(app, flags);
-  CLI11_PARSE(app, argc, argv);
+  kb::AddVersionFlag(app, "kb-searchd");
+  app.footer(
+      "Exit codes: 0 stopped by SIGTERM or SIGINT (a clean shutdown: requests in flight are "
+      "answered), 2 a wrong command line or an index, store or address that cannot be used.");
+  if (auto exit_code = kb::ParseCommandLine(app, argc, argv)) return *exit_code;
 
   std::string host = "127.0.0.1";
   int port = 8080;

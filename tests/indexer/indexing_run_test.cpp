@@ -17,6 +17,7 @@
 #include "kb/core/fnv_hash.h"
 #include "kb/core/schema.h"
 #include "kb/core/stored_document.h"
+#include "kb/core/version.h"
 #include "process.h"
 
 namespace fs = std::filesystem;
@@ -209,7 +210,9 @@ TEST_CASE("hostile files are reported one by one and never stop the run") {
   CHECK(again.failed == c.failed);
 }
 
-TEST_CASE("a run killed with SIGKILL or stopped with SIGINT leaves an index a rerun completes") {
+TEST_CASE(
+    "a run killed with SIGKILL or stopped with SIGINT or SIGTERM leaves an index a rerun "
+    "completes") {
   TempDir tmp;
   const std::string db = (tmp.path() / "db").string();
   const std::string docs = kDocs.string();
@@ -219,12 +222,14 @@ TEST_CASE("a run killed with SIGKILL or stopped with SIGINT leaves an index a re
     kb::test::CopyCorpusIndex((ref.path() / "db").string());
     expected = static_cast<int>(Xapian::Database((ref.path() / "db").string()).get_doccount());
   }
-  for (int sig : {SIGKILL, SIGINT}) {
+  for (int sig : {SIGKILL, SIGINT, SIGTERM}) {
     pid_t pid = kb::test::Start(Indexer(db, {docs}));
     std::this_thread::sleep_for(std::chrono::milliseconds(1500));
     ::kill(pid, sig);
     auto killed = kb::test::Wait(pid);
+    // 128 + the signal (the README's exit codes), or 0 when the run was already done.
     if (sig == SIGINT) CHECK((killed.exit_code == 130 || killed.exit_code == 0));
+    if (sig == SIGTERM) CHECK((killed.exit_code == 143 || killed.exit_code == 0));
     // The index opens (it may hold any committed prefix of the work).
     REQUIRE_NOTHROW(Xapian::Database(db).get_doccount());
   }
@@ -232,6 +237,20 @@ TEST_CASE("a run killed with SIGKILL or stopped with SIGINT leaves an index a re
   INFO(rerun.err);
   REQUIRE(rerun.exit_code == 0);
   CHECK(static_cast<int>(Xapian::Database(db).get_doccount()) == expected);
+}
+
+TEST_CASE("every program prints its version, and a wrong command line exits 2") {
+  for (const char* program : {KB_INDEXER, KB_EXTRACT_WORKER}) {
+    auto version = Run({std::string(program), "--version"});
+    CHECK(version.exit_code == 0);
+    const std::string name = fs::path(program).filename().string();
+    CHECK(version.out == name + " " + std::string(kb::kVersion) + "\n");
+    auto wrong = Run({std::string(program), "--no-such-option"});
+    CHECK(wrong.exit_code == 2);
+  }
+  auto missing_db = Run({std::string(KB_INDEXER), "somewhere"});
+  CHECK(missing_db.exit_code == 2);
+  CHECK(missing_db.err.find("--db") != std::string::npos);
 }
 
 TEST_CASE("passages follow their documents: added, replaced, removed, and made for older indexes") {

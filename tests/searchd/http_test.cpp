@@ -749,6 +749,10 @@ TEST_CASE("every error of the public API is Dutch and names the parameter or rou
 }
 
 TEST_CASE("the kb-searchd binary serves an index and refuses what is not one") {
+  auto version = kb::test::Run({KB_SEARCHD, "--version"});
+  CHECK(version.exit_code == 0);
+  CHECK(version.out.starts_with("kb-searchd "));
+  CHECK(kb::test::Run({KB_SEARCHD, "--no-such-option"}).exit_code == 2);
   kb::test::TempDir dir;
   {
     kb::test::Child bad({KB_SEARCHD, "--db", dir.path().string(), "--listen", "127.0.0.1:0"},
