@@ -2,9 +2,55 @@
 
 #include <xapian.h>
 
+#include <nlohmann/json.hpp>
+
 #include "kb/core/fnv_hash.h"
+#include "kb/core/version.h"
 
 namespace kb::schema {
+
+std::string SchemaDescription() {
+  using Json = nlohmann::ordered_json;
+  const Json prefixes = {
+      {kPrefixId, "unique document id (hex), the upsert key"},
+      {kPrefixTitle, "title words"},
+      {kPrefixAuthor, "author and organisation words"},
+      {kPrefixStem,
+       "stem (Xapian's convention), before any other prefix: Z + word, ZS + title word"},
+      {kPrefixTheme, "theme slug"},
+      {kPrefixGemeente, "gemeente CBS code (GM0014)"},
+      {kPrefixProvincie, "provincie slug"},
+      {kPrefixKind, "document kind"},
+      {kPrefixYear, "four-digit year"},
+      {kPrefixLanguage, "ISO 639-1 language code"},
+      {kPrefixOrganisation, "organisation slug"},
+      {kPrefixFormat, "source format"},
+      {kPrefixEvidence, "evidence type"},
+      {kPrefixEditorial, "editorial state: XEhidden, XEmerged, XEedited"},
+      {kPrefixReview, "review queue flag"},
+      {kPrefixDuplicateBand, "MinHash band (near-duplicate candidates)"}};
+  const Json slots = {{"0", "date YYYYMMDD (YYYY0000 when only the year is known)"},
+                      {"1", "year, sortable_serialise"},
+                      {"2", "file signature size:mtime_ns"},
+                      {"3", "absolute source path"},
+                      {"4", "content hash (hex)"},
+                      {"5", "page count, sortable_serialise"},
+                      {"6", "document kind"},
+                      {"7", "MinHash signature (little-endian u32s)"},
+                      {"8", "Fnv1a64 of the document data (hex)"}};
+  const Json description = {
+      {"schema_version", kSchemaVersion},
+      {"written_by", "kb-indexer " + std::string(kVersion)},
+      {"stemmer", kStemmerName},
+      {"data", "JSON of the stored document (kb/core/stored_document.h)"},
+      {"prefixes", prefixes},
+      {"value_slots", slots},
+      {"passages",
+       {{"folder", kPassagesFolder},
+        {"parent_prefix", kPrefixParent},
+        {"value_slots", {{"0", "document id"}, {"1", "page"}, {"2", "role"}}}}}};
+  return description.dump(2);
+}
 
 Status StampIndex(Xapian::WritableDatabase& db) {
   try {
@@ -22,6 +68,7 @@ Status StampIndex(Xapian::WritableDatabase& db) {
     }
     db.set_metadata(std::string(kMetaSchemaVersion), std::string(kSchemaVersion));
     db.set_metadata(std::string(kMetaStemmer), std::string(kStemmerName));
+    db.set_metadata(std::string(kMetaSchema), SchemaDescription());
   } catch (const Xapian::Error& e) {
     return Status::Internal("cannot write index metadata: " + e.get_description());
   }

@@ -172,6 +172,14 @@ TEST_CASE("the index answers Dutch stemmed and phrase queries, also through Xapi
   // A phrase whose words all occur but never in this order matches nothing.
   CHECK(CountMatches(db, qp.parse_query("\"wethouders en burgemeester van college\"")) == 0);
 
+  // The schema is in the index for a Xapian user without this source.
+  auto schema = Run({"/usr/bin/xapian-metadata", "get", db, "kb.schema"});
+  REQUIRE(schema.exit_code == 0);
+  const auto described = nlohmann::json::parse(schema.out);
+  CHECK(described["schema_version"] == std::string(kb::schema::kSchemaVersion));
+  CHECK(described["stemmer"] == std::string(kb::schema::kStemmerName));
+  CHECK(described["prefixes"].contains(std::string(kb::schema::kPrefixTheme)));
+  CHECK(described["value_slots"].size() == 9);
   auto quest = Run({"/usr/bin/quest", "-d", db, "-s", "dutch", "jeugdhulp"});
   REQUIRE(quest.exit_code == 0);
   CHECK(quest.out.find("MSet:") != std::string::npos);

@@ -9,6 +9,7 @@
 
 #include "corpus_index.h"
 #include "kb/core/schema.h"
+#include "kb/core/version.h"
 #include "searchd_fixture.h"
 
 namespace {
@@ -611,6 +612,25 @@ TEST_CASE("health, metrics and the web page") {
             "kb_http_request_duration_seconds_bucket{route=\"/api/search\",le=\"+Inf\"}") !=
         std::string::npos);
   CHECK(metrics->body.find("kb_index_documents ") != std::string::npos);
+  CHECK(metrics->body.find("kb_index_last_update_timestamp_seconds 1") != std::string::npos);
+  CHECK(metrics->body.find("kb_build_info{version=\"" + std::string(kb::kVersion) + "\"} 1") !=
+        std::string::npos);
+  for (const char* name :
+       {"process_cpu_seconds_total ", "process_resident_memory_bytes ",
+        "process_start_time_seconds ", "process_open_fds ", "process_max_fds "}) {
+    INFO(name);
+    CHECK(metrics->body.find(std::string("\n") + name) != std::string::npos);
+  }
+  // Prometheus' own linter accepts the page (Debian: prometheus).
+  {
+    kb::test::TempDir dir;
+    std::ofstream(dir.path() / "metrics.txt") << metrics->body;
+    auto lint = kb::test::Run(
+        {"/bin/sh", "-c",
+         "promtool check metrics < '" + (dir.path() / "metrics.txt").string() + "' 2>&1"});
+    INFO(lint.out);
+    CHECK(lint.exit_code == 0);
+  }
   auto page = client.Get("/");
   REQUIRE(page);
   CHECK(page->status == 200);

@@ -93,6 +93,11 @@ enum Slot : unsigned {
 // --- Index metadata keys -------------------------------------------------------------------
 inline constexpr std::string_view kMetaSchemaVersion = "kb.schema_version";
 inline constexpr std::string_view kMetaStemmer = "kb.stemmer";
+// The schema for a reader without this source: prefixes, value slots, passages, versions, stemmer
+// (SchemaDescription, JSON), written with the other two whenever kb-indexer opens the index;
+// `xapian-metadata get DIR kb.schema` shows it.
+inline constexpr std::string_view kMetaSchema = "kb.schema";
+std::string SchemaDescription();
 inline constexpr std::string_view kMetaLastUpdate = "kb.last_update";  // ISO 8601 UTC
 // A file that could not be indexed, remembered until it changes: "kb.failed:" + absolute path
 // -> "signature\treason". A path too long for a key (see kMaxMetadataKeyBytes) is stored under

@@ -1,7 +1,9 @@
 // Request metrics in the Prometheus text exposition format (version 0.0.4).
 //
-// kb_http_requests_total{route,status}, kb_http_request_duration_seconds{route} (histogram) and,
-// from the index, kb_index_documents and kb_index_size_bytes. Thread-safe.
+// kb_build_info{version}, the process_* metrics of Prometheus' client libraries (CPU, memory,
+// start time, file descriptors), kb_http_requests_total{route,status},
+// kb_http_request_duration_seconds{route} (histogram) and, from the index, kb_index_documents,
+// kb_index_size_bytes and kb_index_last_update_timestamp_seconds. Thread-safe.
 #pragma once
 
 #include <array>
