@@ -15,6 +15,7 @@
 #include "kb/core/command_line.h"
 
 #include "kb/extract/extractor.h"
+#include "kb/index/folder_watch.h"
 #include "kb/index/indexing_run.h"
 
 namespace fs = std::filesystem;
@@ -36,6 +37,27 @@ fs::path DefaultWorker() {
   std::error_code ec;
   const fs::path self = fs::read_symlink("/proc/self/exe", ec);
   return (ec ? fs::path(".") : self.parent_path()) / "kb-extract-worker";
+}
+
+// One run, its summary line on stdout; the exit code (0, 2, 130 or 143).
+int RunOnce(const kb::index::RunOptions& options, const std::string& db) {
+  auto summary = kb::index::RunIndexing(options);
+  if (summary.ok() && summary->index_busy) {
+    // The single-writer design (kb/editorial/store.h): the running indexer takes the queue.
+    std::fprintf(stderr,
+                 "kb-indexer: the index '%s' is being written by a running kb-indexer, which "
+                 "applies the queued edits; nothing to do\n",
+                 db.c_str());
+    return 0;
+  }
+  if (!summary.ok()) {
+    std::fprintf(stderr, "kb-indexer: %s\n", summary.status().message().c_str());
+    return 2;
+  }
+  std::fprintf(stdout, "%s\n", summary->Line().c_str());
+  // The shells' convention: 128 + the signal's number.
+  if (summary->interrupted) return g_stop_signal.load() == SIGTERM ? 128 + SIGTERM : 128 + SIGINT;
+  return 0;
 }
 
 }  // namespace
@@ -66,6 +88,15 @@ int main(int argc, char** argv) {
   app.add_option("--worker", worker, "Path of kb-extract-worker")->check(CLI::ExistingFile);
   app.add_option("--progress", progress, "auto, bar or log")
       ->check(CLI::IsMember({"auto", "bar", "log"}));
+  bool watch = false;
+  int watch_quiet_ms = 1000;
+  app.add_flag("--watch", watch,
+               "After the run, keep watching the folders and index what changes (new, changed, "
+               "moved and deleted files) within seconds, until SIGTERM or Ctrl-C");
+  app.add_option("--watch-quiet", watch_quiet_ms,
+                 "Milliseconds without further change before a watched change is indexed "
+                 "(default 1000)")
+      ->check(CLI::Range(50, 600000));
   std::string ocr = "auto";
   app.add_option("--ocr", ocr,
                  "OCR of PDF pages without text: auto (scans, the default), force (every such "
@@ -94,6 +125,10 @@ int main(int argc, char** argv) {
                  nice, std::strerror(errno));
   }
 
+  if (watch && options.pending_only) {
+    std::fprintf(stderr, "kb-indexer: --watch watches folders; it cannot go with --pending\n");
+    return 2;
+  }
   if (options.pending_only != roots.empty()) {
     std::fprintf(stderr, options.pending_only
                              ? "kb-indexer: --pending takes no paths; it indexes the queued ones\n"
@@ -120,21 +155,22 @@ int main(int argc, char** argv) {
   std::signal(SIGTERM, OnStopSignal);
   std::signal(SIGPIPE, SIG_IGN);
 
-  auto summary = kb::index::RunIndexing(options);
-  if (summary.ok() && summary->index_busy) {
-    // The single-writer design (kb/editorial/store.h): the running indexer takes the queue.
-    std::fprintf(stderr,
-                 "kb-indexer: the index '%s' is being written by a running kb-indexer, which "
-                 "applies the queued edits; nothing to do\n",
-                 db.c_str());
-    return 0;
+  if (!watch) return RunOnce(options, db);
+  // --watch: the folders are watched before each run, so what changes during a run starts the
+  // next one; each run is incremental, and releases the index between runs (kb-searchd's
+  // `kb-indexer --pending` after an editor's save takes it meanwhile).
+  kb::index::FolderWatch folders;
+  const std::vector<fs::path> excluded = {options.db, fs::path(db + ".ocr-cache"),
+                                          options.ocr_cache};
+  while (true) {
+    if (auto st = folders.WatchTrees(options.roots, excluded); !st.ok()) {
+      std::fprintf(stderr, "kb-indexer: --watch: %s\n", st.message().c_str());
+      return 2;
+    }
+    const int code = RunOnce(options, db);
+    if (code != 0) return code;
+    std::fflush(stdout);
+    if (!folders.WaitForChange(std::chrono::milliseconds(watch_quiet_ms), &g_stop)) break;
   }
-  if (!summary.ok()) {
-    std::fprintf(stderr, "kb-indexer: %s\n", summary.status().message().c_str());
-    return 2;
-  }
-  std::fprintf(stdout, "%s\n", summary->Line().c_str());
-  // The shells' convention: 128 + the signal's number.
-  if (summary->interrupted) return g_stop_signal.load() == SIGTERM ? 128 + SIGTERM : 128 + SIGINT;
-  return 0;
+  return g_stop_signal.load() == SIGTERM ? 128 + SIGTERM : 128 + SIGINT;
 }
