@@ -5,7 +5,7 @@ KB_WERROR ?= OFF
 JOBS ?= $(shell nproc)
 PORT ?= 8080
 
-.PHONY: deps build test test-sanitized demo bench clean
+.PHONY: deps build test test-sanitized demo bench package clean
 
 deps:
 	@.ci/install-deps
@@ -44,9 +44,19 @@ demo: build
 	exec $(BUILD_DIR)/searchd/kb-searchd --db $(BUILD_DIR)/demo-index --listen 127.0.0.1:$(PORT) --web web \
 	  --upload-dir $(BUILD_DIR)/demo-uploads
 
+# The Debian package (CPack): a build for /usr whose programs find their data in
+# /usr/share/wat-weten-we-al/data without --data; the .deb lands in $(PACKAGE_DIR).
+PACKAGE_DIR ?= build-package
+package: deps
+	cmake -S . -B $(PACKAGE_DIR) -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
+	  -DKB_DATA_DIR=/usr/share/wat-weten-we-al/data -DKB_BUILD_TESTS=OFF -DKB_BUILD_BENCH=OFF
+	cmake --build $(PACKAGE_DIR) -j $(JOBS)
+	cd $(PACKAGE_DIR) && cpack
+	@ls $(PACKAGE_DIR)/*.deb
+
 bench: build
 	@.ci/install-deps --bench
 	bench/run-quick.sh $(BUILD_DIR)
 
 clean:
-	rm -rf $(BUILD_DIR) $(SANITIZED_DIR)
+	rm -rf $(BUILD_DIR) $(SANITIZED_DIR) $(PACKAGE_DIR)
