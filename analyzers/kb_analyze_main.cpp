@@ -121,6 +121,7 @@ int main(int argc, char** argv) {
   app.add_option("--lexicon", config.lexicon_path, "Dutch word list for compound splitting")
       ->check(CLI::ExistingFile);
   kb::AddVersionFlag(app, "kb-analyze");
+  kb::AddConfigFile(app, "kb-analyze");
   if (auto exit_code = kb::ParseCommandLine(app, argc, argv)) return *exit_code;
 
   const std::string text((std::istreambuf_iterator<char>(std::cin)),

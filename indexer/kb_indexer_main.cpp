@@ -111,6 +111,7 @@ int main(int argc, char** argv) {
                  "on the same machine go first)")
       ->check(CLI::Range(0, 19));
   kb::AddVersionFlag(app, "kb-indexer");
+  kb::AddConfigFile(app, "kb-indexer");
   app.footer(
       "Exit codes: 0 done (files that could not be read are reported, not fatal), 2 a wrong "
       "command line or an index that cannot be written, 130 stopped by SIGINT (Ctrl-C), 143 "

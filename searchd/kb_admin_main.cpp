@@ -180,6 +180,7 @@ int main(int argc, char** argv) {
   import_cmd->add_option("FILE", c.file, "Een bestand van `kb-admin export`")->required();
 
   kb::AddVersionFlag(app, "kb-admin");
+  kb::AddConfigFile(app, "kb-admin");
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {  // --help, --version

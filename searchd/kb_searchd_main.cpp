@@ -154,6 +154,7 @@ int main(int argc, char** argv) {
   Flags flags;
   AddFlags(app, flags);
   kb::AddVersionFlag(app, "kb-searchd");
+  kb::AddConfigFile(app, "kb-searchd");
   app.footer(
       "Exit codes: 0 stopped by SIGTERM or SIGINT (a clean shutdown: requests in flight are "
       "answered), 2 a wrong command line or an index, store or address that cannot be used.");

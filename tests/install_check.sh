@@ -12,7 +12,8 @@ for path in bin/kb-indexer bin/kb-extract-worker bin/kb-searchd bin/kb-admin bin
   share/wat-weten-we-al/data/themes.toml share/wat-weten-we-al/data/synonyms.toml \
   share/wat-weten-we-al/sample lib/systemd/system/kb-searchd.service \
   lib/systemd/system/kb-indexer.service lib/sysusers.d/wat-weten-we-al.conf \
-  share/doc/wat-weten-we-al/README.md share/doc/wat-weten-we-al/examples/nginx; do
+  share/doc/wat-weten-we-al/README.md share/doc/wat-weten-we-al/examples/nginx \
+  etc/wat-weten-we-al/config.toml; do
   [ -e "$prefix/$path" ] || { echo "missing after install: $path"; status=1; }
 done
 # Nothing of the build or the tests is installed.

@@ -261,6 +261,45 @@ TEST_CASE("every program prints its version, and a wrong command line exits 2") 
   CHECK(missing_db.err.find("--db") != std::string::npos);
 }
 
+TEST_CASE("the configuration file sets options, the command line wins, a wrong key is named") {
+  TempDir tmp;
+  const fs::path corpus = tmp.path() / "corpus";
+  fs::create_directories(corpus);
+  std::ofstream(corpus / "notitie.txt") << "Het wijkteam in Zwolle helpt gezinnen met schulden.";
+  const fs::path config = tmp.path() / "config.toml";
+  std::ofstream(config) << "[common]\n"
+                        << "db = \"" << (tmp.path() / "from-config").string() << "\"\n"
+                        << "listen = \"127.0.0.1:9\"  # kb-searchd's, not the indexer's\n"
+                        << "[kb-indexer]\n"
+                        << "paths = [\"" << corpus.string() << "\"]\n"
+                        << "progress = \"log\"\n"
+                        << "ocr = \"off\"\n";
+  auto from_file = Run({KB_INDEXER, "--config", config.string()});
+  INFO(from_file.err);
+  CHECK(from_file.exit_code == 0);
+  CHECK(Xapian::Database((tmp.path() / "from-config").string()).get_doccount() == 1);
+  // --db on the command line wins over the file's.
+  auto overridden =
+      Run({KB_INDEXER, "--config", config.string(), "--db", (tmp.path() / "from-flag").string()});
+  CHECK(overridden.exit_code == 0);
+  CHECK(fs::exists(tmp.path() / "from-flag"));
+  // A misspelt key and a bad value are usage errors that name them.
+  std::ofstream(config, std::ios::app) << "watch-quite = 200\n";
+  auto misspelt = Run({KB_INDEXER, "--config", config.string()});
+  CHECK(misspelt.exit_code == 2);
+  CHECK(misspelt.err.find("watch-quite") != std::string::npos);
+  std::ofstream(tmp.path() / "bad.toml") << "[kb-indexer]\nocr = \"sometimes\"\n";
+  auto bad_value = Run({KB_INDEXER, "--config", (tmp.path() / "bad.toml").string(), "--db",
+                        (tmp.path() / "x").string(), corpus.string()});
+  CHECK(bad_value.exit_code == 2);
+  CHECK(bad_value.err.find("sometimes") != std::string::npos);
+  // KB_CONFIG names a file that must exist.
+  auto missing = Run({"/usr/bin/env", "KB_CONFIG=" + (tmp.path() / "none.toml").string(),
+                      KB_INDEXER, "--db", (tmp.path() / "y").string(), corpus.string()});
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.find("none.toml") != std::string::npos);
+}
+
 TEST_CASE("passages follow their documents: added, replaced, removed, and made for older indexes") {
   TempDir tmp;
   const fs::path corpus = fs::path(tmp.path()) / "corpus";
