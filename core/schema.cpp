@@ -9,6 +9,12 @@
 
 namespace kb::schema {
 
+std::string IndexerStatusPathFor(std::string_view db) {
+  std::string path(db);
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  return path + ".indexer-status.json";
+}
+
 std::string SchemaDescription() {
   using Json = nlohmann::ordered_json;
   const Json prefixes = {

@@ -1,6 +1,9 @@
 #include "kb/index/indexing_run.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <ctime>
 #include <exception>
 #include <fstream>
 #include <future>
@@ -8,6 +11,8 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+
+#include <nlohmann/json.hpp>
 
 #include "kb/analysis/region_tagger.h"
 #include "kb/analysis/theme_tagger.h"
@@ -167,6 +172,16 @@ std::optional<CorpusFile> StatFile(const std::string& path) {
   return std::move(walk.files.front());
 }
 
+// "2026-12-07T01:10:00Z"
+std::string UtcNow() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm parts{};
+  gmtime_r(&now, &parts);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  return buffer;
+}
+
 // The state of one run, driven by the writer (calling) thread.
 class IndexingRun {
  public:
@@ -191,6 +206,11 @@ class IndexingRun {
   Status ProposeDuplicates();
   void JoinBuilders();
   bool Stopping() const { return options_.stop && options_.stop->load(); }
+  // The status file kb-searchd reads (schema::IndexerStatusPathFor).
+  void WriteStatus(std::string_view state);
+  static constexpr std::chrono::seconds kStatusInterval{1};
+  std::chrono::steady_clock::time_point last_status_;
+  std::string started_at_ = UtcNow();
 
   const RunOptions& options_;
   IndexWriter& writer_;
@@ -379,7 +399,31 @@ Status IndexingRun::Handle(FileOutcome outcome) {
   if (!failure.empty()) Fail(path, failure);
   if (outcome.item.force) FinishQueued(path, failure);
   progress_->Advance(file.size, file.path.filename().string());
+  if (std::chrono::steady_clock::now() - last_status_ >= kStatusInterval) WriteStatus("running");
   return status;
+}
+
+void IndexingRun::WriteStatus(std::string_view state) {
+  last_status_ = std::chrono::steady_clock::now();
+  const nlohmann::json status = {{"state", state},
+                                 {"pid", static_cast<long>(::getpid())},
+                                 {"started", started_at_},
+                                 {"finished", state == "running" ? "" : UtcNow()},
+                                 {"files_done", progress_ ? progress_->done() : 0},
+                                 {"files_total", progress_ ? progress_->total() : 0},
+                                 {"indexed", summary_.indexed},
+                                 {"failed", summary_.failed},
+                                 {"removed", summary_.removed}};
+  // Best effort, atomically: kb-searchd reads either the last status or the one before.
+  const std::string path = schema::IndexerStatusPathFor(options_.db.string());
+  const std::string partial = path + ".partial";
+  {
+    std::ofstream out(partial, std::ios::trunc);
+    out << status.dump();
+    if (!out) return;
+  }
+  std::error_code error;
+  std::filesystem::rename(partial, path, error);
 }
 
 // Upserts a built document and marks it for the near-duplicate step in the same batch.
@@ -490,6 +534,7 @@ Result<RunSummary> IndexingRun::Execute() {
   for (const CorpusFile* file : todo) todo_bytes += file->size;
   progress_ = std::make_unique<ProgressReporter>(options_.log, options_.interactive, todo.size(),
                                                  todo_bytes);
+  WriteStatus("running");
   // The edits must be loaded before the first file is built.
   if (Status st = TakePending(); !st.ok()) return st;
   for (const CorpusFile* file : todo) work_.Push(WorkItem{*file, /*force=*/false});
@@ -510,6 +555,7 @@ Result<RunSummary> IndexingRun::Execute() {
   summary_.interrupted = Stopping();
   summary_.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  WriteStatus(summary_.interrupted ? "stopped" : "finished");
   return summary_;
 }
 

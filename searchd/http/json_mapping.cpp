@@ -263,7 +263,14 @@ std::string HealthJson(const search::IndexInfo& info) {
                {"last_update", info.last_update},
                {"schema_version", info.schema_version},
                {"revision", info.revision},
-               {"index_bytes", info.size_bytes}});
+               {"index_bytes", info.size_bytes},
+               {"failed_files", info.failed_files},
+               {"indexer",
+                {{"state", info.indexer_state},
+                 {"started", info.indexer_started},
+                 {"finished", info.indexer_finished},
+                 {"files_done", info.indexer_files_done},
+                 {"files_total", info.indexer_files_total}}}});
 }
 
 }  // namespace kb::http

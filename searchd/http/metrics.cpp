@@ -134,6 +134,18 @@ std::string Metrics::Render(const search::IndexInfo* index) const {
         << "# HELP kb_index_size_bytes Size of the index on disk.\n"
         << "# TYPE kb_index_size_bytes gauge\n"
         << "kb_index_size_bytes " << index->size_bytes << "\n";
+    out << "# HELP kb_index_failed_files Files kb-indexer could not read (until they change).\n"
+        << "# TYPE kb_index_failed_files gauge\n"
+        << "kb_index_failed_files " << index->failed_files << "\n"
+        << "# HELP kb_indexer_running 1 while a kb-indexer run is writing the index.\n"
+        << "# TYPE kb_indexer_running gauge\n"
+        << "kb_indexer_running " << (index->indexer_state == "running" ? 1 : 0) << "\n"
+        << "# HELP kb_indexer_files_done Files the current or last kb-indexer run has done.\n"
+        << "# TYPE kb_indexer_files_done gauge\n"
+        << "kb_indexer_files_done " << index->indexer_files_done << "\n"
+        << "# HELP kb_indexer_files_planned Files the current or last kb-indexer run has to do.\n"
+        << "# TYPE kb_indexer_files_planned gauge\n"
+        << "kb_indexer_files_planned " << index->indexer_files_total << "\n";
     // "2026-12-06T23:59:01Z", as kb-indexer records it.
     std::tm parts{};
     if (strptime(index->last_update.c_str(), "%Y-%m-%dT%H:%M:%S", &parts) != nullptr) {

@@ -1,8 +1,14 @@
 // Searcher: documents, similar documents, suggestions and index information.
+#include <signal.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <filesystem>
+#include <fstream>
 #include <system_error>
+
+#include <nlohmann/json.hpp>
 
 #include "kb/analysis/query_words.h"
 #include "kb/analysis/text_fold.h"
@@ -178,6 +184,29 @@ Result<std::vector<Suggestion>> Searcher::Suggest(std::string_view prefix, size_
   });
 }
 
+namespace {
+
+// kb-indexer's status file, when there is one; "running" only while its process lives (a run
+// killed with SIGKILL leaves "running" behind).
+void ReadIndexerStatus(const std::string& path, IndexInfo& info) {
+  std::ifstream in(path);
+  if (!in) return;
+  const auto status = nlohmann::json::parse(in, nullptr, false);
+  if (!status.is_object()) return;
+  info.indexer_state = status.value("state", std::string("unknown"));
+  info.indexer_started = status.value("started", std::string());
+  info.indexer_finished = status.value("finished", std::string());
+  info.indexer_files_done = status.value("files_done", std::uint64_t{0});
+  info.indexer_files_total = status.value("files_total", std::uint64_t{0});
+  const long pid = status.value("pid", 0L);
+  if (info.indexer_state == "running" &&
+      (pid <= 0 || (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH))) {
+    info.indexer_state = "stopped";
+  }
+}
+
+}  // namespace
+
 Result<IndexInfo> Searcher::Info() {
   return impl_->Guard("status", [&]() -> Result<IndexInfo> {
     IndexInfo info;
@@ -190,6 +219,14 @@ Result<IndexInfo> Searcher::Info() {
     for (const auto& entry : std::filesystem::directory_iterator(impl_->options.db_path, ec)) {
       if (entry.is_regular_file(ec)) info.size_bytes += entry.file_size(ec);
     }
+    for (const std::string_view prefix :
+         {schema::kMetaFailurePrefix, schema::kMetaFailureHashedPrefix}) {
+      const std::string p(prefix);
+      for (auto key = db.metadata_keys_begin(p); key != db.metadata_keys_end(p); ++key) {
+        ++info.failed_files;
+      }
+    }
+    ReadIndexerStatus(schema::IndexerStatusPathFor(impl_->options.db_path.string()), info);
     return info;
   });
 }

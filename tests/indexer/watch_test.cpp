@@ -84,6 +84,14 @@ TEST_CASE("a watched folder's new, deleted and replaced files reach the index wi
   std::this_thread::sleep_for(std::chrono::milliseconds(800));
   CHECK(Documents(db) == 3);
 
+  // The status kb-searchd shows in /api/health: the watcher's last run, finished.
+  std::ifstream status_file(db.string() + ".indexer-status.json");
+  const auto status = nlohmann::json::parse(status_file, nullptr, false);
+  REQUIRE(status.is_object());
+  CHECK(status["state"] == "finished");
+  CHECK(status["pid"] == static_cast<long>(pid));
+  CHECK(status["files_total"] == status["files_done"]);
+
   ::kill(pid, SIGTERM);
   CHECK(kb::test::Wait(pid).exit_code == 143);
 }

@@ -601,6 +601,18 @@ TEST_CASE("health, metrics and the web page") {
   CHECK(health.body["documents"].get<int>() >= 283);
   CHECK(health.body["schema_version"] == std::string(kb::schema::kSchemaVersion));
   CHECK(!health.body["last_update"].get<std::string>().empty());
+  // The indexer's last run: finished, with every file done; the corpus's unreadable files.
+  CHECK(health.body["indexer"]["state"] == "finished");
+  CHECK(health.body["indexer"]["files_done"] == health.body["indexer"]["files_total"]);
+  std::uint64_t failed = 0;  // the index's own record of unreadable files
+  {
+    Xapian::Database index(Shared().db.string());
+    for (auto key = index.metadata_keys_begin("kb.failed");
+         key != index.metadata_keys_end("kb.failed"); ++key) {
+      ++failed;
+    }
+  }
+  CHECK(health.body["failed_files"].get<std::uint64_t>() == failed);
   (void)Search("q=jeugdhulp");
   auto metrics = client.Get("/metrics");
   REQUIRE(metrics);
@@ -613,6 +625,8 @@ TEST_CASE("health, metrics and the web page") {
         std::string::npos);
   CHECK(metrics->body.find("kb_index_documents ") != std::string::npos);
   CHECK(metrics->body.find("kb_index_last_update_timestamp_seconds 1") != std::string::npos);
+  CHECK(metrics->body.find("\nkb_indexer_running 0\n") != std::string::npos);
+  CHECK(metrics->body.find("\nkb_index_failed_files ") != std::string::npos);
   CHECK(metrics->body.find("kb_build_info{version=\"" + std::string(kb::kVersion) + "\"} 1") !=
         std::string::npos);
   for (const char* name :

@@ -97,6 +97,12 @@ inline constexpr std::string_view kMetaStemmer = "kb.stemmer";
 // (SchemaDescription, JSON), written with the other two whenever kb-indexer opens the index;
 // `xapian-metadata get DIR kb.schema` shows it.
 inline constexpr std::string_view kMetaSchema = "kb.schema";
+
+// kb-indexer's status for kb-searchd (/api/health, /metrics): "<db>.indexer-status.json" beside
+// the index folder, replaced atomically at a run's start, about once a second during it and at
+// its end: {"state": "running"|"finished"|"stopped", "pid", "started", "finished", "files_done",
+// "files_total", "indexed", "failed", "removed"} (times ISO 8601 UTC).
+std::string IndexerStatusPathFor(std::string_view db);
 std::string SchemaDescription();
 inline constexpr std::string_view kMetaLastUpdate = "kb.last_update";  // ISO 8601 UTC
 // A file that could not be indexed, remembered until it changes: "kb.failed:" + absolute path

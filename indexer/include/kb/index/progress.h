@@ -43,6 +43,8 @@ class ProgressReporter {
   void Message(const std::string& line);
   // Clears the bar.
   void Finish();
+  std::size_t done() const { return done_; }
+  std::size_t total() const { return total_; }
 
  private:
   void Draw(bool force);

@@ -145,8 +145,16 @@ struct IndexInfo {
   std::uint64_t document_count = 0;
   std::string last_update;  // ISO 8601 UTC, as kb-indexer recorded it
   std::string schema_version;
-  std::string revision;          // changes whenever the index does
-  std::uint64_t size_bytes = 0;  // on disk
+  std::string revision;            // changes whenever the index does
+  std::uint64_t size_bytes = 0;    // on disk
+  std::uint64_t failed_files = 0;  // files kb-indexer could not read (kb.failed: metadata)
+  // kb-indexer's last status (schema::IndexerStatusPathFor): "running", "finished", "stopped",
+  // or "unknown" without a status file; "running" only while that process is alive.
+  std::string indexer_state = "unknown";
+  std::string indexer_started;   // ISO 8601 UTC
+  std::string indexer_finished;  // empty while running
+  std::uint64_t indexer_files_done = 0;
+  std::uint64_t indexer_files_total = 0;
 };
 
 }  // namespace kb::search
