@@ -6,6 +6,7 @@
 
 #include "kb/core/fnv_hash.h"
 #include "kb/core/schema.h"
+#include "kb/core/utc_time.h"
 
 namespace kb::index {
 
@@ -34,15 +35,6 @@ KnownFailure ParseFailure(std::string_view value) {
   const auto tab = value.find('\t');
   return KnownFailure{std::string(value.substr(0, tab)),
                       tab == std::string_view::npos ? "" : std::string(value.substr(tab + 1))};
-}
-
-std::string NowIso8601() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 Status FromXapian(const Xapian::Error& e, std::string_view what) {
@@ -264,7 +256,7 @@ Status IndexWriter::MarkPassagesComplete() {
 Status IndexWriter::Commit() {
   try {
     passages_.commit();
-    db_.set_metadata(std::string(schema::kMetaLastUpdate), NowIso8601());
+    db_.set_metadata(std::string(schema::kMetaLastUpdate), UtcNowIso8601());
     db_.commit();
     pending_ = 0;
   } catch (const Xapian::Error& e) {

@@ -18,6 +18,7 @@
 #include "kb/analysis/theme_tagger.h"
 #include "kb/core/fnv_hash.h"
 #include "kb/core/schema.h"
+#include "kb/core/utc_time.h"
 #include "kb/editorial/store.h"
 #include "kb/extract/sandboxed_extractor.h"
 #include "kb/index/corpus_walker.h"
@@ -172,16 +173,6 @@ std::optional<CorpusFile> StatFile(const std::string& path) {
   return std::move(walk.files.front());
 }
 
-// "2026-12-07T01:10:00Z"
-std::string UtcNow() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm parts{};
-  gmtime_r(&now, &parts);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &parts);
-  return buffer;
-}
-
 // The state of one run, driven by the writer (calling) thread.
 class IndexingRun {
  public:
@@ -210,7 +201,7 @@ class IndexingRun {
   void WriteStatus(std::string_view state);
   static constexpr std::chrono::seconds kStatusInterval{1};
   std::chrono::steady_clock::time_point last_status_;
-  std::string started_at_ = UtcNow();
+  std::string started_at_ = UtcNowIso8601();
 
   const RunOptions& options_;
   IndexWriter& writer_;
@@ -408,7 +399,7 @@ void IndexingRun::WriteStatus(std::string_view state) {
   const nlohmann::json status = {{"state", state},
                                  {"pid", static_cast<long>(::getpid())},
                                  {"started", started_at_},
-                                 {"finished", state == "running" ? "" : UtcNow()},
+                                 {"finished", state == "running" ? "" : UtcNowIso8601()},
                                  {"files_done", progress_ ? progress_->done() : 0},
                                  {"files_total", progress_ ? progress_->total() : 0},
                                  {"indexed", summary_.indexed},
