@@ -26,10 +26,13 @@ std::string_view ErrorKindName(ErrorKind kind) {
   return "Unknown";
 }
 
-const std::string& Status::message() const {
-  static const std::string kEmpty;
-  return state_ ? state_->message : kEmpty;
-}
+namespace {
+const std::string kEmpty;
+}  // namespace
+
+const std::string& Status::message() const { return state_ ? state_->message : kEmpty; }
+const std::string& Status::param() const { return state_ ? state_->param : kEmpty; }
+const std::string& Status::code() const { return state_ ? state_->code : kEmpty; }
 
 std::string Status::ToString() const {
   if (ok()) return "OK";

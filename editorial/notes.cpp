@@ -22,7 +22,8 @@ Status Notes::Add(std::string_view doc_id, std::string_view text, std::string_vi
   if (Status s = RequireDocumentId(doc_id, "id"); !s.ok()) return s;
   if (Status s = RequireEditor(editor); !s.ok()) return s;
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    return Status::InvalidArgument("veld \"text\": een notitie mag niet leeg zijn");
+    return Status::InvalidArgument("veld \"text\": een notitie mag niet leeg zijn")
+        .WithDetail("text", "invalid_value");
   }
   return connection_.InTransaction([&](Database& db) -> Status {
     auto stmt = db.Prepare(sql::kNoteInsert);

@@ -19,7 +19,8 @@ constexpr int kMaxYear = 2100;
 using nlohmann::json;
 
 Status FieldError(std::string_view field, std::string_view problem) {
-  return Status::InvalidArgument("veld \"" + std::string(field) + "\": " + std::string(problem));
+  return Status::InvalidArgument("veld \"" + std::string(field) + "\": " + std::string(problem))
+      .WithDetail(std::string(field), "invalid_value");
 }
 
 bool IsDigits(std::string_view s) {

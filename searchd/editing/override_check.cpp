@@ -13,7 +13,8 @@ namespace {
 
 Status Bad(std::string_view field, std::string_view value, std::string_view why) {
   return Status::InvalidArgument("veld \"" + std::string(field) + "\": '" +
-                                 std::string(value.substr(0, 80)) + "' " + std::string(why));
+                                 std::string(value.substr(0, 80)) + "' " + std::string(why))
+      .WithDetail(std::string(field), "invalid_value");
 }
 
 bool IsBlank(std::string_view s) {

@@ -108,9 +108,10 @@ Result<ExportFormat> ParseExportFormat(std::string_view value) {
   if (value == "csv") return ExportFormat::kCsv;
   if (value == "apa") return ExportFormat::kApa;
   if (value == "json") return ExportFormat::kJson;
-  return Status::InvalidArgument(
-      "parameter 'format': '" + std::string(value.substr(0, 40)) +
-      "' is onbekend; kies ris, bibtex, csv of apa, of laat de parameter weg voor JSON");
+  return InvalidParameter(
+      "format",
+      "'" + std::string(value.substr(0, 40)) +
+          "' is onbekend; kies ris, bibtex, csv of apa, of laat de parameter weg voor JSON");
 }
 
 std::string_view ExportContentType(ExportFormat format) {

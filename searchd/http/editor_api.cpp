@@ -244,13 +244,11 @@ Result<std::string> StringField(const nlohmann::json& body, std::string_view fie
 kb::Status OnlyParameters(const httplib::Request& req,
                           std::initializer_list<std::string_view> allowed) {
   for (const auto& [name, value] : req.params) {
+    if (search::IsIgnoredParameter(name)) continue;
     if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
-      return kb::Status::InvalidArgument("parameter '" + name.substr(0, 60) + "': onbekend");
+      return kb::InvalidParameter(name.substr(0, 60), "onbekend", "unknown_parameter");
     }
-    if (req.get_param_value_count(name) > 1) {
-      return kb::Status::InvalidArgument("parameter '" + name.substr(0, 60) +
-                                         "': meer dan eens gegeven");
-    }
+    if (req.get_param_value_count(name) > 1) return search::RepeatedParameter(name.substr(0, 60));
   }
   return kb::Status::Ok();
 }

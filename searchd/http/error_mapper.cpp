@@ -68,9 +68,10 @@ std::string_view LibraryCode(int status) {
 
 constexpr const char* kJsonType = "application/json; charset=utf-8";
 
-void Send(httplib::Response& res, int status, std::string_view code, std::string_view message) {
+void Send(httplib::Response& res, int status, std::string_view code, std::string_view message,
+          std::string_view param = {}) {
   res.status = status;
-  res.set_content(ErrorJson(code, message), kJsonType);
+  res.set_content(ErrorJson(code, message, param), kJsonType);
 }
 
 }  // namespace
@@ -79,10 +80,11 @@ int HttpStatusFor(ErrorKind kind) { return AnswerFor(kind).status; }
 
 std::string_view ErrorCodeFor(ErrorKind kind) { return AnswerFor(kind).code; }
 
-std::string ErrorJson(std::string_view code, std::string_view message) {
+std::string ErrorJson(std::string_view code, std::string_view message, std::string_view param) {
   nlohmann::json body;
   body["error"]["code"] = code;
   body["error"]["message"] = message;
+  if (!param.empty()) body["error"]["param"] = param;
   return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -91,7 +93,11 @@ void SendError(httplib::Response& res, const Status& status, const ErrorDetail& 
   if (detail.retry_after.count() > 0) {
     res.set_header("Retry-After", std::to_string(detail.retry_after.count()));
   }
-  Send(res, answer.status, detail.code.empty() ? answer.code : detail.code, status.message());
+  // The most precise code there is: the route's, the refusal's own, or its kind's.
+  const std::string_view code = !detail.code.empty()     ? detail.code
+                                : !status.code().empty() ? std::string_view(status.code())
+                                                         : answer.code;
+  Send(res, answer.status, code, status.message(), status.param());
 }
 
 void SendError(httplib::Response& res, ProtocolError error, std::string_view message) {

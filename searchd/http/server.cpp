@@ -82,14 +82,17 @@ search::QueryParams ParamsOf(const httplib::Request& req) {
 Status OnlyParameter(const httplib::Request& req,
                      std::initializer_list<std::string_view> allowed = {}) {
   for (const auto& [name, value] : req.params) {
+    if (search::IsIgnoredParameter(name)) continue;
     if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
       std::string known;
       for (std::string_view a : allowed)
         known += (known.empty() ? "'" : " en '") + std::string(a) + "'";
-      return Status::InvalidArgument(
-          "parameter '" + name.substr(0, 60) + "': onbekend" +
-          (known.empty() ? std::string("; deze route kent geen parameters, laat ze weg")
-                         : "; deze route kent alleen " + known));
+      return InvalidParameter(
+          name.substr(0, 60),
+          "onbekend" + (known.empty()
+                            ? std::string("; deze route kent geen parameters, laat ze weg")
+                            : "; deze route kent alleen " + known),
+          "unknown_parameter");
     }
     if (req.get_param_value_count(name) > 1) return search::RepeatedParameter(name);
   }
@@ -104,9 +107,9 @@ Result<int> CitedPage(const httplib::Request& req, size_t pages) {
   const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), page);
   if (error != std::errc() || end != value.data() + value.size() || page < 1 ||
       static_cast<size_t>(page) > pages) {
-    return Status::InvalidArgument("parameter 'page': een paginanummer van 1 tot en met " +
-                                   std::to_string(std::max<size_t>(pages, 1)) +
-                                   " (het document heeft " + std::to_string(pages) + " pagina's)");
+    return InvalidParameter(
+        "page", "een paginanummer van 1 tot en met " + std::to_string(std::max<size_t>(pages, 1)) +
+                    " (het document heeft " + std::to_string(pages) + " pagina's)");
   }
   return page;
 }
@@ -119,9 +122,9 @@ Result<std::vector<std::pair<std::string, std::string>>> MarksOf(const httplib::
   std::vector<std::pair<std::string, std::string>> marks;
   const size_t n = req.get_param_value_count("passage");
   if (n > kMaxMarkedPassages) {
-    return Status::InvalidArgument("parameter 'passage': hoogstens " +
-                                   std::to_string(kMaxMarkedPassages) +
-                                   " gemarkeerde passages per export; exporteer ze in delen");
+    return InvalidParameter("passage",
+                            "hoogstens " + std::to_string(kMaxMarkedPassages) +
+                                " gemarkeerde passages per export; exporteer ze in delen");
   }
   auto hex16 = [](std::string_view s) {
     return s.size() == 16 && std::all_of(s.begin(), s.end(), [](char c) {
@@ -133,9 +136,9 @@ Result<std::vector<std::pair<std::string, std::string>>> MarksOf(const httplib::
     const size_t colon = value.find(':');
     if (colon == std::string::npos || !hex16(std::string_view(value).substr(0, colon)) ||
         !hex16(std::string_view(value).substr(colon + 1))) {
-      return Status::InvalidArgument(
-          "parameter 'passage': verwacht DOCUMENT-ID:SLEUTEL (id en key van een passage uit "
-          "/api/passages, elk 16 tekens 0-9 en a-f)");
+      return InvalidParameter("passage",
+                              "verwacht DOCUMENT-ID:SLEUTEL (id en key van een passage uit "
+                              "/api/passages, elk 16 tekens 0-9 en a-f)");
     }
     marks.emplace_back(value.substr(0, colon), value.substr(colon + 1));
   }
@@ -246,9 +249,9 @@ void Server::Impl::Search(search::Searcher& s, const httplib::Request& req,
   auto marks = MarksOf(req);
   if (!marks.ok()) return SendError(res, marks.status());
   if (*format == ExportFormat::kJson && !marks->empty()) {
-    return SendError(res,
-                     Status::InvalidArgument("parameter 'passage': alleen bij een export; geef ook "
-                                             "format=ris, bibtex, csv of apa"));
+    return SendError(res, InvalidParameter("passage",
+                                           "alleen bij een export; geef ook "
+                                           "format=ris, bibtex, csv of apa"));
   }
   search::QueryParams params = ParamsOf(req);
   std::erase_if(params, [](const auto& p) { return p.first == "format" || p.first == "passage"; });
@@ -298,9 +301,9 @@ void Server::Impl::Document(search::Searcher& s, const httplib::Request& req,
   if (!page.ok()) return SendError(res, page.status());
   if (*format == ExportFormat::kJson) {
     if (*page > 0) {
-      return SendError(res, Status::InvalidArgument(
-                                "parameter 'page': alleen bij een export; geef ook format=ris, "
-                                "bibtex, csv of apa"));
+      return SendError(res, InvalidParameter("page",
+                                             "alleen bij een export; geef ook format=ris, "
+                                             "bibtex, csv of apa"));
     }
     return SendJson(res, DocumentJson(*detail));
   }
@@ -336,8 +339,7 @@ void Server::Impl::Suggest(search::Searcher& s, const httplib::Request& req,
   if (Status st = OnlyParameter(req, {"q"}); !st.ok()) return SendError(res, st);
   const std::string q = req.get_param_value("q");
   if (q.size() > 200) {
-    return SendError(
-        res, Status::InvalidArgument("parameter 'q': langer dan 200 bytes; typ minder tekens"));
+    return SendError(res, InvalidParameter("q", "langer dan 200 bytes; typ minder tekens"));
   }
   auto suggestions = s.Suggest(q);
   if (!suggestions.ok()) return SendError(res, suggestions.status());

@@ -279,10 +279,10 @@ Result<Xapian::Query> QueryBuilder::Parse(const std::string& text, Xapian::Query
     parser_.set_default_op(default_op);
     return parser_.parse_query(normalised, parser_flags_, default_prefix);
   } catch (const Xapian::QueryParserError& e) {
-    return Status::InvalidArgument(
-        "parameter 'q': de zoekvraag is niet te lezen (Xapian: " + e.get_msg() +
-        "); zet woordgroepen tussen dubbele aanhalingstekens en schrijf AND/OR/NOT (of "
-        "EN/OF/NIET) tussen woorden");
+    return InvalidParameter(
+        "q", "de zoekvraag is niet te lezen (Xapian: " + e.get_msg() +
+                 "); zet woordgroepen tussen dubbele aanhalingstekens en schrijf AND/OR/NOT (of "
+                 "EN/OF/NIET) tussen woorden");
   }
 }
 

@@ -10,8 +10,11 @@ namespace kb::search {
 
 namespace {
 
-Status Invalid(std::string_view parameter, const std::string& what) {
-  return Status::InvalidArgument("parameter '" + std::string(parameter) + "': " + what);
+// A refusal of one parameter: "parameter 'page': ..." with the parameter and the kind of problem
+// apart, for clients (the HTTP error's param and code).
+Status Invalid(std::string_view parameter, const std::string& what,
+               std::string_view code = "invalid_value") {
+  return InvalidParameter(parameter, what, std::string(code));
 }
 
 Status AddFilterValue(std::string_view parameter, const std::string& value,
@@ -51,14 +54,19 @@ Result<int> ParseIntParameter(std::string_view parameter, std::string_view value
                                   "' is geen geheel getal; schrijf het getal in cijfers");
   }
   if (ec == std::errc::result_out_of_range || number < min || number > max) {
-    return Invalid(parameter, "moet een getal van " + std::to_string(min) + " tot en met " +
-                                  std::to_string(max) + " zijn");
+    return Invalid(parameter,
+                   "moet een getal van " + std::to_string(min) + " tot en met " +
+                       std::to_string(max) + " zijn",
+                   "out_of_range");
   }
   return number;
 }
 
+bool IsIgnoredParameter(std::string_view name) { return name == "_" || name.starts_with("utm_"); }
+
 Status RepeatedParameter(std::string_view parameter) {
-  return Invalid(parameter, "komt meer dan één keer voor; geef de parameter maar één keer");
+  return Invalid(parameter, "komt meer dan één keer voor; geef de parameter maar één keer",
+                 "repeated_parameter");
 }
 
 Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
@@ -83,6 +91,7 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
   for (const auto& param : params) {
     const std::string& name = param.first;
     const std::string& value = param.second;
+    if (IsIgnoredParameter(name)) continue;
     Status status;
     if (!analysis::IsValidUtf8(value)) {
       return Invalid(name.substr(0, 60),
@@ -139,10 +148,11 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
       r.page = *page;
     } else if (name == "size") {
       status = once(seen_size, name);
-      // Clamped, not rejected: a client asking for 500 gets the most we give.
+      // Clamped, not rejected: a client asking for 500 gets the most we give; size=0 asks for
+      // the total and the facets without hits.
       auto size = ParseIntParameter(name, value, -1'000'000'000, 1'000'000'000);
       if (!size.ok()) return size.status();
-      r.size = std::clamp(*size, 1, SearchRequest::kMaxSize);
+      r.size = std::clamp(*size, 0, SearchRequest::kMaxSize);
     } else if (name == "organisatie") {
       status = AddFilterValue(name, value, r.organisaties);
     } else if (Flag* flag = std::find_if(std::begin(flags), std::end(flags),
@@ -161,7 +171,8 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
       return Invalid(
           name.substr(0, 60),
           "onbekend; gebruik q, theme, gemeente, provincie, organisatie, kind, evidence, language, "
-          "year_from, year_to, undated, sort, page, size, facets of spell");
+          "year_from, year_to, undated, sort, page, size, facets of spell",
+          "unknown_parameter");
     }
     if (!status.ok()) return status;
   }

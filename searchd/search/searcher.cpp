@@ -156,9 +156,9 @@ Result<Xapian::Query> Searcher::Impl::FilterQuery(const SearchRequest& r, bool w
     for (const std::string& value : filter.values) {
       Terms of_value = filter.terms(value);
       if (of_value.empty()) {
-        return Status::InvalidArgument("parameter '" + std::string(filter.parameter) +
-                                       "': onbekende waarde '" + value + "'; " +
-                                       std::string(filter.hint) + ", of laat de parameter weg");
+        return InvalidParameter(filter.parameter, "onbekende waarde '" + value + "'; " +
+                                                      std::string(filter.hint) +
+                                                      ", of laat de parameter weg");
       }
       terms.insert(terms.end(), of_value.begin(), of_value.end());
     }
@@ -276,13 +276,8 @@ Result<SearchResult> Searcher::Impl::Search(const SearchRequest& r) {
   }
   ReportRegions(built->regions, result);
   result.total = found->total;
-  if (result.total > 0 && steps.offset() >= result.total) {
-    const std::uint64_t pages = (result.total + r.size - 1) / r.size;
-    return Status::InvalidArgument(
-        "parameter 'page': pagina " + std::to_string(r.page) + " ligt voorbij de laatste pagina (" +
-        std::to_string(pages) + ") van " + std::to_string(result.total) +
-        " resultaten; kies een pagina van 1 tot en met " + std::to_string(pages));
-  }
+  // A page past the end is an empty page, not an error: a result list that shrank while a user
+  // paged (an editor hid a document) still answers.
   AddHits(r, *built, found->mset, result);
   if (r.facets) {
     auto table = options.shared->facet_tables.Get(

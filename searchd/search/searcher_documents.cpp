@@ -53,9 +53,9 @@ Status NotInIndex(std::string_view id) {
 
 Result<Xapian::docid> Searcher::Impl::FindDocid(std::string_view id) const {
   if (!IsValidId(id)) {
-    return Status::InvalidArgument("parameter 'id': '" + std::string(id.substr(0, 70)) +
-                                   "' is geen document-id; een id bestaat uit cijfers en de "
-                                   "kleine letters a tot en met f");
+    return InvalidParameter("id", "'" + std::string(id.substr(0, 70)) +
+                                      "' is geen document-id; een id bestaat uit cijfers en de "
+                                      "kleine letters a tot en met f");
   }
   const std::string term = std::string(schema::kPrefixId) + std::string(id);
   auto it = db.postlist_begin(term);

@@ -41,9 +41,9 @@ struct RankedPassage {
 
 Result<PassageResult> Searcher::Impl::Passages(const SearchRequest& r) {
   if (IsBlank(r.q)) {
-    return Status::InvalidArgument(
-        "parameter 'q': ontbreekt; passages zoeken vraagt een zoekvraag, bijv. "
-        "q=schulden+jongeren");
+    return InvalidParameter("q",
+                            "ontbreekt; passages zoeken vraagt een zoekvraag, bijv. "
+                            "q=schulden+jongeren");
   }
   if (!passages) {
     return Status::Unavailable(

@@ -165,7 +165,9 @@ TEST_CASE("an unknown format is a 400 naming the parameter") {
     auto r = GetJson(client, target);
     CHECK(r.status == 400);
     CHECK(r.content_type.find("application/json") == 0);
-    CHECK(r.body["error"]["code"] == "invalid_argument");
+    CHECK(r.body["error"]["param"] == "format");
+    CHECK(r.body["error"]["code"] ==
+          (target.ends_with("format=csv") ? "repeated_parameter" : "invalid_value"));
     CHECK(r.body["error"]["message"].get<std::string>().find("parameter 'format'") !=
           std::string::npos);
   }

@@ -230,7 +230,7 @@ TEST_CASE("the editors' page is kb-searchd's, and /metrics stays internal") {
 }
 
 TEST_CASE("bad requests get kb-searchd's JSON errors through nginx") {
-  CheckJsonError(*Get("/api/search?q=jeugdhulp&sort=zijwaarts"), 400, "invalid_argument");
+  CheckJsonError(*Get("/api/search?q=jeugdhulp&sort=zijwaarts"), 400, "invalid_value");
   CheckJsonError(*Get("/api/bestaat-niet"), 404, "route_not_found");
   CheckJsonError(*Get("/api/documents/0000000000000000"), 404, "not_found");
   // A body within nginx's limit reaches kb-searchd, which allows no POST on search.

@@ -221,9 +221,9 @@ TEST_CASE("no table of contents or bibliography is a passage") {
 
 TEST_CASE("passages without a query are refused, naming the parameter") {
   const json body = Get("/api/passages?size=5", 400);
-  CHECK(body["error"]["code"] == "invalid_argument");
+  CHECK(body["error"]["code"] == "invalid_value");
   CHECK(body["error"]["message"].get<std::string>().find("'q'") != std::string::npos);
-  CHECK(Get("/api/passages?q=schulden&onbekend=1", 400)["error"]["code"] == "invalid_argument");
+  CHECK(Get("/api/passages?q=schulden&onbekend=1", 400)["error"]["code"] == "unknown_parameter");
 }
 
 TEST_CASE("marked passages go along with an export of the list, cited to their page") {

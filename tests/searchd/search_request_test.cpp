@@ -53,10 +53,20 @@ TEST_CASE("an evidence filter alone is a filter") {
   CHECK(r->HasFilters());
 }
 
-TEST_CASE("size is clamped, not rejected") {
+TEST_CASE("size is clamped, not rejected; 0 asks for counts only") {
   CHECK(ParseSearchRequest({{"size", "5000"}})->size == SearchRequest::kMaxSize);
-  CHECK(ParseSearchRequest({{"size", "0"}})->size == 1);
-  CHECK(ParseSearchRequest({{"size", "-3"}})->size == 1);
+  CHECK(ParseSearchRequest({{"size", "0"}})->size == 0);
+  CHECK(ParseSearchRequest({{"size", "-3"}})->size == 0);
+}
+
+TEST_CASE("a cache-buster and campaign tags are ignored, other unknown parameters refused") {
+  auto ignored = ParseSearchRequest({{"q", "wmo"}, {"_", "1733530000"}, {"utm_source", "x"}});
+  REQUIRE(ignored.ok());
+  CHECK(ignored->q == "wmo");
+  auto unknown = ParseSearchRequest({{"q", "wmo"}, {"utm", "x"}});
+  REQUIRE_FALSE(unknown.ok());
+  CHECK(unknown.status().param() == "utm");
+  CHECK(unknown.status().code() == "unknown_parameter");
 }
 
 TEST_CASE("bad parameters are rejected with a message naming them") {

@@ -13,13 +13,6 @@ export class EditorApiError extends Error {
   }
 }
 
-// The keys of an override, longest first so "themes_confirmed" is not taken for "themes".
-export const kOverrideKeys = [
-  'gemeenten_confirmed', 'gemeenten_removed', 'gemeenten_added', 'provincies_removed',
-  'provincies_added', 'themes_confirmed', 'themes_removed', 'themes_added', 'organisation',
-  'hidden', 'title', 'date', 'kind',
-];
-
 let csrf = '';
 let onUnauthenticated = () => {};
 
@@ -32,15 +25,9 @@ export function whenUnauthenticated(handler) {
   onUnauthenticated = handler;
 }
 
-// The field a 400 answer is about: the daemon's own "field"/"parameter" when it sends one,
-// otherwise the first override key its message names.
+// The field a 400 answer is about: the daemon names it in error.param.
 function fieldOf(error) {
-  if (error?.field) return String(error.field);
-  if (error?.parameter) return String(error.parameter);
-  const message = String(error?.message || '');
-  const quoted = /veld "([a-z_]+)"/.exec(message)?.[1];
-  if (kOverrideKeys.includes(quoted)) return quoted;
-  return kOverrideKeys.find((key) => new RegExp(`\\b${key}\\b`).test(message)) || '';
+  return error?.param ? String(error.param) : '';
 }
 
 function minutes(seconds) {

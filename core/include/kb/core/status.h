@@ -76,6 +76,18 @@ class [[nodiscard]] Status {
   Status(Status&&) noexcept = default;
   Status& operator=(Status&&) noexcept = default;
 
+  // The parameter or field a refusal is about ("page", "title") and a precise code for the kind
+  // of problem ("unknown_parameter", "out_of_range"), for clients that act on them (the HTTP
+  // error's `param` and `code`). Precondition: !ok().
+  Status&& WithDetail(std::string param, std::string code) && {
+    state_->param = std::move(param);
+    state_->code = std::move(code);
+    return std::move(*this);
+  }
+  // Empty when ok() or not given.
+  const std::string& param() const;
+  const std::string& code() const;
+
   bool ok() const { return state_ == nullptr; }
   // Precondition: !ok().
   ErrorKind kind() const { return state_->kind; }
@@ -88,11 +100,21 @@ class [[nodiscard]] Status {
   struct State {
     ErrorKind kind;
     std::string message;
+    std::string param;
+    std::string code;
   };
   Status(ErrorKind kind, std::string message)
-      : state_(std::make_unique<State>(State{kind, std::move(message)})) {}
+      : state_(std::make_unique<State>(State{kind, std::move(message), {}, {}})) {}
   std::unique_ptr<State> state_;
 };
+
+// "parameter 'page': <what>": a refusal of one request parameter, which it names apart with a
+// code for the kind of problem (invalid_value, out_of_range, unknown_parameter, ...).
+inline Status InvalidParameter(std::string_view param, const std::string& what,
+                               std::string code = "invalid_value") {
+  return Status::InvalidArgument("parameter '" + std::string(param) + "': " + what)
+      .WithDetail(std::string(param), std::move(code));
+}
 
 // A value or the Status explaining why there is none. Construct from a T or a failed Status.
 template <typename T>

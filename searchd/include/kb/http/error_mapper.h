@@ -1,7 +1,9 @@
 // The one place where a refusal becomes an HTTP answer, and the JSON body every error has:
-// {"error": {"code": "...", "message": "..."}}. Handlers never set an error status themselves:
-// they send a Status (the engine's and the editors' refusals alike: its kind decides the HTTP
-// status and code) or, for what only HTTP knows, a ProtocolError.
+// {"error": {"code": "...", "message": "...", "param": "..."}} (param when the refusal names a
+// parameter or field: Status::WithDetail). Codes: the kind's (below), or a precise one the
+// refusal gives: unknown_parameter, invalid_value, out_of_range, repeated_parameter. Handlers never
+// set an error status themselves: they send a Status (the engine's and the editors' refusals alike:
+// its kind decides the HTTP status and code) or, for what only HTTP knows, a ProtocolError.
 #pragma once
 
 #include <chrono>
@@ -27,7 +29,9 @@ int HttpStatusFor(ErrorKind kind);
 // "payload_too_large", "too_many_attempts", "internal", "unavailable".
 std::string_view ErrorCodeFor(ErrorKind kind);
 
-std::string ErrorJson(std::string_view code, std::string_view message);
+// {"error": {"code", "message", "param"}}: `param`, the parameter or field the error is about,
+// only when there is one.
+std::string ErrorJson(std::string_view code, std::string_view message, std::string_view param = {});
 
 // What a refusal may add to its Status: a more precise code than its kind's ("no_upload_dir"
 // for a FailedPrecondition), and the wait sent as Retry-After when positive.

@@ -44,7 +44,7 @@ struct SearchRequest {
   bool undated = false;
   std::optional<SortOrder> sort;  // unset: relevance with q, date without
   int page = 1;                   // 1-based, [1, kMaxPage]
-  int size = kDefaultSize;        // clamped to [1, kMaxSize]
+  int size = kDefaultSize;        // clamped to [0, kMaxSize]; 0: total and facets, no hits
   bool facets = true;             // facets=0 skips facet counting
   // spell=0 searches the words as typed even when a spelling correction finds more (the
   // page's "zoek toch naar ..." link); the correction is still reported.
@@ -65,5 +65,9 @@ Result<int> ParseIntParameter(std::string_view parameter, std::string_view value
 // The InvalidArgument for a parameter that may be given once but came more often; shared so
 // every route words it the same.
 Status RepeatedParameter(std::string_view parameter);
+
+// Parameters every route ignores: a cache-buster "_" and the campaign tags "utm_*" that links in
+// newsletters and portals carry.
+bool IsIgnoredParameter(std::string_view name);
 
 }  // namespace kb::search
