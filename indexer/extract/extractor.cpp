@@ -183,6 +183,15 @@ Result<ExtractedDoc> ExtractFile(const std::filesystem::path& path, const Extrac
   }
   // The privacy guard comes before the metadata rules read the text: no title, snippet or term
   // can hold a masked number.
+  // Whatever a parser let through (libxml2 passes the bytes of a bogus `<?...>` in a web page
+  // on as they are), the pages and the declared metadata are UTF-8 from here on.
+  for (std::string& page : raw->doc.pages) scan::RepairUtf8(page);
+  for (std::string* field : {&raw->declared.title, &raw->declared.heading, &raw->declared.date,
+                             &raw->declared.fallback_date, &raw->declared.info_author,
+                             &raw->declared.organisation, &raw->declared.section}) {
+    scan::RepairUtf8(*field);
+  }
+  for (std::string& author : raw->declared.authors) scan::RepairUtf8(author);
   // An e-mail's extractor has already counted what it masked in its attachments.
   const PersonalDataFound personal = MaskPersonalData(raw->doc.pages);
   raw->doc.personal_data_count += personal.count + MaskPersonalData(raw->declared.title) +

@@ -119,4 +119,45 @@ inline std::size_t CountArticleHeadings(std::string_view lower_text) {
   return count;
 }
 
+// Repairs what a parser let through: every byte sequence that is not UTF-8 (RFC 3629: no overlong
+// forms, no surrogates, nothing above U+10FFFF) becomes U+FFFD, and a NUL becomes a space.
+// Returns whether anything changed.
+inline bool RepairUtf8(std::string& text) {
+  std::string out;
+  bool changed = false;
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned char lead = byte(i);
+    std::size_t length = lead < 0x80                    ? 1
+                         : lead >= 0xC2 && lead <= 0xDF ? 2
+                         : lead >= 0xE0 && lead <= 0xEF ? 3
+                         : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                                        : 0;
+    bool valid = length > 0 && i + length <= text.size();
+    for (std::size_t k = 1; valid && k < length; ++k) valid = (byte(i + k) & 0xC0) == 0x80;
+    if (valid && length == 3) {
+      const unsigned char second = byte(i + 1);
+      valid = !(lead == 0xE0 && second < 0xA0) && !(lead == 0xED && second >= 0xA0);
+    }
+    if (valid && length == 4) {
+      const unsigned char second = byte(i + 1);
+      valid = !(lead == 0xF0 && second < 0x90) && !(lead == 0xF4 && second >= 0x90);
+    }
+    if (!valid) {
+      out.append("\xEF\xBF\xBD");
+      changed = true;
+      ++i;
+    } else if (lead == 0) {
+      out.push_back(' ');
+      changed = true;
+      ++i;
+    } else {
+      out.append(text, i, length);
+      i += length;
+    }
+  }
+  if (changed) text = std::move(out);
+  return changed;
+}
+
 }  // namespace kb::extract::scan

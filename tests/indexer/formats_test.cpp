@@ -14,6 +14,7 @@
 #include <string>
 
 #include "corpus_files.h"
+#include "kb/analysis/charset.h"
 #include "kb/extract/extractor.h"
 
 namespace fs = std::filesystem;
@@ -323,6 +324,20 @@ TEST_CASE("Malformed office files each give one clear reason", "[extract][format
     auto doc = ExtractFile(bomb);
     REQUIRE_FALSE(doc.ok());
     CHECK(doc.status().message().find("zip bomb") != std::string::npos);
+  }
+  SECTION("bytes that are not UTF-8 in a web page's bogus <?...> (found by fuzz_html_extract)") {
+    const fs::path page = dir.path() / "pagina.html";
+    std::ofstream(page, std::ios::binary)
+        << "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Schuldhulp</title></head>"
+        << "<body><main><article><?\xb6\x0b" << std::string(1, '\0')
+        << "@a>Schuldhulp in Soest</article></main></body></html>";
+    auto doc = ExtractFile(page);
+    REQUIRE(doc.ok());
+    for (const std::string& text : doc->pages) {
+      CHECK(kb::analysis::IsValidUtf8(text));
+      CHECK(text.find('\0') == std::string::npos);
+    }
+    CHECK(Joined(doc->pages).find("Soest") != std::string::npos);
   }
   SECTION("a Word file named .docx that is text") {
     const fs::path fake = dir.path() / "fake.docx";
