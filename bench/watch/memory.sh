@@ -16,14 +16,15 @@ pid=$!
 rss() { awk '/^VmRSS/ {print $2}' "/proc/$pid/status"; }
 until grep -q '^indexed' "$work/out.log"; do sleep 0.1; done
 before=$(rss)
-# Each file gives at least two events (create, close_write); half are deleted again (one more).
-files=$((events / 3))
+# Each file gives two events (create, close_write), and half of them are deleted again (one
+# more): 2.5 events per file.
+files=$((events * 2 / 5))
 for ((i = 0; i < files; i++)); do
   echo "Notitie $i over eenzaamheid en mantelzorg in de wijk." > "$work/corpus/n$i.txt"
   if ((i % 2 == 1)); then rm "$work/corpus/n$((i - 1)).txt"; fi
 done
 last_event=$(date +%s.%N)
-expected=$((files / 2 + 1))
+expected=$((files - files / 2 + 1))  # what is left, and begin.txt
 until [ "$(xapian-delve "$work/db" 2>/dev/null | sed -n 's/^number of documents = //p')" = "$expected" ]; do
   sleep 0.1
 done
