@@ -10,22 +10,16 @@ namespace kb::search {
 
 namespace {
 
-// A refusal of one parameter: "parameter 'page': ..." with the parameter and the kind of problem
-// apart, for clients (the HTTP error's param and code).
-Status Invalid(std::string_view parameter, const std::string& what,
-               std::string_view code = "invalid_value") {
-  return InvalidParameter(parameter, what, std::string(code));
-}
-
 Status AddFilterValue(std::string_view parameter, const std::string& value,
                       std::vector<std::string>& values) {
-  if (value.empty()) return Invalid(parameter, "lege waarde; laat de parameter dan weg");
+  if (value.empty()) return InvalidParameter(parameter, "lege waarde; laat de parameter dan weg");
   if (value.size() > 200) {
-    return Invalid(parameter, "de waarde is langer dan 200 bytes; geef een kortere waarde");
+    return InvalidParameter(parameter,
+                            "de waarde is langer dan 200 bytes; geef een kortere waarde");
   }
   if (values.size() >= SearchRequest::kMaxFilterValues) {
     const std::string most = std::to_string(SearchRequest::kMaxFilterValues);
-    return Invalid(parameter, "meer dan " + most + " waarden; geef er hoogstens " + most);
+    return InvalidParameter(parameter, "meer dan " + most + " waarden; geef er hoogstens " + most);
   }
   values.push_back(value);
   return Status::Ok();
@@ -50,14 +44,14 @@ Result<int> ParseIntParameter(std::string_view parameter, std::string_view value
   const char* end = value.data() + value.size();
   auto [ptr, ec] = std::from_chars(value.data(), end, number);
   if (value.empty() || ec == std::errc::invalid_argument || ptr != end) {
-    return Invalid(parameter, "'" + std::string(value.substr(0, 40)) +
-                                  "' is geen geheel getal; schrijf het getal in cijfers");
+    return InvalidParameter(parameter, "'" + std::string(value.substr(0, 40)) +
+                                           "' is geen geheel getal; schrijf het getal in cijfers");
   }
   if (ec == std::errc::result_out_of_range || number < min || number > max) {
-    return Invalid(parameter,
-                   "moet een getal van " + std::to_string(min) + " tot en met " +
-                       std::to_string(max) + " zijn",
-                   "out_of_range");
+    return InvalidParameter(parameter,
+                            "moet een getal van " + std::to_string(min) + " tot en met " +
+                                std::to_string(max) + " zijn",
+                            "out_of_range");
   }
   return number;
 }
@@ -65,8 +59,8 @@ Result<int> ParseIntParameter(std::string_view parameter, std::string_view value
 bool IsIgnoredParameter(std::string_view name) { return name == "_" || name.starts_with("utm_"); }
 
 Status RepeatedParameter(std::string_view parameter) {
-  return Invalid(parameter, "komt meer dan één keer voor; geef de parameter maar één keer",
-                 "repeated_parameter");
+  return InvalidParameter(parameter, "komt meer dan één keer voor; geef de parameter maar één keer",
+                          "repeated_parameter");
 }
 
 Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
@@ -94,14 +88,16 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
     if (IsIgnoredParameter(name)) continue;
     Status status;
     if (!analysis::IsValidUtf8(value)) {
-      return Invalid(name.substr(0, 60),
-                     "bevat tekens die geen UTF-8 zijn; stuur de waarde als UTF-8 (URL-gecodeerd)");
+      return InvalidParameter(
+          name.substr(0, 60),
+          "bevat tekens die geen UTF-8 zijn; stuur de waarde als UTF-8 (URL-gecodeerd)");
     }
     if (name == "q") {
       status = once(seen_q, name);
       if (status.ok() && value.size() > SearchRequest::kMaxQueryBytes) {
-        status = Invalid(name, "langer dan " + std::to_string(SearchRequest::kMaxQueryBytes) +
-                                   " bytes; maak de zoekvraag korter");
+        status =
+            InvalidParameter(name, "langer dan " + std::to_string(SearchRequest::kMaxQueryBytes) +
+                                       " bytes; maak de zoekvraag korter");
       }
       r.q = value;
     } else if (name == "theme") {
@@ -114,16 +110,17 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
       status = AddFilterValue(name, value, r.kinds);
     } else if (name == "evidence") {
       if (!schema::IsEvidenceType(value)) {
-        return Invalid(name, "'" + value.substr(0, 60) + "' is geen soort kennis; kies " +
-                                 schema::EvidenceTypeChoices());
+        return InvalidParameter(name, "'" + value.substr(0, 60) + "' is geen soort kennis; kies " +
+                                          schema::EvidenceTypeChoices());
       }
       status = AddFilterValue(name, value, r.evidence);
     } else if (name == "language") {
       if (value.size() != 2 || !std::islower(static_cast<unsigned char>(value[0])) ||
           !std::islower(static_cast<unsigned char>(value[1]))) {
-        return Invalid(name, "'" + value.substr(0, 60) +
-                                 "' is geen taalcode; geef twee kleine letters (ISO 639-1), "
-                                 "zoals nl, fy of en");
+        return InvalidParameter(name,
+                                "'" + value.substr(0, 60) +
+                                    "' is geen taalcode; geef twee kleine letters (ISO 639-1), "
+                                    "zoals nl, fy of en");
       }
       status = AddFilterValue(name, value, r.languages);
     } else if (name == "year_from" || name == "year_to") {
@@ -139,7 +136,7 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
       } else if (value == "date") {
         r.sort = SortOrder::kDate;
       } else if (status.ok()) {
-        status = Invalid(name, "moet 'relevance' of 'date' zijn");
+        status = InvalidParameter(name, "moet 'relevance' of 'date' zijn");
       }
     } else if (name == "page") {
       status = once(seen_page, name);
@@ -165,10 +162,10 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
       } else if (value == "0" || value == "false") {
         field = false;
       } else if (status.ok()) {
-        status = Invalid(name, "moet 1 of 0 zijn");
+        status = InvalidParameter(name, "moet 1 of 0 zijn");
       }
     } else {
-      return Invalid(
+      return InvalidParameter(
           name.substr(0, 60),
           "onbekend; gebruik q, theme, gemeente, provincie, organisatie, kind, evidence, language, "
           "year_from, year_to, undated, sort, page, size, facets of spell",
@@ -177,7 +174,8 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
     if (!status.ok()) return status;
   }
   if (r.year_from && r.year_to && *r.year_from > *r.year_to) {
-    return Invalid("year_from", "is later dan year_to; zet het vroegste jaar in year_from");
+    return InvalidParameter("year_from",
+                            "is later dan year_to; zet het vroegste jaar in year_from");
   }
   return r;
 }
