@@ -43,7 +43,8 @@ std::string SchemaDescription() {
                       {"5", "page count, sortable_serialise"},
                       {"6", "document kind"},
                       {"7", "MinHash signature (little-endian u32s)"},
-                      {"8", "Fnv1a64 of the document data (hex)"}};
+                      {"8", "Fnv1a64 of the document data (hex)"},
+                      {"9", "first indexed, YYYY-MM-DDTHH:MM:SSZ (UTC)"}};
   const Json description = {
       {"schema_version", kSchemaVersion},
       {"written_by", "kb-indexer " + std::string(kVersion)},

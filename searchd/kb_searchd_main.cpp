@@ -51,6 +51,7 @@ struct Flags {
   bool quiet = false;
   std::string log_format = "text";
   std::string public_url;
+  std::vector<std::string> cors_origins = {"*"};
   std::vector<std::string> trusted_proxies;
   size_t max_connections_per_address = kb::http::ConnectionLimits{}.max_per_address;
   std::string editorial, upload_dir, indexer;
@@ -78,6 +79,10 @@ void AddFlags(CLI::App& app, Flags& f) {
   app.add_option("--public-url", f.public_url,
                  "Address the public reaches this server at, for links in exports (default: "
                  "http:// + --listen), e.g. https://zoek.example.nl");
+  app.add_option("--cors-origin", f.cors_origins,
+                 "Origin whose web pages may call the public API from the browser, e.g. "
+                 "https://www.gemeente.nl (repeatable; default *, any origin; 'none' for no "
+                 "CORS); never the editors' API");
   app.add_option("--max-connections-per-address", f.max_connections_per_address,
                  "Open connections one client address may have; more are answered 429 "
                  "(default 128; a --trusted-proxy is exempt)")
@@ -134,6 +139,8 @@ kb::http::ServerOptions ServerOptionsOf(const Flags& f, const std::string& host,
   o.log_format = f.log_format == "json" ? kb::http::ServerOptions::LogFormat::kJson
                                         : kb::http::ServerOptions::LogFormat::kText;
   o.public_url = f.public_url;
+  o.cors_origins = f.cors_origins;
+  std::erase(o.cors_origins, "none");
   o.editor.trusted_proxies = f.trusted_proxies;
   // A proxy speaks for all its clients and limits them itself.
   o.connections.exempt_addresses = f.trusted_proxies;

@@ -122,10 +122,18 @@ Status IndexWriter::Upsert(const BuiltDocument& doc) {
             std::to_string(schema::kMaxTermBytes) + "; please report this as a kb-indexer bug");
       }
     }
+    // The document keeps the time it first entered the index across every replacement.
+    std::string added;
+    if (auto p = db_.postlist_begin(doc.id_term); p != db_.postlist_end(doc.id_term)) {
+      added = db_.get_document(*p).get_value(schema::kSlotAdded);
+    }
+    if (added.empty()) added = UtcNowIso8601();
+    Xapian::Document document = doc.document;  // a handle: the caller's document gains the value
+    document.add_value(schema::kSlotAdded, added);
     const std::string parent = ParentTerm(doc.id_term);
     passages_.delete_document(parent);
     for (const Xapian::Document& passage : doc.passages) passages_.add_document(passage);
-    db_.replace_document(doc.id_term, doc.document);
+    db_.replace_document(doc.id_term, document);
     ++pending_;
   } catch (const Xapian::Error& e) {
     return FromXapian(e, "cannot write document " + doc.stored.path);

@@ -127,6 +127,14 @@ std::string SearchResultJson(const search::SearchResult& r) {
   w.EndArray().Key("provincie").BeginArray();
   for (const auto& name : r.interpreted_provincies) w.String(name);
   w.EndArray().EndObject();
+  if (r.size_requested > r.size) {
+    // A client asking for more than the maximum learns that it got fewer, and why.
+    w.Key("notice").BeginObject().Key("code").String("clamped").Key("param").String("size");
+    w.Key("message").String("size=" + std::to_string(r.size_requested) +
+                            " is meer dan het maximum; er zijn er " + std::to_string(r.size) +
+                            " per pagina gegeven, blader verder met page");
+    w.EndObject();
+  }
   w.Key("hits").BeginArray();
   for (const auto& h : r.hits) {
     w.BeginObject();
@@ -155,6 +163,8 @@ std::string SearchResultJson(const search::SearchResult& r) {
     w.EndArray();
     w.Key("url").String(FileUrl(h.id, h.format, h.pages.empty() ? 0 : h.pages.front()));
     w.Key("score").Double(h.score);
+    w.Key("added");
+    h.added.empty() ? w.Null() : w.String(h.added);
     w.EndObject();
   }
   w.EndArray();

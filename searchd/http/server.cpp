@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <chrono>
@@ -25,7 +26,9 @@
 #include "kb/http/bounded_task_queue.h"
 #include "kb/http/citation_export.h"
 #include "kb/http/error_mapper.h"
+#include "kb/http/feeds.h"
 #include "kb/http/guarded_server.h"
+#include "kb/http/http_conventions.h"
 #include "kb/http/json_mapping.h"
 #include "kb/http/metrics.h"
 #include "kb/search/search_request.h"
@@ -152,25 +155,66 @@ Result<ExportFormat> FormatOf(const httplib::Request& req) {
   return ParseExportFormat(req.get_param_value("format"));
 }
 
+// The `separator` of a CSV export: ',' (default) or ';' (a Dutch Excel's list separator).
+Result<char> CsvSeparatorOf(const httplib::Request& req, ExportFormat format) {
+  if (!req.has_param("separator")) return ',';
+  if (req.get_param_value_count("separator") > 1) return search::RepeatedParameter("separator");
+  if (format != ExportFormat::kCsv) {
+    return InvalidParameter("separator", "alleen bij format=csv; geef ook format=csv");
+  }
+  const std::string value = req.get_param_value("separator");
+  if (value == "comma" || value == ",") return ',';
+  if (value == "semicolon" || value == ";") return ';';
+  return InvalidParameter("separator", "moet 'comma' of 'semicolon' zijn");
+}
+
 // Sends an export as a download; links in it point at `public_url`.
 void SendExport(httplib::Response& res, ExportFormat format,
                 const std::vector<CitationRecord>& records, const std::string& stem,
-                const std::string& public_url) {
+                const std::string& public_url, char csv_separator) {
   ExportLinks links;
   links.origin = public_url;
   res.status = 200;
   res.set_header("Content-Disposition", "attachment; filename=\"" + stem + "." +
                                             std::string(ExportExtension(format)) + "\"");
-  res.set_content(ExportCitations(format, records, links),
+  res.set_content(ExportCitations(format, records, links, csv_separator),
                   std::string(ExportContentType(format)).c_str());
 }
 
-std::string ContentTypeFor(const std::filesystem::path& path) {
-  const std::string ext = path.extension().string();
+// The size of an export of a result list: every match up to kMaxExport unless `size` asks for
+// fewer. Returns the size and whether a larger one was clamped.
+Result<std::pair<int, bool>> ExportSizeOf(const httplib::Request& req) {
+  if (!req.has_param("size")) return std::pair{search::SearchRequest::kMaxExport, false};
+  if (req.get_param_value_count("size") > 1) return search::RepeatedParameter("size");
+  auto size = search::ParseIntParameter("size", req.get_param_value("size"), 0, 1'000'000'000);
+  if (!size.ok()) return size.status();
+  return std::pair{std::min(*size, search::SearchRequest::kMaxExport),
+                   *size > search::SearchRequest::kMaxExport};
+}
+
+// The type of an original file; a text type names its charset: UTF-8 when the bytes are, else
+// Windows-1252 (what older Dutch text files are written in).
+std::string ContentTypeFor(const std::filesystem::path& path, std::string_view bytes) {
+  std::string ext = path.extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (ext == ".pdf") return "application/pdf";
-  if (ext == ".md") return "text/markdown; charset=utf-8";
-  if (ext == ".txt") return "text/plain";
-  if (ext == ".html" || ext == ".htm") return "text/plain";  // never render indexed HTML as ours
+  const std::string charset = IsUtf8(bytes) ? "; charset=utf-8" : "; charset=windows-1252";
+  if (ext == ".md" || ext == ".markdown") return "text/markdown" + charset;
+  if (ext == ".txt" || ext == ".text") return "text/plain" + charset;
+  // Never render indexed HTML (or an e-mail) as a page of ours.
+  if (ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".eml" || ext == ".rtf") {
+    return "text/plain" + charset;
+  }
+  if (ext == ".docx" || ext == ".docm") {
+    return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  }
+  if (ext == ".pptx") {
+    return "application/vnd.openxmlformats-officedocument.presentationml.presentation";
+  }
+  if (ext == ".odt") return "application/vnd.oasis.opendocument.text";
+  if (ext == ".odp") return "application/vnd.oasis.opendocument.presentation";
+  if (ext == ".epub") return "application/epub+zip";
+  if (ext == ".doc") return "application/msword";
   return "application/octet-stream";
 }
 
@@ -212,6 +256,13 @@ struct Server::Impl {
   void Health(search::Searcher& s, const httplib::Request& req, httplib::Response& res);
   void CatalogRoute(search::Searcher& s, const httplib::Request& req, httplib::Response& res);
   void MetricsPage(search::Searcher& s, const httplib::Request& req, httplib::Response& res);
+  void OpenApi(search::Searcher& s, const httplib::Request& req, httplib::Response& res);
+  void SitemapRoute(search::Searcher& s, const httplib::Request& req, httplib::Response& res);
+  void OpenSearch(search::Searcher& s, const httplib::Request& req, httplib::Response& res);
+  // format=atom on /api/search.
+  static constexpr int kFeedSize = 30;
+  void SendAtom(search::Searcher& s, const httplib::Request& req, search::SearchRequest request,
+                httplib::Response& res);
 
   struct PublicRoute {
     std::string_view path;
@@ -228,6 +279,10 @@ struct Server::Impl {
     return url;
   }
   void Log(const httplib::Request& req, const httplib::Response& res);
+  // The web page for /?doc=ID with the document's citation metadata (citation_* meta tags in
+  // its head, a COinS span in its body) for reference managers; false when there is no such
+  // public document or no web page, and the static page answers as usual.
+  bool DocumentPage(const httplib::Request& req, httplib::Response& res);
 
   search::SearcherPool& pool;
   ServerOptions options;
@@ -244,23 +299,40 @@ void Server::Impl::Search(search::Searcher& s, const httplib::Request& req,
                           httplib::Response& res) {
   auto format = FormatOf(req);
   if (!format.ok()) return SendError(res, format.status());
+  auto separator = CsvSeparatorOf(req, *format);
+  if (!separator.ok()) return SendError(res, separator.status());
+  const bool citations = *format != ExportFormat::kJson && *format != ExportFormat::kAtom;
   // `format` is how to answer, not what to search for: the engine never sees it.
   // The passages a user marked go along with an export of the list, first.
   auto marks = MarksOf(req);
   if (!marks.ok()) return SendError(res, marks.status());
-  if (*format == ExportFormat::kJson && !marks->empty()) {
+  if (!citations && !marks->empty()) {
     return SendError(res, InvalidParameter("passage",
                                            "alleen bij een export; geef ook "
                                            "format=ris, bibtex, csv of apa"));
   }
   search::QueryParams params = ParamsOf(req);
-  std::erase_if(params, [](const auto& p) { return p.first == "format" || p.first == "passage"; });
+  std::erase_if(params, [citations](const auto& p) {
+    return p.first == "format" || p.first == "passage" || p.first == "separator" ||
+           (citations && p.first == "size");
+  });
   auto request = search::ParseSearchRequest(params);
   if (!request.ok()) return SendError(res, request.status());
-  if (*format != ExportFormat::kJson) request->facets = false;
+  if (*format == ExportFormat::kJson) {
+    auto result = s.Search(*request);
+    if (!result.ok()) return SendError(res, result.status());
+    return SendJson(res, SearchResultJson(*result));
+  }
+  request->facets = false;
+  if (*format == ExportFormat::kAtom) return SendAtom(s, req, *request, res);
+
+  // An export holds every match (up to kMaxExport), each record as the document's own export.
+  auto size = ExportSizeOf(req);
+  if (!size.ok()) return SendError(res, size.status());
+  request->size = size->first;
+  request->metadata_only = true;
   auto result = s.Search(*request);
   if (!result.ok()) return SendError(res, result.status());
-  if (*format == ExportFormat::kJson) return SendJson(res, SearchResultJson(*result));
   std::vector<CitationRecord> records;
   if (!marks->empty()) {
     auto marked = s.Marked(*marks);
@@ -275,8 +347,46 @@ void Server::Impl::Search(search::Searcher& s, const httplib::Request& req,
       records.push_back(std::move(record));
     }
   }
-  for (const auto& hit : result->hits) records.push_back(CitationOf(hit));
-  SendExport(res, *format, records, "zoekresultaten", PublicUrl());
+  for (const StoredDocument& doc : result->documents) records.push_back(CitationOf(doc));
+  res.set_header("X-Total-Count", std::to_string(result->total));
+  res.set_header("X-Export-Count", std::to_string(result->documents.size()));
+  if (size->second) {
+    res.set_header("X-Export-Clamped", "size is teruggebracht tot " +
+                                           std::to_string(search::SearchRequest::kMaxExport));
+  }
+  SendExport(res, *format, records, "zoekresultaten", PublicUrl(), *separator);
+}
+
+void Server::Impl::SendAtom(search::Searcher& s, const httplib::Request& req,
+                            search::SearchRequest request, httplib::Response& res) {
+  // A feed shows what arrived last unless its reader asked for another order.
+  if (!request.sort) request.sort = search::SortOrder::kAdded;
+  if (!req.has_param("size")) request.size = kFeedSize;
+  auto result = s.Search(request);
+  if (!result.ok()) return SendError(res, result.status());
+  auto info = s.Info();
+  FeedContext context;
+  // The feed's own address is its id: the same search, format=atom, without paging noise.
+  std::string query;
+  std::string page_query;
+  for (const auto& [name, value] : req.params) {
+    if (search::IsIgnoredParameter(name)) continue;
+    query += (query.empty() ? "?" : "&") + name + "=" + httplib::detail::encode_query_param(value);
+    if (name != "format" && name != "size" && name != "page") {
+      page_query += (page_query.empty() ? "?" : "&") + name + "=" +
+                    httplib::detail::encode_query_param(value);
+    }
+  }
+  context.self_url = PublicUrl() + "/api/search" + query;
+  context.page_url = PublicUrl() + "/" + page_query;
+  context.title = request.q.empty() ? "Wat weten we al? — nieuwe documenten"
+                                    : "Wat weten we al? — " + request.q;
+  if (info.ok()) context.fallback_updated = info->last_update;
+  ExportLinks links;
+  links.origin = PublicUrl();
+  res.status = 200;
+  res.set_content(AtomFeed(*result, context, links),
+                  std::string(ExportContentType(ExportFormat::kAtom)).c_str());
 }
 
 void Server::Impl::Passages(search::Searcher& s, const httplib::Request& req,
@@ -290,9 +400,18 @@ void Server::Impl::Passages(search::Searcher& s, const httplib::Request& req,
 
 void Server::Impl::Document(search::Searcher& s, const httplib::Request& req,
                             httplib::Response& res) {
-  if (Status st = OnlyParameter(req, {"format", "page"}); !st.ok()) return SendError(res, st);
+  if (Status st = OnlyParameter(req, {"format", "page", "separator"}); !st.ok()) {
+    return SendError(res, st);
+  }
   auto format = FormatOf(req);
   if (!format.ok()) return SendError(res, format.status());
+  if (*format == ExportFormat::kAtom) {
+    return SendError(res, InvalidParameter("format",
+                                           "atom is er alleen voor /api/search; kies ris, "
+                                           "bibtex, csv of apa"));
+  }
+  auto separator = CsvSeparatorOf(req, *format);
+  if (!separator.ok()) return SendError(res, separator.status());
   auto detail = s.GetDocument(req.matches[1].str());
   if (!detail.ok()) return SendError(res, detail.status());
   const StoredDocument& doc = detail->document;
@@ -309,7 +428,8 @@ void Server::Impl::Document(search::Searcher& s, const httplib::Request& req,
   }
   CitationRecord record = CitationOf(doc);
   record.page = *page;
-  SendExport(res, *format, {record}, FileStem(doc.title, "document-" + doc.id), PublicUrl());
+  SendExport(res, *format, {record}, FileStem(doc.title, "document-" + doc.id), PublicUrl(),
+             *separator);
 }
 
 void Server::Impl::DocumentFile(search::Searcher& s, const httplib::Request& req,
@@ -331,7 +451,9 @@ void Server::Impl::DocumentFile(search::Searcher& s, const httplib::Request& req
     if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) c = '_';
   }
   res.set_header("Content-Disposition", "inline; filename=\"" + name + "\"");
-  res.set_content(bytes.str(), ContentTypeFor(*path).c_str());
+  std::string body = bytes.str();
+  const std::string type = ContentTypeFor(*path, body);
+  res.set_content(std::move(body), type.c_str());
 }
 
 void Server::Impl::Suggest(search::Searcher& s, const httplib::Request& req,
@@ -367,14 +489,62 @@ void Server::Impl::MetricsPage(search::Searcher& s, const httplib::Request&,
                   "text/plain; version=0.0.4; charset=utf-8");
 }
 
+void Server::Impl::OpenApi(search::Searcher&, const httplib::Request& req, httplib::Response& res) {
+  if (Status st = OnlyParameter(req); !st.ok()) return SendError(res, st);
+  res.set_content(std::string(OpenApiDescription()), "application/json; charset=utf-8");
+}
+
+void Server::Impl::SitemapRoute(search::Searcher& s, const httplib::Request& req,
+                                httplib::Response& res) {
+  if (Status st = OnlyParameter(req, {"page"}); !st.ok()) return SendError(res, st);
+  ExportLinks links;
+  links.origin = PublicUrl();
+  auto first = s.List(0, req.has_param("page") ? 0 : kSitemapPageSize);
+  if (!first.ok()) return SendError(res, first.status());
+  std::string body;
+  if (req.has_param("page")) {
+    const int pages = static_cast<int>((first->total + kSitemapPageSize - 1) / kSitemapPageSize);
+    auto page =
+        search::ParseIntParameter("page", req.get_param_value("page"), 1, std::max(pages, 1));
+    if (!page.ok()) return SendError(res, page.status());
+    auto listing = s.List(static_cast<size_t>(*page - 1) * kSitemapPageSize, kSitemapPageSize);
+    if (!listing.ok()) return SendError(res, listing.status());
+    body = Sitemap(*listing, links);
+  } else {
+    // More documents than one sitemap may hold: an index of numbered sitemaps.
+    body = first->total > kSitemapPageSize ? SitemapIndex(first->total, links)
+                                           : Sitemap(*first, links);
+  }
+  res.set_content(std::move(body), "application/xml; charset=utf-8");
+}
+
+void Server::Impl::OpenSearch(search::Searcher&, const httplib::Request& req,
+                              httplib::Response& res) {
+  if (Status st = OnlyParameter(req); !st.ok()) return SendError(res, st);
+  ExportLinks links;
+  links.origin = PublicUrl();
+  res.set_content(OpenSearchDescription(links),
+                  "application/opensearchdescription+xml; charset=utf-8");
+}
+
 // One line per public route (all GET; the editors' routes are in editor_api.cpp). A route
 // missing here does not exist, and the 404 answer lists these.
 const Server::Impl::PublicRoute Server::Impl::kPublicRoutes[] = {
     {"/api/search", &Impl::Search},           {"/api/passages", &Impl::Passages},
     {"/api/documents/{id}", &Impl::Document}, {"/api/documents/{id}/file", &Impl::DocumentFile},
     {"/api/suggest", &Impl::Suggest},         {"/api/health", &Impl::Health},
-    {"/api/catalog", &Impl::CatalogRoute},    {"/metrics", &Impl::MetricsPage},
+    {"/api/catalog", &Impl::CatalogRoute},    {"/api/openapi.json", &Impl::OpenApi},
+    {"/metrics", &Impl::MetricsPage},         {"/sitemap.xml", &Impl::SitemapRoute},
+    {"/opensearch.xml", &Impl::OpenSearch},
 };
+
+std::vector<PublicRouteInfo> Server::PublicRoutes() {
+  std::vector<PublicRouteInfo> out;
+  for (const Server::Impl::PublicRoute& route : Server::Impl::kPublicRoutes) {
+    out.push_back({"GET", route.path});
+  }
+  return out;
+}
 
 std::string Server::Impl::KnownRoutes() {
   std::string out;
@@ -389,9 +559,34 @@ void Server::Impl::InstallRoutes() {
     server.Get(RoutePattern(route.path),
                [this, route](const httplib::Request& req, httplib::Response& res) {
                  auto lease = pool.Acquire();
+                 // The answer of a public route changes only with the index (and the program):
+                 // a client that has it is told so without a search (304).
+                 const bool live = route.path == "/metrics" || route.path == "/api/health";
+                 auto revision = lease->Revision();
+                 if (!live && revision.ok()) {
+                   const std::string etag = WeakEtag(*revision, req);
+                   if (IfNoneMatchHits(req, etag)) {
+                     res.status = 304;
+                     res.set_header("ETag", etag);
+                     return;
+                   }
+                   (this->*route.handler)(*lease, req, res);
+                   // httplib makes an unset status (-1) a 200 after the handler.
+                   if (res.status == 200 || res.status == -1) res.set_header("ETag", etag);
+                   return;
+                 }
                  (this->*route.handler)(*lease, req, res);
                });
   }
+  // CORS preflights of the public API; the editors' routes answer no other origin.
+  server.Options(R"(/api/.*)", [this](const httplib::Request& req, httplib::Response& res) {
+    if (req.path.rfind("/api/editor", 0) == 0) {
+      res.status = 204;
+      res.set_header("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS");
+      return;
+    }
+    AnswerPreflight(req, res, options.cors_origins);
+  });
   editor.Install(server);
   // The editors' page at /redactie as well as /redactie/ (the static mount only knows the
   // latter).
@@ -419,6 +614,36 @@ void Server::Impl::InstallRoutes() {
   server.Patch(R"(/api/.*)", not_allowed);
 
   if (!options.web_dir.empty()) server.set_mount_point("/", options.web_dir.string());
+}
+
+bool Server::Impl::DocumentPage(const httplib::Request& req, httplib::Response& res) {
+  if (options.web_dir.empty() || req.get_param_value_count("doc") != 1) return false;
+  std::ifstream in(options.web_dir / "index.html", std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  std::string page = bytes.str();
+  const size_t head_end = page.find("</head>");
+  const size_t body_start = page.find("<body");
+  if (!in || head_end == std::string::npos || body_start == std::string::npos) return false;
+  auto lease = pool.Acquire();
+  auto detail = lease->GetDocument(req.get_param_value("doc"));
+  if (!detail.ok()) return false;
+  ExportLinks links;
+  links.origin = PublicUrl();
+  const CitationRecord record = CitationOf(detail->document);
+  const CitationMarkup markup = DocumentCitationMarkup(record, links);
+  const size_t body_open = page.find('>', body_start);
+  if (body_open == std::string::npos || body_open < head_end) return false;
+  page.insert(body_open + 1, "\n" + markup.body);
+  page.insert(head_end, markup.head);
+  // The tab and a bookmark name the document.
+  if (const size_t open = page.find("<title>"), close = page.find("</title>");
+      open != std::string::npos && close != std::string::npos && open < close) {
+    page.replace(open + 7, close - open - 7, XmlEscape(record.title) + " — Wat weten we al?");
+  }
+  res.status = 200;
+  res.set_content(std::move(page), "text/html; charset=utf-8");
+  return true;
 }
 
 void Server::Impl::Log(const httplib::Request& req, const httplib::Response& res) {
@@ -495,6 +720,10 @@ Server::Server(search::SearcherPool& pool, ServerOptions options)
         const std::string given = req.get_header_value("X-Request-Id");
         request_id = IsSaneRequestId(given) ? given : impl->NextRequestId();
         res.set_header("X-Request-Id", request_id);
+        if (req.path == "/" && req.method == "GET" && req.has_param("doc") &&
+            impl->DocumentPage(req, res)) {
+          return httplib::Server::HandlerResponse::Handled;
+        }
         if (req.headers.size() > kMaxHeaderCount) {
           SendError(res, ProtocolError::kHeadersTooLarge,
                     "te veel headers (hoogstens " + std::to_string(kMaxHeaderCount) +
@@ -522,14 +751,45 @@ Server::Server(search::SearcherPool& pool, ServerOptions options)
         }
         return httplib::Server::HandlerResponse::Unhandled;
       });
-  s.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
-    // No page of ours may be framed by another site (clickjacking), run a script or
-    // style from elsewhere, or leak its URL (the query) to the sites it links to.
-    res.set_header("Content-Security-Policy", kContentSecurityPolicy);
-    res.set_header("X-Frame-Options", "DENY");
-    res.set_header("X-Content-Type-Options", "nosniff");
-    res.set_header("Referrer-Policy", "no-referrer");
-  });
+  // Static files: every text type says its charset; GeoJSON is application/geo+json.
+  for (const auto& [extension, type] :
+       {std::pair{"html", "text/html; charset=utf-8"}, std::pair{"css", "text/css; charset=utf-8"},
+        std::pair{"js", "text/javascript; charset=utf-8"},
+        std::pair{"mjs", "text/javascript; charset=utf-8"},
+        std::pair{"json", "application/json; charset=utf-8"},
+        std::pair{"geojson", "application/geo+json; charset=utf-8"},
+        std::pair{"svg", "image/svg+xml; charset=utf-8"},
+        std::pair{"txt", "text/plain; charset=utf-8"},
+        std::pair{"md", "text/markdown; charset=utf-8"}}) {
+    s.set_file_extension_and_mimetype_mapping(extension, type);
+  }
+  s.set_post_routing_handler(
+      [impl = impl_.get()](const httplib::Request& req, httplib::Response& res) {
+        const bool api = req.path.rfind("/api/", 0) == 0;
+        const bool editors = req.path.rfind("/api/editor", 0) == 0;
+        if (api && !editors) AddCorsHeaders(req, res, impl->options.cors_origins);
+        if (!res.has_header("Cache-Control")) {
+          // The public API revalidates with its ETag; live figures, errors and everything of the
+          // editors are never stored; static files may be kept five minutes.
+          const bool live = req.path == "/metrics" || req.path == "/api/health";
+          if (editors || live || res.status >= 400) {
+            res.set_header("Cache-Control", "no-store");
+          } else if (res.has_header("ETag")) {
+            res.set_header("Cache-Control", "public, no-cache");
+          } else if (!api && req.path != "/" && req.path.find(".html") == std::string::npos) {
+            res.set_header("Cache-Control", "public, max-age=300");
+          } else {
+            res.set_header("Cache-Control", "no-cache");
+          }
+        }
+        GzipResponse(req, res);
+        // No page of ours may be framed by another site (clickjacking), run a script or
+        // style from elsewhere, or leak its URL (the query) to the sites it links to.
+        res.set_header("Content-Security-Policy", kContentSecurityPolicy);
+        res.set_header("X-Frame-Options", "DENY");
+        res.set_header("X-Content-Type-Options", "nosniff");
+        res.set_header("Referrer-Policy", "no-referrer");
+      });
   s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
     std::string message = res.status == 404

@@ -135,8 +135,10 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
         r.sort = SortOrder::kRelevance;
       } else if (value == "date") {
         r.sort = SortOrder::kDate;
+      } else if (value == "added") {
+        r.sort = SortOrder::kAdded;
       } else if (status.ok()) {
-        status = InvalidParameter(name, "moet 'relevance' of 'date' zijn");
+        status = InvalidParameter(name, "moet 'relevance', 'date' of 'added' zijn");
       }
     } else if (name == "page") {
       status = once(seen_page, name);
@@ -150,6 +152,7 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
       auto size = ParseIntParameter(name, value, -1'000'000'000, 1'000'000'000);
       if (!size.ok()) return size.status();
       r.size = std::clamp(*size, 0, SearchRequest::kMaxSize);
+      r.size_requested = *size;
     } else if (name == "organisatie") {
       status = AddFilterValue(name, value, r.organisaties);
     } else if (Flag* flag = std::find_if(std::begin(flags), std::end(flags),

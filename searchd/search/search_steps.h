@@ -63,6 +63,8 @@ class Searcher::Impl::SearchSteps {
     }
     if (request_.EffectiveSort() == SortOrder::kDate) {
       enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+    } else if (request_.EffectiveSort() == SortOrder::kAdded) {
+      enquire.set_sort_by_value_then_relevance(schema::kSlotAdded, true);
     } else if (built.coverage) {
       enquire.set_sort_by_key_then_relevance(built.coverage.get(), true);
     }

@@ -259,6 +259,7 @@ Result<SearchResult> Searcher::Impl::Search(const SearchRequest& r) {
   result.query = r.q;
   result.page = r.page;
   result.size = r.size;
+  result.size_requested = r.size_requested;
 
   auto built = UserQuery(steps, r, result);
   if (!built.ok()) return built.status();
@@ -289,6 +290,17 @@ Result<SearchResult> Searcher::Impl::Search(const SearchRequest& r) {
 
 void Searcher::Impl::AddHits(const SearchRequest& r, const BuiltQuery& built,
                              const Xapian::MSet& mset, SearchResult& result) {
+  if (r.metadata_only) {
+    // Up to kMaxExport documents: parsed one at a time and not cached, their text dropped.
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      auto parsed = StoredDocument::FromJson(it.get_document().get_data());
+      if (!parsed.ok()) continue;
+      StoredDocument doc = std::move(parsed).value();
+      doc.pages.assign(doc.pages.size(), std::string());
+      result.documents.push_back(std::move(doc));
+    }
+    return;
+  }
   SnippetMaker snippets(QueryTermsOf(built.query, built.text), analyzer.QueryStemmer());
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const auto indexed = Load(*it, it.get_document());
@@ -305,6 +317,7 @@ void Searcher::Impl::AddHits(const SearchRequest& r, const BuiltQuery& built,
     hit.gemeenten = doc->gemeenten;
     hit.provincies = doc->provincies;
     hit.format = doc->format;
+    hit.added = it.get_document().get_value(schema::kSlotAdded);
     hit.score = r.EffectiveSort() == SortOrder::kRelevance ? it.get_weight() : 0.0;
     Snippet snippet = snippets.Make(doc->pages, indexed->pages);
     hit.snippet = std::move(snippet.html);
@@ -380,6 +393,10 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const SearcherOptions& options)
     return Status::Unavailable("cannot open the index '" + options.db_path.string() +
                                "': " + e.get_description());
   }
+}
+
+Result<std::string> Searcher::Revision() {
+  return impl_->Guard("revisie", [&]() -> Result<std::string> { return impl_->revision; });
 }
 
 Result<SearchResult> Searcher::Search(const SearchRequest& request) {

@@ -89,6 +89,30 @@ Status Searcher::Impl::CheckVisible(Xapian::docid docid, std::string_view id,
   return Status::Ok();
 }
 
+Result<DocumentListing> Searcher::List(size_t offset, size_t limit) {
+  return impl_->Guard("documentenlijst", [&]() -> Result<DocumentListing> {
+    Xapian::Enquire enquire(impl_->db);
+    enquire.set_query(WithoutHidden(Xapian::Query::MatchAll));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    const Xapian::MSet mset =
+        enquire.get_mset(static_cast<Xapian::doccount>(offset),
+                         static_cast<Xapian::doccount>(limit), impl_->db.get_doccount());
+    DocumentListing listing;
+    listing.total = mset.get_matches_estimated();  // exact: checkatleast covers every document
+    const std::string id_prefix(schema::kPrefixId);
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      const Xapian::Document doc = it.get_document();
+      auto term = doc.termlist_begin();
+      term.skip_to(id_prefix);
+      if (term == doc.termlist_end() || (*term).rfind(id_prefix, 0) != 0) continue;
+      listing.documents.push_back(
+          {(*term).substr(id_prefix.size()), doc.get_value(schema::kSlotAdded)});
+    }
+    return listing;
+  });
+}
+
 Result<DocumentDetail> Searcher::GetDocument(std::string_view id, Audience audience) {
   return impl_->Guard("document", [&]() -> Result<DocumentDetail> {
     auto docid = impl_->FindDocid(id);

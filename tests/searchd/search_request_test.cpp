@@ -78,7 +78,7 @@ TEST_CASE("bad parameters are rejected with a message naming them") {
       {{{"page", ""}}, "'page'"},
       {{{"page", "99999999999999999999"}}, "'page'"},
       {{{"size", "many"}}, "'size'"},
-      {{{"sort", "popular"}}, "'sort': moet 'relevance' of 'date' zijn"},
+      {{{"sort", "popular"}}, "'sort': moet 'relevance', 'date' of 'added' zijn"},
       {{{"facets", "maybe"}}, "'facets'"},
       {{{"year_from", "20"}}, "'year_from'"},
       {{{"year_from", "2020"}, {"year_to", "2010"}}, "'year_from': is later dan year_to"},

@@ -4,10 +4,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { newPage, shot, runNamedTests, kPhone } from './harness.mjs';
 
+// Waits are locators, never page.waitForFunction: its polling evaluates a string in the page,
+// which the page's Content Security Policy (no 'unsafe-eval') rightly refuses.
+
 // Waits until the results of the current URL are on screen (or the empty state).
 async function resultsShown(page) {
   await page.waitForSelector('#resultaten-titel');
-  await page.waitForFunction(() => !document.querySelector('#resultaten')?.hasAttribute('aria-busy'));
+  await page.locator('#resultaten:not([aria-busy])').waitFor({ state: 'attached' });
   await page.waitForSelector('#kaart svg, #kaart .notice');
 }
 
@@ -69,7 +72,7 @@ const tests = {
     assert.equal(pdf.headers.get('content-type'), 'application/pdf');
     // Citeer: the server's reference with the passage's page.
     await page.locator('.finding-cite summary').first().click();
-    await page.waitForFunction(() => /\(p\. \d+\)$/.test(document.querySelector('.finding-citation')?.textContent || ''));
+    await page.locator('.finding-citation', { hasText: /\(p\. \d+\)$/ }).first().waitFor();
     await shot(ctx, page, '02b-findings');
     // The RIS download of a passage cites its page (SP).
     const risHref = await page.locator('.finding-ris a').first().getAttribute('href');
@@ -84,8 +87,19 @@ const tests = {
     await exportLink.click();  // the click puts the marks in the link
     const exportHref = await exportLink.getAttribute('href');
     assert.match(exportHref, /[?&]passage=[0-9a-f]{16}%3A[0-9a-f]{16}/);
-    const exported = await (await fetch(ctx.base + exportHref)).text();
+    const exportResponse = await fetch(ctx.base + exportHref);
+    const exported = await exportResponse.text();
     assert.match(exported, /N1  - Passage \(p\. \d+\): /);
+    // The export holds every result, as many as the page says, after the marked passage.
+    const count = Number((await page.locator('.export').textContent()).match(/Exporteer alle (\d+) result/)[1]);
+    assert.equal(exportResponse.headers.get('X-Export-Count'), String(count));
+    assert.equal((exported.match(/^TY  - /gm) || []).length, count + 1);
+    // "Volg deze zoekopdracht": the same search as an Atom feed.
+    const feedHref = await page.locator('.export a.feed-link').getAttribute('href');
+    assert.match(feedHref, /format=atom/);
+    const feed = await fetch(ctx.base + feedHref);
+    assert.equal(feed.headers.get('Content-Type'), 'application/atom+xml; charset=utf-8');
+    assert.match(await feed.text(), /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
     await page.reload();
     await resultsShown(page);
     assert.equal(await page.locator('.finding-mark').first().getAttribute('aria-pressed'), 'true');
@@ -127,10 +141,8 @@ const tests = {
         await page.waitForURL((url) => url.searchParams.get('spell') === '0');
         // The words as typed may find nothing; the correction is still offered, and no longer
         // the way back (waited for: the previous answer stays on screen until the new one).
-        await page.waitForFunction(() => {
-          const offer = document.querySelector('.did-you-mean');
-          return offer && !offer.textContent.includes('Zoek toch naar');
-        });
+        await page.locator('.did-you-mean').filter({ hasNotText: 'Zoek toch naar' }).first()
+          .waitFor({ state: 'attached' });
         assert.equal(await page.locator('.did-you-mean a', { hasText: 'Zoek toch naar' }).count(), 0);
       }
       const link = page.locator('.did-you-mean a').first();
@@ -349,7 +361,7 @@ const tests = {
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => !url.searchParams.has('doc'));
     await resultsShown(page);
-    await page.waitForFunction(() => document.activeElement.classList.contains('hit-title'));
+    await page.locator('.hit-title:focus').waitFor();
     // A map region is a button too; it comes before the results.
     await shiftTabTo(() => document.activeElement.classList.contains('region'), 'a map region');
     await page.keyboard.press('Enter');
@@ -375,7 +387,7 @@ const tests = {
     const evil = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">';
     await page.goto(`${ctx.base}/?q=${encodeURIComponent(evil)}`);
     await page.waitForSelector('#resultaten-titel');
-    await page.waitForFunction(() => !document.querySelector('#resultaten')?.hasAttribute('aria-busy'));
+    await page.locator('#resultaten:not([aria-busy])').waitFor({ state: 'attached' });
     assert.equal(await page.inputValue('#zoekvraag'), evil);
     assert.ok((await page.textContent('#resultaten')).includes(evil), 'the query is shown literally');
     assert.ok((await page.title()).includes('<script>'));
@@ -383,7 +395,7 @@ const tests = {
     // A filter value with markup is refused by the daemon; its message is shown as text too.
     await page.goto(`${ctx.base}/?q=zorg&theme=${encodeURIComponent('<b onmouseover="window.__xss=3">x</b>')}`);
     await page.waitForSelector('#resultaten-titel');
-    await page.waitForFunction(() => !document.querySelector('#resultaten')?.hasAttribute('aria-busy'));
+    await page.locator('#resultaten:not([aria-busy])').waitFor({ state: 'attached' });
     await page.hover('#resultaten');
     const shown = await page.textContent('main');
     assert.ok(shown.includes('<b onmouseover'), 'the filter value is shown literally');

@@ -32,7 +32,7 @@ const publicSearch = (ctx, q) => getJson(`${ctx.base}/api/search?q=${encodeURICo
 async function login(ctx, page, hash = '') {
   await page.goto(`${ctx.base}/redactie${hash}`);
   await page.waitForSelector('#token');
-  await page.waitForFunction(() => document.activeElement?.id === 'token');
+  await page.locator('#token:focus').waitFor();
   await page.keyboard.type(ctx.token);
   await page.keyboard.press('Enter');
   await page.waitForSelector('#ingelogd-als:has-text("anna")');
@@ -42,7 +42,7 @@ async function login(ctx, page, hash = '') {
 async function waitLive(page, scope) {
   const status = page.locator(`${scope} .save-status`).first();
   await status.waitFor();
-  await page.waitForFunction((el) => el.classList.contains('live'), await status.elementHandle(), { timeout: kLiveTimeout });
+  await status.and(page.locator('.live')).waitFor({ timeout: kLiveTimeout });
 }
 
 // A fetch from inside the page (its cookies, its origin): what a forged form or script could do.
@@ -174,7 +174,7 @@ const tests = {
       page.click('.edit-form button[type="submit"]'),
     ]);
     assert.equal(response.status(), 400);
-    await page.waitForFunction(() => !document.querySelector('.field[data-field="date"] .field-error').hidden);
+    await page.locator('.field[data-field="date"] .field-error:not([hidden])').waitFor();
     assert.match(await dateError.textContent(), /2021-02-30/, 'the server\'s message is shown at the date field');
     assert.ok(await page.isHidden('.field[data-field="title"] .field-error'), 'the title is fine now');
     assert.ok(await page.isHidden('.edit-form > .error'), 'no general error: the message is at its field');
@@ -222,7 +222,7 @@ const tests = {
     const copyId = await copySide.locator('input[type="radio"]').getAttribute('value');
     const keptId = await keptSide.locator('input[type="radio"]').getAttribute('value');
     // Both are text: the default keeps the longer one, the copy (its first line has a prefix).
-    await page.waitForFunction((el) => !el.textContent.includes('laden'), await pair.elementHandle());
+    await pair.filter({ hasNotText: 'laden' }).waitFor({ state: 'attached' });
     assert.ok(await copySide.locator('input[type="radio"]').isChecked(), 'the longer text is chosen by default');
     assert.ok((await copySide.locator('.dup-text').textContent()).includes(ctx.dup.copyFirstLine), 'the first page of each is shown');
     await shot(ctx, page, 'redactie-07-duplicates');
@@ -298,7 +298,7 @@ const tests = {
     }
     await page.keyboard.press('Enter');
     await page.waitForSelector('.inline-editor .edit-form');
-    await page.waitForFunction(() => document.activeElement?.closest('.inline-editor') !== null);
+    await page.locator('.inline-editor:focus, .inline-editor :focus').first().waitFor();
     assert.equal(await page.evaluate(() => document.activeElement.name), 'title', 'focus moves into the opened form');
     await shot(ctx, page, 'redactie-11-keyboard-inline');
   },
@@ -345,7 +345,7 @@ const tests = {
         page.waitForResponse((r) => r.url().endsWith('/api/editor/login')),
         page.press('#token', 'Enter'),
       ]);
-      await page.waitForFunction(() => !document.querySelector('#inlogformulier button').disabled);
+      await page.locator('#inlogformulier button:not([disabled])').waitFor();
       return { status: response.status(), message: (await page.textContent('#token-fout')).trim() };
     };
     const tries = [];

@@ -9,6 +9,8 @@ import { withMarks, marksNote } from './marks.js';
 // A hit shows at most this many regions and themes; the document page lists them all.
 const kMaxRegions = 4;
 const kMaxThemes = 4;
+// The most documents one export of a result list holds (the daemon's limit).
+const kMaxExport = 10000;
 const kExampleQueries = ['eenzaamheid ouderen', 'jeugdhulp', 'schulden', 'mantelzorg', 'huiselijk geweld'];
 
 export function renderResults(container, { state, result, navigate }) {
@@ -188,16 +190,30 @@ function exportLinks(state, result) {
     if (!ok) return;
     const params = searchParams(state, { withPage: false });
     // The passages marked in "Wat we al weten" go along, as they are when the link is followed.
-    const link = (kind, file, label) => {
-      const a = h('a', { href: exportUrl(kind, withMarks(params)), download: file }, label);
-      a.addEventListener('click', () => { a.href = exportUrl(kind, withMarks(params)); });
+    const link = (kind, file, label, extra = {}) => {
+      const url = () => {
+        const p = withMarks(params);
+        for (const [name, value] of Object.entries(extra)) p.set(name, value);
+        return exportUrl(kind, p);
+      };
+      const a = h('a', { href: url(), download: file }, label);
+      a.addEventListener('click', () => { a.href = url(); });
       return a;
     };
-    box.append('Exporteer deze resultaten',
+    // Every result goes along, up to the most one export holds; the count is said.
+    const count = result.total > kMaxExport
+      ? `de eerste ${formatNumber(kMaxExport)} van ${formatNumber(result.total)} resultaten`
+      : `alle ${plural(result.total, 'resultaat', 'resultaten')}`;
+    const feed = new URLSearchParams(params);
+    feed.set('format', 'atom');
+    box.append(`Exporteer ${count}`,
       h('span', { class: 'export-marks' }, marksNote()), ': ',
       link('ris', 'resultaten.ris', 'RIS'), ' · ',
       link('bibtex', 'resultaten.bib', 'BibTeX'), ' · ',
-      link('csv', 'resultaten.csv', 'CSV'));
+      link('csv', 'resultaten.csv', 'CSV'), ' · ',
+      link('csv', 'resultaten-excel.csv', 'CSV voor Excel', { separator: 'semicolon' }), ' · ',
+      h('a', { href: `/api/search?${feed}`, type: 'application/atom+xml', class: 'feed-link' },
+        'Volg deze zoekopdracht (Atom-feed)'));
     box.hidden = false;
   });
   return box;

@@ -88,6 +88,10 @@ enum Slot : unsigned {
   // Fnv1a64 of the document data, 16 hex digits: a reader's parsed copy of the data stays valid
   // across commits for as long as this is unchanged (absent in indexes written before it).
   kSlotDataHash = 8,
+  // When the document first entered the index, "YYYY-MM-DDTHH:MM:SSZ" (UTC; sorts as a string),
+  // kept when kb-indexer replaces it (sort=added, feeds). Documents indexed before this slot
+  // existed lack it until their file changes, and sort last.
+  kSlotAdded = 9,
 };
 
 // --- Index metadata keys -------------------------------------------------------------------

@@ -6,10 +6,19 @@
 // because none of the three formats can carry a line break inside a field portably.
 //
 //   ?format=ris     application/x-research-info-systems   CRLF lines, "TY  - " ... "ER  - "
-//   ?format=bibtex  application/x-bibtex                  @techreport / @article / @misc
-//   ?format=csv     text/csv; charset=utf-8               RFC 4180, header row, CRLF lines
+//   ?format=bibtex  application/x-bibtex                  @techreport / @online / @misc
+//                                                         (biblatex types; see BibtexEntry)
+//   ?format=csv     text/csv; charset=utf-8               RFC 4180 with a UTF-8 byte order mark,
+//                                                         header row, CRLF lines; ',' or ';'
 //   ?format=apa     text/plain; charset=utf-8             one APA 7-style reference per line
+//   ?format=atom    application/atom+xml; charset=utf-8   (search only) a feed, see atom_feed.h
 //   ?format=json    (or no format) the JSON of the route
+//
+// One citation model for every format and for the web page (which shows the server's exports):
+// authors are persons with family name, particle and given names (person_names.h), an
+// organisation without personal authors is the corporate author, the item type follows the
+// document's kind and evidence type (report, statute, news, web article, generic), and regions
+// are keywords only for a document about a few of them.
 #pragma once
 
 #include <string>
@@ -17,13 +26,15 @@
 #include <vector>
 
 #include "kb/core/status.h"
+#include "kb/http/person_names.h"
 #include "kb/search/search_result.h"
 
 namespace kb::http {
 
-enum class ExportFormat { kJson, kRis, kBibtex, kCsv, kApa };
+enum class ExportFormat { kJson, kRis, kBibtex, kCsv, kApa, kAtom };
 
-// "ris", "bibtex", "csv", "apa" or "json"; InvalidArgument naming the parameter 'format' otherwise.
+// "ris", "bibtex", "csv", "apa", "atom" or "json"; InvalidArgument naming the parameter 'format'
+// otherwise.
 Result<ExportFormat> ParseExportFormat(std::string_view value);
 
 // The Content-Type of an export ("application/json; charset=utf-8" for kJson).
@@ -35,9 +46,12 @@ std::string_view ExportExtension(ExportFormat format);
 struct CitationRecord {
   std::string id;
   std::string title;
-  std::string kind;  // schema::kKinds; unknown kinds export as generic
-  int year = 0;      // 0 when unknown
-  std::string date;  // "YYYY-MM-DD", "YYYY-MM", "YYYY" or empty
+  std::string kind;      // schema::kKinds; unknown kinds export as generic
+  std::string evidence;  // schema::kEvidenceTypes; "nieuws" makes a news item
+  int page_count = 0;    // 0 when unknown
+  std::string format;    // "pdf", "docx", ...: the original file's format
+  int year = 0;          // 0 when unknown
+  std::string date;      // "YYYY-MM-DD", "YYYY-MM", "YYYY" or empty
   std::vector<std::string> authors;
   std::string organisation;
   std::string language;                 // ISO 639-1
@@ -50,8 +64,15 @@ struct CitationRecord {
 };
 
 CitationRecord CitationOf(const StoredDocument& document);
-// A hit carries no authors, organisation or language; they stay empty.
-CitationRecord CitationOf(const search::Hit& hit);
+
+// The persons and organisations to cite as authors (person_names.h); the organisation as the
+// corporate author when no person is named.
+std::vector<PersonName> CitationAuthors(const CitationRecord& record);
+// Themes, and the regions of a document about a few (at most 3 provincies, 10 gemeenten).
+std::vector<std::string> CitationKeywords(const CitationRecord& record);
+// A report (RPRT, @techreport); a news item or web article (NEWS/ELEC, @online).
+bool IsReport(const CitationRecord& record);
+bool IsWebItem(const CitationRecord& record);
 
 // Where exported links point. `origin` is "scheme://host[:port]" without a trailing slash.
 struct ExportLinks {
@@ -65,8 +86,9 @@ struct ExportLinks {
 
 // One document or a list of hits in `format` (not kJson). An empty list gives an empty RIS or
 // BibTeX file and a CSV with only the header row.
+// `csv_separator` is ',' or ';' (the list separator of a Dutch Excel).
 std::string ExportCitations(ExportFormat format, const std::vector<CitationRecord>& records,
-                            const ExportLinks& links);
+                            const ExportLinks& links, char csv_separator = ',');
 
 // The individual writers, exposed for tests.
 std::string RisRecord(const CitationRecord& record, const ExportLinks& links);
@@ -77,7 +99,7 @@ std::string BibtexKey(const CitationRecord& record);
 // title does ("Titel [Soort]. (jaar). URL"); "z.d." without a year.
 std::string ApaReference(const CitationRecord& record, const ExportLinks& links);
 std::string BibtexEscape(std::string_view text);
-std::string CsvField(std::string_view text);
+std::string CsvField(std::string_view text, char separator = ',');
 
 // An ASCII file name stem from a title: folded, lower case, words joined by '-', at most 60
 // characters; `fallback` when nothing is left.

@@ -20,6 +20,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "kb/core/status.h"
 #include "kb/http/editor_api.h"
@@ -56,11 +57,25 @@ struct ServerOptions {
   // links in exports. Empty: "http://" + host:port of --listen. Never taken from the request's
   // Host header, which any client can set.
   std::string public_url;
+  // Origins whose pages may call the public API (GET) from a browser: CORS. "*" is any origin
+  // (the public API is read-only and uses no credentials); empty: no CORS headers at all.
+  // The editors' API never answers other origins.
+  std::vector<std::string> cors_origins = {"*"};
   EditorApiOptions editor;  // editor.store null: /api/editor answers 503
   // Deadlines, sizes and per-address limits of connections (slow or silent clients cannot hold
   // the workers). Its exempt_addresses should be editor.trusted_proxies.
   ConnectionLimits connections;
 };
+
+// A public route: method and path template ("{id}" a document id).
+struct PublicRouteInfo {
+  std::string_view method;
+  std::string_view path;
+};
+
+// The OpenAPI 3.1 description of every route (searchd/http/openapi.json, built in), served at
+// /api/openapi.json.
+std::string_view OpenApiDescription();
 
 class Server {
  public:
@@ -77,6 +92,9 @@ class Server {
   void Stop();
   // True once the server accepts connections.
   bool running() const;
+
+  // Every public route kb-searchd answers (the editors' routes are EditorRoutes()).
+  static std::vector<PublicRouteInfo> PublicRoutes();
 
  private:
   struct Impl;

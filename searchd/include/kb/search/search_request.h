@@ -20,12 +20,14 @@ namespace kb::search {
 enum class SortOrder {
   kRelevance,  // default when there is a query
   kDate,       // newest first; the default when `q` is empty (browsing)
+  kAdded,      // newest in the index first (schema::kSlotAdded), for feeds and "nieuw"
 };
 
 struct SearchRequest {
   static constexpr int kDefaultSize = 10;
   static constexpr int kMaxSize = 100;
   static constexpr int kMaxPage = 1000;
+  static constexpr int kMaxExport = 10000;  // documents in one export (metadata_only)
   static constexpr size_t kMaxQueryBytes = 1000;
   static constexpr size_t kMaxFilterValues = 50;
 
@@ -42,13 +44,17 @@ struct SearchRequest {
   // undated=1: a year filter keeps the documents whose year is unknown too (the page's "ook
   // tonen"); without it they are left out, and SearchResult::undated_left_out counts them.
   bool undated = false;
-  std::optional<SortOrder> sort;  // unset: relevance with q, date without
-  int page = 1;                   // 1-based, [1, kMaxPage]
-  int size = kDefaultSize;        // clamped to [0, kMaxSize]; 0: total and facets, no hits
-  bool facets = true;             // facets=0 skips facet counting
+  std::optional<SortOrder> sort;      // unset: relevance with q, date without
+  int page = 1;                       // 1-based, [1, kMaxPage]
+  int size = kDefaultSize;            // clamped to [0, kMaxSize]; 0: total and facets, no hits
+  int size_requested = kDefaultSize;  // `size` as asked, before clamping
+  bool facets = true;                 // facets=0 skips facet counting
   // spell=0 searches the words as typed even when a spelling correction finds more (the
   // page's "zoek toch naar ..." link); the correction is still reported.
   bool spell = true;
+  // Exports: the matches come back as SearchResult::documents (stored data without page text)
+  // instead of hits, and `size` may be up to kMaxExport (set by the caller, not a parameter).
+  bool metadata_only = false;
 
   bool HasFilters() const;
   SortOrder EffectiveSort() const;

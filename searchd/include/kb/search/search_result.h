@@ -53,6 +53,7 @@ struct Hit {
   std::string snippet;     // HTML: text escaped, matches in <mark>
   std::vector<int> pages;  // 1-based pages where the query matches best, best first
   std::string format;      // "pdf", "text", "markdown" (the HTTP layer builds the file URL)
+  std::string added;       // when it entered the index (schema::kSlotAdded); empty if unknown
   double score = 0;        // relevance weight (0 when sorted by date)
 };
 
@@ -74,8 +75,12 @@ struct SearchResult {
   std::uint64_t undated_left_out = 0;
   int page = 1;
   int size = 10;
+  int size_requested = 10;  // more than `size`: the request's size was clamped
   std::vector<Hit> hits;
   std::optional<Facets> facets;  // absent when facets=0
+  // SearchRequest::metadata_only: the matches' stored data in rank order, instead of `hits`.
+  // Each page's text is left empty (pages.size() is still the page count).
+  std::vector<StoredDocument> documents;
 };
 
 // A few sentences of one page of a document that answer a query (the passage index).
@@ -139,6 +144,17 @@ struct Suggestion {
   std::string text;   // the completed text
   std::string type;   // "term", "theme", "gemeente" or "provincie"
   std::string value;  // filter value for theme/gemeente/provincie; the text for terms
+};
+
+// A public document as a sitemap lists it.
+struct ListedDocument {
+  std::string id;
+  std::string added;  // schema::kSlotAdded; empty when unknown
+};
+
+struct DocumentListing {
+  std::uint64_t total = 0;  // public documents in all
+  std::vector<ListedDocument> documents;
 };
 
 struct IndexInfo {

@@ -89,6 +89,10 @@ class Searcher {
   Result<std::filesystem::path> DocumentFile(std::string_view id,
                                              Audience audience = Audience::kPublic);
 
+  // The public documents in index order, `limit` from `offset` (the sitemap), without reading
+  // their stored data.
+  Result<DocumentListing> List(size_t offset, size_t limit);
+
   // --- Editors' views (searcher_editor_views.cpp) ---
   // Documents carrying the review flag `flag` (the XR term, kb/editorial/review.h), hidden ones
   // left out, in index order. InvalidArgument for an unknown flag.
@@ -102,6 +106,9 @@ class Searcher {
   Result<std::vector<Suggestion>> Suggest(std::string_view prefix, size_t limit = 10);
 
   Result<IndexInfo> Info();
+  // The index revision this searcher answers from, after reopening when a commit is due (so an
+  // answer computed next comes from this revision or a later one). Cheap: for ETags.
+  Result<std::string> Revision();
 
   // The names behind the filter terms (SearcherOptions::catalog); shared by every Searcher.
   const Catalog& catalog() const;
