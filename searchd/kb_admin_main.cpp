@@ -167,9 +167,14 @@ int main(int argc, char** argv) {
   editor->require_subcommand(1);
   auto* add = editor->add_subcommand("add", "Redacteur toevoegen; toont het token één keer");
   add->add_option("NAME", c.name, "Naam: letters, cijfers, '.', '-', '_'")->required();
-  add->add_option("--public-url", c.public_url,
-                  "Het adres van de zoekserver voor gebruikers (als kb-searchd --public-url), "
-                  "bijv. https://zoek.example.nl; de uitvoer noemt dan waar de redacteur inlogt");
+  // On the program itself, so that the configuration file's [common] public-url (which
+  // kb-searchd reads too) names the address; still accepted after `editor add NAME`.
+  app.add_option("--public-url", c.public_url,
+                 "Het adres van de zoekserver voor gebruikers (als kb-searchd --public-url; ook "
+                 "uit [common] van het configuratiebestand), bijv. https://zoek.example.nl; "
+                 "`editor add` noemt dan waar de redacteur inlogt");
+  editor->fallthrough();
+  add->fallthrough();
   auto* remove =
       editor->add_subcommand("remove", "Redacteur verwijderen (token en sessies vervallen)");
   remove->add_option("NAME", c.name, "Naam van de redacteur")->required();

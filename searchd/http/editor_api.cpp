@@ -32,6 +32,7 @@ constexpr Route kRoutes[] = {
     {"POST", "/api/editor/duplicates/reject", Access::kEditor, &EditorService::RejectDuplicate},
     {"GET", "/api/editor/queues", Access::kEditor, &EditorService::Queues},
     {"GET", "/api/editor/queues/{name}", Access::kEditor, &EditorService::Queue},
+    {"GET", "/api/editor/search", Access::kEditor, &EditorService::Search},
     {"POST", kUploadRoute, Access::kEditor, &EditorService::Upload},
     {"GET", "/api/editor/status", Access::kEditor, &EditorService::IndexStatus},
     {"GET", "/api/editor/themes", Access::kEditor, &EditorService::Themes},

@@ -130,6 +130,44 @@ void EditorService::Queue(EditorCall& call) {
   SendJsonStatus(call.res, 200, {{"name", name}, {"total", total}, {"items", std::move(items)}});
 }
 
+void EditorService::Search(EditorCall& call) {
+  if (auto st = OnlyParameters(call.req, {"q", "offset", "limit"}); !st.ok()) {
+    return SendError(call.res, st);
+  }
+  auto offset = SizeParameter(call.req, "offset", 0, 0, 9900);
+  if (!offset.ok()) return SendError(call.res, offset.status());
+  auto limit = SizeParameter(call.req, "limit", 20, 1, 100);
+  if (!limit.ok()) return SendError(call.res, limit.status());
+  search::QueryParams params;
+  if (call.req.has_param("q")) params.emplace_back("q", call.req.get_param_value("q"));
+  auto request = search::ParseSearchRequest(params);
+  if (!request.ok()) return SendError(call.res, request.status());
+  request->include_hidden = true;
+  request->metadata_only = true;
+  request->facets = false;
+  request->size = static_cast<int>(*offset + *limit);
+  auto result = pool_.Acquire()->Search(*request);
+  if (!result.ok()) return SendError(call.res, result.status());
+  nlohmann::json items = nlohmann::json::array();
+  for (size_t i = *offset; i < result->documents.size(); ++i) {
+    const StoredDocument& d = result->documents[i];
+    nlohmann::json item = DocumentSummary(d);
+    item["year"] = d.year > 0 ? nlohmann::json(d.year) : nlohmann::json(nullptr);
+    item["kind"] = d.kind;
+    item["hidden"] = d.hidden;
+    item["merged_into"] = d.merged_into;
+    item["edited"] = d.edited;
+    item["review"] = d.review;
+    items.push_back(std::move(item));
+  }
+  call.res.set_header("Cache-Control", "no-store");
+  SendJsonStatus(call.res, 200,
+                 {{"query", request->q},
+                  {"total", result->total},
+                  {"offset", *offset},
+                  {"items", std::move(items)}});
+}
+
 void EditorService::IndexStatus(EditorCall& call) {
   if (auto st = OnlyParameters(call.req, {}); !st.ok()) return SendError(call.res, st);
   auto pending = options_.store->queue().Items();

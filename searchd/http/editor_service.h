@@ -58,6 +58,9 @@ class EditorService {
   void RejectDuplicate(EditorCall& call);
   void Queues(EditorCall& call);
   void Queue(EditorCall& call);
+  // Every document, hidden and merged ones included, by q (Dutch query syntax; empty: newest
+  // first), with its editorial state: {query, total, offset, items: [...]}.
+  void Search(EditorCall& call);
   void Upload(EditorCall& call);
   void IndexStatus(EditorCall& call);
   // Every theme of the taxonomy, also those no document carries yet: [{slug, name}].

@@ -57,7 +57,7 @@ class Searcher::Impl::SearchSteps {
                         : Xapian::Query(Xapian::Query::OP_FILTER, built.query, filter_);
     // Hidden and merged documents leave every public result here, so the facets (counted from
     // the matches) leave them out too.
-    enquire.set_query(WithoutHidden(filtered));
+    enquire.set_query(request_.include_hidden ? filtered : WithoutHidden(filtered));
     if (built.natural_language) {
       enquire.set_weighting_scheme(Xapian::BM25Weight(kQuestionK1, 0, 1, kQuestionB, 0.5));
     }

@@ -425,6 +425,20 @@ TEST_CASE("every override kind reaches search results and facets within seconds"
     REQUIRE(q.status == 200);
     for (const auto& item : q.body["items"]) CHECK(item["id"] != a);
   }
+  // The editors' search finds it, with its state; the public search does not.
+  Reply found = site.daemon->Call("GET", "/api/editor/search?q=lepelaarsnest", "", site.Bearer());
+  REQUIRE(found.status == 200);
+  INFO(found.body.dump());
+  REQUIRE(found.body["total"] == 1);
+  CHECK(found.body["items"][0]["id"] == a);
+  CHECK(found.body["items"][0]["hidden"] == true);
+  CHECK(found.body["items"][0]["edited"] == true);
+  Reply browse = site.daemon->Call("GET", "/api/editor/search?limit=100", "", site.Bearer());
+  REQUIRE(browse.status == 200);
+  CHECK(browse.body["total"].get<int>() == all["total"].get<int>() + 1);
+  CHECK(site.daemon->Call("GET", "/api/editor/search?q=lepelaarsnest").status == 401);
+  CHECK(site.daemon->Call("GET", "/api/editor/search?frobnicate=1", "", site.Bearer()).status ==
+        400);
   // Unhide: back in the results.
   edit("hidden", false, [&] { return has_a("q=lepelaarsnest"); });
 

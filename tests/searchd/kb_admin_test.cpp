@@ -51,6 +51,14 @@ TEST_CASE("kb-admin editor add prints the token once and the store accepts it") 
   auto at = Admin({"--db", db, "editor", "add", "eva", "--public-url", "https://zoek.example.nl/"});
   REQUIRE(at.exit_code == 0);
   CHECK(at.out.find("open https://zoek.example.nl/redactie en") != std::string::npos);
+  // The address kb-searchd is configured with ([common] public-url) is the one it names.
+  const fs::path config = dir.path() / "config.toml";
+  std::ofstream(config)
+      << "[common]\ndb = \"/elders\"\npublic-url = \"https://kennis.gemeente.nl\"\n";
+  auto configured = Admin({"--config", config.string(), "--db", db, "editor", "add", "gijs"});
+  INFO(configured.err);
+  REQUIRE(configured.exit_code == 0);
+  CHECK(configured.out.find("open https://kennis.gemeente.nl/redactie en") != std::string::npos);
   auto bad_url = Admin({"--db", db, "editor", "add", "fenna", "--public-url", "zoek.example.nl"});
   CHECK(bad_url.exit_code == 2);
   CHECK(bad_url.err.find("--public-url") != std::string::npos);

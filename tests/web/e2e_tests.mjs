@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { newPage, shot, runNamedTests, kPhone } from './harness.mjs';
+import { dailyUseTests } from './daily_use_tests.mjs';
 
 // Waits are locators, never page.waitForFunction: its polling evaluates a string in the page,
 // which the page's Content Security Policy (no 'unsafe-eval') rightly refuses.
@@ -11,7 +12,7 @@ import { newPage, shot, runNamedTests, kPhone } from './harness.mjs';
 async function resultsShown(page) {
   await page.waitForSelector('#resultaten-titel');
   await page.locator('#resultaten:not([aria-busy])').waitFor({ state: 'attached' });
-  await page.waitForSelector('#kaart svg, #kaart .notice');
+  await page.waitForSelector('#kaart svg, #kaart .notice', { state: 'attached' });
 }
 
 const totalShown = (page) => page.$eval('#resultaten-titel', (el) => Number(el.textContent.replace(/\D.*$/s, '').replace(/\./g, '')));
@@ -431,5 +432,5 @@ const tests = {
 export async function runTests(ctx) {
   ctx.query = await pickQuery(ctx.base);
   console.log(`query used: ${ctx.query}`);
-  return runNamedTests(ctx, tests);
+  return runNamedTests(ctx, { ...tests, ...dailyUseTests });
 }

@@ -223,6 +223,7 @@ const tests = {
     const keptId = await keptSide.locator('input[type="radio"]').getAttribute('value');
     // Both are text: the default keeps the longer one, the copy (its first line has a prefix).
     await pair.filter({ hasNotText: 'laden' }).waitFor({ state: 'attached' });
+    const countBefore = Number((await page.textContent('#weergave-titel')).match(/\((\d+)\)/)[1]);
     assert.ok(await copySide.locator('input[type="radio"]').isChecked(), 'the longer text is chosen by default');
     assert.ok((await copySide.locator('.dup-text').textContent()).includes(ctx.dup.copyFirstLine), 'the first page of each is shown');
     await shot(ctx, page, 'redactie-07-duplicates');
@@ -230,6 +231,8 @@ const tests = {
     await pair.locator('button[data-action="merge"]').click();
     await pair.locator('.done').waitFor();
     await waitLive(page, '.dup-pair');
+    // The queue's count follows the action without a reload.
+    await page.locator('#weergave-titel', { hasText: `(${countBefore - 1})` }).waitFor({ timeout: kLiveTimeout });
     await shot(ctx, page, 'redactie-08-merged');
 
     // The duplicate is gone from the results, the kept document stays.
@@ -267,8 +270,14 @@ const tests = {
       return;
     }
     await login(ctx, page, '#/upload');
-    await page.waitForSelector('#bestanden');
+    await page.waitForSelector('#bestanden', { state: 'attached' });
+    // The picker is Dutch: our button and the chosen files in words, not Chromium's English.
+    assert.ok(await page.locator('label.file-button', { hasText: 'Kies bestanden' }).isVisible());
+    assert.equal((await page.textContent('#bestanden-gekozen')).trim(), 'Nog geen bestand gekozen.');
+    assert.equal(await page.locator('#bestanden').evaluate((el) => getComputedStyle(el).opacity), '0',
+      'the browser\'s own button is not shown');
     await page.setInputFiles('#bestanden', ctx.upload);
+    assert.equal((await page.textContent('#bestanden-gekozen')).trim(), `Gekozen: ${basename(ctx.upload)}`);
     await page.click('.upload-form button[type="submit"]');
     const item = page.locator('.upload-item').first();
     await item.waitFor();
@@ -282,6 +291,38 @@ const tests = {
     const id = await item.getAttribute('data-doc');
     const doc = await getJson(`${ctx.base}/api/documents/${encodeURIComponent(id)}`);
     assert.equal(doc.title, title.trim());
+  },
+
+  async 'find any document, hidden ones too, and open it; "Bewerken" on its public page'(ctx, page) {
+    await login(ctx, page);
+    await page.waitForSelector('#redactie-zoekvraag');
+    // The merged duplicate of the test above is hidden from the public, not from editors.
+    const copy = (await getJson(`${ctx.base}/api/search?q=${encodeURIComponent(ctx.dup.originalTitle)}&size=5`)).hits[0];
+    await page.fill('#redactie-zoekvraag', 'Doorgestuurde kopie');
+    await page.press('#redactie-zoekvraag', 'Enter');
+    await page.waitForURL((url) => url.hash.startsWith('#/zoeken/'));
+    const hit = page.locator('.redactie-hits li').first();
+    await hit.waitFor();
+    assert.match(await hit.locator('.states').textContent(), /samengevoegd/);
+    await shot(ctx, page, 'redactie-15-search');
+    // An empty search lists every document, with its state.
+    await page.fill('#redactie-zoekvraag', '');
+    await page.press('#redactie-zoekvraag', 'Enter');
+    await page.locator('#zoek-bereik', { hasText: 'document' }).waitFor();
+    assert.ok(await page.locator('.redactie-hits .state-public').count() > 0);
+    await page.locator('.redactie-hit-title').first().click();
+    await page.waitForURL((url) => url.hash.startsWith('#/document/'));
+    await page.locator('.edit-form').first().waitFor();
+    // The public page of a document offers "Bewerken" to the logged-in editor.
+    const pub = await page.context().newPage();
+    await pub.goto(`${ctx.base}/?doc=${encodeURIComponent(copy.id)}`);
+    await pub.waitForSelector('#document-titel');
+    const edit = pub.locator('.edit-link');
+    await edit.waitFor();
+    assert.equal(await edit.getAttribute('href'), `/redactie#/document/${copy.id}`);
+    await edit.click();
+    await pub.waitForURL((url) => url.pathname === '/redactie' && url.hash === `#/document/${copy.id}`);
+    await pub.locator('.edit-form').first().waitFor();
   },
 
   async 'keyboard: open an item of a queue and edit it in place'(ctx, page) {

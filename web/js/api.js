@@ -92,3 +92,14 @@ export function exportsAvailable() {
     .catch(() => false);
   return exportsSupported;
 }
+
+// The logged-in editor's name, or '' (asked once per page load; the editors' session cookie goes
+// along). Only for showing "Bewerken": the editors' API checks every change itself.
+let editorSession;
+export function editorName() {
+  editorSession ??= fetch('/api/editor/session', { credentials: 'same-origin' })
+    .then((r) => (r.ok ? r.json() : null))
+    .then((body) => body?.editor || '')
+    .catch(() => '');
+  return editorSession;
+}

@@ -20,7 +20,7 @@ const els = {
   searchView: $('zoekweergave'), documentView: $('documentweergave'),
   chips: $('filters-actief'), filters: $('filters'), filterPanel: $('filterpaneel'),
   overview: $('overzicht'), results: $('resultaten'), announce: $('melding'),
-  findings: $('bevindingen'),
+  findings: $('bevindingen'), overviewPanel: $('overzichtpaneel'),
 };
 // How many passages "Wat we al weten" shows.
 const kFindings = 5;
@@ -104,7 +104,7 @@ async function renderSearchView(state, signal, token) {
   // Without documents there is nothing to give an overview of and the empty state explains why;
   // the map stays while a region is chosen on it, so it can be unchosen there.
   const showOverview = result.total > 0 || needRegional;
-  els.overview.hidden = !showOverview;
+  els.overviewPanel.hidden = !showOverview;
   if (showOverview) await renderOverview(els.overview, { state, result, regional: regional || result, navigate });
 }
 
@@ -154,7 +154,7 @@ function showError(state, err) {
     els.documentView.hidden = true;
     els.searchView.hidden = false;
     els.results.removeAttribute('aria-busy');
-    els.overview.hidden = true;
+    els.overviewPanel.hidden = true;
     fill(els.filters);
     renderChips(els.chips, { state, navigate });
     fill(els.results, message);
@@ -231,7 +231,11 @@ attachSuggest(els.input, els.suggestions, (item) => {
 
 // The filter panel is a disclosure on phones and always open on wider screens.
 const wide = window.matchMedia('(min-width: 56rem)');
-const syncPanel = () => { els.filterPanel.open = wide.matches; };
+// So is the overview: on a phone the results come first and "Overzicht" opens on demand.
+const syncPanel = () => {
+  els.filterPanel.open = wide.matches;
+  els.overviewPanel.open = wide.matches;
+};
 wide.addEventListener('change', syncPanel);
 syncPanel();
 

@@ -3,7 +3,8 @@
 import { h, fill, highlightText, fold } from './dom.js';
 import { listOf, kindName, evidenceName } from './labels.js';
 import { stateUrl, emptyState } from './state.js';
-import { fileUrl, documentExportUrl } from './api.js';
+import { fileUrl, documentExportUrl, editorName } from './api.js';
+import { copyLinkButton } from './visits.js';
 
 const kMaxPassagePages = 8;
 const kPassageRadius = 160;
@@ -94,8 +95,10 @@ export function renderDocument(container, { state, doc, reference, navigate }) {
     h('article', { class: 'document', 'aria-labelledby': 'document-titel' },
       h('h2', { id: 'document-titel', tabindex: -1 }, doc.title || 'Zonder titel'),
       h('dl', { class: 'meta' }, meta.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
-      h('p', {}, h('a', { href: fileUrl(doc.id), class: 'button', target: '_blank', rel: 'noopener' },
-        isPdf ? 'Open de PDF' : 'Open het originele bestand')),
+      h('p', { class: 'document-actions' },
+        h('a', { href: fileUrl(doc.id), class: 'button', target: '_blank', rel: 'noopener' },
+          isPdf ? 'Open de PDF' : 'Open het originele bestand'),
+        ' ', copyLinkButton('dit document'), ' ', editLink(doc)),
       matchesSection(doc, pages, state.q, isPdf),
       citationSection(doc, reference),
       similarSection(doc, state)),
@@ -194,4 +197,14 @@ function similarSection(doc, state) {
         h('a', { href: stateUrl({ ...state, doc: s.id }) }, s.title || 'Zonder titel'),
         h('span', { class: 'muted' }, ` — ${[kindName(s.kind || 'overig'), s.year].filter(Boolean).join(', ')}`))))
       : h('p', { class: 'muted' }, 'Geen vergelijkbare documenten gevonden.'));
+}
+
+// "Bewerken" for a logged-in editor: the document in the editors' page.
+function editLink(doc) {
+  const link = h('a', { href: `/redactie#/document/${encodeURIComponent(doc.id)}`, class: 'edit-link', hidden: true },
+    'Bewerken', h('span', { class: 'visually-hidden' }, ` (redactie: ${doc.title || doc.id})`));
+  editorName().then((name) => {
+    if (name) link.hidden = false;
+  });
+  return link;
 }

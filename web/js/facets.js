@@ -1,21 +1,23 @@
 // The filter panel (facets with counts, year range) and the removable chips of active filters.
-import { h, clear, fill, formatNumber } from './dom.js';
+import { h, clear, fill, formatNumber, fold } from './dom.js';
 import { facetLabel } from './labels.js';
 import { withChanges, toggleValue, hasFilters, emptyState, stateUrl } from './state.js';
 
 const kFacets = [
-  { key: 'theme', title: 'Thema', multi: true },
-  { key: 'provincie', title: 'Provincie', multi: true },
-  { key: 'gemeente', title: 'Gemeente', multi: true },
+  { key: 'theme', title: 'Thema', multi: true, find: 'Zoek een thema' },
+  { key: 'provincie', title: 'Provincie', multi: true, find: 'Zoek een provincie' },
+  { key: 'gemeente', title: 'Gemeente', multi: true, find: 'Zoek een gemeente' },
   { key: 'kind', title: 'Soort document', multi: false },
   { key: 'evidence', title: 'Soort kennis', multi: false },
   // Shown when the results are in more than one language (or one is chosen).
   { key: 'language', title: 'Taal', multi: false, onlyIfChoice: true },
-  { key: 'organisatie', title: 'Organisatie', multi: true },
+  { key: 'organisatie', title: 'Organisatie', multi: true, find: 'Zoek een organisatie' },
 ];
 const kCollapsedSize = 8;
 // Which facet lists the user expanded; kept across renders of the same page.
 const expanded = new Set();
+// What the user typed in a facet's type-ahead, kept across renders of the same page.
+const typed = new Map();
 
 export function renderFacets(container, { state, result, navigate }) {
   const facets = result.facets || {};
@@ -33,32 +35,59 @@ function facetGroup(facet, entries, state, navigate) {
   const rows = [...entries];
   for (const value of selected) if (!rows.some((e) => e.value === value)) rows.push({ value, count: 0 });
   if (!rows.length || (facet.onlyIfChoice && rows.length < 2 && !selected.length)) return null;
+  // The chosen values first, then by count.
+  rows.sort((a, b) => selected.includes(b.value) - selected.includes(a.value));
   const isOpen = expanded.has(facet.key);
-  const shown = isOpen ? rows : rows.slice(0, Math.max(kCollapsedSize, selected.length));
   const listId = `facet-${facet.key}`;
+  const list = h('ul', { id: listId });
+  const searchable = facet.find && rows.length > kCollapsedSize;
+  const none = h('p', { class: 'facet-none', role: 'status' });
+  // A long list gets a type-ahead: typing narrows the list (without a new search) to the values
+  // whose name holds the text, so "Toon alle 342" is never needed to find one gemeente.
+  const showRows = () => {
+    const text = fold(typed.get(facet.key) || '').trim();
+    const matching = text
+      ? rows.filter((e) => selected.includes(e.value) || fold(facetLabel(facet.key, e)).includes(text))
+      : rows;
+    const shown = isOpen || text ? matching : matching.slice(0, Math.max(kCollapsedSize, selected.length));
+    fill(list, shown.map((entry) => row(entry)));
+    const found = text ? rows.some((e) => fold(facetLabel(facet.key, e)).includes(text)) : true;
+    none.textContent = found ? '' : `Geen ${facet.title.toLowerCase()} gevonden met “${typed.get(facet.key)}”.`;
+  };
+  const row = (entry) => {
+    const id = `f-${facet.key}-${cssId(entry.value)}`;
+    const checked = selected.includes(entry.value);
+    return h('li', {},
+      h('input', {
+        type: 'checkbox', id, checked, 'data-facet': facet.key, 'data-value': entry.value,
+        onchange: () => navigate(facet.multi
+          ? toggleValue(state, facet.key, entry.value)
+          : withChanges(state, { [facet.key]: checked ? '' : entry.value }), { focus: `#${id}` }),
+      }),
+      h('label', { for: id },
+        h('span', { class: 'facet-label' }, facetLabel(facet.key, entry)),
+        h('span', { class: 'count' }, formatNumber(entry.count),
+          h('span', { class: 'visually-hidden' }, entry.count === 1 ? ' document' : ' documenten'))));
+  };
+  showRows();
+  const findId = `zoek-${facet.key}`;
   return h('fieldset', { class: 'facet' },
     h('legend', {}, facet.title),
-    h('ul', { id: listId }, shown.map((entry) => {
-      const id = `f-${facet.key}-${cssId(entry.value)}`;
-      const checked = selected.includes(entry.value);
-      return h('li', {},
-        h('input', {
-          type: 'checkbox', id, checked, 'data-facet': facet.key, 'data-value': entry.value,
-          onchange: () => navigate(facet.multi
-            ? toggleValue(state, facet.key, entry.value)
-            : withChanges(state, { [facet.key]: checked ? '' : entry.value }), { focus: `#${id}` }),
-        }),
-        h('label', { for: id },
-          h('span', { class: 'facet-label' }, facetLabel(facet.key, entry)),
-          h('span', { class: 'count' }, formatNumber(entry.count),
-            h('span', { class: 'visually-hidden' }, entry.count === 1 ? ' document' : ' documenten'))));
-    })),
-    rows.length > shown.length || isOpen && rows.length > kCollapsedSize
+    searchable ? [
+      h('label', { for: findId, class: 'visually-hidden' }, facet.find),
+      h('input', {
+        type: 'search', id: findId, class: 'facet-search', placeholder: facet.find, autocomplete: 'off',
+        'aria-controls': listId, value: typed.get(facet.key) || '',
+        oninput: (e) => { typed.set(facet.key, e.target.value); showRows(); },
+      })] : null,
+    list,
+    none,
+    rows.length > kCollapsedSize
       ? h('button', {
         type: 'button', class: 'link-button', 'aria-controls': listId, 'aria-expanded': isOpen ? 'true' : 'false',
         onclick: (e) => {
           if (isOpen) expanded.delete(facet.key); else expanded.add(facet.key);
-          navigate(state, { replace: true, focus: `[aria-controls="${listId}"]` });
+          navigate(state, { replace: true, focus: `button[aria-controls="${listId}"]` });
           e.preventDefault();
         },
       }, isOpen ? 'Toon minder' : `Toon alle ${rows.length}`)

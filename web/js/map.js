@@ -39,6 +39,14 @@ export async function renderMap(container, options) {
   const { width, height, project } = projection(features, kWidth);
   const zoomName = zoomed ? kProvincies.find(([code]) => code === options.zoom)?.[1] : '';
 
+  // The keyboard's place: a ring drawn over every shape (a shape's own outline is partly covered
+  // by its neighbours), dark outside and light inside so it shows on every shade.
+  const ringOuter = svg('path', { class: 'focus-ring-outer', d: '', 'aria-hidden': 'true' });
+  const ringInner = svg('path', { class: 'focus-ring-inner', d: '', 'aria-hidden': 'true' });
+  const showRing = (d) => {
+    ringOuter.setAttribute('d', d);
+    ringInner.setAttribute('d', d);
+  };
   const shapes = features.map((f) => {
     const { code, name } = f.properties;
     const count = counts.get(code) || 0;
@@ -55,6 +63,8 @@ export async function renderMap(container, options) {
       'aria-label': label,
       'data-code': code,
       onclick: activate,
+      onfocus: (e) => showRing(e.currentTarget.matches(':focus-visible') ? e.currentTarget.getAttribute('d') : ''),
+      onblur: () => showRing(''),
       onkeydown: (e) => {
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
@@ -76,7 +86,8 @@ export async function renderMap(container, options) {
   }, svg('defs', {}, svg('pattern', {
     id: 'geen-documenten', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)',
   }, svg('rect', { width: 6, height: 6, fill: kShades[0] }),
-  svg('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: '#b4bcc4', 'stroke-width': 1.5 }))), shapes);
+  svg('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: '#b4bcc4', 'stroke-width': 1.5 }))), shapes,
+  ringOuter, ringInner);
 
   const legendSteps = legendFor(max);
   fill(container,

@@ -75,7 +75,8 @@ function timeline(state, years, navigate) {
   const max = Math.max(...counts.values());
   const bars = [];
   // Long spans are grouped per 5 years so the bars stay readable on a phone.
-  const step = last - first > 30 ? 5 : 1;
+  const span = last - first;
+  const step = span > 60 ? 10 : span > 30 ? 5 : 1;
   // Up to a dozen bars each carry their year; more get only the first and last below the axis.
   const barCount = Math.floor((last - first) / step) + 1;
   const labelEach = barCount <= 12;
@@ -100,9 +101,26 @@ function timeline(state, years, navigate) {
       }, h('span', { class: 'bar-fill', style: `height:${Math.max(count ? 6 : 0, (count / max) * 100)}%` })),
       labelEach ? h('span', { class: 'bar-label', 'aria-hidden': 'true' }, shortLabels ? `’${String(y).slice(2)}` : String(y)) : null));
   }
+  // One tab stop for the whole timeline (the chosen period, else the latest); the arrow keys, Home
+  // and End move between the periods, so the keyboard never walks through dozens of bars.
+  const buttons = bars.map((li) => li.querySelector('button'));
+  const enabled = buttons.filter((b) => !b.disabled);
+  const start = buttons.find((b) => b.classList.contains('selected')) || enabled[enabled.length - 1];
+  for (const b of buttons) b.tabIndex = b === start ? 0 : -1;
+  const onKey = (e) => {
+    const at = enabled.indexOf(e.target);
+    if (at < 0) return;
+    const to = { ArrowLeft: at - 1, ArrowRight: at + 1, ArrowUp: at + 1, ArrowDown: at - 1, Home: 0, End: enabled.length - 1 }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    const next = enabled[Math.max(0, Math.min(enabled.length - 1, to))];
+    for (const b of buttons) b.tabIndex = b === next ? 0 : -1;
+    next.focus();
+  };
   return h('section', { class: 'timeline', 'aria-labelledby': 'tijdlijn-titel' },
     h('h3', { id: 'tijdlijn-titel' }, 'Documenten per jaar'),
-    h('ol', { class: `bars${labelEach ? ' labelled' : ''}` }, bars),
+    h('p', { class: 'visually-hidden', id: 'tijdlijn-uitleg' }, 'Kies een periode met de pijltjestoetsen en Enter.'),
+    h('ol', { class: `bars${labelEach ? ' labelled' : ''}`, onkeydown: onKey, 'aria-describedby': 'tijdlijn-uitleg' }, bars),
     labelEach ? null : h('div', { class: 'bar-axis', 'aria-hidden': 'true' },
       h('span', {}, String(first)), h('span', {}, String(last))));
 }
@@ -196,7 +214,8 @@ function matrix(state, regional, result) {
     h('p', { class: 'muted', id: 'matrix-uitleg' },
       'Aantal documenten per thema en provincie; een gearceerd vak met een streepje is een witte vlek.'),
     // Scrolls sideways on a narrow screen; focusable so the keyboard can scroll it too.
-    h('div', { class: 'matrix-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'matrix-titel' },
+    // Its own name: two landmarks with one name are one too many (axe: landmark-unique).
+    h('div', { class: 'matrix-scroll', tabindex: '0', role: 'region', 'aria-label': 'Tabel: thema’s per provincie, schuifbaar' },
       h('table', { 'aria-describedby': 'matrix-uitleg' },
         h('thead', {}, h('tr', {},
           h('th', { scope: 'col' }, 'Thema'),

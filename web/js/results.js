@@ -5,6 +5,7 @@ import { listOf, kindName, evidenceName } from './labels.js';
 import { withChanges, stateUrl, searchParams, hasFilters, emptyState } from './state.js';
 import { fileUrl, exportUrl, exportsAvailable } from './api.js';
 import { withMarks, marksNote } from './marks.js';
+import { newBadge, copyLinkButton } from './visits.js';
 
 // A hit shows at most this many regions and themes; the document page lists them all.
 const kMaxRegions = 4;
@@ -19,7 +20,8 @@ export function renderResults(container, { state, result, navigate }) {
   fill(container,
     h('div', { class: 'results-head' },
       h('h2', { id: 'resultaten-titel', tabindex: -1 }, resultsTitle(state, result, pages)),
-      sortControl(state, navigate)),
+      sortControl(state, navigate),
+      result.total ? copyLinkButton('deze resultaten') : null),
     correction(state, result, navigate),
     partialNotice(result),
     placeChips(state, result, navigate),
@@ -42,8 +44,9 @@ function sortControl(state, navigate) {
       id: 'sorteer',
       onchange: (e) => navigate(withChanges(state, { sort: e.target.value }), { focus: '#sorteer' }),
     },
-    h('option', { value: 'relevance', selected: state.sort !== 'date' }, 'relevantie'),
-    h('option', { value: 'date', selected: state.sort === 'date' }, 'datum (nieuwste eerst)')));
+    h('option', { value: 'relevance', selected: state.sort === 'relevance' }, 'relevantie'),
+    h('option', { value: 'date', selected: state.sort === 'date' }, 'datum (nieuwste eerst)'),
+    h('option', { value: 'added', selected: state.sort === 'added' }, 'toegevoegd (nieuwste eerst)')));
 }
 
 function correction(state, result, navigate) {
@@ -111,7 +114,8 @@ function hitItem(hit, state) {
   return h('li', { class: 'hit' },
     h('article', { 'aria-labelledby': `hit-${cssSafe(hit.id)}` },
       h('h3', { id: `hit-${cssSafe(hit.id)}` },
-        h('a', { href: stateUrl(docState), class: 'hit-title', 'data-doc': hit.id }, hit.title || 'Zonder titel')),
+        h('a', { href: stateUrl(docState), class: 'hit-title', 'data-doc': hit.id }, hit.title || 'Zonder titel'),
+        newBadge(hit)),
       h('p', { class: 'hit-meta' }, meta.join(' · ')),
       hit.evidence ? h('p', { class: 'hit-evidence' }, `Soort kennis: ${evidenceName(hit.evidence)}`) : null,
       hit.snippet ? h('p', { class: 'snippet' }, markedText(hit.snippet)) : null,

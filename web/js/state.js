@@ -26,7 +26,7 @@ export function parseState(search = window.location.search) {
   state.year_to = yearOrEmpty(params.get('year_to'));
   // undated=1: a year filter keeps the documents whose year is unknown.
   state.undated = params.get('undated') === '1';
-  state.sort = params.get('sort') === 'date' ? 'date' : 'relevance';
+  state.sort = ['date', 'added'].includes(params.get('sort')) ? params.get('sort') : 'relevance';
   const page = Number.parseInt(params.get('page') || '1', 10);
   state.page = Number.isFinite(page) && page > 0 ? page : 1;
   state.doc = params.get('doc') || '';
@@ -46,7 +46,7 @@ export function searchParams(state, { withPage = true } = {}) {
   if (state.year_from) params.set('year_from', state.year_from);
   if (state.year_to) params.set('year_to', state.year_to);
   if (state.undated && (state.year_from || state.year_to)) params.set('undated', '1');
-  if (state.sort === 'date') params.set('sort', 'date');
+  if (state.sort === 'date' || state.sort === 'added') params.set('sort', state.sort);
   if (withPage && state.page > 1) params.set('page', String(state.page));
   if (state.q && !state.spell) params.set('spell', '0');
   return params;

@@ -112,6 +112,7 @@ export async function session() {
 
 export const queues = () => request('GET', '/api/editor/queues');
 export const queue = (name, offset, limit) => request('GET', `/api/editor/queues/${enc(name)}?offset=${offset}&limit=${limit}`);
+export const search = (q, offset, limit) => request('GET', `/api/editor/search?q=${enc(q)}&offset=${offset}&limit=${limit}`);
 export const editorDocument = (id) => request('GET', `/api/editor/documents/${enc(id)}`);
 export const saveOverride = (id, override) => request('PUT', `/api/editor/documents/${enc(id)}`, { json: override });
 export const addNote = (id, text) => request('POST', `/api/editor/documents/${enc(id)}/notes`, { json: { text } });

@@ -1,6 +1,6 @@
 // The editors' pages (/redactie): login, the review queues, one document, duplicates, upload.
 // Views live in the URL fragment so back/forward and links work:
-//   #/wachtrijen   #/wachtrij/NAME[/OFFSET]   #/document/ID   #/upload
+//   #/wachtrijen   #/wachtrij/NAME[/OFFSET]   #/document/ID   #/upload   #/zoeken/QUERY[/OFFSET]
 // Anything else in the fragment (a skip link's "#inhoud") is not a view and changes nothing.
 import { h, fill } from '../../js/dom.js';
 import { loadCatalog } from '../../js/labels.js';
@@ -8,6 +8,7 @@ import * as api from './api.js';
 import { renderOverview, renderQueue } from './queues.js';
 import { renderEditor } from './editor.js';
 import { renderUpload } from './upload.js';
+import { renderSearch } from './search.js';
 import { errorBox } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
@@ -25,6 +26,7 @@ function route() {
     case 'wachtrij': return { view: 'queue', name: parts[1] || '', offset: Math.max(0, Number.parseInt(parts[2] || '0', 10) || 0) };
     case 'document': return { view: 'document', id: parts[1] || '' };
     case 'upload': return { view: 'upload' };
+    case 'zoeken': return { view: 'search', q: parts[1] || '', offset: Math.max(0, Number.parseInt(parts[2] || '0', 10) || 0) };
     default: return { view: 'overview' };
   }
 }
@@ -44,6 +46,7 @@ async function render({ focus = true } = {}) {
     if (r.view === 'queue') await renderQueue(els.view, r.name, r.offset);
     else if (r.view === 'document') await renderDocumentPage(r.id);
     else if (r.view === 'upload') renderUpload(els.view);
+    else if (r.view === 'search') await renderSearch(els.view, r.q, r.offset);
     else await renderOverview(els.view);
   } catch (err) {
     if (token !== renderToken || !editor) return;

@@ -2,7 +2,7 @@
 // or says they differ ("Geen dubbel"). The default choice keeps the PDF, or else the longer text.
 import { h, fill } from '../../js/dom.js';
 import * as api from './api.js';
-import { trackSave } from './status.js';
+import { trackSave, announceChange } from './status.js';
 import { pagesOf, textLength, formatName } from './ui.js';
 
 const kFirstPageChars = 1500;
@@ -62,6 +62,7 @@ function pairView(item) {
         trackSave(status);
       } else {
         await api.rejectDuplicate(a.id, b.id);
+        announceChange();
         fill(buttons, h('p', { class: 'done' }, 'Genoteerd: dit zijn twee verschillende documenten. Het paar komt niet meer terug in deze wachtrij.'));
       }
       for (const r of radios()) r.disabled = true;

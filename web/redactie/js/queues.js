@@ -8,13 +8,19 @@ import { renderEditor, decideQuickly } from './editor.js';
 import { renderDuplicates } from './duplicates.js';
 import { trackSave } from './status.js';
 import { flagList, formatName, formatScore, formatTime, metaLine, personalDataLine } from './ui.js';
+import { searchForm } from './search.js';
 
 export const kPageSize = 20;
+
+// The open queue's count refresher (one at a time: the view that is on screen).
+let refreshCount = null;
+window.addEventListener('redactie-changed', () => refreshCount?.());
 
 export async function renderOverview(container) {
   const [answer, state] = await Promise.all([api.queues(), api.status().catch(() => null)]);
   fill(container,
     h('h2', { id: 'weergave-titel', tabindex: -1 }, 'Wachtrijen'),
+    searchForm(),
     h('p', {}, 'Documenten die de machine niet zeker wist. Open een wachtrij en verbeter de documenten één voor één.'),
     h('ul', { class: 'queue-list' }, answer.queues.map((q) => h('li', {},
       h('a', { href: `#/wachtrij/${encodeURIComponent(q.name)}`, class: 'queue-card', dataset: { queue: q.name } },
@@ -36,12 +42,26 @@ export async function renderQueue(container, name, offset) {
   const range = total
     ? `Documenten ${formatNumber(offset + 1)}–${formatNumber(offset + items.length)} van ${formatNumber(total)}`
     : 'Deze wachtrij is leeg. Goed werk!';
+  const heading = h('h2', { id: 'weergave-titel', tabindex: -1 }, `${label} (${formatNumber(total)})`);
+  const rangeEl = h('p', { class: 'muted', id: 'wachtrij-bereik' }, range);
+  // After every action the count follows (a merge leaves the duplicates queue once it is live).
+  refreshCount = async () => {
+    if (!heading.isConnected) return;
+    try {
+      const fresh = await api.queue(name, offset, kPageSize);
+      heading.textContent = `${label} (${formatNumber(fresh.total ?? 0)})`;
+      rangeEl.textContent = fresh.total
+        ? `Documenten ${formatNumber(offset + 1)}–${formatNumber(offset + (fresh.items || []).length)} van ${formatNumber(fresh.total)}`
+        : 'Deze wachtrij is leeg. Goed werk!';
+    } catch {
+      // The count stays as it was; "Vernieuwen" tries again.
+    }
+  };
   const refresh = h('button', { type: 'button', class: 'secondary', onclick: () => window.dispatchEvent(new HashChangeEvent('hashchange')) }, 'Vernieuwen');
   fill(container,
     h('nav', { 'aria-label': 'Kruimelpad' }, h('a', { href: '#/wachtrijen', class: 'back' }, '‹ Alle wachtrijen')),
-    h('div', { class: 'results-head' },
-      h('h2', { id: 'weergave-titel', tabindex: -1 }, `${label} (${formatNumber(total)})`), refresh),
-    h('p', { class: 'muted', id: 'wachtrij-bereik' }, range),
+    h('div', { class: 'results-head' }, heading, refresh),
+    rangeEl,
     name === 'duplicates'
       ? renderDuplicates(items)
       : h('ol', { class: 'queue-items', start: offset + 1 }, items.map((item) => queueItem(item))),

@@ -16,6 +16,12 @@ function show(el, text, kind) {
   el.className = `save-status ${kind}`;
 }
 
+// Tells the page that the collection changed (an edit is live, a pair was rejected): views
+// showing counts refresh them (queues.js).
+export function announceChange() {
+  window.dispatchEvent(new CustomEvent('redactie-changed'));
+}
+
 // el: an element with role="status"; onLive: called once the index has the change.
 export function trackSave(el, onLive = () => {}) {
   show(el, kSavedText, 'pending');
@@ -45,6 +51,7 @@ async function poll() {
           show(el, kLiveText, 'live');
           onLive();
         }
+        announceChange();
       } else if (!warned && Date.now() - started > kPatienceMs) {
         warned = true;
         for (const el of waiting.keys()) {

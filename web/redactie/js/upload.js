@@ -11,8 +11,11 @@ const kWaitMs = 120_000;
 export function renderUpload(container) {
   const input = h('input', {
     id: 'bestanden', type: 'file', multiple: true, accept: [...uploadExtensions(), 'application/pdf', 'text/plain', 'text/markdown'].join(','),
-    'aria-describedby': 'bestanden-hint bestanden-fout',
+    class: 'file-input', 'aria-describedby': 'bestanden-gekozen bestanden-hint bestanden-fout',
+    // The browser's own button speaks the browser's language ("Choose Files"); ours is Dutch.
+    onchange: () => { chosen.textContent = chosenText([...input.files]); },
   });
+  const chosen = h('span', { class: 'file-chosen', id: 'bestanden-gekozen' }, chosenText([]));
   const errorEl = h('p', { class: 'field-error', id: 'bestanden-fout', hidden: true });
   const results = h('ol', { class: 'upload-results', 'aria-live': 'polite' });
   const button = h('button', { type: 'submit', class: 'primary' }, 'Uploaden');
@@ -36,6 +39,7 @@ export function renderUpload(container) {
         const answer = await api.upload(files);
         for (const file of answer.files || []) results.append(uploadedItem(file));
         form.reset();
+        chosen.textContent = chosenText([]);
       } catch (err) {
         errorEl.textContent = err.message;
         errorEl.hidden = false;
@@ -47,9 +51,12 @@ export function renderUpload(container) {
     },
   },
   h('div', { class: 'field' },
-    h('label', { for: 'bestanden' }, 'Bestanden'),
-    input,
-    h('p', { class: 'hint', id: 'bestanden-hint' }, 'PDF, tekst (.txt) of Markdown (.md); u kunt er meer tegelijk kiezen. Elk bestand komt in de beheerde documentmap en wordt meteen geïndexeerd.'),
+    h('span', { class: 'field-label' }, 'Bestanden'),
+    h('div', { class: 'file-picker' },
+      input,
+      h('label', { for: 'bestanden', class: 'button secondary file-button' }, 'Kies bestanden'),
+      chosen),
+    h('p', { class: 'hint', id: 'bestanden-hint' }, `Rapporten, artikelen en andere documenten (${uploadExtensions().join(', ')}); u kunt er meer tegelijk kiezen. Elk bestand komt in de beheerde documentmap en wordt meteen geïndexeerd.`),
     errorEl),
   button);
   fill(container,
@@ -63,7 +70,7 @@ function checkFiles(files) {
   const accepted = uploadExtensions();
   const wrong = files.filter((f) => !accepted.some((ext) => f.name.toLowerCase().endsWith(ext)));
   if (wrong.length) {
-    return `Alleen PDF-, tekst- en Markdown-bestanden (${accepted.join(', ')}) kunnen worden toegevoegd; niet: ${wrong.map((f) => f.name).join(', ')}.`;
+    return `Alleen bestanden met deze extensies kunnen worden toegevoegd: ${accepted.join(', ')}. Niet: ${wrong.map((f) => f.name).join(', ')}.`;
   }
   const empty = files.filter((f) => f.size === 0);
   if (empty.length) return `Leeg bestand: ${empty.map((f) => f.name).join(', ')}.`;
@@ -100,4 +107,11 @@ async function waitAndEdit(box, file) {
     await sleep(1000);
   }
   fill(box, errorBox(new Error('Het document is na twee minuten nog niet geïndexeerd. Draait kb-indexer, en is de uploadmap een van de mappen die hij indexeert?')));
+}
+
+// What the picker holds, in words.
+function chosenText(files) {
+  if (!files.length) return 'Nog geen bestand gekozen.';
+  if (files.length === 1) return `Gekozen: ${files[0].name}`;
+  return `${files.length} bestanden gekozen: ${files.map((f) => f.name).join(', ')}`;
 }

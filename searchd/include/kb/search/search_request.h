@@ -55,6 +55,9 @@ struct SearchRequest {
   // Exports: the matches come back as SearchResult::documents (stored data without page text)
   // instead of hits, and `size` may be up to kMaxExport (set by the caller, not a parameter).
   bool metadata_only = false;
+  // The editors' search: hidden and merged documents are found too (set by the caller, never a
+  // URL parameter).
+  bool include_hidden = false;
 
   bool HasFilters() const;
   SortOrder EffectiveSort() const;
