@@ -5,7 +5,7 @@ KB_WERROR ?= OFF
 JOBS ?= $(shell nproc)
 PORT ?= 8080
 
-.PHONY: deps build test test-sanitized demo bench package clean
+.PHONY: deps build test test-sanitized demo bench package package-check clean
 
 deps:
 	@.ci/install-deps
@@ -53,6 +53,12 @@ package: deps
 	cmake --build $(PACKAGE_DIR) -j $(JOBS)
 	cd $(PACKAGE_DIR) && cpack
 	@ls $(PACKAGE_DIR)/*.deb
+
+# The package installed into a clean Debian 12 root (debootstrap; needs root and the mirror).
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+package-check: package
+	@command -v debootstrap >/dev/null || $(SUDO) apt-get install -y debootstrap
+	$(SUDO) tests/package_check.sh $$(ls -t $(PACKAGE_DIR)/*.deb | head -1)
 
 bench: build
 	@.ci/install-deps --bench
