@@ -153,35 +153,34 @@ std::string OpenSearchDescription(const ExportLinks& links) {
   return out;
 }
 
-CitationMarkup DocumentCitationMarkup(const CitationRecord& r, const ExportLinks& links) {
-  CitationMarkup markup;
-  std::string& head = markup.head;
+CitationMeta DocumentCitationMeta(const CitationRecord& r, const ExportLinks& links) {
+  CitationMeta meta;
+  auto tag = [&meta](std::string name, std::string content) {
+    if (!content.empty()) meta.tags.emplace_back(std::move(name), std::move(content));
+  };
   const std::vector<PersonName> authors = CitationAuthors(r);
-  head += Meta("citation_title", r.title);
-  for (const PersonName& a : authors) head += Meta("citation_author", a.Inverted());
+  tag("citation_title", r.title);
+  for (const PersonName& a : authors) tag("citation_author", a.Inverted());
   // Highwire dates are YYYY/MM/DD (or only the year).
   std::string date = r.date;
   for (char& c : date) {
     if (c == '-') c = '/';
   }
   if (date.empty() && r.year > 0) date = std::to_string(r.year);
-  head += Meta("citation_publication_date", date);
-  if (IsReport(r)) {
-    head += Meta("citation_technical_report_institution", r.organisation);
-  } else {
-    head += Meta("citation_publisher", r.organisation);
-  }
-  head += Meta("citation_language", r.language);
+  tag("citation_publication_date", date);
+  tag(IsReport(r) ? "citation_technical_report_institution" : "citation_publisher", r.organisation);
+  tag("citation_language", r.language);
   std::string keywords;
   for (const std::string& k : CitationKeywords(r)) keywords += (keywords.empty() ? "" : "; ") + k;
-  head += Meta("citation_keywords", keywords);
-  if (r.page_count > 0) head += Meta("citation_num_pages", std::to_string(r.page_count));
-  head += Meta("citation_abstract_html_url", links.DocumentPage(r.id));
-  if (r.format == "pdf") head += Meta("citation_pdf_url", links.DocumentFile(r.id));
+  tag("citation_keywords", keywords);
+  if (r.page_count > 0) tag("citation_num_pages", std::to_string(r.page_count));
+  tag("citation_abstract_html_url", links.DocumentPage(r.id));
+  if (r.format == "pdf") tag("citation_pdf_url", links.DocumentFile(r.id));
 
   // COinS (OpenURL 1.0 KEV): a book-format "report" or "document", or a journal-format
   // "article" for news and web articles with the website as the journal title.
-  std::string kev = "ctx_ver=Z39.88-2004";
+  std::string& kev = meta.coins;
+  kev = "ctx_ver=Z39.88-2004";
   auto add = [&kev](std::string_view key, std::string_view value) {
     if (!value.empty()) kev += "&" + std::string(key) + "=" + UrlEncode(value);
   };
@@ -211,7 +210,14 @@ CitationMarkup DocumentCitationMarkup(const CitationRecord& r, const ExportLinks
   add("rft.date", r.date.empty() && r.year > 0 ? std::to_string(r.year) : r.date);
   add("rft.language", r.language);
   add("rft_id", links.DocumentPage(r.id));
-  markup.body = "<span class=\"Z3988\" title=\"" + XmlEscape(kev) + "\" hidden></span>\n";
+  return meta;
+}
+
+CitationMarkup DocumentCitationMarkup(const CitationRecord& r, const ExportLinks& links) {
+  const CitationMeta meta = DocumentCitationMeta(r, links);
+  CitationMarkup markup;
+  for (const auto& [name, content] : meta.tags) markup.head += Meta(name, content);
+  markup.body = "<span class=\"Z3988\" title=\"" + XmlEscape(meta.coins) + "\" hidden></span>\n";
   return markup;
 }
 

@@ -232,10 +232,6 @@ nlohmann::json DocumentObject(const search::DocumentDetail& detail) {
   return body;
 }
 
-std::string DocumentJson(const search::DocumentDetail& detail) {
-  return Dump(DocumentObject(detail));
-}
-
 std::string SuggestionsJson(std::string_view query, const std::vector<search::Suggestion>& list) {
   json suggestions = json::array();
   for (const auto& s : list) {

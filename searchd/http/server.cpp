@@ -23,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "editor_service.h"
+#include "json_objects.h"
 #include "kb/http/bounded_task_queue.h"
 #include "kb/http/citation_export.h"
 #include "kb/http/error_mapper.h"
@@ -424,7 +425,17 @@ void Server::Impl::Document(search::Searcher& s, const httplib::Request& req,
                                              "alleen bij een export; geef ook format=ris, "
                                              "bibtex, csv of apa"));
     }
-    return SendJson(res, DocumentJson(*detail));
+    // The citation metadata, so the page sets the same citation_* tags when it opens a
+    // document itself as a direct load of /?doc=ID gets in its HTML.
+    nlohmann::json body = DocumentObject(*detail);
+    ExportLinks links;
+    links.origin = PublicUrl();
+    const CitationMeta meta = DocumentCitationMeta(CitationOf(doc), links);
+    nlohmann::json tags = nlohmann::json::array();
+    for (const auto& [name, content] : meta.tags)
+      tags.push_back({{"name", name}, {"content", content}});
+    body["citation"] = {{"meta", std::move(tags)}, {"coins", meta.coins}};
+    return SendJson(res, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
   CitationRecord record = CitationOf(doc);
   record.page = *page;

@@ -282,6 +282,16 @@ TEST_CASE("a document page carries citation_* meta tags and COinS for reference 
   CHECK(title < head_end);
   CHECK(html.find("<meta name=\"citation_publication_date\" content=\"2019/05/03\">") < head_end);
   CHECK(html.find("<span class=\"Z3988\" title=\"ctx_ver=Z39.88-2004") > head_end);
+  // The JSON of the document carries the same tags, for the page to set when it opens it itself.
+  auto client = Client();
+  auto json_doc = GetJson(client, "/api/documents/" + id);
+  REQUIRE(json_doc.status == 200);
+  const json& tags = json_doc.body["citation"]["meta"];
+  REQUIRE(tags.is_array());
+  CHECK(tags[0]["name"] == "citation_title");
+  CHECK(tags[0]["content"] == kTitle);
+  CHECK(json_doc.body["citation"]["coins"].get<std::string>().rfind("ctx_ver=Z39.88-2004&", 0) ==
+        0);
   // An unknown document gets the plain page (the script says it is missing).
   auto missing = Get("/?doc=ffffffffffffffff");
   CHECK(missing->status == 200);

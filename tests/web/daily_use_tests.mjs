@@ -193,5 +193,13 @@ export const dailyUseTests = {
     await page.waitForSelector('#document-titel');
     assert.deepEqual(await axeViolations(page), [], 'axe on a document page');
     assert.ok(await page.locator('.edit-link').isHidden(), 'no "Bewerken" without an editor');
+    // Opened from the list (no page load), the document still carries its citation tags.
+    const title = (await page.textContent('#document-titel')).trim();
+    assert.equal(await page.getAttribute('meta[name="citation_title"]', 'content'), title);
+    assert.equal(await page.locator('meta[name="citation_title"]').count(), 1);
+    assert.equal(await page.locator('span.Z3988').count(), 1);
+    await page.goBack();
+    await resultsShown(page);
+    assert.equal(await page.locator('meta[name^="citation_"]').count(), 0, 'a result list carries no citation tags');
   },
 };

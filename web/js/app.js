@@ -9,7 +9,7 @@ import { renderFacets, renderChips } from './facets.js';
 import { renderOverview } from './overview.js';
 import { renderResults } from './results.js';
 import { renderFindings } from './findings.js';
-import { renderDocument } from './document.js';
+import { renderDocument, setCitationMeta } from './document.js';
 import { attachSuggest } from './suggest.js';
 import { loadGeometry } from './geo.js';
 import { loadCatalog } from './labels.js';
@@ -72,6 +72,7 @@ function focusAfterRender(selector) {
 }
 
 async function renderSearchView(state, signal, token) {
+  setCitationMeta(null);
   els.documentView.hidden = true;
   els.searchView.hidden = false;
   els.results.setAttribute('aria-busy', 'true');

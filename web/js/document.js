@@ -90,6 +90,7 @@ export function renderDocument(container, { state, doc, reference, navigate }) {
     doc.language && ['Taal', doc.language === 'nl' ? 'Nederlands' : doc.language === 'en' ? 'Engels' : doc.language],
   ].filter(Boolean);
 
+  setCitationMeta(doc.citation);
   fill(container,
     h('nav', { 'aria-label': 'Kruimelpad' }, backLink),
     h('article', { class: 'document', 'aria-labelledby': 'document-titel' },
@@ -207,4 +208,17 @@ function editLink(doc) {
     if (name) link.hidden = false;
   });
   return link;
+}
+
+// The document's citation_* tags in the head (reference managers such as the Zotero Connector
+// read them) and its COinS span, from the server's one citation builder; cleared with null when
+// the page shows no document.
+export function setCitationMeta(citation) {
+  for (const el of document.head.querySelectorAll('meta[name^="citation_"]')) el.remove();
+  for (const el of document.querySelectorAll('span.Z3988')) el.remove();
+  if (!citation) return;
+  for (const { name, content } of citation.meta || []) {
+    document.head.append(h('meta', { name, content }));
+  }
+  if (citation.coins) document.body.append(h('span', { class: 'Z3988', title: citation.coins, hidden: true }));
 }

@@ -9,6 +9,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "kb/http/citation_export.h"
 #include "kb/search/search_result.h"
@@ -39,8 +41,17 @@ std::string SitemapIndex(std::uint64_t total, const ExportLinks& links);
 // The OpenSearch 1.1 description: the web page, the Atom feed and the JSON API as templates.
 std::string OpenSearchDescription(const ExportLinks& links);
 
-// The <meta name="citation_*"> tags and a COinS <span class="Z3988"> of one document, for the
-// document page's HTML (the tags belong in <head>, the span in <body>).
+// A document's citation metadata for reference managers: the Highwire Press tags as (name,
+// content) pairs ("citation_title", ...) and the COinS context object (OpenURL 1.0 KEV).
+struct CitationMeta {
+  std::vector<std::pair<std::string, std::string>> tags;
+  std::string coins;
+};
+CitationMeta DocumentCitationMeta(const CitationRecord& record, const ExportLinks& links);
+
+// The same as HTML for the document page: <meta name="citation_*"> tags for <head> and a
+// <span class="Z3988"> for <body>. The page's script sets the same tags from the document's
+// JSON ("citation") when it opens a document itself.
 struct CitationMarkup {
   std::string head;
   std::string body;

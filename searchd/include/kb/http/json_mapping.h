@@ -21,7 +21,6 @@ std::string SearchResultJson(const search::SearchResult& result);
 // {query, corrected_query, showing_corrected, passages: [{id, title, format, year, page, section,
 // role, text, score}]}; `text` is HTML-escaped with the query's words in <mark>.
 std::string PassagesJson(const search::PassageResult& result);
-std::string DocumentJson(const search::DocumentDetail& detail);
 std::string SuggestionsJson(std::string_view query, const std::vector<search::Suggestion>& list);
 std::string HealthJson(const search::IndexInfo& info);
 // GET /api/catalog (and the editors' theme list): {themes: [{slug, name}], kinds: [{value,
