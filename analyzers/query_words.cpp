@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <iterator>
+#include <string>
 #include <utility>
 
 #include "kb/analysis/tokenizer.h"
@@ -24,6 +26,12 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kOperator
     {"NIET", "NOT"},
 }};
 
+std::string Lower(std::string_view word) {
+  std::string out(word);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 }  // namespace
 
 std::string_view XapianOperator(std::string_view word) {
@@ -42,7 +50,11 @@ std::vector<QueryWord> ScanQueryWords(std::string_view query) {
     w.end = token.offset + token.text.size();
     const char next = w.end < query.size() ? query[w.end] : '\0';
     w.is_operator = !XapianOperator(token.text).empty();
-    w.is_field = next == ':';
+    // "titel:jeugd" is a field; "inzet: de raad" (a question's colon) and "foo:bar" are not.
+    const char after = w.end + 1 < query.size() ? query[w.end + 1] : '\0';
+    w.is_field = next == ':' && after != '\0' && after != ' ' && after != '\t' &&
+                 std::find(std::begin(kQueryFields), std::end(kQueryFields), Lower(token.text)) !=
+                     std::end(kQueryFields);
     w.is_wildcard = next == '*';
     w.is_number = std::none_of(token.text.begin(), token.text.end(), [](char c) {
       return std::isalpha(static_cast<unsigned char>(c)) != 0 ||

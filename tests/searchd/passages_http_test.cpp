@@ -28,10 +28,12 @@ using nlohmann::json;
 // What this test measured when it was written (BENCHMARKS.md §7); passages may only get better.
 // Measured 0.472 / 0.623 / 0.623. Leaving the proximity bonus out of the passage query (the
 // NEAR pairs: a tenth of the time on long questions) moved one answer into first place and
-// another out of the top 5 (0.453 / 0.623 / 0.642 before; BENCHMARKS.md §7b).
+// another out of the top 5 (0.453 / 0.623 / 0.642 before; BENCHMARKS.md §7b). Session 13: a
+// question's colon no longer makes the question field syntax (q50 had no answer at all):
+// 0.472 / 0.642 / 0.642.
 constexpr double kTop1Floor = 0.47;
-constexpr double kTop3Floor = 0.62;
-constexpr double kTop5Floor = 0.62;
+constexpr double kTop3Floor = 0.64;
+constexpr double kTop5Floor = 0.64;
 
 const fs::path kDocs = fs::path(KB_SHARED_DIR) / "corpus" / "docs";
 

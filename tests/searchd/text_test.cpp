@@ -43,6 +43,14 @@ TEST_CASE("explicit query syntax is told apart from plain words") {
   CHECK_FALSE(HasExplicitSyntax("POH-Jeugd in Groningen"));
   CHECK_FALSE(HasExplicitSyntax("jeugdhulp en armoede"));  // lower-case "en" is a word
   CHECK_FALSE(HasExplicitSyntax("een WOB (wet openbaarheid van bestuur) verzoek"));
+  // A question's colon is punctuation, not a field: "inzet:" is no field of the syntax, and a
+  // field name needs its term right after the colon.
+  CHECK_FALSE(HasExplicitSyntax(
+      "Wie gaat erover of een gemeente een rekenkamer inzet: de raad of het college?"));
+  CHECK_FALSE(HasExplicitSyntax("Vraag: wat kost schuldhulp?"));
+  CHECK_FALSE(HasExplicitSyntax("titel: jeugdhulp"));
+  CHECK(HasExplicitSyntax("Titel:jeugdhulp armoede"));
+  CHECK(HasExplicitSyntax("auteur:jansen"));
   for (const char* q :
        {"jeugdhulp EN armoede", "jeugdhulp OF armoede", "jeugdhulp NIET armoede",
         "\"passende jeugdhulp\"", "+jeugdhulp armoede", "jeugdhulp -armoede", "titel:jeugdhulp",

@@ -14,11 +14,17 @@
 
 namespace kb::analysis {
 
+// The field names of the query syntax (lower case); kb-searchd maps each to its term prefix
+// (searcher.cpp: titel/title -> title words, auteur -> authors).
+inline constexpr std::string_view kQueryFields[] = {"titel", "title", "auteur"};
+
 struct QueryWord {
   std::size_t begin = 0;  // byte offsets into the query
   std::size_t end = 0;
   bool is_operator = false;  // AND, OR, NOT, XOR, NEAR, ADJ and Dutch EN, OF, NIET (upper case)
-  bool is_field = false;     // followed by ':' (e.g. "titel:")
+  // A field name of the syntax (kQueryFields) with ':' and a term right after it ("titel:wmo");
+  // "inzet: de raad" in a question is a word and punctuation.
+  bool is_field = false;
   bool is_wildcard = false;  // followed by '*'
   bool is_number = false;    // no letters: "2019", "1.000"
   bool correctable() const { return !is_operator && !is_field && !is_wildcard && !is_number; }
