@@ -14,10 +14,13 @@
 //   GET    /queues                     -> {"queues": [{"name","label","count"}]}: title, date,
 //                                         no-theme, no-region, low-confidence, duplicates
 //   GET    /queues/{name}?offset&limit -> {"name","total","items"}
+//   GET    /search?q&offset&limit      -> {"query","total","offset","items"}: every document,
+//                                         hidden and merged ones too, with its state
 //   POST   /upload                     multipart parts "file" -> 201 {"files": [{"name","path",
 //                                         "id","status"}]}; 400 type, 413 size, 409 no upload dir
 //   GET    /status                     -> {"pending","generation","last_update","documents"}
-//   GET    /themes                     -> {"themes": [{"slug","name"}]} (the whole taxonomy)
+//   GET    /themes                     -> the catalogue as /api/catalog: {"themes", "kinds",
+//                                         "evidence", "extensions"}
 //   GET    /audit?doc&limit            -> {"entries"}
 //
 // Authentication is decided in one place for every route: the route table (EditorRoutes())

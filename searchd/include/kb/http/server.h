@@ -1,16 +1,26 @@
 // The kb-searchd HTTP server: the route table, static files, access log and metrics.
 //
-//   GET /api/search              search (see kb/search/search_request.h for the parameters)
-//   GET /api/documents/{id}      metadata, page texts and similar documents
+//   GET /api/search              search (kb/search/search_request.h), exports (format=ris,
+//                                bibtex, csv, apa: citation_export.h) and feeds (format=atom)
+//   GET /api/passages            the passages that answer a question
+//   GET /api/documents/{id}      metadata, page texts, similar documents, citation metadata
 //   GET /api/documents/{id}/file the original file of an indexed document
 //   GET /api/suggest?q=          completions
-//   GET /api/health              index document count, last update, schema version
+//   GET /api/health              index document count, last update, schema version, indexer
+//   GET /api/catalog             theme, kind and evidence names; upload extensions
+//   GET /api/openapi.json        the OpenAPI 3.1 description of every route
 //   GET /metrics                 Prometheus text format
+//   GET /sitemap.xml, /opensearch.xml   for crawlers and browsers (feeds.h)
+//   OPTIONS /api/...             CORS preflights (http_conventions.h)
 //   /api/editor/*                the editors' API (kb/http/editor_api.h)
 //   GET /redactie, /redactie/    the editors' page, web_dir/redactie/index.html
+//   GET /?doc=ID                 the page with the document's citation tags in its HTML
 //   GET /...                     files under ServerOptions::web_dir
+// The public routes are kPublicRoutes (Server::PublicRoutes()); searchd/http/openapi.json
+// describes them all, and a test holds the two together.
 //
-// Every error is JSON {"error": {"code", "message"}}; statuses come from error_mapper.h only.
+// Every error is JSON {"error": {"code", "message", "param"}}; statuses come from
+// error_mapper.h only.
 // Messages are Dutch (a user reads them) and keep parameter names, values and routes verbatim;
 // codes are English identifiers for programs.
 // Thread-safety: handlers run on the worker threads of a BoundedTaskQueue; each leases a
