@@ -196,7 +196,8 @@ TEST_CASE("an export holds every match, says how many, and each record is the do
   CHECK(res->get_header_value("X-Export-Count") == "2");
   CHECK(Count(res->body, "TY  - ") == 2);
   // Each record equals the per-document export (authors included).
-  for (const auto& hit : SearchJson("q=jeugdhulp")["hits"]) {
+  const json hits = SearchJson("q=jeugdhulp")["hits"];  // kept: the loop must not outlive it
+  for (const auto& hit : hits) {
     const std::string id = hit["id"];
     auto one = Get("/api/documents/" + id + "?format=ris");
     REQUIRE(one->status == 200);
