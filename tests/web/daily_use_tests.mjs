@@ -69,9 +69,12 @@ export const dailyUseTests = {
     assert.ok(shown.every((t) => t.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')
       .includes(typed.toLowerCase().normalize('NFD').replace(/\p{M}/gu, ''))), 'only matching values are listed');
     assert.ok(shown.length < Math.max(before, 9), 'the list is narrowed');
-    await page.locator(`#${listId} li`, { hasText: target }).locator('input').check();
-    await page.waitForURL((url) => [...url.searchParams.values()].includes(target) || url.search.length > 1);
+    // click, not check(): choosing re-renders the list, so the clicked box is replaced by a new,
+    // checked one (check() would look at the old one).
+    await page.locator(`#${listId} li`, { hasText: target }).locator('input').click();
+    await page.waitForURL((url) => url.search.length > 1);
     await resultsShown(page);
+    await page.locator(`#${listId} li`, { hasText: target }).locator('input:checked').waitFor();
     const first = (await page.locator(`#${listId} li`).first().textContent()).trim();
     assert.ok(first.startsWith(target), `the chosen value is listed first, not ${first}`);
     assert.equal((await page.locator('.facet-none').allTextContents()).join(''), '', 'no "niet gevonden" while the value is there');
