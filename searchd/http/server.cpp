@@ -24,6 +24,7 @@
 
 #include "editor_service.h"
 #include "json_objects.h"
+#include "kb/analysis/charset.h"
 #include "kb/http/bounded_task_queue.h"
 #include "kb/http/citation_export.h"
 #include "kb/http/error_mapper.h"
@@ -199,7 +200,8 @@ std::string ContentTypeFor(const std::filesystem::path& path, std::string_view b
   std::string ext = path.extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (ext == ".pdf") return "application/pdf";
-  const std::string charset = IsUtf8(bytes) ? "; charset=utf-8" : "; charset=windows-1252";
+  const std::string charset =
+      analysis::IsValidUtf8(bytes) ? "; charset=utf-8" : "; charset=windows-1252";
   if (ext == ".md" || ext == ".markdown") return "text/markdown" + charset;
   if (ext == ".txt" || ext == ".text") return "text/plain" + charset;
   // Never render indexed HTML (or an e-mail) as a page of ours.

@@ -1,6 +1,6 @@
 // The HTTP conventions every client expects of a public API, kept apart from the routes:
 // validators (weak ETags from the index revision, If-None-Match), gzip for the types httplib
-// leaves alone (JSON, GeoJSON, XML, exports), CORS for the public GET routes, and charsets.
+// leaves alone (JSON, GeoJSON, XML, exports) and CORS for the public GET routes.
 //
 // httplib compresses only the exact types it knows ("application/json" without a charset
 // parameter fails its check), so responses of type application/* are compressed here, in the
@@ -37,8 +37,5 @@ void AddCorsHeaders(const httplib::Request& req, httplib::Response& res,
 // max age; only the Allow header when the origin is not allowed or none was given.
 void AnswerPreflight(const httplib::Request& req, httplib::Response& res,
                      const std::vector<std::string>& origins);
-
-// Whether `bytes` is valid UTF-8 (for the charset of an original text file).
-bool IsUtf8(std::string_view bytes);
 
 }  // namespace kb::http
