@@ -26,101 +26,66 @@ constexpr std::array<std::string_view, 14> kQuestionWords = {
     "wat",     "hoeveel", "hoelang", "waarmee", "waarvoor", "waardoor", "slechts",
 };
 
-// The word groups of a query, each as alternatives that are sets of terms a document must all
-// hold ("toeslagenaffaire" or both "toeslag" and "affaire"), for counting the groups a document
-// holds. Immutable; shared by the decider and the key maker of one query.
-class TermGroups {
- public:
-  using Alternatives = std::vector<std::vector<std::string>>;
+// The ways a document can hold one group of a query: sets of terms it must all hold
+// ("toeslagenaffaire", or both "toeslag" and "affaire").
+using Alternatives = std::vector<std::vector<std::string>>;
 
-  // `db` is the database the query runs on; it must outlive this object.
-  TermGroups(std::vector<Alternatives> groups, const Xapian::Database& db)
-      : groups_(std::move(groups)), db_(db) {
-    for (const Alternatives& group : groups_) {
-      for (const auto& alternative : group)
-        terms_.insert(terms_.end(), alternative.begin(), alternative.end());
-    }
-    std::sort(terms_.begin(), terms_.end());
-    terms_.erase(std::unique(terms_.begin(), terms_.end()), terms_.end());
+// The documents holding a group: any of its alternatives (boolean; for OP_FILTER only).
+Xapian::Query Held(const Alternatives& alternatives) {
+  std::vector<Xapian::Query> ways;
+  for (const auto& terms : alternatives) {
+    ways.emplace_back(Xapian::Query::OP_AND, terms.begin(), terms.end());
   }
+  return Xapian::Query(Xapian::Query::OP_OR, ways.begin(), ways.end());
+}
 
-  size_t size() const { return groups_.size(); }
-
-  // How many groups `doc` holds, counting no further than `enough`. Looks the terms up in their
-  // posting lists, which the match visits in docid order: a document's term list would be read
-  // from its start for every match (a 200 KB law holds tens of thousands of terms).
-  size_t CountIn(const Xapian::Document& doc, size_t enough) const {
-    const Xapian::docid docid = doc.get_docid();
-    if (postings_.empty() || docid < last_) {
-      postings_.clear();
-      for (const std::string& term : terms_) postings_.push_back(db_.postlist_begin(term));
+// The documents holding at least `k` of held[begin, end) (1 <= k <= end - begin): at least i
+// of the first half and k - i of the second, for each i. The query has polynomially many
+// nodes where listing every k-subset would take C(n, k).
+Xapian::Query AtLeast(size_t k, const std::vector<Xapian::Query>& held, size_t begin, size_t end) {
+  const size_t n = end - begin;
+  const auto first = held.begin() + static_cast<std::ptrdiff_t>(begin);
+  const auto last = held.begin() + static_cast<std::ptrdiff_t>(end);
+  if (k == 1) return Xapian::Query(Xapian::Query::OP_OR, first, last);
+  if (k == n) return Xapian::Query(Xapian::Query::OP_AND, first, last);
+  const size_t middle = begin + n / 2;
+  const size_t left = middle - begin;
+  const size_t right = end - middle;
+  std::vector<Xapian::Query> ways;
+  for (size_t i = k > right ? k - right : 0; i <= std::min(k, left); ++i) {
+    if (i == 0) {
+      ways.push_back(AtLeast(k, held, middle, end));
+    } else if (i == k) {
+      ways.push_back(AtLeast(k, held, begin, middle));
+    } else {
+      ways.emplace_back(Xapian::Query::OP_AND, AtLeast(i, held, begin, middle),
+                        AtLeast(k - i, held, middle, end));
     }
-    last_ = docid;
-    std::vector<std::string_view> held;
-    for (size_t i = 0; i < terms_.size(); ++i) {
-      Xapian::PostingIterator& p = postings_[i];
-      if (p == db_.postlist_end(terms_[i])) continue;
-      p.skip_to(docid);
-      if (p != db_.postlist_end(terms_[i]) && *p == docid) held.push_back(terms_[i]);
-    }
-    size_t found = 0;
-    for (const Alternatives& group : groups_) {
-      const bool holds = std::any_of(group.begin(), group.end(), [&](const auto& alternative) {
-        return std::all_of(alternative.begin(), alternative.end(), [&](const std::string& term) {
-          return std::binary_search(held.begin(), held.end(), std::string_view(term));
-        });
-      });
-      if (holds && ++found >= enough) break;
-    }
-    return found;
   }
+  return Xapian::Query(Xapian::Query::OP_OR, ways.begin(), ways.end());
+}
 
- private:
-  std::vector<Alternatives> groups_;
-  std::vector<std::string> terms_;  // sorted, unique
-  const Xapian::Database& db_;
-  // One posting iterator per term, at or before the last document asked about (one query, one
-  // thread: the decider or key maker is called from the match only).
-  mutable std::vector<Xapian::PostingIterator> postings_;
-  mutable Xapian::docid last_ = 0;
-};
-
-// Accepts a document when it holds at least `minimum` of the groups.
-class MinimumGroups : public Xapian::MatchDecider {
- public:
-  MinimumGroups(std::shared_ptr<const TermGroups> groups, size_t minimum)
-      : groups_(std::move(groups)), minimum_(minimum) {}
-  bool operator()(const Xapian::Document& doc) const override {
-    return groups_->CountIn(doc, minimum_) >= minimum_;
+// kCoverageWeight for each group a document holds: a fixed weight filtered by the group.
+Xapian::Query CoverageTiers(const std::vector<Xapian::Query>& held) {
+  std::vector<Xapian::Query> tiers;
+  for (const Xapian::Query& group : held) {
+    tiers.emplace_back(
+        Xapian::Query::OP_FILTER,
+        Xapian::Query((new Xapian::FixedWeightPostingSource(kCoverageWeight))->release()), group);
   }
-
- private:
-  std::shared_ptr<const TermGroups> groups_;
-  size_t minimum_;
-};
-
-// The sort key of coverage: one byte, the number of groups a document holds.
-class CoverageKey : public Xapian::KeyMaker {
- public:
-  explicit CoverageKey(std::shared_ptr<const TermGroups> groups) : groups_(std::move(groups)) {}
-  std::string operator()(const Xapian::Document& doc) const override {
-    return std::string(1, static_cast<char>(groups_->CountIn(doc, groups_->size())));
-  }
-
- private:
-  std::shared_ptr<const TermGroups> groups_;
-};
+  return Xapian::Query(Xapian::Query::OP_OR, tiers.begin(), tiers.end());
+}
 
 // The ways `query` can be satisfied, as sets of terms that must all occur: an OR or SYNONYM is
 // any of its children's; an AND, PHRASE or NEAR needs one of each child's (at most a few dozen
 // combinations; beyond that each term on its own counts); other operators take their first
 // child's.
-TermGroups::Alternatives AlternativesOf(const Xapian::Query& query) {
+Alternatives AlternativesOf(const Xapian::Query& query) {
   constexpr size_t kMaxCombinations = 64;
   if (query.get_type() == Xapian::Query::LEAF_TERM) {
     return {{*query.get_unique_terms_begin()}};
   }
-  TermGroups::Alternatives out;
+  Alternatives out;
   const size_t n = query.get_num_subqueries();
   switch (query.get_type()) {
     case Xapian::Query::OP_OR:
@@ -137,7 +102,7 @@ TermGroups::Alternatives AlternativesOf(const Xapian::Query& query) {
     case Xapian::Query::OP_NEAR: {
       out = {{}};
       for (size_t i = 0; i < n; ++i) {
-        TermGroups::Alternatives combined;
+        Alternatives combined;
         for (const auto& left : out) {
           for (const auto& right : AlternativesOf(query.get_subquery(i))) {
             auto both = left;
@@ -266,9 +231,30 @@ bool HasExplicitSyntax(std::string_view q) {
   return false;
 }
 
+Xapian::Query BuiltQuery::Matching() const {
+  if (minimum.empty()) return query;
+  // "Not among the documents outside `minimum`". OP_FILTER would put `query` under an AND,
+  // where Xapian 1.4 weighs its scaled NEAR pairs differently from the same query alone (a
+  // question's first hit 14.78 instead of 12.57 = its parts' sum); OP_AND_NOT leaves its left
+  // side's weights as they are.
+  const Xapian::Query everything{std::string()};
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                       Xapian::Query(Xapian::Query::OP_AND_NOT, everything, minimum));
+}
+
+Xapian::Query BuiltQuery::Ranked() const {
+  return coverage.empty() ? Matching()
+                          : Xapian::Query(Xapian::Query::OP_AND_MAYBE, Matching(), coverage);
+}
+
+double BuiltQuery::Relevance(double weight) const {
+  if (coverage.empty()) return weight;
+  return weight - kCoverageWeight * std::floor(weight / kCoverageWeight);
+}
+
 QueryBuilder::QueryBuilder(analysis::Analyzer& analyzer, Xapian::QueryParser& parser,
-                           unsigned parser_flags, const Xapian::Database& db)
-    : analyzer_(analyzer), parser_(parser), parser_flags_(parser_flags), db_(db) {}
+                           unsigned parser_flags)
+    : analyzer_(analyzer), parser_(parser), parser_flags_(parser_flags) {}
 
 Result<Xapian::Query> QueryBuilder::Parse(const std::string& text, Xapian::Query::op default_op,
                                           const std::string& default_prefix) {
@@ -394,9 +380,9 @@ Result<BuiltQuery> QueryBuilder::Build(const std::string& q,
   out.text = theme_text;
   for (const auto& name : names) out.text += (out.text.empty() ? "" : " ") + name;
 
-  // Each group with the ways a document can hold it (for the coverage key and the decider).
+  // Each group with the ways a document can hold it (for the coverage and the minimum).
   std::vector<Xapian::Query> groups;
-  std::vector<TermGroups::Alternatives> alternatives;
+  std::vector<Alternatives> alternatives;
   if (!theme_text.empty()) {
     auto parsed = Parse(theme_text, Xapian::Query::OP_OR);
     if (!parsed.ok()) return parsed.status();
@@ -414,16 +400,17 @@ Result<BuiltQuery> QueryBuilder::Build(const std::string& q,
   if (groups.empty()) return out;  // only punctuation or stopwords: the caller matches all
   out.regions = regions;
 
-  auto term_groups = std::make_shared<const TermGroups>(std::move(alternatives), db_);
+  std::vector<Xapian::Query> held;
+  for (const Alternatives& group : alternatives) held.push_back(Held(group));
   out.all_words = groups.size() == 1
                       ? groups.front()
                       : Xapian::Query(Xapian::Query::OP_AND, groups.begin(), groups.end());
   if (question) {
     const auto minimum =
         static_cast<size_t>(std::ceil(kMinimumShare * static_cast<double>(groups.size())));
-    if (minimum > 1) out.decider = std::make_shared<MinimumGroups>(term_groups, minimum);
+    if (minimum > 1) out.minimum = AtLeast(minimum, held, 0, held.size());
   } else if (groups.size() > 1) {
-    out.coverage = std::make_shared<CoverageKey>(term_groups);
+    out.coverage = CoverageTiers(held);
   }
 
   out.query = WithExactForms(Xapian::Query(Xapian::Query::OP_OR, groups.begin(), groups.end()),

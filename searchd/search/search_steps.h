@@ -52,9 +52,11 @@ class Searcher::Impl::SearchSteps {
   std::unique_ptr<Run> Execute(const BuiltQuery& built) const {
     auto out = std::make_unique<Run>();
     Xapian::Enquire enquire(impl_.db);
+    const bool by_relevance = request_.EffectiveSort() == SortOrder::kRelevance;
+    // By date or addition, relevance only breaks ties: the coverage tiers would be wasted work.
+    const Xapian::Query query = by_relevance ? built.Ranked() : built.Matching();
     const Xapian::Query filtered =
-        filter_.empty() ? built.query
-                        : Xapian::Query(Xapian::Query::OP_FILTER, built.query, filter_);
+        filter_.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter_);
     // Hidden and merged documents leave every public result here, so the facets (counted from
     // the matches) leave them out too.
     enquire.set_query(request_.include_hidden ? filtered : WithoutHidden(filtered));
@@ -65,21 +67,18 @@ class Searcher::Impl::SearchSteps {
       enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
     } else if (request_.EffectiveSort() == SortOrder::kAdded) {
       enquire.set_sort_by_value_then_relevance(schema::kSlotAdded, true);
-    } else if (built.coverage) {
-      enquire.set_sort_by_key_then_relevance(built.coverage.get(), true);
     }
     if (request_.facets) enquire.add_matchspy(&out->docids);
-    // checkatleast = doccount: every match is counted (and passed through the decider), so
-    // totals and facets are exact.
+    // checkatleast = doccount: every match is counted, so totals and facets are exact.
     out->mset = enquire.get_mset(offset_, static_cast<Xapian::doccount>(request_.size),
-                                 impl_.db.get_doccount(), nullptr, built.decider.get());
+                                 impl_.db.get_doccount());
     out->total = out->mset.get_matches_estimated();
     return out;
   }
 
   std::uint64_t AllWords(const BuiltQuery& built, std::uint64_t total) const {
-    if (built.all_words.empty() || !built.coverage) return total;
-    return impl_.CountMatches(built.all_words, filter_, nullptr);
+    if (built.all_words.empty() || built.coverage.empty()) return total;
+    return impl_.CountMatches(built.all_words, filter_);
   }
 
  private:

@@ -49,7 +49,7 @@ Searcher::Impl::Impl(const SearcherOptions& o, Xapian::Database database)
     : options(o),
       db(std::move(database)),
       analyzer(o.resources),
-      builder(analyzer, parser, kParserFlags, db) {
+      builder(analyzer, parser, kParserFlags) {
   parser.set_database(db);
   analyzer.ConfigureQueryParser(parser);
   parser.add_prefix("titel", std::string(schema::kPrefixTitle));
@@ -270,9 +270,8 @@ Result<SearchResult> Searcher::Impl::Search(const SearchRequest& r) {
     // How many matches the year filter leaves out for having no year, so the page can say so.
     auto without_years = FilterQuery(r, false);
     if (without_years.ok()) {
-      result.undated_left_out =
-          CountMatches(Xapian::Query(Xapian::Query::OP_FILTER, built->query, Undated()),
-                       *without_years, built->decider.get());
+      result.undated_left_out = CountMatches(
+          Xapian::Query(Xapian::Query::OP_FILTER, built->Matching(), Undated()), *without_years);
     }
   }
   ReportRegions(built->regions, result);
@@ -318,7 +317,7 @@ void Searcher::Impl::AddHits(const SearchRequest& r, const BuiltQuery& built,
     hit.provincies = doc->provincies;
     hit.format = doc->format;
     hit.added = it.get_document().get_value(schema::kSlotAdded);
-    hit.score = r.EffectiveSort() == SortOrder::kRelevance ? it.get_weight() : 0.0;
+    hit.score = r.EffectiveSort() == SortOrder::kRelevance ? built.Relevance(it.get_weight()) : 0.0;
     Snippet snippet = snippets.Make(doc->pages, indexed->pages);
     hit.snippet = std::move(snippet.html);
     hit.pages = std::move(snippet.pages);
@@ -326,14 +325,14 @@ void Searcher::Impl::AddHits(const SearchRequest& r, const BuiltQuery& built,
   }
 }
 
-std::uint64_t Searcher::Impl::CountMatches(const Xapian::Query& query, const Xapian::Query& filter,
-                                           const Xapian::MatchDecider* decider) const {
+std::uint64_t Searcher::Impl::CountMatches(const Xapian::Query& query,
+                                           const Xapian::Query& filter) const {
   Xapian::Enquire enquire(db);
   const Xapian::Query filtered =
       filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
   enquire.set_query(WithoutHidden(filtered));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
-  return enquire.get_mset(0, 0, db.get_doccount(), nullptr, decider).get_matches_estimated();
+  return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
 }
 
 std::shared_ptr<const IndexedDocument> Searcher::Impl::Load(Xapian::docid docid,

@@ -75,10 +75,8 @@ struct Searcher::Impl {
   // The hits of one result page: metadata, snippet and best pages of each document in `mset`.
   void AddHits(const SearchRequest& request, const BuiltQuery& built, const Xapian::MSet& mset,
                SearchResult& result);
-  // The exact number of visible documents matching `query` within `filter` (empty: none) that
-  // `decider` (may be null) accepts.
-  std::uint64_t CountMatches(const Xapian::Query& query, const Xapian::Query& filter,
-                             const Xapian::MatchDecider* decider) const;
+  // The exact number of visible documents matching `query` within `filter` (empty: none).
+  std::uint64_t CountMatches(const Xapian::Query& query, const Xapian::Query& filter) const;
   std::shared_ptr<const IndexedDocument> Load(Xapian::docid docid, const Xapian::Document& doc);
   Result<Xapian::docid> FindDocid(std::string_view id) const;
   bool HasTerm(Xapian::docid docid, const std::string& term) const;

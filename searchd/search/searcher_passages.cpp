@@ -83,8 +83,9 @@ Result<PassageResult> Searcher::Impl::Passages(const SearchRequest& r) {
     const std::string path = it.get_document().get_value(schema::kSlotPath);
     if (path.empty()) continue;
     const std::string id = DocumentIdForPath(path);
-    best_document = std::max(best_document, it.get_weight());
-    parents[id] = Parent{*it, it.get_weight()};
+    const double relevance = built->Relevance(it.get_weight());
+    best_document = std::max(best_document, relevance);
+    parents[id] = Parent{*it, relevance};
     parent_terms.emplace_back(std::string(schema::kPrefixParent) + id);
   }
   if (parents.empty()) return result;

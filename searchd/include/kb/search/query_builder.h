@@ -16,7 +16,7 @@
 //    dropped, unless nothing would remain. "Wanneer" names what the user asks, not what the
 //    answer says (94 of the 102 legal-dutch-aqa questions open with it).
 //  - A search (no question word, no '?'): every document with any group matches (total and
-//    facets count them all), ordered first by how many groups it holds (the coverage key) and
+//    facets count them all), ordered first by how many groups it holds (the coverage tiers) and
 //    then by relevance: documents with all the words first, then the best partial matches.
 //    `all_words` counts the documents that hold every group, so the answer can say when none
 //    does. Relevance is BM25 over the groups, plus the words in the title at
@@ -101,14 +101,24 @@ struct QueryRegion {
   std::vector<std::string> filter_terms;
 };
 
+// Every document holding a group gets this fixed weight per group it holds (the coverage tiers
+// of a search), far above any relevance a query reaches (BM25 over a few dozen terms stays in
+// the hundreds even at millions of documents), so ranking by weight ranks by the number of
+// groups first and by relevance within a tier.
+inline constexpr double kCoverageWeight = 1e5;
+
+// Everything a built query asks of the match is a Xapian::Query: no MatchDecider and no
+// KeyMaker, since Xapian's remote backend (shards on xapian-tcpsrv) carries neither. A query
+// runs the same on one index and on shards.
 struct BuiltQuery {
+  // What matches, and its relevance.
   Xapian::Query query;
-  // When set, only documents it accepts are matches (the share of content words above); pass
-  // it to Enquire::get_mset. Null: every document matching `query` counts.
-  std::shared_ptr<Xapian::MatchDecider> decider;
-  // When set, sort by this key (descending), then by relevance: the number of groups a
-  // document holds, for searches.
-  std::shared_ptr<Xapian::KeyMaker> coverage;
+  // When not empty, only documents it matches count (a boolean query): for a question, those
+  // holding at least kMinimumShare of the groups.
+  Xapian::Query minimum;
+  // When not empty, kCoverageWeight for each group a document holds (see Ranked): searches
+  // with more than one group.
+  Xapian::Query coverage;
   // The documents holding every group; empty for queries taken as written (where the query
   // itself says what must match).
   Xapian::Query all_words;
@@ -121,16 +131,21 @@ struct BuiltQuery {
   bool natural_language = false;
   // The places the query was built with (empty for queries taken as written).
   std::vector<QueryRegion> regions;
+
+  // The documents that match: `query` within `minimum`.
+  Xapian::Query Matching() const;
+  // Matching() ranked by coverage, then relevance: the coverage tiers added to each match's
+  // weight (they add no match).
+  Xapian::Query Ranked() const;
+  // The relevance part of a weight Ranked() gave (the weight itself when there is no coverage).
+  double Relevance(double weight) const;
 };
 
 class QueryBuilder {
  public:
   // `parser` must be configured by analyzer.ConfigureQueryParser and have its database set;
   // Build changes its default operator. Both must outlive the builder.
-  // `db` is the database the built queries run on (the coverage key and the decider read its
-  // posting lists); it must outlive the builder and every BuiltQuery.
-  QueryBuilder(analysis::Analyzer& analyzer, Xapian::QueryParser& parser, unsigned parser_flags,
-               const Xapian::Database& db);
+  QueryBuilder(analysis::Analyzer& analyzer, Xapian::QueryParser& parser, unsigned parser_flags);
 
   // The query for `q` (not blank); `regions` are the places `q` names (byte offsets into `q`).
   // InvalidArgument (naming parameter 'q') when the syntax cannot be read.
@@ -143,7 +158,6 @@ class QueryBuilder {
   analysis::Analyzer& analyzer_;
   Xapian::QueryParser& parser_;
   unsigned parser_flags_;
-  const Xapian::Database& db_;
 };
 
 // True when `q` uses syntax that QueryBuilder takes as written (see above).
