@@ -44,7 +44,11 @@ std::string SchemaDescription() {
                       {"6", "document kind"},
                       {"7", "MinHash signature (little-endian u32s)"},
                       {"8", "Fnv1a64 of the document data (hex)"},
-                      {"9", "first indexed, YYYY-MM-DDTHH:MM:SSZ (UTC)"}};
+                      {"9", "first indexed, YYYY-MM-DDTHH:MM:SSZ (UTC)"},
+                      {"10", "facet: theme slugs, then provincie slugs (kb/core/facet_values.h)"},
+                      {"11", "facet: gemeente CBS codes"},
+                      {"12", "facet: kind, evidence type, language"},
+                      {"13", "facet: organisation slug, then name"}};
   const Json description = {
       {"schema_version", kSchemaVersion},
       {"written_by", "kb-indexer " + std::string(kVersion)},

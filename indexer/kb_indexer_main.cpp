@@ -72,6 +72,7 @@ int main(int argc, char** argv) {
   std::string db;
   std::string worker = DefaultWorker().string();
   std::string progress = "auto";
+  std::string shard;
   double timeout_s = 60;
   std::string data_dir = options.analysis.data_dir.string();
   std::string editorial;
@@ -110,6 +111,10 @@ int main(int argc, char** argv) {
                  "CPU priority of the run and its extraction workers, 0-19 (default 10: searches "
                  "on the same machine go first)")
       ->check(CLI::Range(0, 19));
+  app.add_option("--shard", shard,
+                 "I/N: write shard I (0 to N-1) of an index split into N shards, served each by "
+                 "xapian-tcpsrv and searched together by kb-searchd --shard; the files of the "
+                 "other shards are left out (each file's shard is fixed by its path)");
   kb::AddVersionFlag(app, "kb-indexer");
   kb::AddConfigFile(app, "kb-indexer");
   app.footer(
@@ -135,6 +140,20 @@ int main(int argc, char** argv) {
                              ? "kb-indexer: --pending takes no paths; it indexes the queued ones\n"
                              : "kb-indexer: give the files and folders to index, or --pending\n");
     return 2;
+  }
+  if (!shard.empty()) {
+    unsigned index = 0, count = 0;
+    char slash = 0, rest = 0;
+    if (std::sscanf(shard.c_str(), "%u %c %u %c", &index, &slash, &count, &rest) != 3 ||
+        slash != '/' || count < 1 || count > 1024 || index >= count) {
+      std::fprintf(stderr,
+                   "kb-indexer: --shard '%s' is not I/N with 0 <= I < N <= 1024, e.g. 0/3 for "
+                   "the first of three shards\n",
+                   shard.c_str());
+      return 2;
+    }
+    options.shard = index;
+    options.shards = count;
   }
   options.db = db;
   options.editorial = editorial;

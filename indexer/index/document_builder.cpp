@@ -7,6 +7,7 @@
 
 #include "kb/analysis/document_parts.h"
 #include "kb/analysis/text_fold.h"
+#include "kb/core/facet_values.h"
 #include "kb/core/fnv_hash.h"
 #include "kb/core/schema.h"
 #include "kb/index/minhash.h"
@@ -134,6 +135,7 @@ BuiltDocument DocumentBuilder::Build(const extract::ExtractedDoc& doc, const Cor
   d.add_value(schema::kSlotPageCount,
               Xapian::sortable_serialise(static_cast<double>(s.pages.size())));
   d.add_value(schema::kSlotKind, s.kind);
+  SetFacetValues(d, s.organisation);
   if (auto signature = MinHash::Of(s.pages, analyzer_)) {
     d.add_value(schema::kSlotMinHash, MinHash::Serialise(*signature));
     for (const auto& term : MinHash::BandTerms(*signature)) d.add_boolean_term(term);

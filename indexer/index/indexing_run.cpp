@@ -250,6 +250,10 @@ Status IndexingRun::Plan(std::vector<const CorpusFile*>& todo) {
   std::map<std::string, bool> seen;
   for (const auto& file : walk_.files) {
     const std::string path = file.path.string();
+    if (options_.shards > 1 &&
+        ShardOfDocument(DocumentIdForPath(path), options_.shards) != options_.shard) {
+      continue;  // another shard's
+    }
     seen[path] = true;
     const std::string signature = file.Signature();
     if (auto k = known_.find(path); k != known_.end() && k->second.signature == signature) {

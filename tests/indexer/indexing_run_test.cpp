@@ -179,7 +179,7 @@ TEST_CASE("the index answers Dutch stemmed and phrase queries, also through Xapi
   CHECK(described["schema_version"] == std::string(kb::schema::kSchemaVersion));
   CHECK(described["stemmer"] == std::string(kb::schema::kStemmerName));
   CHECK(described["prefixes"].contains(std::string(kb::schema::kPrefixTheme)));
-  CHECK(described["value_slots"].size() == 10);
+  CHECK(described["value_slots"].size() == 14);
   CHECK(described["value_slots"].contains(std::to_string(kb::schema::kSlotAdded)));
   auto quest = Run({"/usr/bin/quest", "-d", db, "-s", "dutch", "jeugdhulp"});
   REQUIRE(quest.exit_code == 0);

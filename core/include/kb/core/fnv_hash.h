@@ -40,4 +40,16 @@ inline std::string DocumentIdForPath(std::string_view absolute_path) {
   return hash.HexDigest();
 }
 
+// Which of `count` shards holds the document with this id (kb-indexer --shard): the id's 16 hex
+// digits as a number, modulo `count`. A path's id never changes, so a file indexed again
+// replaces its document in the same shard.
+inline unsigned ShardOfDocument(std::string_view id, unsigned count) {
+  std::uint64_t number = 0;
+  for (char c : id) {
+    const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : 0;
+    number = number * 16 + static_cast<std::uint64_t>(digit);
+  }
+  return count == 0 ? 0 : static_cast<unsigned>(number % count);
+}
+
 }  // namespace kb

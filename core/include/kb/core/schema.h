@@ -72,8 +72,10 @@ enum PassageSlot : unsigned {
 inline constexpr std::string_view kPrefixParent = "XU";
 // In the document index: the passage format of a completed run. A run on an index without it (or
 // with an older one) re-reads every file, so every document gets its passages.
+// Version 3: the documents carry the facet value slots too (kSlotFacet*), so a run on an older
+// index rebuilds every document.
 inline constexpr std::string_view kMetaPassagesVersion = "kb.passages_version";
-inline constexpr std::string_view kPassagesVersion = "2";
+inline constexpr std::string_view kPassagesVersion = "3";
 
 // --- Value slots ---------------------------------------------------------------------------
 enum Slot : unsigned {
@@ -92,6 +94,12 @@ enum Slot : unsigned {
   // kept when kb-indexer replaces it (sort=added, feeds). Documents indexed before this slot
   // existed lack it until their file changes, and sort last.
   kSlotAdded = 9,
+  // The facet values, for counting with Xapian's ValueCountMatchSpy on shards
+  // (kb/core/facet_values.h); every document since passages version 3.
+  kSlotFacetThemesProvincies = 10,  // theme slugs, then provincie slugs
+  kSlotFacetGemeenten = 11,         // CBS codes
+  kSlotFacetKind = 12,              // kind, evidence type, language
+  kSlotFacetOrganisation = 13,      // organisation slug (as the XO term holds it), then its name
 };
 
 // --- Index metadata keys -------------------------------------------------------------------

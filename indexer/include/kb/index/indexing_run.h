@@ -47,7 +47,12 @@ struct RunOptions {
   // OCR text by content hash and page; empty: "<db>.ocr-cache" beside the index folder.
   std::filesystem::path ocr_cache;
   analysis::AnalysisConfig analysis;
-  std::size_t commit_every = 500;           // documents per commit
+  std::size_t commit_every = 500;  // documents per commit
+  // Shard `shard` of `shards` (kb-indexer --shard I/N): only the files whose document id
+  // ShardOfDocument assigns to it; the others are left to the other shards (and removed from
+  // this one, should it hold them).
+  unsigned shard = 0;
+  unsigned shards = 1;
   std::FILE* log = stderr;                  // failures, progress and warnings
   bool interactive = false;                 // progress bar instead of log lines
   const std::atomic<bool>* stop = nullptr;  // optional
