@@ -4,6 +4,7 @@
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -55,12 +56,23 @@ struct Flags {
   std::vector<std::string> trusted_proxies;
   size_t max_connections_per_address = kb::http::ConnectionLimits{}.max_per_address;
   std::string editorial, upload_dir, indexer;
+  std::vector<std::string> shards;
+  unsigned shard_timeout_ms = 2000;
   size_t max_upload_mb = 50;
   size_t max_failed_logins = kb::editing::LoginLimiter::Options{}.max_failures;
 };
 
 void AddFlags(CLI::App& app, Flags& f) {
-  app.add_option("--db", f.db, "Index folder built by kb-indexer")->required();
+  auto* db = app.add_option("--db", f.db, "Index folder built by kb-indexer");
+  auto* shards = app.add_option(
+      "--shard", f.shards,
+      "host:port of a xapian-tcpsrv serving one shard of the index (built with kb-indexer "
+      "--shard I/N); repeat for every shard, instead of --db. The editors' side is off");
+  db->excludes(shards);
+  app.add_option("--shard-timeout", f.shard_timeout_ms,
+                 "Milliseconds a shard may take to connect or answer before a search leaves it "
+                 "out and says so (default 2000)")
+      ->check(CLI::Range(50, 600000));
   app.add_option("--listen", f.listen, "host:port to listen on (default 127.0.0.1:8080)");
   app.add_option("--web", f.web, "Folder served at / (the web page)")
       ->check(CLI::ExistingDirectory);
@@ -112,6 +124,12 @@ kb::Result<kb::search::SearcherOptions> SearcherOptionsOf(const Flags& f) {
   if (!resources.ok()) return resources.status();
   kb::search::SearcherOptions options;
   options.db_path = f.db;
+  for (const std::string& text : f.shards) {
+    auto shard = kb::search::ParseShardAddress(text);
+    if (!shard.ok()) return shard.status();
+    options.shards.push_back(*shard);
+  }
+  options.shard_timeout = std::chrono::milliseconds(f.shard_timeout_ms);
   options.resources = *resources;
   options.catalog =
       std::make_shared<const kb::search::Catalog>(kb::search::LoadCatalog(f.data, stderr));
@@ -166,6 +184,9 @@ int main(int argc, char** argv) {
       "Exit codes: 0 stopped by SIGTERM or SIGINT (a clean shutdown: requests in flight are "
       "answered), 2 a wrong command line or an index, store or address that cannot be used.");
   if (auto exit_code = kb::ParseCommandLine(app, argc, argv)) return *exit_code;
+  if (flags.db.empty() && flags.shards.empty()) {
+    return Fail("give the index: --db FOLDER, or --shard HOST:PORT for each of its shards");
+  }
 
   std::string host = "127.0.0.1";
   int port = 8080;
@@ -185,33 +206,39 @@ int main(int argc, char** argv) {
   auto pool = kb::search::SearcherPool::Open(*options, flags.threads);
   if (!pool.ok()) return Fail(pool.status().message());
 
-  // The editors' store and the applier that has kb-indexer apply saved edits.
-  const std::filesystem::path store_path =
-      flags.editorial.empty() ? kb::editorial::EditorialStore::DefaultPathFor(flags.db)
-                              : std::filesystem::path(flags.editorial);
-  auto store = kb::editorial::EditorialStore::Open(store_path);
-  if (!store.ok()) {
-    return Fail("cannot open the editors' store '" + store_path.string() +
-                "': " + store.status().message() + "; give another with --editorial FILE");
-  }
-  auto indexer = IndexerOf(flags);
-  if (!indexer.ok()) return Fail(indexer.status().message());
-  kb::editing::ApplierOptions applier_options;
-  applier_options.indexer = *indexer;
-  applier_options.db = flags.db;
-  applier_options.data_dir = flags.data;
-  applier_options.store_path = store_path;
-  applier_options.on_applied = [shared = options->shared] {
-    shared->index_changes.fetch_add(1, std::memory_order_release);
-  };
-  kb::editing::Applier applier((*store)->queue(), applier_options);
-  kb::editing::EditorAccounts accounts((*store)->connection());
-
   kb::http::ServerOptions server_options = ServerOptionsOf(flags, host, port);
-  server_options.editor.store = store->get();
-  server_options.editor.accounts = &accounts;
+  // The editors' store and the applier that has kb-indexer apply saved edits; not for shards,
+  // whose indexes live on other machines (the editors' API answers that it has no store).
+  std::unique_ptr<kb::editorial::EditorialStore> store;
+  std::optional<kb::editing::Applier> applier;
+  std::optional<kb::editing::EditorAccounts> accounts;
+  if (flags.shards.empty()) {
+    const std::filesystem::path store_path =
+        flags.editorial.empty() ? kb::editorial::EditorialStore::DefaultPathFor(flags.db)
+                                : std::filesystem::path(flags.editorial);
+    auto opened = kb::editorial::EditorialStore::Open(store_path);
+    if (!opened.ok()) {
+      return Fail("cannot open the editors' store '" + store_path.string() +
+                  "': " + opened.status().message() + "; give another with --editorial FILE");
+    }
+    store = std::move(opened).value();
+    auto indexer = IndexerOf(flags);
+    if (!indexer.ok()) return Fail(indexer.status().message());
+    kb::editing::ApplierOptions applier_options;
+    applier_options.indexer = *indexer;
+    applier_options.db = flags.db;
+    applier_options.data_dir = flags.data;
+    applier_options.store_path = store_path;
+    applier_options.on_applied = [shared = options->shared] {
+      shared->index_changes.fetch_add(1, std::memory_order_release);
+    };
+    applier.emplace(store->queue(), applier_options);
+    accounts.emplace(store->connection());
+    server_options.editor.store = store.get();
+    server_options.editor.accounts = &*accounts;
+    server_options.editor.on_enqueued = [&applier] { applier->Wake(); };
+  }
   server_options.editor.catalog = options->catalog;
-  server_options.editor.on_enqueued = [&applier] { applier.Wake(); };
   kb::http::Server server(**pool, server_options);
   auto bound = server.Bind();
   if (!bound.ok()) return Fail(bound.status().message());
@@ -224,13 +251,20 @@ int main(int argc, char** argv) {
   signal_thread.detach();
 
   auto info = (*pool)->Acquire()->Info();
+  std::string serving = flags.db;
+  if (!flags.shards.empty()) {
+    serving = std::to_string(flags.shards.size()) + " shards";
+    if (info.ok() && !info->failed_shards.empty()) {
+      serving += ", without " + std::to_string(info->failed_shards.size()) + " that did not answer";
+    }
+  }
   std::fprintf(stderr, "kb-searchd: serving %s (%llu documents) on http://%s:%d/\n",
-               flags.db.c_str(),
+               serving.c_str(),
                info.ok() ? static_cast<unsigned long long>(info->document_count) : 0ULL,
                host.c_str(), *bound);
-  applier.Start();
+  if (applier) applier->Start();
   kb::Status served = server.Serve();
-  applier.Stop();
+  if (applier) applier->Stop();
   if (!served.ok()) return Fail(served.message());
   return 0;
 }

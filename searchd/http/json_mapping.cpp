@@ -119,6 +119,13 @@ std::string SearchResultJson(const search::SearchResult& r) {
   w.Key("total").UInt(r.total).Key("page").Int(r.page).Key("size").Int(r.size);
   w.Key("all_words_total").UInt(r.all_words_total);
   w.Key("undated_left_out").UInt(r.undated_left_out);
+  if (r.shards > 0) {
+    // An index in shards: an answer without some of them is partial, and says which.
+    w.Key("shards").BeginObject().Key("total").UInt(r.shards);
+    w.Key("partial").Bool(!r.failed_shards.empty()).Key("failed").BeginArray();
+    for (const auto& shard : r.failed_shards) w.String(shard);
+    w.EndArray().EndObject();
+  }
   // Partial: there are matches, but none holds every word of the query.
   w.Key("partial").Bool(r.total > 0 && r.all_words_total == 0);
   w.Key("interpreted").BeginObject();
@@ -264,19 +271,23 @@ std::string CatalogJson(const search::Catalog& catalog) {
 }
 
 std::string HealthJson(const search::IndexInfo& info) {
-  return Dump({{"status", "ok"},
-               {"documents", info.document_count},
-               {"last_update", info.last_update},
-               {"schema_version", info.schema_version},
-               {"revision", info.revision},
-               {"index_bytes", info.size_bytes},
-               {"failed_files", info.failed_files},
-               {"indexer",
-                {{"state", info.indexer_state},
-                 {"started", info.indexer_started},
-                 {"finished", info.indexer_finished},
-                 {"files_done", info.indexer_files_done},
-                 {"files_total", info.indexer_files_total}}}});
+  json health = {{"status", "ok"},
+                 {"documents", info.document_count},
+                 {"last_update", info.last_update},
+                 {"schema_version", info.schema_version},
+                 {"revision", info.revision},
+                 {"index_bytes", info.size_bytes},
+                 {"failed_files", info.failed_files},
+                 {"indexer",
+                  {{"state", info.indexer_state},
+                   {"started", info.indexer_started},
+                   {"finished", info.indexer_finished},
+                   {"files_done", info.indexer_files_done},
+                   {"files_total", info.indexer_files_total}}}};
+  if (info.shards > 0) {
+    health["shards"] = {{"total", info.shards}, {"failed", info.failed_shards}};
+  }
+  return Dump(health);
 }
 
 }  // namespace kb::http

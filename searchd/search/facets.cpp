@@ -4,6 +4,7 @@
 #include <map>
 #include <utility>
 
+#include "kb/core/facet_values.h"
 #include "kb/core/schema.h"
 #include "kb/core/stored_document.h"
 
@@ -15,14 +16,15 @@ void DocidCollector::operator()(const Xapian::Document& doc, double /*weight*/) 
 
 FacetTable FacetTable::Build(const Xapian::Database& db, const Catalog& catalog) {
   FacetTable table;
-  const std::pair<std::string_view, Kind> prefixes[] = {
+  using enum FacetKind;
+  const std::pair<std::string_view, FacetKind> prefixes[] = {
       {schema::kPrefixTheme, kTheme},         {schema::kPrefixGemeente, kGemeente},
       {schema::kPrefixProvincie, kProvincie}, {schema::kPrefixYear, kYear},
       {schema::kPrefixKind, kKind},           {schema::kPrefixOrganisation, kOrganisation},
       {schema::kPrefixEvidence, kEvidence},   {schema::kPrefixLanguage, kLanguage},
   };
-  std::map<std::pair<Kind, std::string>, std::uint32_t> id_of;
-  auto value_id = [&](Kind kind, const std::string& value) {
+  std::map<std::pair<FacetKind, std::string>, std::uint32_t> id_of;
+  auto value_id = [&](FacetKind kind, const std::string& value) {
     auto [it, inserted] = id_of.emplace(std::make_pair(kind, value), 0);
     if (inserted) {
       it->second = static_cast<std::uint32_t>(table.values_.size());
@@ -86,7 +88,7 @@ Facets FacetTable::Count(const std::vector<Xapian::docid>& docids, const Catalog
   // The matrix's cells, row by row.
   std::vector<std::uint64_t> cells(theme_ids_.size() * provincie_ids_.size(), 0);
   std::vector<std::uint32_t> rows, columns;
-  Facets facets;
+  std::uint64_t year_unknown = 0;
   for (Xapian::docid d : docids) {
     bool dated = false;
     rows.clear();
@@ -95,59 +97,74 @@ Facets FacetTable::Count(const std::vector<Xapian::docid>& docids, const Catalog
       for (std::uint32_t i = offsets_[d]; i < offsets_[d + 1]; ++i) {
         const std::uint32_t id = ids_[i];
         ++counts[id];
-        dated |= values_[id].kind == kYear;
+        dated |= values_[id].kind == FacetKind::kYear;
         if (row_of_[id] != kNotInMatrix) rows.push_back(row_of_[id]);
         if (column_of_[id] != kNotInMatrix) columns.push_back(column_of_[id]);
       }
     }
-    facets.year_unknown += dated ? 0 : 1;
+    year_unknown += dated ? 0 : 1;
     for (std::uint32_t r : rows) {
       for (std::uint32_t c : columns) ++cells[r * provincie_ids_.size() + c];
     }
   }
+  std::vector<CountedValue> values;
+  for (size_t id = 0; id < values_.size(); ++id) {
+    if (counts[id] == 0) continue;
+    values.push_back({values_[id].kind, values_[id].value, values_[id].label, counts[id]});
+  }
+  std::vector<CountedCell> counted_cells;
   for (size_t r = 0; r < theme_ids_.size(); ++r) {
     for (size_t c = 0; c < provincie_ids_.size(); ++c) {
       const std::uint64_t n = cells[r * provincie_ids_.size() + c];
       if (n == 0) continue;
-      facets.theme_provincie.push_back({values_[theme_ids_[r]].value,
-                                        catalog.ProvincieName(values_[provincie_ids_[c]].value),
-                                        n});
+      counted_cells.push_back({values_[theme_ids_[r]].value, values_[provincie_ids_[c]].value, n});
     }
+  }
+  return AssembleFacets(std::move(values), std::move(counted_cells), year_unknown, catalog);
+}
+
+Facets AssembleFacets(std::vector<CountedValue> values, std::vector<CountedCell> cells,
+                      std::uint64_t year_unknown, const Catalog& catalog) {
+  Facets facets;
+  facets.year_unknown = year_unknown;
+  for (const CountedCell& cell : cells) {
+    if (cell.count == 0) continue;
+    facets.theme_provincie.push_back(
+        {cell.theme, catalog.ProvincieName(cell.provincie), cell.count});
   }
   std::sort(facets.theme_provincie.begin(), facets.theme_provincie.end(),
             [](const FacetCell& a, const FacetCell& b) {
               return a.theme != b.theme ? a.theme < b.theme : a.provincie < b.provincie;
             });
-  for (size_t id = 0; id < values_.size(); ++id) {
-    if (counts[id] == 0) continue;
-    const Value& v = values_[id];
+  for (const CountedValue& v : values) {
+    if (v.count == 0) continue;
     switch (v.kind) {
-      case kTheme:
-        facets.theme.push_back({v.value, catalog.ThemeName(v.value), counts[id]});
+      case FacetKind::kTheme:
+        facets.theme.push_back({v.value, catalog.ThemeName(v.value), v.count});
         break;
-      case kGemeente:
-        facets.gemeente.push_back({v.value, catalog.GemeenteName(v.value), counts[id]});
+      case FacetKind::kGemeente:
+        facets.gemeente.push_back({v.value, catalog.GemeenteName(v.value), v.count});
         break;
-      case kProvincie: {
+      case FacetKind::kProvincie: {
         const std::string name = catalog.ProvincieName(v.value);
-        facets.provincie.push_back({name, name, counts[id]});
+        facets.provincie.push_back({name, name, v.count});
         break;
       }
-      case kYear:
-        facets.year.push_back({v.value, v.value, counts[id]});
+      case FacetKind::kYear:
+        facets.year.push_back({v.value, v.value, v.count});
         break;
-      case kKind:
-        facets.kind.push_back({v.value, v.value, counts[id]});
+      case FacetKind::kKind:
+        facets.kind.push_back({v.value, v.value, v.count});
         break;
-      case kEvidence:
-        facets.evidence.push_back({v.value, v.value, counts[id]});
+      case FacetKind::kEvidence:
+        facets.evidence.push_back({v.value, v.value, v.count});
         break;
-      case kLanguage:
-        facets.language.push_back({v.value, v.value, counts[id]});
+      case FacetKind::kLanguage:
+        facets.language.push_back({v.value, v.value, v.count});
         break;
-      case kOrganisation:
+      case FacetKind::kOrganisation:
         // The name is the filter value too: the organisatie filter takes names (and slugs).
-        facets.organisation.push_back({v.label, v.label, counts[id]});
+        facets.organisation.push_back({v.label, v.label, v.count});
         break;
     }
   }
@@ -166,6 +183,94 @@ Facets FacetTable::Count(const std::vector<Xapian::docid>& docids, const Catalog
   std::sort(facets.year.begin(), facets.year.end(),
             [](const FacetCount& a, const FacetCount& b) { return a.value > b.value; });
   return facets;
+}
+
+FacetSpies::FacetSpies()
+    : themes_provincies_(schema::kSlotFacetThemesProvincies),
+      gemeenten_(schema::kSlotFacetGemeenten),
+      kinds_(schema::kSlotFacetKind),
+      organisations_(schema::kSlotFacetOrganisation),
+      years_(schema::kSlotYear) {}
+
+void FacetSpies::AddTo(Xapian::Enquire& enquire) {
+  for (Xapian::MatchSpy* spy :
+       {static_cast<Xapian::MatchSpy*>(&themes_provincies_),
+        static_cast<Xapian::MatchSpy*>(&gemeenten_), static_cast<Xapian::MatchSpy*>(&kinds_),
+        static_cast<Xapian::MatchSpy*>(&organisations_), static_cast<Xapian::MatchSpy*>(&years_)}) {
+    enquire.add_matchspy(spy);
+  }
+}
+
+namespace {
+
+// The non-empty items of one list of a facet slot.
+std::vector<std::string> Items(const std::string& list) {
+  std::vector<std::string> items = SplitFacetValue(list, kFacetItemSeparator);
+  std::erase(items, std::string());
+  return items;
+}
+
+}  // namespace
+
+Facets FacetSpies::Count(std::uint64_t total, const Catalog& catalog) const {
+  using enum FacetKind;
+  std::map<std::pair<FacetKind, std::string>, std::uint64_t> counts;
+  std::map<std::pair<std::string, std::string>, std::uint64_t> cells;
+  // Per organisation slug, the names its documents give and how often.
+  std::map<std::string, std::map<std::string, std::uint64_t>> names;
+  for (auto v = themes_provincies_.values_begin(); v != themes_provincies_.values_end(); ++v) {
+    const auto lists = SplitFacetValue(*v, kFacetListSeparator);
+    const auto themes = Items(lists[0]);
+    const auto provincies = Items(lists.size() > 1 ? lists[1] : std::string());
+    const std::uint64_t n = v.get_termfreq();
+    for (const auto& theme : themes) counts[{kTheme, theme}] += n;
+    for (const auto& provincie : provincies) counts[{kProvincie, provincie}] += n;
+    for (const auto& theme : themes) {
+      for (const auto& provincie : provincies) cells[{theme, provincie}] += n;
+    }
+  }
+  for (auto v = gemeenten_.values_begin(); v != gemeenten_.values_end(); ++v) {
+    for (const auto& code : Items(*v)) counts[{kGemeente, code}] += v.get_termfreq();
+  }
+  for (auto v = kinds_.values_begin(); v != kinds_.values_end(); ++v) {
+    const auto lists = SplitFacetValue(*v, kFacetListSeparator);
+    const FacetKind kinds[] = {kKind, kEvidence, kLanguage};
+    for (size_t i = 0; i < lists.size() && i < std::size(kinds); ++i) {
+      for (const auto& item : Items(lists[i])) counts[{kinds[i], item}] += v.get_termfreq();
+    }
+  }
+  for (auto v = organisations_.values_begin(); v != organisations_.values_end(); ++v) {
+    const auto lists = SplitFacetValue(*v, kFacetListSeparator);
+    if (lists[0].empty()) continue;
+    counts[{kOrganisation, lists[0]}] += v.get_termfreq();
+    names[lists[0]][lists.size() > 1 ? lists[1] : lists[0]] += v.get_termfreq();
+  }
+  std::uint64_t dated = 0;
+  for (auto v = years_.values_begin(); v != years_.values_end(); ++v) {
+    const auto year = static_cast<long long>(Xapian::sortable_unserialise(*v));
+    counts[{kYear, std::to_string(year)}] += v.get_termfreq();
+    dated += v.get_termfreq();
+  }
+
+  std::vector<CountedValue> values;
+  for (const auto& [key, n] : counts) {
+    std::string label;
+    if (key.first == kOrganisation) {
+      // The name most of its documents give (the first in order among equals).
+      std::uint64_t most = 0;
+      for (const auto& [name, m] : names[key.second]) {
+        if (m > most) {
+          most = m;
+          label = name;
+        }
+      }
+    }
+    values.push_back({key.first, key.second, std::move(label), n});
+  }
+  std::vector<CountedCell> counted_cells;
+  for (const auto& [key, n] : cells) counted_cells.push_back({key.first, key.second, n});
+  return AssembleFacets(std::move(values), std::move(counted_cells),
+                        total > dated ? total - dated : 0, catalog);
 }
 
 }  // namespace kb::search

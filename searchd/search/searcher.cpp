@@ -63,16 +63,41 @@ Searcher::Impl::Impl(const SearcherOptions& o, Xapian::Database database)
 std::string RevisionOf(const Xapian::Database& db) {
   try {
     return std::to_string(db.get_revision());
-  } catch (const Xapian::InvalidOperationError&) {
-    // A sharded database has no single revision; the indexer's commit time stands in for it.
+  } catch (const Xapian::Error&) {
+    // Several databases (InvalidOperationError) or a remote one (UnimplementedError) have no
+    // single revision; the indexer's commit time, the count and the last docid stand in for it.
     return db.get_metadata(std::string(schema::kMetaLastUpdate)) + "/" +
            std::to_string(db.get_doccount()) + "/" + std::to_string(db.get_lastdocid());
   }
 }
 
-std::string Searcher::Impl::ReadRevision() const { return RevisionOf(db); }
+std::string Searcher::Impl::ReadRevision() const {
+  if (!shards) return RevisionOf(db);
+  // Which shards answer is part of what an answer was computed from.
+  std::string failed;
+  for (const std::string& shard : shards->failed()) failed += " -" + shard;
+  return RevisionOf(db) + failed;
+}
+
+Status Searcher::Impl::ConnectShards() {
+  auto connected = shards->Connect();
+  if (!connected.ok()) return connected.status();
+  try {
+    db = std::move(connected).value();
+    revision = ReadRevision();
+  } catch (const Xapian::Error& e) {  // called from Guard's handlers: nothing may escape
+    return Status::Unavailable("de shards antwoorden niet (" + e.get_description() +
+                               "); probeer het later opnieuw");
+  }
+  return Status::Ok();
+}
 
 void Searcher::Impl::MaybeReopen(bool force) {
+  if (shards && !shards->failed().empty() &&
+      std::chrono::steady_clock::now() - shards->last_connect() >= kShardRetry) {
+    // Every kShardRetry the shards that did not answer are tried again.
+    (void)ConnectShards();
+  }
   const std::uint64_t warmed = options.shared->warmed.load(std::memory_order_acquire);
   if (warmed != 0 && !force) {
     // The warmer has seen the commit and built its caches: move to it now.
@@ -279,10 +304,16 @@ Result<SearchResult> Searcher::Impl::Search(const SearchRequest& r) {
   // A page past the end is an empty page, not an error: a result list that shrank while a user
   // paged (an editor hid a document) still answers.
   AddHits(r, *built, found->mset, result);
-  if (r.facets) {
+  if (r.facets && shards) {
+    result.facets = found->spies.Count(found->total, *options.catalog);
+  } else if (r.facets) {
     auto table = options.shared->facet_tables.Get(
         revision, [&] { return FacetTable::Build(db, *options.catalog); });
     result.facets = table->Count(found->docids.docids(), *options.catalog);
+  }
+  if (shards) {
+    result.shards = shards->size();
+    result.failed_shards = shards->failed();
   }
   return result;
 }
@@ -366,6 +397,7 @@ std::shared_ptr<const IndexedDocument> Searcher::Impl::Load(Xapian::docid docid,
 
 Searcher::Searcher(const SearcherOptions& options, Xapian::Database db)
     : impl_(std::make_unique<Impl>(options, std::move(db))) {
+  if (!options.shards.empty()) return;  // shards have no passages (yet)
   const std::filesystem::path folder = options.db_path / schema::kPassagesFolder;
   if (std::filesystem::exists(folder)) {
     try {
@@ -379,6 +411,7 @@ Searcher::Searcher(const SearcherOptions& options, Xapian::Database db)
 Searcher::~Searcher() = default;
 
 Result<std::unique_ptr<Searcher>> Searcher::Open(const SearcherOptions& options) {
+  if (!options.shards.empty()) return OpenShards(options);
   try {
     Xapian::Database db(options.db_path.string());
     Status status = schema::CheckIndex(db, options.db_path.string());
@@ -392,6 +425,34 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const SearcherOptions& options)
     return Status::Unavailable("cannot open the index '" + options.db_path.string() +
                                "': " + e.get_description());
   }
+}
+
+Result<std::unique_ptr<Searcher>> Searcher::OpenShards(const SearcherOptions& options) {
+  ShardSet shards(options.shards, options.shard_timeout);
+  auto db = shards.Connect();
+  if (!db.ok()) return db.status();
+  auto searcher = std::unique_ptr<Searcher>(new Searcher(options, std::move(db).value()));
+  Impl& impl = *searcher->impl_;
+  impl.shards.emplace(std::move(shards));
+  impl.revision = impl.ReadRevision();
+  std::shared_ptr<const SynonymTable> table;
+  {
+    std::lock_guard<std::mutex> lock(options.shared->synonyms_mutex);
+    if (!options.shared->synonyms) {
+      auto written = SynonymTable::Write(impl.analyzer);
+      if (!written.ok()) return written.status();
+      options.shared->synonyms = std::move(written).value();
+    }
+    table = options.shared->synonyms;
+  }
+  try {
+    impl.synonyms.emplace(table->folder().string());
+    impl.parser.set_database(*impl.synonyms);
+  } catch (const Xapian::Error& e) {
+    return Status::Unavailable("cannot open the synonym table " + table->folder().string() + ": " +
+                               e.get_description());
+  }
+  return searcher;
 }
 
 Result<std::string> Searcher::Revision() {

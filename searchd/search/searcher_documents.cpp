@@ -239,6 +239,10 @@ Result<IndexInfo> Searcher::Info() {
     info.last_update = db.get_metadata(std::string(schema::kMetaLastUpdate));
     info.schema_version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
     info.revision = impl_->revision;
+    if (impl_->shards) {
+      info.shards = impl_->shards->size();
+      info.failed_shards = impl_->shards->failed();
+    }
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(impl_->options.db_path, ec)) {
       if (entry.is_regular_file(ec)) info.size_bytes += entry.file_size(ec);
@@ -250,7 +254,9 @@ Result<IndexInfo> Searcher::Info() {
         ++info.failed_files;
       }
     }
-    ReadIndexerStatus(schema::IndexerStatusPathFor(impl_->options.db_path.string()), info);
+    if (!impl_->options.db_path.empty()) {
+      ReadIndexerStatus(schema::IndexerStatusPathFor(impl_->options.db_path.string()), info);
+    }
     return info;
   });
 }

@@ -32,6 +32,13 @@ struct Searcher::Impl {
       try {
         MaybeReopen(attempt > 0);
         return fn();
+      } catch (const Xapian::NetworkError& e) {
+        // A shard stopped answering: search the others (the answer says which failed).
+        if (!shards || attempt >= 2) {
+          return Status::Unavailable(std::string(what) + ": de index antwoordt niet (" +
+                                     e.get_description() + "); probeer het later opnieuw");
+        }
+        if (Status connected = ConnectShards(); !connected.ok()) return connected;
       } catch (const Xapian::DatabaseModifiedError& e) {
         if (attempt >= 2) {
           return Status::Unavailable(std::string(what) + ": de index verandert steeds (" +
@@ -48,6 +55,8 @@ struct Searcher::Impl {
 
   void MaybeReopen(bool force);
   std::string ReadRevision() const;
+  // Shards: connects to every shard again and searches those that answer from now on.
+  Status ConnectShards();
 
   // Folds one query word the way the index folds body words.
   std::string Fold(std::string_view word);
@@ -90,6 +99,10 @@ struct Searcher::Impl {
   Xapian::Database db;
   // The passage index (schema::kPassagesFolder), when the index has one.
   std::optional<Xapian::Database> passages;
+  // When the index is shards (options.shards): which answer; and the synonym table queries
+  // expand from (the remote backend carries none), built from the analysis data.
+  std::optional<ShardSet> shards;
+  std::optional<Xapian::Database> synonyms;
   analysis::Analyzer analyzer;
   Xapian::QueryParser parser;
   QueryBuilder builder;  // uses analyzer and parser

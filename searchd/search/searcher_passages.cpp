@@ -45,6 +45,10 @@ Result<PassageResult> Searcher::Impl::Passages(const SearchRequest& r) {
                             "ontbreekt; passages zoeken vraagt een zoekvraag, bijv. "
                             "q=schulden+jongeren");
   }
+  if (shards) {
+    return Status::Unavailable(
+        "passages zijn er nog niet bij een index in shards; zoek documenten met /api/search");
+  }
   if (!passages) {
     return Status::Unavailable(
         "deze index heeft nog geen passages; draai kb-indexer opnieuw over de corpusmappen");

@@ -23,6 +23,8 @@ SearcherPool::~SearcherPool() {
 }
 
 void SearcherPool::Warm() {
+  // Shards: each Searcher reopens on its own; facets need no table (FacetSpies).
+  if (!options_.shards.empty()) return;
   SearcherShared& shared = *options_.shared;
   std::string warmed_revision;
   std::uint64_t seen_changes = shared.index_changes.load();

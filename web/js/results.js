@@ -23,6 +23,7 @@ export function renderResults(container, { state, result, navigate }) {
       sortControl(state, navigate),
       result.total ? copyLinkButton('deze resultaten') : null),
     correction(state, result, navigate),
+    shardsNotice(result),
     partialNotice(result),
     placeChips(state, result, navigate),
     result.hits?.length ? h('ol', { class: 'hits', start: (result.page - 1) * size + 1 },
@@ -67,6 +68,15 @@ function correction(state, result, navigate) {
       }, `Zoek toch naar “${state.q}”`), '.');
   }
   return h('p', { class: 'did-you-mean' }, 'Bedoelde u ', link, '?');
+}
+
+// An index in shards of which some did not answer: the counts are those of the others.
+function shardsNotice(result) {
+  const shards = result.shards;
+  if (!shards || !shards.partial) return null;
+  return h('p', { class: 'partial-notice', role: 'status' },
+    `Niet alle delen van de index antwoordden (${shards.failed.length} van ${shards.total}); `
+    + 'de aantallen en resultaten zijn onvolledig. Probeer het over enkele minuten opnieuw.');
 }
 
 // Honest about partial matches: when no document holds every word of the query, or only some do.

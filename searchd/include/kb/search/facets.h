@@ -8,7 +8,11 @@
 // a gemeente of that provincie, matching the provincie filter. The same counting fills the
 // theme x provincie matrix (Facets::theme_provincie).
 //
-// FacetTable is immutable after Build and safe to share; DocidCollector belongs to one search.
+// On shards (Xapian's remote backend, which runs no spy of ours) FacetSpies counts the same
+// from the facet value slots (kb/core/facet_values.h) with Xapian's ValueCountMatchSpy.
+//
+// FacetTable is immutable after Build and safe to share; DocidCollector and FacetSpies belong to
+// one search.
 #pragma once
 
 #include <cstdint>
@@ -25,6 +29,40 @@ namespace kb::search {
 // The organisation facet lists at most this many organisations, the most frequent first.
 inline constexpr size_t kMaxOrganisations = 50;
 
+enum class FacetKind : std::uint8_t {
+  kTheme,
+  kGemeente,
+  kProvincie,
+  kYear,
+  kKind,
+  kOrganisation,
+  kEvidence,
+  kLanguage
+};
+
+// One facet value and the matches that hold it. `value` as the filter term holds it (slug, CBS
+// code, provincie slug, year, kind, organisation slug, evidence type, language); `label` is an
+// organisation's name.
+struct CountedValue {
+  FacetKind kind;
+  std::string value;
+  std::string label;
+  std::uint64_t count = 0;
+};
+
+// The matches about one theme (slug) in one provincie (slug).
+struct CountedCell {
+  std::string theme;
+  std::string provincie;
+  std::uint64_t count = 0;
+};
+
+// The facets a page shows from these counts (values with a count of 0 left out): names from the
+// catalog, each facet in its order (search_result.h), the organisations cut to
+// kMaxOrganisations.
+Facets AssembleFacets(std::vector<CountedValue> values, std::vector<CountedCell> cells,
+                      std::uint64_t year_unknown, const Catalog& catalog);
+
 class DocidCollector : public Xapian::MatchSpy {
  public:
   void operator()(const Xapian::Document& doc, double weight) override;
@@ -32,6 +70,20 @@ class DocidCollector : public Xapian::MatchSpy {
 
  private:
   std::vector<Xapian::docid> docids_;
+};
+
+// Counts the facets of one search from the facet value slots, over one index or shards.
+class FacetSpies {
+ public:
+  FacetSpies();
+  // Adds the spies to `enquire`; they must outlive its get_mset, which must count every match
+  // (checkatleast = doccount).
+  void AddTo(Xapian::Enquire& enquire);
+  // The facets of the `total` matches the spies saw.
+  Facets Count(std::uint64_t total, const Catalog& catalog) const;
+
+ private:
+  Xapian::ValueCountMatchSpy themes_provincies_, gemeenten_, kinds_, organisations_, years_;
 };
 
 class FacetTable {
@@ -42,18 +94,8 @@ class FacetTable {
   Facets Count(const std::vector<Xapian::docid>& docids, const Catalog& catalog) const;
 
  private:
-  enum Kind : std::uint8_t {
-    kTheme,
-    kGemeente,
-    kProvincie,
-    kYear,
-    kKind,
-    kOrganisation,
-    kEvidence,
-    kLanguage
-  };
   struct Value {
-    Kind kind;
+    FacetKind kind;
     std::string value;  // slug, CBS code, provincie slug, year, kind, organisation slug, evidence
     std::string label;  // organisations: the name as a document states it
   };

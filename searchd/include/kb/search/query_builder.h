@@ -132,11 +132,12 @@ struct BuiltQuery {
   // The places the query was built with (empty for queries taken as written).
   std::vector<QueryRegion> regions;
 
-  // The documents that match: `query` within `minimum`.
-  Xapian::Query Matching() const;
-  // Matching() ranked by coverage, then relevance: the coverage tiers added to each match's
-  // weight (they add no match).
-  Xapian::Query Ranked() const;
+  // The documents that match within `filter` (a boolean query; empty: none): `query`, filtered,
+  // within `minimum`.
+  Xapian::Query Matching(const Xapian::Query& filter = Xapian::Query()) const;
+  // Matching(filter) ranked by coverage, then relevance: the coverage tiers added to each
+  // match's weight (they add no match).
+  Xapian::Query Ranked(const Xapian::Query& filter = Xapian::Query()) const;
   // The relevance part of a weight Ranked() gave (the weight itself when there is no coverage).
   double Relevance(double weight) const;
 };

@@ -81,6 +81,10 @@ struct SearchResult {
   // SearchRequest::metadata_only: the matches' stored data in rank order, instead of `hits`.
   // Each page's text is left empty (pages.size() is still the page count).
   std::vector<StoredDocument> documents;
+  // An index in shards: how many, and those that did not answer ("host:port"). Non-empty:
+  // total, facets and hits are those of the other shards only.
+  std::size_t shards = 0;
+  std::vector<std::string> failed_shards;
 };
 
 // A few sentences of one page of a document that answer a query (the passage index).
@@ -171,6 +175,9 @@ struct IndexInfo {
   std::string indexer_finished;  // empty while running
   std::uint64_t indexer_files_done = 0;
   std::uint64_t indexer_files_total = 0;
+  // An index in shards: how many, and those that did not answer ("host:port").
+  std::size_t shards = 0;
+  std::vector<std::string> failed_shards;
 };
 
 }  // namespace kb::search

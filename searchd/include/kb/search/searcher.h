@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,7 @@
 #include "kb/search/facets.h"
 #include "kb/search/search_request.h"
 #include "kb/search/search_result.h"
+#include "kb/search/shards.h"
 #include "kb/search/spelling.h"
 
 namespace kb::search {
@@ -47,13 +49,19 @@ struct SearcherShared {
   // is non-zero, Searchers move to a new revision only then (a search never waits for a cache
   // build while kb-indexer commits); before, each reopens every reopen_interval on its own.
   std::atomic<std::uint64_t> warmed{0};
+  // Shards: the synonym table, written by the first Searcher (kb/search/shards.h).
+  std::mutex synonyms_mutex;
+  std::shared_ptr<const SynonymTable> synonyms;
 };
 
 // The revision a Searcher's caches are keyed by.
 std::string RevisionOf(const Xapian::Database& db);
 
 struct SearcherOptions {
-  std::filesystem::path db_path;
+  std::filesystem::path db_path;  // the index, unless `shards` are given
+  // The index as shards, each a xapian-tcpsrv (kb/search/shards.h); empty: db_path.
+  std::vector<ShardAddress> shards;
+  std::chrono::milliseconds shard_timeout{2000};
   std::shared_ptr<const analysis::AnalysisResources> resources;  // required
   std::shared_ptr<const Catalog> catalog;                        // required; may be empty
   std::shared_ptr<SearcherShared> shared;                        // required
@@ -65,7 +73,8 @@ enum class Audience { kPublic, kEditor };
 
 class Searcher {
  public:
-  // Opens the index and checks its schema (InvalidArgument with what to do when it differs).
+  // Opens the index (or connects to its shards) and checks its schema (InvalidArgument with what
+  // to do when it differs; Unavailable when no shard answers).
   static Result<std::unique_ptr<Searcher>> Open(const SearcherOptions& options);
   ~Searcher();
 
@@ -115,6 +124,7 @@ class Searcher {
 
  private:
   explicit Searcher(const SearcherOptions& options, Xapian::Database db);
+  static Result<std::unique_ptr<Searcher>> OpenShards(const SearcherOptions& options);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
