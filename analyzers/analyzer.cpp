@@ -19,15 +19,27 @@ constexpr std::size_t kMaxTermBytes = 120;  // Xapian allows 245; longer "words"
 // synonyms.
 class TextIndexer {
  public:
+  // `foreign`: the text is not Dutch; its words get this stemmer's stems (none when null).
   TextIndexer(WordAnalysis& words, Xapian::Document& doc, std::string_view prefix,
-              Xapian::termcount wdf_inc)
-      : words_(words), doc_(doc), prefix_(prefix), wdf_inc_(wdf_inc) {
+              Xapian::termcount wdf_inc, bool foreign, const Xapian::Stem* foreign_stemmer)
+      : words_(words),
+        doc_(doc),
+        prefix_(prefix),
+        wdf_inc_(wdf_inc),
+        foreign_(foreign),
+        foreign_stemmer_(foreign_stemmer) {
     const std::size_t window = words.resources().synonyms.longest_phrase();
     recent_.resize(window > 0 ? window : 1);
   }
 
   void Add(const Token& token, std::string_view word, Xapian::termpos pos) {
     if (!token.joined) FinishChain();
+    if (foreign_) {
+      AddPosting(word, pos);
+      AddForeignStem(word);
+      ExtendChain(token, word, pos);
+      return;
+    }
     AddPosting(word, pos);
     const WordInfo& info = words_.Analyze(word);
     AddStems(info);
@@ -58,11 +70,18 @@ class TextIndexer {
     AddStem(info.stem);
     for (const std::string& part : info.part_stems) AddStem(part);
   }
+  void AddForeignStem(std::string_view word) {
+    if (foreign_stemmer_ != nullptr) AddStem((*foreign_stemmer_)(std::string(word)));
+  }
   // A derived word (hyphen whole, expanded elision) at an existing position, with its stems.
   void AddDerived(const std::string& word, Xapian::termpos pos) {
     if (word.size() > kMaxTermBytes) return;
     AddPosting(word, pos);
-    AddStems(words_.Analyze(word));
+    if (foreign_) {
+      AddForeignStem(word);
+    } else {
+      AddStems(words_.Analyze(word));
+    }
   }
 
   void ExtendChain(const Token& token, std::string_view word, Xapian::termpos pos) {
@@ -121,6 +140,8 @@ class TextIndexer {
   Xapian::Document& doc_;
   std::string_view prefix_;
   Xapian::termcount wdf_inc_;
+  bool foreign_;
+  const Xapian::Stem* foreign_stemmer_;
   std::string term_;
   std::string chain_;
   Xapian::termpos chain_start_ = 0;
@@ -138,9 +159,26 @@ Analyzer::~Analyzer() = default;
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 
+const Xapian::Stem* Analyzer::Impl::ForeignStemmer(std::string_view language) {
+  auto it = foreign_stemmers.find(language);
+  if (it == foreign_stemmers.end()) {
+    std::optional<Xapian::Stem> stemmer;
+    try {
+      stemmer.emplace(std::string(language));  // Snowball's ISO 639-1 names: en, de, fr, ...
+    } catch (const Xapian::InvalidArgumentError&) {
+      // No Snowball stemmer for it (fy): its words only.
+    }
+    it = foreign_stemmers.emplace(std::string(language), std::move(stemmer)).first;
+  }
+  return it->second ? &*it->second : nullptr;
+}
+
 void Analyzer::IndexText(std::string_view text, Xapian::Document& doc, Xapian::termpos& pos,
-                         std::string_view prefix, Xapian::termcount wdf_inc) {
-  TextIndexer indexer(impl_->words, doc, prefix, wdf_inc);
+                         std::string_view prefix, Xapian::termcount wdf_inc,
+                         std::string_view language) {
+  const bool foreign = !language.empty() && language != "nl";
+  TextIndexer indexer(impl_->words, doc, prefix, wdf_inc, foreign,
+                      foreign ? impl_->ForeignStemmer(language) : nullptr);
   Tokenizer tokenizer(text);
   std::string word;
   for (Token token; tokenizer.Next(token);) {

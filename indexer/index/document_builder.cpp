@@ -156,9 +156,9 @@ std::vector<Xapian::Document> DocumentBuilder::Passages(const StoredDocument& s)
     Xapian::Document d;
     d.add_boolean_term(parent);
     Xapian::termpos pos = 0;
-    analyzer_.IndexText(passage.text, d, pos);
+    analyzer_.IndexText(passage.text, d, pos, {}, 1, s.language);
     pos += schema::kPageGap;
-    analyzer_.IndexText(passage.section, d, pos);
+    analyzer_.IndexText(passage.section, d, pos, {}, 1, s.language);
     d.add_value(schema::kPassageSlotDocument, s.id);
     d.add_value(schema::kPassageSlotPage, std::to_string(passage.page));
     d.add_value(schema::kPassageSlotRole, std::string(analysis::SectionRoleName(passage.role)));
@@ -175,18 +175,19 @@ std::vector<Xapian::Document> DocumentBuilder::Passages(const StoredDocument& s)
 
 void DocumentBuilder::AddTerms(const StoredDocument& s, Xapian::Document& d) {
   // Title: prefixed for field search, and in the body stream (wdf 3) so a plain query ranks
-  // documents about the words above documents that only mention them.
+  // documents about the words above documents that only mention them. Title and text in the
+  // document's language (an English report is not stemmed or split as Dutch); names as Dutch.
   Xapian::termpos pos = 0;
-  analyzer_.IndexText(s.title, d, pos, schema::kPrefixTitle);
+  analyzer_.IndexText(s.title, d, pos, schema::kPrefixTitle, 1, s.language);
   pos = 0;
-  analyzer_.IndexText(s.title, d, pos, {}, 3);
+  analyzer_.IndexText(s.title, d, pos, {}, 3, s.language);
   for (const auto& author : s.authors) {
     Xapian::termpos author_pos = 0;
     analyzer_.IndexText(author, d, author_pos, schema::kPrefixAuthor);
   }
   for (const auto& page : s.pages) {
     pos += schema::kPageGap;
-    analyzer_.IndexText(page, d, pos);
+    analyzer_.IndexText(page, d, pos, {}, 1, s.language);
   }
 
   for (const auto& theme : s.themes) AddBooleanTerm(d, schema::kPrefixTheme, theme.slug);

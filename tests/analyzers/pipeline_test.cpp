@@ -89,6 +89,47 @@ TEST_CASE("IndexText: words with positions, stems, compound parts, hyphens, elis
   CHECK(Terms(title) == std::vector<std::string>{"Swmo", "ZSwmo"});
 }
 
+TEST_CASE("IndexText: text in another language gets its own stems, never Dutch analysis") {
+  Analyzer& a = SharedAnalyzer();
+  const std::string text = "Wonderland housing policies in the well-being programme";
+  Xapian::Document dutch;
+  Xapian::termpos pos = 0;
+  a.IndexText(text, dutch, pos);  // what an English text got before: Dutch compound parts
+  CHECK(HasTerm(dutch, "Zwonder"));
+  CHECK(HasTerm(dutch, "Zland"));
+
+  Xapian::Document english;
+  pos = 0;
+  a.IndexText(text, english, pos, {}, 1, "en");
+  CHECK(pos == 8);
+  for (const std::string term : {"wonderland", "housing", "policies", "well", "being", "wellbeing",
+                                 "Zwonderland", "Zhous", "Zpolici", "Zprogramm"}) {
+    INFO(term);
+    CHECK(HasTerm(english, term));
+  }
+  // No Dutch compound parts, Dutch stems or Dutch synonyms.
+  for (const std::string term : {"Zwonder", "Zland", "Zpolicies", "Zhousing"}) {
+    INFO(term);
+    CHECK_FALSE(HasTerm(english, term));
+  }
+  // Every stem is Snowball's English stem of one of its words.
+  const Xapian::Stem snowball("english");
+  std::vector<std::string> english_stems;
+  for (const std::string& term : Terms(english)) {
+    if (term[0] != 'Z') english_stems.push_back("Z" + snowball(term));
+  }
+  for (const std::string& term : Terms(english)) {
+    INFO(term);
+    if (term[0] == 'Z') CHECK(std::count(english_stems.begin(), english_stems.end(), term) > 0);
+  }
+
+  // Frisian: Snowball has no stemmer for it, so its words only, at their positions.
+  Xapian::Document frisian;
+  pos = 0;
+  a.IndexText("De gemeenteried fan Ljouwert", frisian, pos, {}, 1, "fy");
+  CHECK(Terms(frisian) == std::vector<std::string>{"de", "fan", "gemeenteried", "ljouwert"});
+}
+
 TEST_CASE("PrepareQuery folds words and keeps the query syntax") {
   Analyzer& a = SharedAnalyzer();
   CHECK(a.PrepareQuery("Cliënten AND \"Jeugd- en Gezinsbeleid\" NOT café") ==

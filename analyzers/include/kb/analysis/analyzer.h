@@ -82,8 +82,14 @@ class Analyzer {
   //    word ("Zwmo"), so a query for the abbreviation finds the spelled-out form.
   // `pos` is the position of the previous word and is advanced. An empty prefix indexes body
   // text; schema::kPrefixTitle indexes the title.
+  // `language` (ISO 639-1, as kb-indexer guesses it) says whose analysis applies. Dutch ("nl",
+  // or empty) gets all of the above. Another language gets its words at their positions, hyphen
+  // chains and, where Snowball has a stemmer for it (en, de, fr, ...), that stemmer's stems; never
+  // the Dutch stemmer, compound parts, elisions or synonyms, which would make Dutch words of it
+  // ("wonderland": "wonder" + "land"). Frisian has no Snowball stemmer: its words only.
   void IndexText(std::string_view text, Xapian::Document& doc, Xapian::termpos& pos,
-                 std::string_view prefix = {}, Xapian::termcount wdf_inc = 1);
+                 std::string_view prefix = {}, Xapian::termcount wdf_inc = 1,
+                 std::string_view language = {});
 
   // The stemmer (Xapian's "dutch" plus the override layer) for Xapian::QueryParser, so queries
   // stem exactly as documents do. It folds its input. The returned object belongs to the
