@@ -56,6 +56,8 @@ json EditorDocumentObject(const search::DocumentDetail& detail) {
   out["hidden"] = d.hidden;
   out["review"] = d.review;
   out["personal_data"] = PersonalDataJson(d);
+  // The pages read by OCR: their text may hold recognition errors an editor should know of.
+  out["ocr_pages"] = d.ocr_pages;
   json also = json::array();
   for (const auto& a : d.also_published_as) {
     also.push_back({{"id", a.id}, {"title", a.title}, {"format", a.format}, {"path", a.path}});

@@ -553,6 +553,35 @@ TEST_CASE("uploaded corpus files (a PDF and a text file) become searchable; bad 
   CHECK(kb::test::StoreSnapshot(*site.store) == before);
 }
 
+TEST_CASE("an uploaded scan is read by OCR and the editors' document says which pages") {
+  Site& site = Shared();
+  const std::string scan = kb::test::ReadFile(
+      fs::path(KB_SHARED_DIR) / "corpus" / "formats" / "scanned-pdf" /
+      "vng-stuf-king-archief_Is-het-RSGB-nog-wel-een-gemeentelijk-referentiemodel.pdf");
+  REQUIRE(!scan.empty());
+  Reply r =
+      site.daemon->Upload({{"file", scan, "rsgb-scan.pdf", "application/pdf"}}, site.Bearer());
+  INFO(r.body.dump());
+  REQUIRE(r.status == 201);
+  const std::string id = r.body["files"][0]["id"];
+  // OCR takes seconds per page (more under the sanitizers).
+  auto took = kb::test::WaitFor(
+      [&] { return site.daemon->Call("GET", "/api/documents/" + id).status == 200; },
+      std::chrono::seconds(120));
+  REQUIRE(took.has_value());
+  Reply doc = site.daemon->Call("GET", "/api/editor/documents/" + id, "", site.Bearer());
+  REQUIRE(doc.status == 200);
+  const json& scanned = doc.body["document"];
+  CHECK(scanned["ocr_pages"] == json::array({1}));
+  REQUIRE(scanned["pages"].size() == 1);
+  CHECK(scanned["pages"][0].get<std::string>().find("referentiemodel") != std::string::npos);
+  // A document with a text layer has none.
+  Reply text = site.daemon->Call("GET", "/api/editor/documents/" + site.IdOf("ijsvogelsteeg"), "",
+                                 site.Bearer());
+  REQUIRE(text.status == 200);
+  CHECK(text.body["document"]["ocr_pages"] == json::array());
+}
+
 // Sends `head` (a request's headers and the first bytes of its body) on a new connection and
 // returns what the server answers within two seconds, without sending the rest of the body.
 std::string AnswerToHead(int port, const std::string& head) {

@@ -35,6 +35,14 @@ function prepareCorpus(from, into) {
   return { original, copy, originalTitle: lines[0].trim(), copyFirstLine };
 }
 
+// A one-page scan of the shared corpus (formats/scanned-pdf beside docs/), for OCR.
+function pickScan(docs) {
+  if (!docs) return null;
+  const path = join(docs, '..', 'formats', 'scanned-pdf',
+    'vng-stuf-king-archief_Is-het-RSGB-nog-wel-een-gemeentelijk-referentiemodel.pdf');
+  return existsSync(path) ? path : null;
+}
+
 // A text file of the shared corpus that is not in the sample, to upload.
 function pickUpload(root) {
   if (!root || !existsSync(root)) return null;
@@ -68,6 +76,7 @@ async function main() {
     const { runTests } = await import('./redactie_tests.mjs');
     return runTests({
       browser: env.browser, base: env.daemon.base, shots: env.shots, token, dup, upload: pickUpload(args.sharedDocs),
+      scan: pickScan(args.sharedDocs),
     });
   });
 }

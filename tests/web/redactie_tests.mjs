@@ -293,6 +293,25 @@ const tests = {
     assert.equal(doc.title, title.trim());
   },
 
+  async 'upload a scan: the editor is told which pages OCR read'(ctx, page) {
+    if (!ctx.scan) {
+      console.log('     (no scan in the shared corpus; step skipped)');
+      return;
+    }
+    await login(ctx, page, '#/upload');
+    await page.waitForSelector('#bestanden', { state: 'attached' });
+    await page.setInputFiles('#bestanden', ctx.scan);
+    await page.click('.upload-form button[type="submit"]');
+    const item = page.locator('.upload-item').first();
+    await item.waitFor();
+    const line = item.locator('.ocr-pages');
+    await line.waitFor({ timeout: kLiveTimeout });
+    assert.match(await line.textContent(), /^Pagina 1 is met tekstherkenning \(OCR\) uit een scan gelezen/);
+    assert.equal((await item.locator('.doc-page h4').first().textContent()).trim(), 'Pagina 1OCR');
+    assert.match(await item.locator('.doc-page p').first().textContent(), /referentiemodel/i);
+    await shot(ctx, page, 'redactie-11-ocr');
+  },
+
   async 'find any document, hidden ones too, and open it; "Bewerken" on its public page'(ctx, page) {
     await login(ctx, page);
     await page.waitForSelector('#redactie-zoekvraag');

@@ -64,6 +64,20 @@ export async function renderEditor(container, id, options = {}) {
   }
 }
 
+
+// Which pages were read by OCR (text recognition on a scan): their text may hold recognition
+// errors, so an editor checks titles and names against the original.
+function ocrLine(ocrPages, pageCount) {
+  if (!ocrPages.length) return null;
+  const sorted = [...ocrPages].sort((a, b) => a - b);
+  const which = sorted.length === pageCount && pageCount > 1
+    ? 'Alle pagina’s zijn'
+    : `${sorted.length === 1 ? 'Pagina' : 'Pagina’s'} ${sorted.join(', ')} ${sorted.length === 1 ? 'is' : 'zijn'}`;
+  return h('p', { class: 'small ocr-pages' },
+    `${which} met tekstherkenning (OCR) uit een scan gelezen; de tekst kan herkenningsfouten bevatten. `
+    + 'Vergelijk titel en namen met het origineel.');
+}
+
 class DocumentEditor {
   constructor(container, { data, themes, gemeenten, toConfirm }, options) {
     this.container = container;
@@ -366,14 +380,18 @@ class DocumentEditor {
     const pages = pagesOf(this.doc);
     const shown = pages.slice(0, kMaxPages);
     const id = `${this.p}-tekst`;
+    const ocr = new Set(this.doc.ocr_pages || []);
     return h('section', { class: 'doc-text', 'aria-labelledby': id },
       h('h3', { id }, 'Tekst van het document'),
+      ocrLine([...ocr], pages.length),
       h('p', { class: 'small' },
         h('a', { href: `/api/documents/${encodeURIComponent(this.doc.id)}/file`, target: '_blank', rel: 'noopener' },
           this.doc.format === 'pdf' ? 'Open de PDF' : 'Open het originele bestand')),
       h('div', { class: 'doc-pages', tabindex: 0, role: 'region', 'aria-label': 'Tekst van het document, scrollbaar' },
         shown.length ? shown.map((page) => h('section', { class: 'doc-page' },
-          pages.length > 1 ? h('h4', {}, `Pagina ${page.number}`) : null,
+          pages.length > 1 || ocr.has(page.number)
+            ? h('h4', {}, `Pagina ${page.number}`, ocr.has(page.number) ? h('span', { class: 'badge' }, 'OCR') : null)
+            : null,
           h('p', {}, page.text.trim() || '(lege pagina)')))
           : h('p', { class: 'muted' }, 'Er is geen tekst uit dit bestand gehaald.'),
         pages.length > shown.length ? h('p', { class: 'muted' }, `En nog ${pages.length - shown.length} pagina’s.`) : null));
