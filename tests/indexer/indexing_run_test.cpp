@@ -262,6 +262,56 @@ TEST_CASE("every program prints its version, and a wrong command line exits 2") 
   CHECK(missing_db.err.find("--db") != std::string::npos);
 }
 
+TEST_CASE("--shard I/N splits the corpus into disjoint shards by document id; a re-run upserts") {
+  TempDir tmp;
+  const fs::path corpus = tmp.path() / "corpus";
+  fs::create_directories(corpus);
+  constexpr int kFiles = 12;
+  for (int i = 0; i < kFiles; ++i) {
+    std::ofstream(corpus / ("notitie-" + std::to_string(i) + ".txt"))
+        << "Notitie " << i << " over het wijkteam en schuldhulp in de gemeente.";
+  }
+  std::set<std::string> all;
+  for (unsigned shard = 0; shard < 3; ++shard) {
+    const std::string db = (tmp.path() / ("shard-" + std::to_string(shard))).string();
+    std::vector<std::string> argv = Indexer(db, {corpus.string()});
+    argv.insert(argv.end(), {"--shard", std::to_string(shard) + "/3", "--ocr", "off"});
+    auto run = Run(argv);
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    Xapian::Database xdb(db);
+    for (auto t = xdb.allterms_begin("Q"); t != xdb.allterms_end("Q"); ++t) {
+      const std::string id = (*t).substr(1);
+      CHECK(kb::ShardOfDocument(id, 3) == shard);  // each document in the shard of its id
+      CHECK(all.insert(id).second);                // and in no other shard
+    }
+  }
+  CHECK(all.size() == kFiles);  // together the whole corpus
+
+  // A changed file is replaced in its own shard, the others stay as they are.
+  const fs::path changed = corpus / "notitie-0.txt";
+  const unsigned owner = kb::ShardOfDocument(kb::DocumentIdForPath(changed.string()), 3);
+  const std::string db = (tmp.path() / ("shard-" + std::to_string(owner))).string();
+  const auto before = Xapian::Database(db).get_doccount();
+  std::ofstream(changed, std::ios::app) << " Nu ook over mantelzorg.";
+  std::vector<std::string> argv = Indexer(db, {corpus.string()});
+  argv.insert(argv.end(), {"--shard", std::to_string(owner) + "/3", "--ocr", "off"});
+  auto rerun = Run(argv);
+  INFO(rerun.err);
+  REQUIRE(rerun.exit_code == 0);
+  CHECK(rerun.out.find("indexed 1, unchanged " + std::to_string(before - 1) + ", removed 0") !=
+        std::string::npos);
+  CHECK(Xapian::Database(db).get_doccount() == before);
+  CHECK(Xapian::Database(db).get_termfreq("Zmantelzorg") == 1);
+
+  for (const char* wrong : {"3/3", "1", "a/3", "1/0", "0/3x"}) {
+    INFO(wrong);
+    auto bad = Run({KB_INDEXER, "--db", db, "--shard", wrong, corpus.string()});
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.err.find("--shard") != std::string::npos);
+  }
+}
+
 TEST_CASE("the configuration file sets options, the command line wins, a wrong key is named") {
   TempDir tmp;
   const fs::path corpus = tmp.path() / "corpus";

@@ -827,6 +827,21 @@ TEST_CASE("the kb-searchd binary serves an index and refuses what is not one") {
   CHECK(version.exit_code == 0);
   CHECK(version.out.starts_with("kb-searchd "));
   CHECK(kb::test::Run({KB_SEARCHD, "--no-such-option"}).exit_code == 2);
+  // Shards: a wrong address, or shards and --db together, are usage errors that say so.
+  auto bad_shard = kb::test::Run({KB_SEARCHD, "--shard", "shardhost", "--listen", "127.0.0.1:0"});
+  CHECK(bad_shard.exit_code == 2);
+  CHECK(bad_shard.err.find("--shard 'shardhost' is not host:port") != std::string::npos);
+  auto both = kb::test::Run({KB_SEARCHD, "--db", "x", "--shard", "127.0.0.1:7700"});
+  CHECK(both.exit_code == 2);
+  CHECK(both.err.find("excludes") != std::string::npos);
+  auto neither = kb::test::Run({KB_SEARCHD, "--listen", "127.0.0.1:0"});
+  CHECK(neither.exit_code == 2);
+  CHECK(neither.err.find("--shard HOST:PORT") != std::string::npos);
+  // No shard answers: a clear error naming the shard, not a server without an index.
+  auto none = kb::test::Run(
+      {KB_SEARCHD, "--shard", "127.0.0.1:1", "--shard-timeout", "500", "--listen", "127.0.0.1:0"});
+  CHECK(none.exit_code == 2);
+  CHECK(none.err.find("127.0.0.1:1") != std::string::npos);
   kb::test::TempDir dir;
   {
     kb::test::Child bad({KB_SEARCHD, "--db", dir.path().string(), "--listen", "127.0.0.1:0"},
