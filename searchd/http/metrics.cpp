@@ -146,6 +146,15 @@ std::string Metrics::Render(const search::IndexInfo* index) const {
         << "# HELP kb_indexer_files_planned Files the current or last kb-indexer run has to do.\n"
         << "# TYPE kb_indexer_files_planned gauge\n"
         << "kb_indexer_files_planned " << index->indexer_files_total << "\n";
+    if (index->shards > 0) {
+      out << "# HELP kb_shards Shards of the index (kb-searchd --shard).\n"
+          << "# TYPE kb_shards gauge\n"
+          << "kb_shards " << index->shards << "\n"
+          << "# HELP kb_shards_failed Shards that did not answer at the last attempt; while "
+             "above 0, answers are partial.\n"
+          << "# TYPE kb_shards_failed gauge\n"
+          << "kb_shards_failed " << index->failed_shards.size() << "\n";
+    }
     // "2026-12-06T23:59:01Z", as kb-indexer records it.
     std::tm parts{};
     if (strptime(index->last_update.c_str(), "%Y-%m-%dT%H:%M:%S", &parts) != nullptr) {

@@ -79,8 +79,12 @@ std::string Searcher::Impl::ReadRevision() const {
   return RevisionOf(db) + failed;
 }
 
-Status Searcher::Impl::ConnectShards() {
-  auto connected = shards->Connect();
+Status Searcher::Impl::ConnectShards(bool probe_all) {
+  ShardHealth& health = options.shared->shard_health;
+  const std::uint64_t generation = health.generation();
+  auto connected = shards->Connect(probe_all ? std::vector<std::string>() : health.failed());
+  if (probe_all) health.Report(shards->failed());
+  seen_shard_health = probe_all ? health.generation() : generation;
   if (!connected.ok()) return connected.status();
   try {
     db = std::move(connected).value();
@@ -93,10 +97,10 @@ Status Searcher::Impl::ConnectShards() {
 }
 
 void Searcher::Impl::MaybeReopen(bool force) {
-  if (shards && !shards->failed().empty() &&
-      std::chrono::steady_clock::now() - shards->last_connect() >= kShardRetry) {
-    // Every kShardRetry the shards that did not answer are tried again.
-    (void)ConnectShards();
+  if (shards && options.shared->shard_health.generation() != seen_shard_health) {
+    // Another Searcher or the warmer found a shard gone or back: follow, without waiting for
+    // the shards that do not answer.
+    (void)ConnectShards(false);
   }
   const std::uint64_t warmed = options.shared->warmed.load(std::memory_order_acquire);
   if (warmed != 0 && !force) {
@@ -428,13 +432,18 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const SearcherOptions& options)
 }
 
 Result<std::unique_ptr<Searcher>> Searcher::OpenShards(const SearcherOptions& options) {
+  // The first Searcher tries every shard; the others leave out those it found missing.
+  ShardHealth& health = options.shared->shard_health;
+  const bool first = health.generation() == 0;
   ShardSet shards(options.shards, options.shard_timeout);
-  auto db = shards.Connect();
+  auto db = shards.Connect(first ? std::vector<std::string>() : health.failed());
+  if (first) health.Report(shards.failed());
   if (!db.ok()) return db.status();
   auto searcher = std::unique_ptr<Searcher>(new Searcher(options, std::move(db).value()));
   Impl& impl = *searcher->impl_;
   impl.shards.emplace(std::move(shards));
   impl.revision = impl.ReadRevision();
+  impl.seen_shard_health = health.generation();
   std::shared_ptr<const SynonymTable> table;
   {
     std::lock_guard<std::mutex> lock(options.shared->synonyms_mutex);

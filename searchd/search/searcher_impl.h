@@ -38,7 +38,7 @@ struct Searcher::Impl {
           return Status::Unavailable(std::string(what) + ": de index antwoordt niet (" +
                                      e.get_description() + "); probeer het later opnieuw");
         }
-        if (Status connected = ConnectShards(); !connected.ok()) return connected;
+        if (Status connected = ConnectShards(true); !connected.ok()) return connected;
       } catch (const Xapian::DatabaseModifiedError& e) {
         if (attempt >= 2) {
           return Status::Unavailable(std::string(what) + ": de index verandert steeds (" +
@@ -55,8 +55,10 @@ struct Searcher::Impl {
 
   void MaybeReopen(bool force);
   std::string ReadRevision() const;
-  // Shards: connects to every shard again and searches those that answer from now on.
-  Status ConnectShards();
+  // Shards: connects to the shards again and searches those that answer from now on: to every
+  // one when `probe_all` (and reports what it found to ShardHealth), else to those ShardHealth
+  // does not list as failed.
+  Status ConnectShards(bool probe_all);
 
   // Folds one query word the way the index folds body words.
   std::string Fold(std::string_view word);
@@ -108,8 +110,9 @@ struct Searcher::Impl {
   QueryBuilder builder;  // uses analyzer and parser
   std::string revision;
   std::chrono::steady_clock::time_point last_check;
-  std::uint64_t seen_changes = 0;  // options.shared->index_changes at the last check
-  std::uint64_t seen_warmed = 0;   // options.shared->warmed at the last reopen
+  std::uint64_t seen_changes = 0;       // options.shared->index_changes at the last check
+  std::uint64_t seen_warmed = 0;        // options.shared->warmed at the last reopen
+  std::uint64_t seen_shard_health = 0;  // options.shared->shard_health.generation() last seen
 };
 
 }  // namespace kb::search

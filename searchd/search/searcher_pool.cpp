@@ -22,9 +22,26 @@ SearcherPool::~SearcherPool() {
   if (warmer_.joinable()) warmer_.join();
 }
 
+void SearcherPool::WatchShards() {
+  ShardHealth& health = options_.shared->shard_health;
+  auto last_try = std::chrono::steady_clock::now();
+  while (!stopping_.load()) {
+    std::this_thread::sleep_for(kChangePoll);
+    if (health.failed().empty() || std::chrono::steady_clock::now() - last_try < kShardRetry) {
+      continue;
+    }
+    // Off the request path: a shard that still does not answer costs no search its timeout.
+    ShardSet probe(options_.shards, options_.shard_timeout);
+    (void)probe.Connect();
+    health.Report(probe.failed());
+    last_try = std::chrono::steady_clock::now();
+  }
+}
+
 void SearcherPool::Warm() {
-  // Shards: each Searcher reopens on its own; facets need no table (FacetSpies).
-  if (!options_.shards.empty()) return;
+  // Shards: each Searcher reopens on its own and facets need no table (FacetSpies); the warmer
+  // tries the shards that did not answer again.
+  if (!options_.shards.empty()) return WatchShards();
   SearcherShared& shared = *options_.shared;
   std::string warmed_revision;
   std::uint64_t seen_changes = shared.index_changes.load();

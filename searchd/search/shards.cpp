@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 
+#include <algorithm>
 #include <charconv>
 
 #include "kb/core/schema.h"
@@ -33,14 +34,18 @@ Result<ShardAddress> ParseShardAddress(std::string_view text) {
 ShardSet::ShardSet(std::vector<ShardAddress> shards, std::chrono::milliseconds timeout)
     : shards_(std::move(shards)), timeout_(timeout) {}
 
-Result<Xapian::Database> ShardSet::Connect() {
+Result<Xapian::Database> ShardSet::Connect(const std::vector<std::string>& skip) {
   Xapian::Database combined;
   failed_.clear();
   reasons_.clear();
-  last_connect_ = std::chrono::steady_clock::now();
   const auto ms = static_cast<unsigned>(timeout_.count());
   for (const ShardAddress& shard : shards_) {
     std::string reason;
+    if (std::find(skip.begin(), skip.end(), shard.text) != skip.end()) {
+      failed_.push_back(shard.text);
+      reasons_.push_back(shard.text + ": did not answer shortly before");
+      continue;
+    }
     try {
       Xapian::Database one = Xapian::Remote::open(shard.host, shard.port, ms, ms);
       if (Status schema = schema::CheckIndex(one, shard.text); !schema.ok()) {
@@ -85,6 +90,18 @@ Result<std::shared_ptr<const SynonymTable>> SynonymTable::Write(analysis::Analyz
                                e.get_description());
   }
   return table;
+}
+
+void ShardHealth::Report(std::vector<std::string> failed) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (failed == failed_) return;
+  failed_ = std::move(failed);
+  generation_.fetch_add(1, std::memory_order_release);
+}
+
+std::vector<std::string> ShardHealth::failed() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return failed_;
 }
 
 SynonymTable::~SynonymTable() {

@@ -10,6 +10,7 @@
 #  3. One more shard frozen (SIGSTOP, so it accepts connections and never answers): the same,
 #     within the time limit, without both.
 #  4. Both back: after kShardRetry the answers are complete again.
+# /metrics counts the failed shards (2, then 0).
 # Usage: shard_netns.sh KB_INDEXER KB_SEARCHD DOCS_DIR SINGLE_INDEX
 # Needs root (ip netns); exits 77 (skipped) without it.
 set -euo pipefail
@@ -95,6 +96,14 @@ start_searchd 8401 --shard "${address[0]}" --shard "${address[1]}" --shard "${ad
 start_searchd 8402 --shard "${address[0]}" --shard "${address[2]}"
 start_searchd 8403 --shard "${address[0]}"
 compare() { ip netns exec "$ns_q" /usr/bin/python3 "$here/shard_compare.py" --max-seconds "$max_seconds" "$@"; }
+failed_metric() {  # EXPECTED: /metrics of the sharded kb-searchd counts that many failed shards
+  local line
+  line=$(ip netns exec "$ns_q" curl -fs http://127.0.0.1:8401/metrics | grep '^kb_shards_failed ')
+  if [ "$line" != "kb_shards_failed $1" ]; then
+    echo "/metrics says '$line', not kb_shards_failed $1" >&2
+    exit 1
+  fi
+}
 
 echo "== 1. three shards against one index"
 compare http://127.0.0.1:8400 http://127.0.0.1:8401
@@ -106,10 +115,12 @@ compare --failed "${address[1]}" http://127.0.0.1:8402 http://127.0.0.1:8401
 echo "== 3. shard 2 frozen as well"
 kill -STOP -- "-${shard_pid[2]}"
 compare --failed "${address[1]}" --failed "${address[2]}" http://127.0.0.1:8403 http://127.0.0.1:8401
+failed_metric 2
 
 echo "== 4. both back"
 kill -CONT -- "-${shard_pid[2]}"
 start_shard 1
-sleep 6  # kShardRetry (5 s), then the next search reconnects
+sleep 6  # kShardRetry (5 s): kb-searchd tries them again and the searches follow
 compare http://127.0.0.1:8400 http://127.0.0.1:8401
+failed_metric 0
 echo "shard_netns: passed"

@@ -49,6 +49,8 @@ struct SearcherShared {
   // is non-zero, Searchers move to a new revision only then (a search never waits for a cache
   // build while kb-indexer commits); before, each reopens every reopen_interval on its own.
   std::atomic<std::uint64_t> warmed{0};
+  // Shards: which do not answer (kb/search/shards.h).
+  ShardHealth shard_health;
   // Shards: the synonym table, written by the first Searcher (kb/search/shards.h).
   std::mutex synonyms_mutex;
   std::shared_ptr<const SynonymTable> synonyms;

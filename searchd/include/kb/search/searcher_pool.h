@@ -55,6 +55,9 @@ class SearcherPool {
   SearcherPool(std::vector<std::unique_ptr<Searcher>> searchers, SearcherOptions options);
   void Return(std::unique_ptr<Searcher> searcher);
   void Warm();
+  // Shards: every kShardRetry, while ShardHealth lists shards that did not answer, tries them
+  // all again and reports what it found, until the pool stops.
+  void WatchShards();
 
   const size_t size_;
   const SearcherOptions options_;

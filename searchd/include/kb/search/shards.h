@@ -13,13 +13,16 @@
 // from its own data (a small in-memory table), and spelling reads the shards' vocabulary.
 //
 // A shard that does not answer within the timeout (down, or too slow) is left out: the search
-// runs again over the shards that answer and says which failed, and every kShardRetry the
-// missing ones are tried again.
+// runs again over the shards that answer and says which failed. Every Searcher learns it from
+// ShardHealth and leaves the shard out without waiting for it; the pool's warmer tries the
+// missing ones every kShardRetry, off the request path, and brings them back.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,7 +34,7 @@
 
 namespace kb::search {
 
-// How often a Searcher tries the shards that did not answer again.
+// How often the warmer tries the shards that did not answer again.
 inline constexpr std::chrono::seconds kShardRetry{5};
 
 struct ShardAddress {
@@ -49,23 +52,37 @@ class ShardSet {
   // `timeout`: how long one shard may take to connect or to answer one step of a search.
   ShardSet(std::vector<ShardAddress> shards, std::chrono::milliseconds timeout);
 
-  // Connects to every shard: the database of those that answered and whose index kb-searchd
-  // can read. Unavailable, naming each shard and why, when none did.
-  Result<Xapian::Database> Connect();
+  // Connects to every shard but those in `skip` (known not to answer; left out at once): the
+  // database of those that answered and whose index kb-searchd can read. Unavailable, naming
+  // each shard and why, when none did.
+  Result<Xapian::Database> Connect(const std::vector<std::string>& skip = {});
 
   size_t size() const { return shards_.size(); }
   // The shards the last Connect left out ("host:port"), in configured order.
   const std::vector<std::string>& failed() const { return failed_; }
   // Why each of them was left out, for logs.
   const std::vector<std::string>& reasons() const { return reasons_; }
-  std::chrono::steady_clock::time_point last_connect() const { return last_connect_; }
 
  private:
   std::vector<ShardAddress> shards_;
   std::chrono::milliseconds timeout_;
   std::vector<std::string> failed_;
   std::vector<std::string> reasons_;
-  std::chrono::steady_clock::time_point last_connect_;
+};
+
+// Which shards did not answer, as the last full attempt found (a Searcher's on a failure, or the
+// warmer's), shared by every Searcher of one kb-searchd. Thread-safe.
+class ShardHealth {
+ public:
+  // Records the shards a full attempt could not reach; a change bumps generation().
+  void Report(std::vector<std::string> failed);
+  std::vector<std::string> failed() const;
+  std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
+
+ private:
+  mutable std::mutex mutex_;
+  std::vector<std::string> failed_;
+  std::atomic<std::uint64_t> generation_{0};
 };
 
 // The synonym table of the analysis data as a small Xapian index of its own, in a temporary
