@@ -57,17 +57,28 @@ export const dailyUseTests = {
     const listId = await search.getAttribute('aria-controls');
     const labels = page.locator(`#${listId} .facet-label`);
     const before = await labels.count();
-    // A value beyond the first eight, found by typing part of its name.
-    await page.locator(`button[aria-controls="${listId}"]`).click();
+    // A value beyond the first eight, found by typing part of its name. Each toggle re-renders
+    // the page after a fetch: wait for the button's new text before going on.
+    const toggle = page.locator(`button[aria-controls="${listId}"]`);
+    await toggle.click();
+    await page.locator(`button[aria-controls="${listId}"][aria-expanded="true"]`).waitFor();
     await page.locator(`#${listId} li`).nth(8).waitFor();
     const target = (await labels.nth(8).textContent()).trim();
-    await page.locator(`button[aria-controls="${listId}"]`).click();  // folded again
+    await toggle.click();  // folded again
+    await page.locator(`button[aria-controls="${listId}"][aria-expanded="false"]`).waitFor();
     const typed = target.slice(0, Math.min(5, target.length));
     await page.locator('.facet-search').first().fill(typed);
-    const shown = (await page.locator(`#${listId} .facet-label`).allTextContents()).map((t) => t.trim());
+    const fold = (t) => t.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+    // The list narrows as the box's input event is handled; wait for that, at most 5 s.
+    let shown = [];
+    for (let tries = 0; tries < 50; tries++) {
+      shown = (await page.locator(`#${listId} .facet-label`).allTextContents()).map((t) => t.trim());
+      if (shown.length && shown.every((t) => fold(t).includes(fold(typed)))) break;
+      await page.waitForTimeout(100);
+    }
     assert.ok(shown.includes(target), `typing "${typed}" shows ${target} (shown: ${shown.join(', ')})`);
-    assert.ok(shown.every((t) => t.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')
-      .includes(typed.toLowerCase().normalize('NFD').replace(/\p{M}/gu, ''))), 'only matching values are listed');
+    assert.ok(shown.every((t) => fold(t).includes(fold(typed))),
+      `only matching values are listed (typed "${typed}", shown: ${shown.join(', ')})`);
     assert.ok(shown.length < Math.max(before, 9), 'the list is narrowed');
     // click, not check(): choosing re-renders the list, so the clicked box is replaced by a new,
     // checked one (check() would look at the old one).

@@ -309,7 +309,7 @@ const tests = {
     assert.match(await line.textContent(), /^Pagina 1 is met tekstherkenning \(OCR\) uit een scan gelezen/);
     assert.equal((await item.locator('.doc-page h4').first().textContent()).trim(), 'Pagina 1OCR');
     assert.match(await item.locator('.doc-page p').first().textContent(), /referentiemodel/i);
-    await shot(ctx, page, 'redactie-11-ocr');
+    await shot(ctx, page, 'redactie-16-ocr');
   },
 
   async 'find any document, hidden ones too, and open it; "Bewerken" on its public page'(ctx, page) {
