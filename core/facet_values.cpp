@@ -4,45 +4,44 @@
 
 namespace kb {
 
-namespace {
-
-// The values of the terms of `doc` with `prefix`, joined by kFacetItemSeparator (term order).
-// (An empty value removes the slot's value: Document::add_value.)
-std::string ValuesOf(const Xapian::Document& doc, std::string_view prefix) {
-  std::string out;
-  auto t = doc.termlist_begin();
-  for (t.skip_to(std::string(prefix)); t != doc.termlist_end(); ++t) {
-    const std::string term = *t;
-    if (term.compare(0, prefix.size(), prefix) != 0) break;
-    const std::string value = term.substr(prefix.size());
-    if (value.empty()) continue;
-    if (!out.empty()) out += kFacetItemSeparator;
-    out += value;
-  }
-  return out;
-}
-
-}  // namespace
-
 void SetFacetValues(Xapian::Document& doc, std::string_view organisation_name) {
-  const std::string themes = ValuesOf(doc, schema::kPrefixTheme);
-  const std::string provincies = ValuesOf(doc, schema::kPrefixProvincie);
-  doc.add_value(
-      schema::kSlotFacetThemesProvincies,
-      themes.empty() && provincies.empty() ? "" : themes + kFacetListSeparator + provincies);
-  doc.add_value(schema::kSlotFacetGemeenten, ValuesOf(doc, schema::kPrefixGemeente));
-  const std::string kind = ValuesOf(doc, schema::kPrefixKind);
-  const std::string evidence = ValuesOf(doc, schema::kPrefixEvidence);
-  const std::string language = ValuesOf(doc, schema::kPrefixLanguage);
+  // One pass over the filter terms (a document's term list is sorted; the facet prefixes all
+  // lie between "XG" and "XW"), each value appended to its prefix's list.
+  struct List {
+    std::string_view prefix;
+    std::string values;
+  };
+  List lists[] = {{schema::kPrefixTheme, {}},       {schema::kPrefixProvincie, {}},
+                  {schema::kPrefixGemeente, {}},    {schema::kPrefixKind, {}},
+                  {schema::kPrefixEvidence, {}},    {schema::kPrefixLanguage, {}},
+                  {schema::kPrefixOrganisation, {}}};
+  auto t = doc.termlist_begin();
+  for (t.skip_to("XG"); t != doc.termlist_end() && (*t).compare(0, 2, "XW") < 0; ++t) {
+    const std::string term = *t;
+    for (List& list : lists) {
+      if (term.size() <= list.prefix.size() || term.compare(0, list.prefix.size(), list.prefix))
+        continue;
+      if (!list.values.empty()) list.values += kFacetItemSeparator;
+      list.values.append(term, list.prefix.size());
+      break;
+    }
+  }
+  const auto& [themes, provincies, gemeenten, kind, evidence, language, organisation] = lists;
+  // An empty value removes the slot's value (Document::add_value).
+  doc.add_value(schema::kSlotFacetThemesProvincies,
+                themes.values.empty() && provincies.values.empty()
+                    ? ""
+                    : themes.values + kFacetListSeparator + provincies.values);
+  doc.add_value(schema::kSlotFacetGemeenten, gemeenten.values);
   doc.add_value(schema::kSlotFacetKind,
-                kind.empty() && evidence.empty() && language.empty()
+                kind.values.empty() && evidence.values.empty() && language.values.empty()
                     ? ""
-                    : kind + kFacetListSeparator + evidence + kFacetListSeparator + language);
-  const std::string organisation = ValuesOf(doc, schema::kPrefixOrganisation);
+                    : kind.values + kFacetListSeparator + evidence.values + kFacetListSeparator +
+                          language.values);
   doc.add_value(schema::kSlotFacetOrganisation,
-                organisation.empty()
+                organisation.values.empty()
                     ? ""
-                    : organisation + kFacetListSeparator + std::string(organisation_name));
+                    : organisation.values + kFacetListSeparator + std::string(organisation_name));
 }
 
 std::vector<std::string> SplitFacetValue(std::string_view value, char separator) {

@@ -82,8 +82,7 @@ std::string Searcher::Impl::ReadRevision() const {
 Status Searcher::Impl::ConnectShards(bool probe_all) {
   ShardHealth& health = options.shared->shard_health;
   const std::uint64_t generation = health.generation();
-  auto connected = shards->Connect(probe_all ? std::vector<std::string>() : health.failed());
-  if (probe_all) health.Report(shards->failed());
+  auto connected = shards->Connect(health, probe_all);
   seen_shard_health = probe_all ? health.generation() : generation;
   if (!connected.ok()) return connected.status();
   try {
@@ -434,10 +433,8 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const SearcherOptions& options)
 Result<std::unique_ptr<Searcher>> Searcher::OpenShards(const SearcherOptions& options) {
   // The first Searcher tries every shard; the others leave out those it found missing.
   ShardHealth& health = options.shared->shard_health;
-  const bool first = health.generation() == 0;
   ShardSet shards(options.shards, options.shard_timeout);
-  auto db = shards.Connect(first ? std::vector<std::string>() : health.failed());
-  if (first) health.Report(shards.failed());
+  auto db = shards.Connect(health, health.generation() == 0);
   if (!db.ok()) return db.status();
   auto searcher = std::unique_ptr<Searcher>(new Searcher(options, std::move(db).value()));
   Impl& impl = *searcher->impl_;

@@ -32,8 +32,7 @@ void SearcherPool::WatchShards() {
     }
     // Off the request path: a shard that still does not answer costs no search its timeout.
     ShardSet probe(options_.shards, options_.shard_timeout);
-    (void)probe.Connect();
-    health.Report(probe.failed());
+    (void)probe.Connect(health, true);
     last_try = std::chrono::steady_clock::now();
   }
 }

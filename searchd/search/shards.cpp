@@ -37,13 +37,13 @@ ShardSet::ShardSet(std::vector<ShardAddress> shards, std::chrono::milliseconds t
 Result<Xapian::Database> ShardSet::Connect(const std::vector<std::string>& skip) {
   Xapian::Database combined;
   failed_.clear();
-  reasons_.clear();
+  std::vector<std::string> reasons;  // why each failed, for the error when none answers
   const auto ms = static_cast<unsigned>(timeout_.count());
   for (const ShardAddress& shard : shards_) {
     std::string reason;
     if (std::find(skip.begin(), skip.end(), shard.text) != skip.end()) {
       failed_.push_back(shard.text);
-      reasons_.push_back(shard.text + ": did not answer shortly before");
+      reasons.push_back(shard.text + ": did not answer shortly before");
       continue;
     }
     try {
@@ -63,11 +63,11 @@ Result<Xapian::Database> ShardSet::Connect(const std::vector<std::string>& skip)
       reason = e.get_description();
     }
     failed_.push_back(shard.text);
-    reasons_.push_back(shard.text + ": " + reason);
+    reasons.push_back(shard.text + ": " + reason);
   }
   if (failed_.size() == shards_.size()) {
     std::string all;
-    for (const std::string& r : reasons_) all += (all.empty() ? "" : "; ") + r;
+    for (const std::string& r : reasons) all += (all.empty() ? "" : "; ") + r;
     return Status::Unavailable("geen enkele shard antwoordt (" + all + ")");
   }
   return combined;
@@ -90,6 +90,12 @@ Result<std::shared_ptr<const SynonymTable>> SynonymTable::Write(analysis::Analyz
                                e.get_description());
   }
   return table;
+}
+
+Result<Xapian::Database> ShardSet::Connect(ShardHealth& health, bool probe_all) {
+  auto db = Connect(probe_all ? std::vector<std::string>() : health.failed());
+  if (probe_all) health.Report(failed_);
+  return db;
 }
 
 void ShardHealth::Report(std::vector<std::string> failed) {

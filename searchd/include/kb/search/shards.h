@@ -47,29 +47,6 @@ struct ShardAddress {
 // --shard otherwise.
 Result<ShardAddress> ParseShardAddress(std::string_view text);
 
-class ShardSet {
- public:
-  // `timeout`: how long one shard may take to connect or to answer one step of a search.
-  ShardSet(std::vector<ShardAddress> shards, std::chrono::milliseconds timeout);
-
-  // Connects to every shard but those in `skip` (known not to answer; left out at once): the
-  // database of those that answered and whose index kb-searchd can read. Unavailable, naming
-  // each shard and why, when none did.
-  Result<Xapian::Database> Connect(const std::vector<std::string>& skip = {});
-
-  size_t size() const { return shards_.size(); }
-  // The shards the last Connect left out ("host:port"), in configured order.
-  const std::vector<std::string>& failed() const { return failed_; }
-  // Why each of them was left out, for logs.
-  const std::vector<std::string>& reasons() const { return reasons_; }
-
- private:
-  std::vector<ShardAddress> shards_;
-  std::chrono::milliseconds timeout_;
-  std::vector<std::string> failed_;
-  std::vector<std::string> reasons_;
-};
-
 // Which shards did not answer, as the last full attempt found (a Searcher's on a failure, or the
 // warmer's), shared by every Searcher of one kb-searchd. Thread-safe.
 class ShardHealth {
@@ -83,6 +60,29 @@ class ShardHealth {
   mutable std::mutex mutex_;
   std::vector<std::string> failed_;
   std::atomic<std::uint64_t> generation_{0};
+};
+
+class ShardSet {
+ public:
+  // `timeout`: how long one shard may take to connect or to answer one step of a search.
+  ShardSet(std::vector<ShardAddress> shards, std::chrono::milliseconds timeout);
+
+  // Connects to every shard but those in `skip` (known not to answer; left out at once): the
+  // database of those that answered and whose index kb-searchd can read. Unavailable, naming
+  // each shard and why, when none did.
+  Result<Xapian::Database> Connect(const std::vector<std::string>& skip = {});
+  // The same, leaving out the shards `health` lists unless `probe_all`; an attempt at every
+  // shard (probe_all) reports what it found to `health`.
+  Result<Xapian::Database> Connect(ShardHealth& health, bool probe_all);
+
+  size_t size() const { return shards_.size(); }
+  // The shards the last Connect left out ("host:port"), in configured order.
+  const std::vector<std::string>& failed() const { return failed_; }
+
+ private:
+  std::vector<ShardAddress> shards_;
+  std::chrono::milliseconds timeout_;
+  std::vector<std::string> failed_;
 };
 
 // The synonym table of the analysis data as a small Xapian index of its own, in a temporary
