@@ -65,6 +65,14 @@ MachineFacts MachineFromJson(const json& j) {
   return m;
 }
 
+json LinkToJson(const LinkedDocument& d) {
+  return {{"id", d.id}, {"title", d.title}, {"format", d.format}};
+}
+
+LinkedDocument LinkFromJson(const json& j) {
+  return {j.value("id", ""), j.value("title", ""), j.value("format", "")};
+}
+
 }  // namespace
 
 std::string StoredDocument::ToJson() const {
@@ -99,6 +107,15 @@ std::string StoredDocument::ToJson() const {
   j["machine"] = MachineToJson(machine);
   j["review"] = review;
   if (!ocr_pages.empty()) j["ocr_pages"] = ocr_pages;
+  if (!attachment_of.id.empty()) {
+    j["attachment_of"] = LinkToJson(attachment_of);
+    j["container_path"] = container_path;
+  }
+  if (!attachments.empty()) {
+    json list = json::array();
+    for (const LinkedDocument& a : attachments) list.push_back(LinkToJson(a));
+    j["attachments"] = std::move(list);
+  }
   if (personal_data_count > 0) {
     j["personal_data"] = {{"count", personal_data_count}, {"pages", personal_data_pages}};
   }
@@ -142,6 +159,13 @@ Result<StoredDocument> StoredDocument::FromJson(const std::string& text) {
     }
     d.review = j.value("review", std::vector<std::string>{});
     d.ocr_pages = j.value("ocr_pages", std::vector<int>{});
+    if (auto it = j.find("attachment_of"); it != j.end() && it->is_object()) {
+      d.attachment_of = LinkFromJson(*it);
+      d.container_path = j.value("container_path", "");
+    }
+    for (const auto& a : j.value("attachments", json::array())) {
+      d.attachments.push_back(LinkFromJson(a));
+    }
     if (auto it = j.find("personal_data"); it != j.end() && it->is_object()) {
       d.personal_data_count = it->value("count", 0);
       d.personal_data_pages = it->value("pages", std::vector<int>{});

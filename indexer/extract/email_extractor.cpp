@@ -2,14 +2,16 @@
 // subject is the title, the sender the author, the Date header the date. The message's text is
 // its first page: the text/plain parts, or where a part exists only as HTML, that HTML's article
 // text. Each attachment of an indexed format is extracted like a file of its own, inside this
-// worker, and follows as its own page, headed "Bijlage: <name>", so a search finds the message by
-// what its attachments say and a citation can point at the attachment's page. Attachments of
-// attachments (a forwarded message with its own) are read to kMaxAttachmentDepth.
+// worker, and becomes a document of its own (ExtractedDoc::attachments) that the indexer links
+// to the message; the message's text ends with their names. Attachments of attachments (a
+// forwarded message with its own) are read to kMaxAttachmentDepth and kept as attachments of
+// the file.
 #include <gmime/gmime.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -114,29 +116,25 @@ void CollectPart(GMimeObject* /*parent*/, GMimeObject* object, gpointer data) {
   }
 }
 
-// An attachment extracted as the file it is, from a private temporary copy.
+// An attachment extracted as the file it is, from a private temporary copy under its own name
+// (a title from the file name is the attachment's name, not the copy's).
 Result<ExtractedDoc> ExtractAttachment(const Attachment& attachment, const ExtractOptions& options,
                                        int depth) {
-  std::string extension = std::filesystem::path(attachment.name).extension().string();
-  if (extension.size() > 10) extension.clear();
-  std::string pattern =
-      (std::filesystem::temp_directory_path() / ("kb-bijlage-XXXXXX" + extension)).string();
-  const int fd = ::mkstemps(pattern.data(), static_cast<int>(extension.size()));
-  if (fd < 0) return Status::Internal("cannot write a temporary copy of an attachment");
-  const std::filesystem::path copy = pattern;
-  std::size_t written = 0;
-  while (written < attachment.bytes.size()) {
-    const ssize_t n =
-        ::write(fd, attachment.bytes.data() + written, attachment.bytes.size() - written);
-    if (n <= 0) break;
-    written += static_cast<std::size_t>(n);
+  std::string folder = (std::filesystem::temp_directory_path() / "kb-bijlage-XXXXXX").string();
+  if (::mkdtemp(folder.data()) == nullptr) {
+    return Status::Internal("cannot make a temporary folder for an attachment");
   }
-  ::close(fd);
+  const std::filesystem::path copy =
+      std::filesystem::path(folder) / AttachmentFileName(attachment.name);
+  {
+    std::ofstream out(copy, std::ios::binary);
+    out.write(attachment.bytes.data(), static_cast<std::streamsize>(attachment.bytes.size()));
+  }
   ExtractOptions inner = options;
   inner.attachment_depth = depth + 1;
   auto doc = ExtractFile(copy, inner);
   std::error_code ignored;
-  std::filesystem::remove(copy, ignored);
+  std::filesystem::remove_all(folder, ignored);
   return doc;
 }
 
@@ -158,6 +156,25 @@ bool IsIndexedName(const std::string& name) {
 }
 
 }  // namespace
+
+std::string AttachmentFileName(std::string_view name) {
+  // The last part of a path, whether the sender's system wrote it with '/' or '\\'.
+  const std::size_t slash = name.find_last_of("/\\");
+  std::string base(slash == std::string_view::npos ? name : name.substr(slash + 1));
+  for (char& c : base) {
+    if (static_cast<unsigned char>(c) < 0x20) c = '_';
+  }
+  if (base.empty() || base == "." || base == "..") base = "bijlage";
+  constexpr std::size_t kMaxNameBytes = 150;
+  if (base.size() > kMaxNameBytes) {
+    std::string extension = std::filesystem::path(base).extension().string();
+    if (extension.size() > 10) extension.clear();
+    std::size_t keep = kMaxNameBytes - extension.size();
+    while (keep > 0 && (static_cast<unsigned char>(base[keep]) & 0xC0) == 0x80) --keep;
+    base = base.substr(0, keep) + extension;
+  }
+  return base;
+}
 
 bool LooksLikeEmail(std::string_view bytes) {
   // The header block: "Name: value" lines up to the first empty line, among them From and one
@@ -225,24 +242,33 @@ Result<RawExtraction> ExtractEmail(const std::filesystem::path& path, std::strin
                        text);
     }
   }
-  for (const Attachment& attachment : collected.attachments) {
-    if (options.attachment_depth >= kMaxAttachmentDepth || !IsIndexedName(attachment.name)) {
+  // Each attachment of an indexed format is a document of its own; the message names them.
+  // A forwarded message's own attachments follow it, as attachments of this file.
+  std::string names;
+  std::size_t kept_bytes = 0;
+  for (Attachment& attachment : collected.attachments) {
+    if (options.attachment_depth >= kMaxAttachmentDepth || !IsIndexedName(attachment.name) ||
+        raw.doc.attachments.size() >= kMaxAttachmentDocuments) {
       continue;
     }
     auto doc = ExtractAttachment(attachment, options, options.attachment_depth);
     if (!doc.ok()) continue;  // the message stands without it
-    // What the privacy guard masked inside the attachment counts for the message, on the
-    // message's page numbers.
-    raw.doc.personal_data_count += doc->personal_data_count;
-    for (const int page : doc->personal_data_pages) {
-      raw.doc.personal_data_pages.push_back(static_cast<int>(text.page_count()) + page);
-    }
-    for (std::size_t i = 0; i < doc->pages.size(); ++i) {
-      text.PageBreak();
-      if (i == 0) text.Heading("Bijlage: " + attachment.name);
-      AppendParagraphs(doc->pages[i], text);
+    names += (names.empty() ? "" : ", ") + attachment.name;
+    std::vector<ExtractedAttachment> inner = std::move(doc->attachments);
+    doc->attachments.clear();
+    ExtractedAttachment out{AttachmentFileName(attachment.name), std::move(attachment.bytes),
+                            std::move(*doc)};
+    if (kept_bytes + out.bytes.size() > kMaxAttachmentBytesTotal) out.bytes.clear();
+    kept_bytes += out.bytes.size();
+    raw.doc.attachments.push_back(std::move(out));
+    for (ExtractedAttachment& nested : inner) {
+      if (raw.doc.attachments.size() >= kMaxAttachmentDocuments) break;
+      if (kept_bytes + nested.bytes.size() > kMaxAttachmentBytesTotal) nested.bytes.clear();
+      kept_bytes += nested.bytes.size();
+      raw.doc.attachments.push_back(std::move(nested));
     }
   }
+  if (!names.empty()) text.Block("Bijlagen: " + names, false);
   raw.doc.pages = text.Finish();
   return raw;
 }

@@ -192,7 +192,6 @@ Result<ExtractedDoc> ExtractFile(const std::filesystem::path& path, const Extrac
     scan::RepairUtf8(*field);
   }
   for (std::string& author : raw->declared.authors) scan::RepairUtf8(author);
-  // An e-mail's extractor has already counted what it masked in its attachments.
   const PersonalDataFound personal = MaskPersonalData(raw->doc.pages);
   raw->doc.personal_data_count += personal.count + MaskPersonalData(raw->declared.title) +
                                   MaskPersonalData(raw->declared.heading);

@@ -44,7 +44,7 @@ Result<RawExtraction> ExtractOle(const std::filesystem::path& path, std::string_
 // An e-mail message's header block: From and one of Date, Subject, Received, Message-ID,
 // MIME-Version among "Name: value" lines at the very start.
 bool LooksLikeEmail(std::string_view bytes);
-// E-mail (.eml) with its attachments as pages (email_extractor.cpp).
+// E-mail (.eml); its attachments extracted as documents of their own (email_extractor.cpp).
 Result<RawExtraction> ExtractEmail(const std::filesystem::path& path, std::string_view bytes,
                                    const ExtractOptions& options);
 

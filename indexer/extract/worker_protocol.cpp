@@ -13,6 +13,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <stdexcept>
 
 namespace kb::extract::protocol {
 namespace {
@@ -79,7 +80,8 @@ ssize_t WriteSome(int fd, const char* data, std::size_t size) {
   return ::write(fd, data, size);
 }
 
-// The OCR cache folder travels as hex: a path may hold any byte, newlines included.
+// The OCR cache folder and attachments' bytes travel as hex: a path may hold any byte, newlines
+// included.
 std::string Hex(std::string_view bytes) {
   static constexpr char kDigits[] = "0123456789abcdef";
   std::string out;
@@ -104,6 +106,16 @@ bool FromHex(std::string_view hex, std::string& out) {
   return true;
 }
 
+Json DocToJson(const ExtractedDoc& doc);
+
+Json AttachmentsToJson(const std::vector<ExtractedAttachment>& attachments) {
+  Json out = Json::array();
+  for (const ExtractedAttachment& a : attachments) {
+    out.push_back(Json{{"name", a.name}, {"bytes", Hex(a.bytes)}, {"doc", DocToJson(a.doc)}});
+  }
+  return out;
+}
+
 Json DocToJson(const ExtractedDoc& doc) {
   return Json{{"format", doc.format},
               {"title", doc.title},
@@ -118,7 +130,8 @@ Json DocToJson(const ExtractedDoc& doc) {
               {"pages", doc.pages},
               {"ocr_pages", doc.ocr_pages},
               {"personal_data_count", doc.personal_data_count},
-              {"personal_data_pages", doc.personal_data_pages}};
+              {"personal_data_pages", doc.personal_data_pages},
+              {"attachments", AttachmentsToJson(doc.attachments)}};
 }
 
 // Extraction bounds every metadata field (extracted_doc.h); a reply beyond them did not come
@@ -131,7 +144,13 @@ bool WithinBounds(const ExtractedDoc& doc) {
                      [](const std::string& author) { return author.size() <= kMaxAuthorBytes; }) &&
          doc.organisation.size() <= kMaxOrganisationBytes && short_code(doc.format) &&
          short_code(doc.date) && short_code(doc.kind) && short_code(doc.evidence) &&
-         short_code(doc.language) && short_code(doc.encoding) && short_code(doc.title_source);
+         short_code(doc.language) && short_code(doc.encoding) && short_code(doc.title_source) &&
+         doc.attachments.size() <= kMaxAttachmentDocuments &&
+         std::all_of(doc.attachments.begin(), doc.attachments.end(),
+                     [](const ExtractedAttachment& a) {
+                       return a.name == AttachmentFileName(a.name) && a.doc.attachments.empty() &&
+                              WithinBounds(a.doc);
+                     });
 }
 
 ExtractedDoc DocFromJson(const Json& json) {
@@ -150,6 +169,15 @@ ExtractedDoc DocFromJson(const Json& json) {
   json.at("ocr_pages").get_to(doc.ocr_pages);
   json.at("personal_data_count").get_to(doc.personal_data_count);
   json.at("personal_data_pages").get_to(doc.personal_data_pages);
+  for (const Json& a : json.at("attachments")) {
+    ExtractedAttachment attachment;
+    a.at("name").get_to(attachment.name);
+    if (!FromHex(a.at("bytes").get<std::string>(), attachment.bytes)) {
+      throw std::invalid_argument("an attachment's bytes are not hex");
+    }
+    attachment.doc = DocFromJson(a.at("doc"));
+    doc.attachments.push_back(std::move(attachment));
+  }
   return doc;
 }
 
@@ -289,7 +317,7 @@ std::optional<Result<ExtractedDoc>> DecodeResponse(std::string_view payload) {
     const auto kind = KindFromName(json.at("kind").get<std::string>());
     if (!kind) return std::nullopt;
     return Result<ExtractedDoc>(Status::Of(*kind, json.at("message").get<std::string>()));
-  } catch (const Json::exception&) {
+  } catch (const std::exception&) {  // Json's own exceptions, and bytes that are not hex
     return std::nullopt;
   }
 }

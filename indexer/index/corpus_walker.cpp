@@ -81,6 +81,12 @@ WalkResult WalkCorpus(const std::vector<fs::path>& roots) {
         it.disable_recursion_pending();
         continue;
       }
+      // An index inside the corpus folder is not corpus: its attachment copies are indexed as
+      // attachments of their messages already.
+      if (entry.is_directory(ec) && fs::exists(entry.path() / "iamglass", ec)) {
+        it.disable_recursion_pending();
+        continue;
+      }
       // A link to a file outside the folder ("x.txt -> /etc/passwd") would publish that file.
       if (entry.is_symlink(ec) && !InsideFolder(entry.path(), root)) {
         out.issues.push_back(

@@ -114,16 +114,62 @@ StoredDocument DocumentBuilder::MachineDocument(const extract::ExtractedDoc& doc
 BuiltDocument DocumentBuilder::Build(const extract::ExtractedDoc& doc, const CorpusFile& file,
                                      const std::string& content_hash,
                                      const editorial::DocumentEdits* edits) {
+  const std::string id = DocumentIdForPath(file.path);
+  return Build(
+      doc, file, content_hash, [&](const std::string& of) { return of == id ? edits : nullptr; },
+      std::filesystem::path());
+}
+
+BuiltDocument DocumentBuilder::Build(const extract::ExtractedDoc& doc, const CorpusFile& file,
+                                     const std::string& content_hash, const EditsOf& edits_of,
+                                     const std::filesystem::path& attachments_root) {
   BuiltDocument out;
   out.stored = MachineDocument(doc, file, content_hash);
-  StoredDocument& s = out.stored;
+  Edit(out.stored, edits_of(out.stored.id));
+  int n = 0;
+  for (const extract::ExtractedAttachment& attachment : doc.attachments) {
+    CorpusFile copy;
+    copy.path = attachments_root / out.stored.id /
+                (std::to_string(++n) + "-" + extract::AttachmentFileName(attachment.name));
+    copy.size = attachment.bytes.size();
+    copy.mtime_ns = file.mtime_ns;
+    Fnv1a64 bytes_hash;
+    bytes_hash.Update(attachment.bytes);
+    BuiltDocument member;
+    // Undated, an attachment is as old as its message.
+    if (attachment.doc.date.empty() && !doc.date.empty()) {
+      extract::ExtractedDoc dated = attachment.doc;
+      dated.date = doc.date;
+      member.stored = MachineDocument(dated, copy, bytes_hash.HexDigest());
+    } else {
+      member.stored = MachineDocument(attachment.doc, copy, bytes_hash.HexDigest());
+    }
+    member.stored.attachment_of = {out.stored.id, out.stored.title, out.stored.format};
+    member.stored.container_path = out.stored.path;
+    Edit(member.stored, edits_of(member.stored.id));
+    member.copy_bytes = attachment.bytes;
+    Index(member, copy);
+    out.stored.attachments.push_back({member.stored.id, member.stored.title, member.stored.format});
+    out.attachments.push_back(std::move(member));
+  }
+  Index(out, file);
+  return out;
+}
+
+void DocumentBuilder::Edit(StoredDocument& s, const editorial::DocumentEdits* edits) const {
   static const editorial::DocumentEdits kNoEdits;
   if (edits) applier_.Apply(*edits, s);
   s.review = ReviewFlags(s, (edits ? *edits : kNoEdits).override, current_year_);
+}
 
+void DocumentBuilder::Index(BuiltDocument& out, const CorpusFile& file) {
+  const StoredDocument& s = out.stored;
   Xapian::Document& d = out.document;
   out.id_term = std::string(schema::kPrefixId) + s.id;
   d.add_boolean_term(out.id_term);
+  if (!s.attachment_of.id.empty()) {
+    d.add_boolean_term(std::string(schema::kPrefixContainer) + s.attachment_of.id);
+  }
   AddTerms(s, d);
 
   const std::string sortable_date = SortableDate(s.date);
@@ -131,7 +177,7 @@ BuiltDocument DocumentBuilder::Build(const extract::ExtractedDoc& doc, const Cor
   if (s.year > 0) d.add_value(schema::kSlotYear, Xapian::sortable_serialise(s.year));
   d.add_value(schema::kSlotSignature, file.Signature());
   d.add_value(schema::kSlotPath, s.path);
-  d.add_value(schema::kSlotContentHash, content_hash);
+  d.add_value(schema::kSlotContentHash, s.content_hash);
   d.add_value(schema::kSlotPageCount,
               Xapian::sortable_serialise(static_cast<double>(s.pages.size())));
   d.add_value(schema::kSlotKind, s.kind);
@@ -146,7 +192,6 @@ BuiltDocument DocumentBuilder::Build(const extract::ExtractedDoc& doc, const Cor
   d.add_value(schema::kSlotDataHash, data_hash.HexDigest());
   d.set_data(std::move(data));
   out.passages = Passages(s);
-  return out;
 }
 
 std::vector<Xapian::Document> DocumentBuilder::Passages(const StoredDocument& s) {

@@ -3,6 +3,8 @@
 #include <chrono>
 #include <ctime>
 #include <exception>
+#include <fstream>
+#include <set>
 
 #include "kb/core/fnv_hash.h"
 #include "kb/core/schema.h"
@@ -71,10 +73,16 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::Open(const std::filesystem::pa
 Result<std::map<std::string, KnownDocument>> IndexWriter::KnownDocuments() const {
   std::map<std::string, KnownDocument> known;
   try {
+    // An attachment is its message's: it comes and goes with it, never as a file of its own.
+    std::set<Xapian::docid> attachments;
+    const std::string container(schema::kPrefixContainer);
+    for (auto t = db_.allterms_begin(container); t != db_.allterms_end(container); ++t) {
+      attachments.insert(db_.postlist_begin(*t), db_.postlist_end(*t));
+    }
     // Value streams are read in docid order; join the three slots on docid.
     for (auto it = db_.valuestream_begin(schema::kSlotPath);
          it != db_.valuestream_end(schema::kSlotPath); ++it) {
-      known[*it].docid = it.get_docid();
+      if (!attachments.count(it.get_docid())) known[*it].docid = it.get_docid();
     }
     if (db_.get_metadata(std::string(schema::kMetaPassagesVersion)) != schema::kPassagesVersion) {
       return known;  // no signatures: every file is read again, for its passages
@@ -113,34 +121,76 @@ std::map<std::string, KnownFailure> IndexWriter::KnownFailures() const {
 }
 
 Status IndexWriter::Upsert(const BuiltDocument& doc) {
-  try {
-    for (auto t = doc.document.termlist_begin(); t != doc.document.termlist_end(); ++t) {
+  std::vector<const BuiltDocument*> all{&doc};
+  for (const BuiltDocument& attachment : doc.attachments) all.push_back(&attachment);
+  for (const BuiltDocument* d : all) {
+    for (auto t = d->document.termlist_begin(); t != d->document.termlist_end(); ++t) {
       if ((*t).size() > schema::kMaxTermBytes) {
         return Status::InvalidArgument(
-            "cannot index " + doc.stored.path + ": the term '" + (*t).substr(0, 40) + "...' has " +
+            "cannot index " + d->stored.path + ": the term '" + (*t).substr(0, 40) + "...' has " +
             std::to_string((*t).size()) + " bytes, Xapian allows " +
             std::to_string(schema::kMaxTermBytes) + "; please report this as a kb-indexer bug");
       }
     }
-    // The document keeps the time it first entered the index across every replacement.
-    std::string added;
-    if (auto p = db_.postlist_begin(doc.id_term); p != db_.postlist_end(doc.id_term)) {
-      added = db_.get_document(*p).get_value(schema::kSlotAdded);
+  }
+  try {
+    RemoveAttachmentsOf(doc.id_term);
+    Write(doc);
+    for (const BuiltDocument& attachment : doc.attachments) {
+      // Without its copy an attachment is still found; only its file cannot be opened.
+      std::error_code ignored;
+      const std::filesystem::path copy = attachment.stored.path;
+      std::filesystem::create_directories(copy.parent_path(), ignored);
+      std::ofstream(copy, std::ios::binary | std::ios::trunc)
+          .write(attachment.copy_bytes.data(),
+                 static_cast<std::streamsize>(attachment.copy_bytes.size()));
+      Write(attachment);
     }
-    if (added.empty()) added = UtcNowIso8601();
-    Xapian::Document document = doc.document;  // a handle: the caller's document gains the value
-    document.add_value(schema::kSlotAdded, added);
-    const std::string parent = ParentTerm(doc.id_term);
-    passages_.delete_document(parent);
-    for (const Xapian::Document& passage : doc.passages) passages_.add_document(passage);
-    db_.replace_document(doc.id_term, document);
-    ++pending_;
   } catch (const Xapian::Error& e) {
     return FromXapian(e, "cannot write document " + doc.stored.path);
   } catch (const std::exception& e) {  // e.g. out of memory: Xapian discarded the batch too
     return Status::Internal("cannot write document " + doc.stored.path + ": " + e.what());
   }
   return Status::Ok();
+}
+
+void IndexWriter::Write(const BuiltDocument& doc) {
+  // The document keeps the time it first entered the index across every replacement.
+  std::string added;
+  if (auto p = db_.postlist_begin(doc.id_term); p != db_.postlist_end(doc.id_term)) {
+    added = db_.get_document(*p).get_value(schema::kSlotAdded);
+  }
+  if (added.empty()) added = UtcNowIso8601();
+  Xapian::Document document = doc.document;  // a handle: the caller's document gains the value
+  document.add_value(schema::kSlotAdded, added);
+  passages_.delete_document(ParentTerm(doc.id_term));
+  for (const Xapian::Document& passage : doc.passages) passages_.add_document(passage);
+  db_.replace_document(doc.id_term, document);
+  ++pending_;
+}
+
+void IndexWriter::RemoveAttachmentsOf(const std::string& id_term) {
+  const std::string container =
+      std::string(schema::kPrefixContainer) + id_term.substr(schema::kPrefixId.size());
+  const std::vector<Xapian::docid> attachments(db_.postlist_begin(container),
+                                               db_.postlist_end(container));
+  std::filesystem::path folder;
+  for (const Xapian::docid docid : attachments) {
+    const Xapian::Document attachment = db_.get_document(docid);
+    const std::filesystem::path copy = attachment.get_value(schema::kSlotPath);
+    std::error_code ignored;
+    std::filesystem::remove(copy, ignored);
+    folder = copy.parent_path();
+    auto term = attachment.termlist_begin();
+    term.skip_to(std::string(schema::kPrefixId));
+    if (term != attachment.termlist_end() && (*term).rfind(schema::kPrefixId, 0) == 0) {
+      passages_.delete_document(ParentTerm(*term));
+    }
+    db_.delete_document(docid);
+    ++pending_;
+  }
+  std::error_code ignored;
+  if (!folder.empty()) std::filesystem::remove(folder, ignored);  // only when empty
 }
 
 Status IndexWriter::UpdateSignature(Xapian::docid docid, const std::string& signature) {
@@ -166,6 +216,7 @@ Status IndexWriter::Remove(Xapian::docid docid) {
     term.skip_to(std::string(schema::kPrefixId));
     if (term != doc.termlist_end() && (*term).rfind(schema::kPrefixId, 0) == 0) {
       passages_.delete_document(ParentTerm(*term));
+      RemoveAttachmentsOf(*term);
     }
     db_.delete_document(docid);
     ++pending_;
@@ -180,6 +231,7 @@ Status IndexWriter::Remove(Xapian::docid docid) {
 Status IndexWriter::RemoveByTerm(const std::string& id_term) {
   try {
     passages_.delete_document(ParentTerm(id_term));
+    RemoveAttachmentsOf(id_term);
     db_.delete_document(id_term);
     ++pending_;
   } catch (const Xapian::Error& e) {

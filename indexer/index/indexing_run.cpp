@@ -33,13 +33,15 @@ namespace fs = std::filesystem;
 namespace kb::index {
 
 std::string RunSummary::Line() const {
-  char buf[240];
+  char buf[260];
+  const std::string with_attachments =
+      attachments > 0 ? " (with " + std::to_string(attachments) + " attachments)" : "";
   std::snprintf(
       buf, sizeof buf,
-      "indexed %zu, unchanged %zu, removed %zu, failed %zu, queued %zu, duplicates %zu in "
+      "indexed %zu%s, unchanged %zu, removed %zu, failed %zu, queued %zu, duplicates %zu in "
       "%.1f s (%zu pages, %.1f MB of text)%s",
-      indexed, unchanged, removed, failed, queued, duplicates, seconds, pages, text_bytes / 1e6,
-      interrupted ? " (interrupted)" : "");
+      indexed, with_attachments.c_str(), unchanged, removed, failed, queued, duplicates, seconds,
+      pages, text_bytes / 1e6, interrupted ? " (interrupted)" : "");
   return buf;
 }
 
@@ -146,12 +148,16 @@ void BuilderThread(const RunOptions& options, SharedFuture shared,
       builder.emplace(analysis::Analyzer(loaded->analysis), loaded->themes, loaded->regions);
     }
     const auto current = edits.Get();
-    const auto e = current->find(DocumentIdForPath(file.path));
+    const auto edits_of = [&current](const std::string& id) -> const editorial::DocumentEdits* {
+      const auto e = current->find(id);
+      return e == current->end() ? nullptr : &e->second;
+    };
     // Whatever one document does to the builder fails that document, never the run. Not
     // remembered as the file's fault: a fixed kb-indexer retries it without the file changing.
     try {
       outcome.built =
-          builder->Build(*extracted, file, hash, e == current->end() ? nullptr : &e->second);
+          builder->Build(*extracted, file, hash, edits_of,
+                         fs::absolute(options.db).lexically_normal() / schema::kAttachmentsFolder);
       outcome.kind = FileOutcome::Kind::kBuilt;
     } catch (const Xapian::Error& error) {
       outcome.reason = "cannot build the document: " + error.get_description();
@@ -426,11 +432,16 @@ void IndexingRun::WriteStatus(std::string_view state) {
 Status IndexingRun::WriteBuilt(const std::string& path, const BuiltDocument& built) {
   if (Status st = writer_.Upsert(built); !st.ok()) return st;
   if (failures_.count(path)) (void)writer_.ForgetFailure(path);
-  if (Status st = writer_.MarkAwaitingComparison(built.stored.id); !st.ok()) return st;
   ++summary_.indexed;
-  summary_.pages += built.stored.pages.size();
-  for (const auto& page : built.stored.pages) summary_.text_bytes += page.size();
-  indexed_ids_.push_back(built.stored.id);
+  summary_.attachments += built.attachments.size();
+  std::vector<const BuiltDocument*> all{&built};
+  for (const BuiltDocument& attachment : built.attachments) all.push_back(&attachment);
+  for (const BuiltDocument* d : all) {
+    if (Status st = writer_.MarkAwaitingComparison(d->stored.id); !st.ok()) return st;
+    summary_.pages += d->stored.pages.size();
+    for (const auto& page : d->stored.pages) summary_.text_bytes += page.size();
+    indexed_ids_.push_back(d->stored.id);
+  }
   return Status::Ok();
 }
 

@@ -72,7 +72,8 @@ void EditorService::PutDocument(EditorCall& call) {
   if (auto st = editing::CheckOverride(*value, *options_.catalog); !st.ok()) {
     return SendError(call.res, st);
   }
-  if (auto st = options_.store->edits().SaveOverride(id, docs->front().path, *value, call.editor);
+  if (auto st =
+          options_.store->edits().SaveOverride(id, docs->front().SourcePath(), *value, call.editor);
       !st.ok()) {
     return SendError(call.res, st);
   }
@@ -129,9 +130,10 @@ void EditorService::Merge(EditorCall& call) {
   merge.duplicate = dup_doc.id;
   merge.duplicate_title = dup_doc.title;
   merge.duplicate_format = dup_doc.format;
-  merge.duplicate_path = dup_doc.path;
+  merge.duplicate_path = dup_doc.SourcePath();
   merge.editor = call.editor;
-  if (auto st = options_.store->edits().SaveMerge(merge, kept_doc.path, call.editor); !st.ok()) {
+  if (auto st = options_.store->edits().SaveMerge(merge, kept_doc.SourcePath(), call.editor);
+      !st.ok()) {
     return SendError(call.res, st);
   }
   Enqueued();

@@ -37,6 +37,17 @@ json GemeentenJson(const std::vector<GemeenteTag>& gemeenten) {
 
 namespace {
 
+json AttachmentsJson(const std::vector<LinkedDocument>& attachments) {
+  json out = json::array();
+  for (const LinkedDocument& a : attachments) {
+    out.push_back({{"id", a.id},
+                   {"title", a.title},
+                   {"format", a.format},
+                   {"url", FileUrl(a.id, a.format, 0)}});
+  }
+  return out;
+}
+
 json AlsoPublishedAsJson(const std::vector<AlsoPublishedAs>& list) {
   json out = json::array();
   for (const auto& a : list) {
@@ -172,6 +183,10 @@ std::string SearchResultJson(const search::SearchResult& r) {
     w.Key("score").Double(h.score);
     w.Key("added");
     h.added.empty() ? w.Null() : w.String(h.added);
+    if (!h.attachment_of.id.empty()) {
+      w.Key("attachment_of").BeginObject().Key("id").String(h.attachment_of.id);
+      w.Key("title").String(h.attachment_of.title).EndObject();
+    }
     w.EndObject();
   }
   w.EndArray();
@@ -235,6 +250,11 @@ nlohmann::json DocumentObject(const search::DocumentDetail& detail) {
       {"also_published_as", AlsoPublishedAsJson(d.also_published_as)},
       // The page of a merged duplicate sends the reader to the kept document.
       {"merged_into", d.merged_into.empty() ? json(nullptr) : json(d.merged_into)},
+      // An e-mail and its attachments, each a document of its own, name each other.
+      {"attachment_of", d.attachment_of.id.empty()
+                            ? json(nullptr)
+                            : json{{"id", d.attachment_of.id}, {"title", d.attachment_of.title}}},
+      {"attachments", AttachmentsJson(d.attachments)},
   };
   return body;
 }

@@ -350,6 +350,7 @@ void Searcher::Impl::AddHits(const SearchRequest& r, const BuiltQuery& built,
     hit.gemeenten = doc->gemeenten;
     hit.provincies = doc->provincies;
     hit.format = doc->format;
+    hit.attachment_of = doc->attachment_of;
     hit.added = it.get_document().get_value(schema::kSlotAdded);
     hit.score = r.EffectiveSort() == SortOrder::kRelevance ? built.Relevance(it.get_weight()) : 0.0;
     Snippet snippet = snippets.Make(doc->pages, indexed->pages);

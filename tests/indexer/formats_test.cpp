@@ -18,6 +18,8 @@
 #include "kb/extract/extractor.h"
 
 namespace fs = std::filesystem;
+using kb::extract::AttachmentFileName;
+using kb::extract::ExtractedAttachment;
 using kb::extract::ExtractFile;
 using kb::extract::testing::CorpusDir;
 using kb::extract::testing::TempDir;
@@ -261,7 +263,7 @@ TEST_CASE("Simulated paper scans: OCR gives the words of the pages they were mad
   }
 }
 
-TEST_CASE("An e-mail: subject, sender, date, body, and its attachments as pages",
+TEST_CASE("An e-mail: subject, sender, date, body, and its attachments as documents of their own",
           "[extract][formats]") {
   const fs::path message =
       fs::path(KB_SOURCE_DIR) / "tests/indexer/data/email/verslag-vroegsignalering.eml";
@@ -271,18 +273,51 @@ TEST_CASE("An e-mail: subject, sender, date, body, and its attachments as pages"
   CHECK(doc->title == "Verslag overleg vroegsignalering schulden Deventer");
   CHECK(doc->date == "2023-03-14");
   CHECK(doc->authors == std::vector<std::string>{"Fatima el Idrissi"});
-  REQUIRE(doc->pages.size() >= 3);
-  CHECK(doc->pages[0].find("woningcorporaties en energieleveranciers") != std::string::npos);
-  const std::string text = Joined(doc->pages);
-  // The Word attachment and the text attachment, each from a page of its own; not the image.
-  CHECK(text.find("Bijlage: aanpak wijkteams.docx") != std::string::npos);
-  CHECK(text.find("De wijkteams in Zwolle helpen gezinnen met schulden.") != std::string::npos);
-  CHECK(text.find("Bijlage: actiepunten.txt") != std::string::npos);
-  CHECK(text.find("logo.png") == std::string::npos);
-  // Addresses are never text; the privacy guard masks the body's and the attachment's BSN.
+  REQUIRE(doc->pages.size() == 1);
+  const std::string text = doc->pages[0];
+  CHECK(text.find("woningcorporaties en energieleveranciers") != std::string::npos);
+  // The message names its attachments; their text is theirs, not the message's.
+  CHECK(text.find("Bijlagen: aanpak wijkteams.docx, actiepunten.txt") != std::string::npos);
+  CHECK(text.find("De wijkteams in Zwolle helpen gezinnen met schulden.") == std::string::npos);
+  // The Word attachment and the text attachment, each extracted as the file it is; not the image.
+  REQUIRE(doc->attachments.size() == 2);
+  const ExtractedAttachment& word = doc->attachments[0];
+  CHECK(word.name == "aanpak wijkteams.docx");
+  CHECK(word.doc.format == "docx");
+  CHECK(Joined(word.doc.pages).find("De wijkteams in Zwolle helpen gezinnen met schulden.") !=
+        std::string::npos);
+  CHECK(word.bytes.substr(0, 2) == "PK");  // the file itself, decoded from base64
+  const ExtractedAttachment& notes = doc->attachments[1];
+  CHECK(notes.name == "actiepunten.txt");
+  CHECK(notes.doc.format == "text");
+  CHECK(notes.doc.attachments.empty());
+  for (const ExtractedAttachment& a : doc->attachments) {
+    CHECK(a.name.find("logo") == std::string::npos);
+    CHECK(a.doc.title.find("kb-bijlage") == std::string::npos);  // never the temporary copy's
+  }
+  // Addresses are never text; the privacy guard masks the body's and the attachment's BSN, each
+  // counted for the document it is in.
   CHECK(text.find("@") == std::string::npos);
   CHECK(text.find("123456782") == std::string::npos);
-  CHECK(doc->personal_data_count == 3);
+  int masked = doc->personal_data_count;
+  for (const ExtractedAttachment& a : doc->attachments) {
+    CHECK(Joined(a.doc.pages).find("123456782") == std::string::npos);
+    masked += a.doc.personal_data_count;
+  }
+  CHECK(masked == 3);
+  CHECK(doc->personal_data_count >= 1);
+}
+
+TEST_CASE("An attachment's name becomes one safe file name", "[extract][formats]") {
+  CHECK(AttachmentFileName("rapport.pdf") == "rapport.pdf");
+  CHECK(AttachmentFileName("../../etc/passwd") == "passwd");
+  CHECK(AttachmentFileName("C:\\Users\\jan\\Verslag 2023.docx") == "Verslag 2023.docx");
+  CHECK(AttachmentFileName("..") == "bijlage");
+  CHECK(AttachmentFileName("map/") == "bijlage");
+  CHECK(AttachmentFileName("regel\nbreuk.txt") == "regel_breuk.txt");
+  // Cut to 150 bytes between characters: the "é" at bytes 145-146 goes whole.
+  const std::string long_name = std::string(145, 'a') + "\xc3\xa9" + std::string(60, 'b') + ".pdf";
+  CHECK(AttachmentFileName(long_name) == std::string(145, 'a') + ".pdf");
 }
 
 TEST_CASE("Malformed office files each give one clear reason", "[extract][formats]") {

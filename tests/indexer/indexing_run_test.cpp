@@ -8,6 +8,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -416,5 +417,121 @@ TEST_CASE("passages follow their documents: added, replaced, removed, and made f
     CHECK(parents() == ids);
     auto third = Run(Indexer(db, {corpus.string()}));
     CHECK(ParseSummary(third.out).unchanged == n);
+  }
+}
+
+TEST_CASE("an e-mail's attachments are documents of their own, replaced and removed with it") {
+  TempDir tmp;
+  const fs::path corpus = fs::path(tmp.path()) / "corpus";
+  // The index inside the corpus folder: its copies of the attachments are not corpus files.
+  const std::string db = (corpus / "index").string();
+  fs::create_directories(corpus / "post");
+  const fs::path message = corpus / "post/verslag.eml";
+  fs::copy_file(fs::path(KB_SOURCE_DIR) / "tests/indexer/data/email/verslag-vroegsignalering.eml",
+                message);
+  fs::copy_file(kDocs / kSubset[3], corpus / "wet.md");
+  const std::string message_id = kb::DocumentIdForPath(message.string());
+  const std::string container = std::string(kb::schema::kPrefixContainer) + message_id;
+
+  auto first = Run(Indexer(db, {corpus.string()}));
+  INFO(first.out << first.err);
+  REQUIRE(first.exit_code == 0);
+  CHECK(first.out.find("indexed 2 (with 2 attachments), unchanged 0, removed 0, failed 0") !=
+        std::string::npos);
+
+  // The stored documents of the message's attachments, by title.
+  auto attachments = [&] {
+    std::map<std::string, kb::StoredDocument> out;
+    Xapian::Database xdb(db);
+    for (auto p = xdb.postlist_begin(container); p != xdb.postlist_end(container); ++p) {
+      auto stored = kb::StoredDocument::FromJson(xdb.get_document(*p).get_data());
+      REQUIRE(stored.ok());
+      out[stored->title] = *stored;
+    }
+    return out;
+  };
+  auto message_doc = [&] {
+    Xapian::Database xdb(db);
+    const std::string id_term = "Q" + message_id;
+    REQUIRE(xdb.get_termfreq(id_term) == 1);
+    auto stored =
+        kb::StoredDocument::FromJson(xdb.get_document(*xdb.postlist_begin(id_term)).get_data());
+    REQUIRE(stored.ok());
+    return *stored;
+  };
+  {
+    Xapian::Database xdb(db);
+    CHECK(xdb.get_doccount() == 4);
+  }
+  auto found = attachments();
+  REQUIRE(found.size() == 2);
+  kb::StoredDocument notes;
+  for (const auto& [title, doc] : found) {
+    INFO(title);
+    CHECK(doc.attachment_of.id == message_id);
+    CHECK(doc.attachment_of.title == "Verslag overleg vroegsignalering schulden Deventer");
+    CHECK(doc.container_path == message.string());
+    // The Word file has its own date; the undated text file takes the message's.
+    CHECK(doc.date == (doc.format == "docx" ? "2021-03-04" : "2023-03-14"));
+    // The index keeps a copy of each attachment, inside its own folder.
+    CHECK(fs::path(doc.path).parent_path() == fs::path(db) / "attachments" / message_id);
+    CHECK(fs::is_regular_file(doc.path));
+    if (doc.format == "text") notes = doc;
+  }
+  REQUIRE_FALSE(notes.id.empty());
+  {
+    std::ifstream in(notes.path, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(bytes == "Actiepunten: huisbezoeken plannen, budgetcoach inzetten.\n");
+  }
+  kb::StoredDocument mail = message_doc();
+  REQUIRE(mail.attachments.size() == 2);
+  for (const auto& link : mail.attachments) CHECK(found.count(link.title) == 1);
+  // Passages of the attachments, under their own ids.
+  {
+    Xapian::Database pdb(db + "/" + std::string(kb::schema::kPassagesFolder));
+    CHECK(pdb.get_termfreq(std::string(kb::schema::kPrefixParent) + notes.id) >= 1);
+  }
+
+  SECTION("an unchanged message leaves its attachments alone") {
+    auto second = Run(Indexer(db, {corpus.string()}));
+    REQUIRE(second.exit_code == 0);
+    CHECK(ParseSummary(second.out).unchanged == 2);
+    CHECK(ParseSummary(second.out).removed == 0);
+    CHECK(Xapian::Database(db).get_doccount() == 4);
+  }
+  SECTION("a changed message replaces its attachments, never adds to them") {
+    std::string text;
+    {
+      std::ifstream in(message, std::ios::binary);
+      text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    const std::string old_subject = "Subject: Verslag overleg vroegsignalering schulden Deventer";
+    const auto at = text.find(old_subject);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, old_subject.size(), "Subject: Tweede verslag vroegsignalering Deventer");
+    std::ofstream(message, std::ios::binary | std::ios::trunc) << text;
+    auto second = Run(Indexer(db, {corpus.string()}));
+    REQUIRE(second.exit_code == 0);
+    CHECK(Xapian::Database(db).get_doccount() == 4);
+    const auto again = attachments();
+    REQUIRE(again.size() == 2);
+    for (const auto& [title, doc] : again) {
+      CHECK(doc.attachment_of.title == "Tweede verslag vroegsignalering Deventer");
+      CHECK(fs::is_regular_file(doc.path));
+    }
+    CHECK(message_doc().title == "Tweede verslag vroegsignalering Deventer");
+  }
+  SECTION("a removed message takes its attachments and their copies along") {
+    fs::remove(message);
+    auto second = Run(Indexer(db, {corpus.string()}));
+    REQUIRE(second.exit_code == 0);
+    CHECK(ParseSummary(second.out).removed == 1);
+    Xapian::Database xdb(db);
+    CHECK(xdb.get_doccount() == 1);
+    CHECK(xdb.get_termfreq(container) == 0);
+    CHECK_FALSE(fs::exists(fs::path(db) / "attachments" / message_id));
+    Xapian::Database pdb(db + "/" + std::string(kb::schema::kPassagesFolder));
+    CHECK(pdb.get_termfreq(std::string(kb::schema::kPrefixParent) + notes.id) == 0);
   }
 }

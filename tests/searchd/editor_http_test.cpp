@@ -790,3 +790,47 @@ TEST_CASE("an edit saved while kb-indexer indexes the corpus shows up while it r
   // The full run's own rebuild of the document keeps the edit.
   CHECK(daemon.Call("GET", "/api/search?q=grutto").body["total"] == 1);
 }
+
+TEST_CASE("an editor's correction of an e-mail attachment rebuilds it from its message") {
+  Setup setup("bert");
+  const fs::path message = setup.docs / "post/verslag.eml";
+  fs::create_directories(message.parent_path());
+  fs::copy_file(fs::path(KB_SOURCE_DIR) / "tests/indexer/data/email/verslag-vroegsignalering.eml",
+                message);
+  kb::test::RunIndexer(setup.db, {setup.docs}, setup.Log("indexer-mail.log"));
+  Daemon daemon(setup.db, {}, setup.Log("searchd.log"));
+  auto search = [&](const std::string& query) {
+    Reply r = daemon.Call("GET", "/api/search?" + query);
+    REQUIRE(r.status == 200);
+    return r.body;
+  };
+  const json before = search("q=budgetcoach");
+  REQUIRE(before["total"] == 1);
+  const std::string id = before["hits"][0]["id"].get<std::string>();
+  const std::string message_id = before["hits"][0]["attachment_of"]["id"].get<std::string>();
+
+  Reply saved =
+      daemon.Call("PUT", "/api/editor/documents/" + id,
+                  json{{"title", "Actiepunten budgetcoaching Deventer"}}.dump(), setup.editor);
+  REQUIRE(saved.status == 200);
+  // The queue holds the message's file, which kb-indexer reads; never the index's copy.
+  auto queued = setup.store->queue().Items();
+  REQUIRE(queued.ok());
+  for (const auto& item : *queued) CHECK(item.path == message.string());
+  const auto took = kb::test::WaitFor([&] {
+    const json r = search("q=budgetcoach");
+    return r["total"] == 1 && r["hits"][0]["title"] == "Actiepunten budgetcoaching Deventer";
+  });
+  CHECK(took.has_value());
+  kb::test::WaitForApplied(*setup.store);
+  // Still the same attachment of the same message, once; the message lists the new title.
+  const json after = search("q=budgetcoach");
+  CHECK(after["hits"][0]["id"] == id);
+  CHECK(after["hits"][0]["attachment_of"]["id"] == message_id);
+  const Reply mail = daemon.Call("GET", "/api/documents/" + message_id);
+  REQUIRE(mail.status == 200);
+  std::set<std::string> titles;
+  for (const json& a : mail.body["attachments"]) titles.insert(a["title"].get<std::string>());
+  CHECK(titles.count("Actiepunten budgetcoaching Deventer") == 1);
+  CHECK(titles.size() == 2);
+}

@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include "corpus_index.h"
+#include "kb/core/fnv_hash.h"
 #include "kb/core/schema.h"
 #include "kb/core/version.h"
 #include "searchd_fixture.h"
@@ -953,4 +954,55 @@ TEST_CASE("a question's words that stand together outrank the same words scatter
   REQUIRE(r.body["total"].get<int>() >= 2);
   CHECK(r.body["hits"][0]["title"] == "Regeling Oost");
   CHECK(r.body["hits"][1]["title"] == "Regeling West");
+}
+
+TEST_CASE("an e-mail's attachment is found, opened and linked to its message, and back") {
+  kb::test::TempDir dir;
+  const fs::path message = dir.path() / "docs/post/verslag.eml";
+  fs::create_directories(message.parent_path());
+  fs::copy_file(fs::path(KB_SOURCE_DIR) / "tests/indexer/data/email/verslag-vroegsignalering.eml",
+                message);
+  const fs::path db = dir.path() / "index";
+  kb::test::RunIndexer(db, {dir.path() / "docs"}, dir.path() / "indexer.log");
+  kb::test::InProcessServer server(db);
+  auto client = server.Client();
+  const std::string message_id = kb::DocumentIdForPath(message.string());
+
+  // The text attachment: found by its own words, as a document of its own.
+  const auto found = GetJson(client, "/api/search?q=budgetcoach");
+  REQUIRE(found.status == 200);
+  REQUIRE(found.body["total"] == 1);
+  const json& hit = found.body["hits"][0];
+  CHECK(hit["id"] != message_id);
+  CHECK(hit["attachment_of"]["id"] == message_id);
+  CHECK(hit["attachment_of"]["title"] == "Verslag overleg vroegsignalering schulden Deventer");
+  // Its file is the attachment itself, as the message carried it.
+  auto file = client.Get(hit["url"].get<std::string>());
+  REQUIRE(file);
+  CHECK(file->status == 200);
+  CHECK(file->body == "Actiepunten: huisbezoeken plannen, budgetcoach inzetten.\n");
+  CHECK(file->get_header_value("Content-Disposition").find("actiepunten.txt") != std::string::npos);
+
+  // The message lists its attachments; each one names the message.
+  const auto mail = GetJson(client, "/api/documents/" + message_id);
+  REQUIRE(mail.status == 200);
+  CHECK(mail.body["attachment_of"].is_null());
+  REQUIRE(mail.body["attachments"].size() == 2);
+  std::set<std::string> formats;
+  for (const json& a : mail.body["attachments"]) {
+    formats.insert(a["format"].get<std::string>());
+    const auto attachment = GetJson(client, "/api/documents/" + a["id"].get<std::string>());
+    REQUIRE(attachment.status == 200);
+    CHECK(attachment.body["attachment_of"]["id"] == message_id);
+    CHECK(attachment.body["attachments"].empty());
+    auto bytes = client.Get(a["url"].get<std::string>());
+    REQUIRE(bytes);
+    CHECK(bytes->status == 200);
+    if (a["format"] == "docx") CHECK(bytes->body.rfind("PK", 0) == 0);  // the Word file itself
+  }
+  CHECK(formats == std::set<std::string>{"docx", "text"});
+  // The Word attachment's words find it, not the message (which only names it).
+  const auto word = GetJson(client, "/api/search?q=" + EncodeUrl("wijkteams Zwolle"));
+  REQUIRE(word.body["total"].get<int>() >= 1);
+  CHECK(word.body["hits"][0]["attachment_of"]["id"] == message_id);
 }

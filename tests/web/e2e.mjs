@@ -9,6 +9,7 @@
 // .ci/install-deps).
 import { mkdirSync, readdirSync, statSync, copyFileSync, existsSync } from 'node:fs';
 import { join, extname, basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs, run, startSearchd, runSuite } from './harness.mjs';
 
 // A few small text, Markdown and PDF files from the shared corpus, so the index holds more than
@@ -40,6 +41,12 @@ async function main() {
       mkdirSync(extra);
       if (pickSharedDocs(args.sharedDocs, extra)) corpora.push(extra);
     }
+    // An e-mail with two attachments, which become documents of their own.
+    const post = join(env.work, 'post');
+    mkdirSync(post);
+    copyFileSync(fileURLToPath(new URL('../indexer/data/email/verslag-vroegsignalering.eml', import.meta.url)),
+      join(post, 'verslag.eml'));
+    corpora.push(post);
     const db = join(env.work, 'index');
     await run(args.indexer, ['--db', db, ...corpora], { quiet: true });
     env.daemon = await startSearchd(args.searchd, { db, web: args.web });

@@ -112,6 +112,31 @@ const tests = {
     assert.ok(await page.$eval('#bevindingen', (el) => el.hidden));
   },
 
+  async 'an e-mail attachment is a document of its own, linked to its message and back'(ctx, page) {
+    const subject = 'Verslag overleg vroegsignalering schulden Deventer';
+    await page.goto(`${ctx.base}/?q=budgetcoach`);
+    await resultsShown(page);
+    const toMessage = page.locator('.hit').first().locator('.hit-attachment a');
+    assert.equal(await toMessage.textContent(), subject);
+    await toMessage.click();
+    await page.locator('#document-titel', { hasText: subject }).waitFor();
+    // The message lists both attachments (not the logo image), each a link to its own page.
+    const listed = page.locator('.meta .attachments li');
+    assert.equal(await listed.count(), 2);
+    assert.match(await page.locator('.meta .attachments').textContent(), /\(Word\)/);
+    await shot(ctx, page, '04b-email-attachments');
+    await page.locator('.meta .attachments a', { hasText: /ctiepunten/ }).click();
+    await page.locator('#document-titel', { hasText: /ctiepunten/ }).waitFor();
+    const back = page.locator('.meta dd a', { hasText: subject });
+    assert.equal(await back.count(), 1, 'the attachment names its message');
+    // Its file is the attachment as the message carried it.
+    const file = await page.locator('.document-actions a.button').getAttribute('href');
+    assert.equal(await (await fetch(ctx.base + file)).text(),
+      'Actiepunten: huisbezoeken plannen, budgetcoach inzetten.\n');
+    await back.click();
+    await page.locator('#document-titel', { hasText: subject }).waitFor();
+  },
+
   async 'suggestions as you type and "bedoelde u"'(ctx, page) {
     await page.goto(ctx.base + '/');
     await resultsShown(page);

@@ -86,6 +86,8 @@ export function renderDocument(container, { state, doc, reference, navigate }) {
     provincies.length && ['Provincies', themeLinks(provincies, 'provincie', navigate)],
     gemeenten.length && ['Gemeenten', themeLinks(gemeenten, 'gemeente', navigate)],
     doc.also_published_as?.length && ['Ook gepubliceerd als', alsoPublishedAs(doc.also_published_as)],
+    doc.attachment_of && ['Bijlage bij', documentLink(doc.attachment_of, state)],
+    doc.attachments?.length && ['Bijlagen', attachmentList(doc.attachments, state)],
     pageCount && ['Pagina’s', String(pageCount)],
     doc.language && ['Taal', doc.language === 'nl' ? 'Nederlands' : doc.language === 'en' ? 'Engels' : doc.language],
   ].filter(Boolean);
@@ -106,13 +108,26 @@ export function renderDocument(container, { state, doc, reference, navigate }) {
   );
 }
 
-const kFormatNames = { pdf: 'PDF', text: 'tekstbestand', markdown: 'Markdown' };
+const kFormatNames = {
+  pdf: 'PDF', text: 'tekstbestand', markdown: 'Markdown', docx: 'Word', doc: 'Word', odt: 'OpenDocument',
+  pptx: 'PowerPoint', rtf: 'RTF', html: 'webpagina', epub: 'EPUB', email: 'e-mail',
+};
 
 // Other files of the same report that an editor merged into this one: each opens as a file.
 function alsoPublishedAs(others) {
   return h('ul', { class: 'also-published' }, others.map((d) => h('li', {},
     h('a', { href: fileUrl(d.id), target: '_blank', rel: 'noopener' }, d.title || 'Zonder titel'),
     ` (${kFormatNames[d.format] || d.format || 'bestand'})`)));
+}
+
+// An e-mail and its attachments are documents of their own; each page links to the others.
+function documentLink(linked, state) {
+  return h('a', { href: stateUrl({ ...state, doc: linked.id }) }, linked.title || 'Zonder titel');
+}
+
+function attachmentList(attachments, state) {
+  return h('ul', { class: 'attachments' }, attachments.map((d) => h('li', {},
+    documentLink(d, state), ` (${kFormatNames[d.format] || d.format || 'bestand'})`)));
 }
 
 function themeLinks(items, key, navigate) {

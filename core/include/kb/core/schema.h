@@ -70,6 +70,12 @@ enum PassageSlot : unsigned {
   kPassageSlotRole = 2,      // "findings", "body" or "appendix"
 };
 inline constexpr std::string_view kPrefixParent = "XU";
+
+// An e-mail's attachments are documents of their own. Each carries kPrefixContainer + the
+// message's document id (to find and replace them with the message), and the index keeps a copy
+// of its bytes in kAttachmentsFolder/<message id>/ inside the index folder, which is its path.
+inline constexpr std::string_view kPrefixContainer = "XM";
+inline constexpr std::string_view kAttachmentsFolder = "attachments";
 // In the document index: the passage format of a completed run. A run on an index without it (or
 // with an older one) re-reads every file, so every document gets its passages.
 // Version 3: the documents carry the facet value slots too (kSlotFacet*), so a run on an older

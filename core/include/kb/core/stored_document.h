@@ -31,6 +31,14 @@ struct AlsoPublishedAs {
   std::string path;
 };
 
+// A document inside a file (an e-mail's attachment) and the file's own document: each names the
+// other.
+struct LinkedDocument {
+  std::string id;
+  std::string title;
+  std::string format;
+};
+
 // What the machine (extraction and taggers) decided, kept when an editor overrides it, so the
 // editors' page can show both and an override can be undone without re-extracting.
 struct MachineFacts {
@@ -78,6 +86,16 @@ struct StoredDocument {
   std::vector<int> personal_data_pages;
   // PDF pages (1-based) read by OCR from the page image: their text may hold recognition errors.
   std::vector<int> ocr_pages;
+  // An attachment: the message it came with (`attachment_of.id` empty otherwise) and the
+  // message's file, which kb-indexer reads to rebuild it. `path` is then the index's own copy of
+  // the attachment (schema::kAttachmentsFolder).
+  LinkedDocument attachment_of;
+  std::string container_path;
+  // A message: its attachments that are documents of their own.
+  std::vector<LinkedDocument> attachments;
+
+  // The file kb-indexer reads to build this document: the message's for an attachment.
+  const std::string& SourcePath() const { return container_path.empty() ? path : container_path; }
 
   std::string ToJson() const;
   static Result<StoredDocument> FromJson(const std::string& json);

@@ -22,6 +22,14 @@ inline constexpr std::size_t kMaxCodeBytes = 64;
 // such a title goes to the editors' review queue however readable it is.
 inline constexpr std::string_view kTitleFromFileName = "file name";
 
+// An e-mail's attachments become documents of their own; their bytes, all together, up to this
+// (a bigger attachment is still indexed, but its file cannot be opened from the index).
+inline constexpr std::size_t kMaxAttachmentBytesTotal = std::size_t{128} << 20;
+// At most this many of them per file (a forwarded message's own included).
+inline constexpr std::size_t kMaxAttachmentDocuments = 100;
+
+struct ExtractedAttachment;
+
 struct ExtractedDoc {
   std::string format;                // "pdf", "text", "markdown"
   std::string title;                 // never empty after extraction (file name as last resort)
@@ -39,6 +47,18 @@ struct ExtractedDoc {
   // Identifying numbers masked by the privacy guard (personal_data.h): how many, on which pages.
   int personal_data_count = 0;
   std::vector<int> personal_data_pages;
+  // Files inside this one that are documents of their own (an e-mail's attachments), in order.
+  std::vector<ExtractedAttachment> attachments;
+};
+
+// An attachment's name as one safe file name: the last part of a path, no control characters,
+// never "." or "..", at most 150 bytes (cut between characters, the extension kept).
+std::string AttachmentFileName(std::string_view name);
+
+struct ExtractedAttachment {
+  std::string name;   // the file name the message gives it, as AttachmentFileName makes it
+  std::string bytes;  // the file itself; empty beyond kMaxAttachmentBytesTotal
+  ExtractedDoc doc;   // extracted as a file of its own (never with attachments of its own)
 };
 
 }  // namespace kb::extract

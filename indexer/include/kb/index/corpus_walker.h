@@ -26,7 +26,8 @@ struct WalkResult {
   std::vector<WalkIssue> issues;  // unreadable folders, missing roots
 };
 
-// Recurses into folders (not following symlinked folders, skipping hidden entries), keeps the
+// Recurses into folders (not following symlinked folders, skipping hidden entries and Xapian
+// index folders, such as kb-indexer's own --db inside a corpus folder), keeps the
 // files extract::IsIndexableFile accepts. A root given explicitly as a file is kept whatever its
 // extension, so a user can index one odd file on purpose.
 WalkResult WalkCorpus(const std::vector<std::filesystem::path>& roots);

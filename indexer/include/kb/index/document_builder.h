@@ -20,6 +20,9 @@
 // Not thread-safe (owns an Analyzer): one builder per thread. The taggers are shared and const.
 #pragma once
 
+#include <filesystem>
+#include <functional>
+
 #include <xapian.h>
 
 #include "kb/analysis/analyzer.h"
@@ -39,6 +42,11 @@ struct BuiltDocument {
   StoredDocument stored;
   // Its passages, for the passage index (schema::kPassagesFolder), each with the parent term.
   std::vector<Xapian::Document> passages;
+  // An e-mail's attachments (ExtractedDoc::attachments), documents of their own: each carries
+  // schema::kPrefixContainer + this document's id, and `copy_bytes`, the bytes of the copy the
+  // index keeps at its stored.path.
+  std::vector<BuiltDocument> attachments;
+  std::string copy_bytes;
 };
 
 class DocumentBuilder {
@@ -46,13 +54,25 @@ class DocumentBuilder {
   DocumentBuilder(analysis::Analyzer analyzer, const analysis::ThemeTagger& themes,
                   const analysis::RegionTagger& regions);
 
-  // `edits` may be null (no editor touched the document).
+  // A document's edits by its id; null when no editor touched it.
+  using EditsOf = std::function<const editorial::DocumentEdits*(const std::string& id)>;
+
+  // The document and its attachments, whose copies go to `attachments_root`/<its id>/<n>-<name>
+  // (n counts from 1 in the message's order).
+  BuiltDocument Build(const extract::ExtractedDoc& doc, const CorpusFile& file,
+                      const std::string& content_hash, const EditsOf& edits_of,
+                      const std::filesystem::path& attachments_root);
+  // A document without attachments; `edits` may be null (no editor touched it).
   BuiltDocument Build(const extract::ExtractedDoc& doc, const CorpusFile& file,
                       const std::string& content_hash, const editorial::DocumentEdits* edits);
 
  private:
   StoredDocument MachineDocument(const extract::ExtractedDoc& doc, const CorpusFile& file,
                                  const std::string& content_hash);
+  // The editors' changes and the review flags.
+  void Edit(StoredDocument& s, const editorial::DocumentEdits* edits) const;
+  // Terms, values and data from `out.stored`; its passages.
+  void Index(BuiltDocument& out, const CorpusFile& file);
   void AddTerms(const StoredDocument& s, Xapian::Document& d);
   std::vector<Xapian::Document> Passages(const StoredDocument& s);
 

@@ -2,7 +2,10 @@
 // kb-indexer gets Unavailable, not a corrupt index).
 //
 // Upserts are replace_document() on the document's unique id term, so re-indexing a file never
-// duplicates it. The document's passages go to the passage index (schema::kPassagesFolder inside
+// duplicates it. A message's attachments (BuiltDocument::attachments) are replaced with it: the
+// old ones go (documents, passages, copies), the new ones come with their copies of the bytes,
+// written at once into the index folder (schema::kAttachmentsFolder); removing the message
+// removes them. The document's passages go to the passage index (schema::kPassagesFolder inside
 // the index folder), replacing the ones with its parent term; it is committed just before the
 // document index, so a run killed in between leaves the documents as they were (and re-indexes
 // them) while their passages may already be new, never the other way round. Changes become visible
@@ -97,6 +100,11 @@ class IndexWriter {
       : db_(std::move(db)), passages_(std::move(passages)) {}
   // The parent term of the passages of the document with this unique id term.
   static std::string ParentTerm(const std::string& id_term);
+  // Replaces one document and its passages (Xapian errors are the caller's).
+  void Write(const BuiltDocument& doc);
+  // Removes the attachments of the document with this unique id term: their documents, their
+  // passages and the index's copies of their files (Xapian errors are the caller's).
+  void RemoveAttachmentsOf(const std::string& id_term);
   Xapian::WritableDatabase db_;
   Xapian::WritableDatabase passages_;
   size_t pending_ = 0;

@@ -65,6 +65,7 @@ struct FileFailure {
 
 struct RunSummary {
   std::size_t indexed = 0;
+  std::size_t attachments = 0;  // e-mail attachments indexed as documents of their own
   std::size_t unchanged = 0;
   std::size_t removed = 0;
   std::size_t failed = 0;

@@ -50,11 +50,12 @@ struct Hit {
   std::vector<ThemeTag> themes;
   std::vector<GemeenteTag> gemeenten;
   std::vector<std::string> provincies;
-  std::string snippet;     // HTML: text escaped, matches in <mark>
-  std::vector<int> pages;  // 1-based pages where the query matches best, best first
-  std::string format;      // "pdf", "text", "markdown" (the HTTP layer builds the file URL)
-  std::string added;       // when it entered the index (schema::kSlotAdded); empty if unknown
-  double score = 0;        // relevance weight (0 when sorted by date)
+  std::string snippet;           // HTML: text escaped, matches in <mark>
+  std::vector<int> pages;        // 1-based pages where the query matches best, best first
+  std::string format;            // "pdf", "text", "markdown" (the HTTP layer builds the file URL)
+  std::string added;             // when it entered the index (schema::kSlotAdded); empty if unknown
+  double score = 0;              // relevance weight (0 when sorted by date)
+  LinkedDocument attachment_of;  // an e-mail attachment's message (empty id otherwise)
 };
 
 struct SearchResult {
