@@ -1,19 +1,27 @@
 // OLE compound files: Word 97-2003 documents (.doc) are read by Debian's antiword, run from the
 // extraction worker as Omega and Recoll do (a hang or crash of the tool is the worker's, and
 // the sandbox's time limit kills the worker's whole process group, the tool included); catdoc
-// reads what antiword refuses (Word 6 and 95). A password-protected Word, Excel or PowerPoint
-// file of any age is an OLE file with an "EncryptedPackage" stream, and is reported as such.
+// reads what antiword refuses (Word 6 and 95). antiword leaves out the reviewers' comments
+// (Word's annotations) and the headers and footers, which catdoc prints after the text: those
+// paragraphs (AddedParagraphs) follow antiword's text, headed "Opmerkingen en overige tekst:",
+// without catdoc's field codes ("REF _Ref123 \h"). A password-protected Word, Excel or
+// PowerPoint file of any age is an OLE file with an "EncryptedPackage" stream, and is reported
+// as such.
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
 #include <cerrno>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "format_extractors.h"
+#include "kb/analysis/text_fold.h"
 #include "spawn_handles.h"
 #include "text_scan.h"
 #include "unique_fd.h"
@@ -76,6 +84,92 @@ Result<ToolRun> RunTool(std::vector<std::string> argv) {
 
 std::string Describe(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
 
+// Word's field instructions as catdoc prints them: a keyword in capitals, bookmarks, switches.
+bool IsFieldCode(std::string_view word) {
+  static const std::set<std::string_view> kKeywords = {
+      "ARABIC",      "EMBED",   "FORMCHECKBOX", "FORMTEXT", "HYPERLINK", "INCLUDEPICTURE",
+      "MERGEFORMAT", "NOTEREF", "NUMPAGES",     "PAGE",     "PAGEREF",   "REF",
+      "SEQ",         "SHAPE",   "STYLEREF",     "TOC",      "XE"};
+  // A bookmark in quotes ("_Toc523226641") is one too.
+  while (word.size() > 1 && word.front() == '"' && word.back() == '"') {
+    word = word.substr(1, word.size() - 2);
+  }
+  return kKeywords.count(word) > 0 || word.front() == '\\' || word.front() == '_' ||
+         word.front() == '*';
+}
+
+// The words of a paragraph, field codes left out, as they stand and folded to their letters.
+struct ParagraphWords {
+  std::string text;
+  std::vector<std::string> folded;
+};
+
+ParagraphWords WordsOf(std::string_view paragraph) {
+  ParagraphWords out;
+  std::size_t i = 0;
+  while (i < paragraph.size()) {
+    while (i < paragraph.size() && scan::IsAsciiSpace(paragraph[i])) ++i;
+    std::size_t end = i;
+    while (end < paragraph.size() && !scan::IsAsciiSpace(paragraph[end])) ++end;
+    const std::string_view word = paragraph.substr(i, end - i);
+    i = end;
+    if (word.empty() || IsFieldCode(word)) continue;
+    if (!out.text.empty()) out.text.push_back(' ');
+    out.text.append(word);
+    std::string letters;
+    for (const char c : analysis::Folded(word)) {
+      if (scan::IsWordByte(c)) letters.push_back(c);
+    }
+    if (!letters.empty()) out.folded.push_back(std::move(letters));
+  }
+  return out;
+}
+
+// Runs of `n` words, each as one string.
+std::vector<std::string> Shingles(const std::vector<std::string>& words, std::size_t n) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i + n <= words.size(); ++i) {
+    std::string shingle = words[i];
+    for (std::size_t j = 1; j < n; ++j) shingle += ' ' + words[i + j];
+    out.push_back(std::move(shingle));
+  }
+  return out;
+}
+
+// The paragraphs at the end of `other` that `text` does not hold: what catdoc reads after
+// Word's main text and footnotes (headers and footers, the reviewers' comments) and antiword
+// leaves out. A paragraph is new when more than half its runs of three words (of one or two
+// for a shorter one) do not occur in `text`, so a comment that repeats the text's words is new
+// and a paragraph both tools read, around a field code, is not. Only those after the last
+// paragraph both read: catdoc's cells of a table or a table of contents, which antiword lays
+// out otherwise, stay out.
+std::vector<std::string> AddedParagraphs(std::string_view text, std::string_view other) {
+  const std::vector<std::string> text_words = WordsOf(text).folded;
+  std::array<std::set<std::string>, 3> known;
+  for (std::size_t n = 1; n <= 3; ++n) {
+    for (std::string& shingle : Shingles(text_words, n)) known[n - 1].insert(std::move(shingle));
+  }
+  std::vector<std::string> added;
+  std::size_t start = 0;
+  while (start < other.size()) {
+    std::size_t end = other.find('\n', start);
+    if (end == std::string_view::npos) end = other.size();
+    ParagraphWords words = WordsOf(other.substr(start, end - start));
+    start = end + 1;
+    if (words.folded.empty()) continue;
+    const std::size_t n = std::min<std::size_t>(3, words.folded.size());
+    const std::vector<std::string> shingles = Shingles(words.folded, n);
+    std::size_t seen = 0;
+    for (const std::string& shingle : shingles) seen += known[n - 1].count(shingle);
+    if (seen * 2 < shingles.size()) {
+      added.push_back(std::move(words.text));
+    } else {
+      added.clear();  // both read this one: what came before it is not the end
+    }
+  }
+  return added;
+}
+
 Result<RawExtraction> ExtractWord97(const std::filesystem::path& path) {
   std::string tool_error;
   for (std::vector<std::string> argv :
@@ -90,6 +184,15 @@ Result<RawExtraction> ExtractWord97(const std::filesystem::path& path) {
       tool_error =
           argv[0] + " could not read it (exit code " + std::to_string(run->exit_code) + ")";
       continue;
+    }
+    if (argv[0] == "antiword") {
+      // catdoc's text, for what antiword leaves out; without catdoc, antiword's alone.
+      auto other = RunTool({"catdoc", "-d", "utf-8", "-w", path.string()});
+      if (other.ok() && other->exit_code == 0) {
+        const auto added = AddedParagraphs(run->output, other->output);
+        if (!added.empty()) run->output += "\n\nOpmerkingen en overige tekst:\n";
+        for (const std::string& paragraph : added) run->output += paragraph + "\n";
+      }
     }
     RawExtraction raw;
     raw.doc.format = "doc";
