@@ -20,14 +20,17 @@ constexpr std::size_t kMaxTermBytes = 120;  // Xapian allows 245; longer "words"
 class TextIndexer {
  public:
   // `foreign`: the text is not Dutch; its words get this stemmer's stems (none when null).
+  // `positions`: add each word at its position (else with its frequency only).
   TextIndexer(WordAnalysis& words, Xapian::Document& doc, std::string_view prefix,
-              Xapian::termcount wdf_inc, bool foreign, const Xapian::Stem* foreign_stemmer)
+              Xapian::termcount wdf_inc, bool foreign, const Xapian::Stem* foreign_stemmer,
+              bool positions)
       : words_(words),
         doc_(doc),
         prefix_(prefix),
         wdf_inc_(wdf_inc),
         foreign_(foreign),
-        foreign_stemmer_(foreign_stemmer) {
+        foreign_stemmer_(foreign_stemmer),
+        positions_(positions) {
     const std::size_t window = words.resources().synonyms.longest_phrase();
     recent_.resize(window > 0 ? window : 1);
   }
@@ -59,7 +62,11 @@ class TextIndexer {
 
   void AddPosting(std::string_view word, Xapian::termpos pos) {
     term_.assign(prefix_).append(word);
-    doc_.add_posting(term_, pos, wdf_inc_);
+    if (positions_) {
+      doc_.add_posting(term_, pos, wdf_inc_);
+    } else {
+      doc_.add_term(term_, wdf_inc_);
+    }
   }
   void AddStem(std::string_view stem) {
     term_.assign(schema::kPrefixStem).append(prefix_).append(stem);
@@ -142,6 +149,7 @@ class TextIndexer {
   Xapian::termcount wdf_inc_;
   bool foreign_;
   const Xapian::Stem* foreign_stemmer_;
+  const bool positions_;
   std::string term_;
   std::string chain_;
   Xapian::termpos chain_start_ = 0;
@@ -175,10 +183,11 @@ const Xapian::Stem* Analyzer::Impl::ForeignStemmer(std::string_view language) {
 
 void Analyzer::IndexText(std::string_view text, Xapian::Document& doc, Xapian::termpos& pos,
                          std::string_view prefix, Xapian::termcount wdf_inc,
-                         std::string_view language) {
+                         std::string_view language, Positions positions) {
   const bool foreign = !language.empty() && language != "nl";
   TextIndexer indexer(impl_->words, doc, prefix, wdf_inc, foreign,
-                      foreign ? impl_->ForeignStemmer(language) : nullptr);
+                      foreign ? impl_->ForeignStemmer(language) : nullptr,
+                      positions == Positions::kKeep);
   Tokenizer tokenizer(text);
   std::string word;
   for (Token token; tokenizer.Next(token);) {

@@ -201,9 +201,10 @@ std::vector<Xapian::Document> DocumentBuilder::Passages(const StoredDocument& s)
     Xapian::Document d;
     d.add_boolean_term(parent);
     Xapian::termpos pos = 0;
-    analyzer_.IndexText(passage.text, d, pos, {}, 1, s.language);
-    pos += schema::kPageGap;
-    analyzer_.IndexText(passage.section, d, pos, {}, 1, s.language);
+    // Without positions: a passage search matches words, never phrases (Searcher::Passages).
+    constexpr auto kNoPositions = analysis::Analyzer::Positions::kDrop;
+    analyzer_.IndexText(passage.text, d, pos, {}, 1, s.language, kNoPositions);
+    analyzer_.IndexText(passage.section, d, pos, {}, 1, s.language, kNoPositions);
     d.add_value(schema::kPassageSlotDocument, s.id);
     d.add_value(schema::kPassageSlotPage, std::to_string(passage.page));
     d.add_value(schema::kPassageSlotRole, std::string(analysis::SectionRoleName(passage.role)));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -30,6 +31,34 @@ constexpr double kAppendixPenalty = 0.15;
 // In the first five, at most this many passages of one document.
 constexpr std::size_t kFirstFive = 5;
 constexpr std::size_t kMaxPerDocumentInFirstFive = 2;
+
+// `q` with every phrase and NEAR an AND of its parts: the passage index keeps no positions
+// (DocumentBuilder), and the documents passages come from already hold the phrase.
+Xapian::Query WithoutPositions(const Xapian::Query& q) {
+  using Q = Xapian::Query;
+  const Q::op type = q.get_type();
+  switch (type) {
+    case Q::OP_PHRASE:
+    case Q::OP_NEAR:
+    case Q::OP_AND:
+    case Q::OP_OR:
+    case Q::OP_AND_NOT:
+    case Q::OP_XOR:
+    case Q::OP_AND_MAYBE:
+    case Q::OP_FILTER:
+    case Q::OP_SYNONYM:
+    case Q::OP_MAX: {
+      std::vector<Q> parts;
+      for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+        parts.push_back(WithoutPositions(q.get_subquery(i)));
+      }
+      const bool positional = type == Q::OP_PHRASE || type == Q::OP_NEAR;
+      return Q(positional ? Q::OP_AND : type, parts.begin(), parts.end());
+    }
+    default:  // a leaf, or an operator with a parameter this cannot copy: as it is
+      return q;
+  }
+}
 
 struct RankedPassage {
   PassageHit hit;
@@ -98,13 +127,14 @@ Result<PassageResult> Searcher::Impl::Passages(const SearchRequest& r) {
   // The query as built (stems, compound parts, synonyms) or the question's words as Xapian's
   // own parser stems them: a passage is short, and the plain words find its page more often
   // (BENCHMARKS.md §7: top 3 0.585 -> 0.623, top 5 0.604 -> 0.642 on the question set).
-  // Explicit syntax (NOT, phrases, fields) is the built query's alone. Without the proximity
-  // bonus: a passage is a few sentences, and reading the positions of its words for the NEAR
-  // pairs made a long question's passages ten times slower (BENCHMARKS.md §7b).
-  Xapian::Query passage_query = built->query;
+  // Explicit syntax (NOT, phrases, fields) is the built query's alone. Passages keep no
+  // positions: a phrase or NEAR is an AND of its words there (the documents hold the phrase),
+  // and the proximity bonus is left out (reading positions for the NEAR pairs made a long
+  // question's passages ten times slower, BENCHMARKS.md §7b).
+  Xapian::Query passage_query = WithoutPositions(built->query);
   if (!HasExplicitSyntax(built->text)) {
-    const Xapian::Query& words =
-        built->without_proximity.empty() ? built->query : built->without_proximity;
+    const Xapian::Query words = WithoutPositions(
+        built->without_proximity.empty() ? built->query : built->without_proximity);
     try {
       Xapian::QueryParser plain;
       analyzer.ConfigureQueryParser(plain);  // the stemmer, STEM_SOME, the stopwords

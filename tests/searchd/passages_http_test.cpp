@@ -201,6 +201,27 @@ TEST_CASE("a passage is escaped, marks the query's words and cites its page and 
   for (const auto& [id, count] : in_first_five) CHECK(count <= 2);
 }
 
+TEST_CASE(
+    "a phrase finds passages of the documents that hold it, though passages keep no "
+    "positions") {
+  // The passage index has no positions (its size and indexing time); a phrase is matched by
+  // the documents, and their passages by its words.
+  for (const std::string q : {"\"maatschappelijke kosten\"", "\"huiselijk geweld\" NOT corona",
+                              "\"eigen bijdrage\" OR mantelzorg*"}) {
+    INFO(q);
+    const json search = Get("/api/search?size=50&q=" + kb::test::EncodeUrl(q));
+    REQUIRE(search["total"].get<int>() > 0);
+    std::set<std::string> documents;
+    for (const auto& h : search["hits"]) documents.insert(h["id"].get<std::string>());
+    const json body = Get("/api/passages?size=10&q=" + kb::test::EncodeUrl(q));
+    REQUIRE_FALSE(body["passages"].empty());
+    for (const auto& p : body["passages"]) {
+      CHECK(documents.count(p["id"].get<std::string>()) == 1);
+      CHECK(p["text"].get<std::string>().find("<mark>") != std::string::npos);
+    }
+  }
+}
+
 TEST_CASE("passages take the filters of a search") {
   const json body =
       Get("/api/passages?size=10&kind=wet&q=" + kb::test::EncodeUrl("melding huiselijk geweld"));

@@ -87,9 +87,12 @@ class Analyzer {
   // chains and, where Snowball has a stemmer for it (en, de, fr, ...), that stemmer's stems; never
   // the Dutch stemmer, compound parts, elisions or synonyms, which would make Dutch words of it
   // ("wonderland": "wonder" + "land"). Frisian has no Snowball stemmer: its words only.
+  // `positions` kDrop indexes the words without their positions (`pos` still advances): for
+  // texts no phrase is ever matched in.
+  enum class Positions { kKeep, kDrop };
   void IndexText(std::string_view text, Xapian::Document& doc, Xapian::termpos& pos,
                  std::string_view prefix = {}, Xapian::termcount wdf_inc = 1,
-                 std::string_view language = {});
+                 std::string_view language = {}, Positions positions = Positions::kKeep);
 
   // The stemmer (Xapian's "dutch" plus the override layer) for Xapian::QueryParser, so queries
   // stem exactly as documents do. It folds its input. The returned object belongs to the
