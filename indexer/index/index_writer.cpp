@@ -9,6 +9,7 @@
 #include "kb/core/fnv_hash.h"
 #include "kb/core/schema.h"
 #include "kb/core/utc_time.h"
+#include "passage_writer.h"
 
 namespace kb::index {
 
@@ -44,6 +45,11 @@ Status FromXapian(const Xapian::Error& e, std::string_view what) {
 }
 
 }  // namespace
+
+IndexWriter::IndexWriter(Xapian::WritableDatabase db, Xapian::WritableDatabase passages)
+    : db_(std::move(db)), passages_(std::make_unique<PassageWriter>(std::move(passages))) {}
+
+IndexWriter::~IndexWriter() = default;
 
 Result<std::unique_ptr<IndexWriter>> IndexWriter::Open(const std::filesystem::path& dir) {
   try {
@@ -120,7 +126,7 @@ std::map<std::string, KnownFailure> IndexWriter::KnownFailures() const {
   return failures;
 }
 
-Status IndexWriter::Upsert(const BuiltDocument& doc) {
+Status IndexWriter::Upsert(BuiltDocument& doc) {
   std::vector<const BuiltDocument*> all{&doc};
   for (const BuiltDocument& attachment : doc.attachments) all.push_back(&attachment);
   for (const BuiltDocument* d : all) {
@@ -136,7 +142,7 @@ Status IndexWriter::Upsert(const BuiltDocument& doc) {
   try {
     RemoveAttachmentsOf(doc.id_term);
     Write(doc);
-    for (const BuiltDocument& attachment : doc.attachments) {
+    for (BuiltDocument& attachment : doc.attachments) {
       // Without its copy an attachment is still found; only its file cannot be opened.
       std::error_code ignored;
       const std::filesystem::path copy = attachment.stored.path;
@@ -154,7 +160,7 @@ Status IndexWriter::Upsert(const BuiltDocument& doc) {
   return Status::Ok();
 }
 
-void IndexWriter::Write(const BuiltDocument& doc) {
+void IndexWriter::Write(BuiltDocument& doc) {
   // The document keeps the time it first entered the index across every replacement.
   std::string added;
   if (auto p = db_.postlist_begin(doc.id_term); p != db_.postlist_end(doc.id_term)) {
@@ -163,8 +169,9 @@ void IndexWriter::Write(const BuiltDocument& doc) {
   if (added.empty()) added = UtcNowIso8601();
   Xapian::Document document = doc.document;  // a handle: the caller's document gains the value
   document.add_value(schema::kSlotAdded, added);
-  passages_.delete_document(ParentTerm(doc.id_term));
-  for (const Xapian::Document& passage : doc.passages) passages_.add_document(passage);
+  // Moved, never shared: a Xapian::Document handle belongs to one thread at a time.
+  passages_->Replace(ParentTerm(doc.id_term), std::move(doc.passages));
+  doc.passages.clear();
   db_.replace_document(doc.id_term, document);
   ++pending_;
 }
@@ -184,7 +191,7 @@ void IndexWriter::RemoveAttachmentsOf(const std::string& id_term) {
     auto term = attachment.termlist_begin();
     term.skip_to(std::string(schema::kPrefixId));
     if (term != attachment.termlist_end() && (*term).rfind(schema::kPrefixId, 0) == 0) {
-      passages_.delete_document(ParentTerm(*term));
+      passages_->Replace(ParentTerm(*term), {});
     }
     db_.delete_document(docid);
     ++pending_;
@@ -215,7 +222,7 @@ Status IndexWriter::Remove(Xapian::docid docid) {
     auto term = doc.termlist_begin();
     term.skip_to(std::string(schema::kPrefixId));
     if (term != doc.termlist_end() && (*term).rfind(schema::kPrefixId, 0) == 0) {
-      passages_.delete_document(ParentTerm(*term));
+      passages_->Replace(ParentTerm(*term), {});
       RemoveAttachmentsOf(*term);
     }
     db_.delete_document(docid);
@@ -230,7 +237,7 @@ Status IndexWriter::Remove(Xapian::docid docid) {
 
 Status IndexWriter::RemoveByTerm(const std::string& id_term) {
   try {
-    passages_.delete_document(ParentTerm(id_term));
+    passages_->Replace(ParentTerm(id_term), {});
     RemoveAttachmentsOf(id_term);
     db_.delete_document(id_term);
     ++pending_;
@@ -314,8 +321,10 @@ Status IndexWriter::MarkPassagesComplete() {
 }
 
 Status IndexWriter::Commit() {
+  // The passages first: a run killed in between leaves documents with newer passages, never
+  // the other way round; a passage index that failed leaves the document index uncommitted.
+  if (Status st = passages_->Commit(); !st.ok()) return st;
   try {
-    passages_.commit();
     db_.set_metadata(std::string(schema::kMetaLastUpdate), UtcNowIso8601());
     db_.commit();
     pending_ = 0;

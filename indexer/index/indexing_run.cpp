@@ -195,7 +195,7 @@ class IndexingRun {
   Status AwaitShared();
   Status TakePending();
   Status Handle(FileOutcome outcome);
-  Status WriteBuilt(const std::string& path, const BuiltDocument& built);
+  Status WriteBuilt(const std::string& path, BuiltDocument& built);
   void FinishQueued(const std::string& path, const std::string& failure);
   Status Commit();
   Status WriteLoop();
@@ -429,7 +429,7 @@ void IndexingRun::WriteStatus(std::string_view state) {
 
 // Upserts a built document and marks it for the near-duplicate step in the same batch.
 // InvalidArgument when the writer refuses the document (nothing written).
-Status IndexingRun::WriteBuilt(const std::string& path, const BuiltDocument& built) {
+Status IndexingRun::WriteBuilt(const std::string& path, BuiltDocument& built) {
   if (Status st = writer_.Upsert(built); !st.ok()) return st;
   if (failures_.count(path)) (void)writer_.ForgetFailure(path);
   ++summary_.indexed;

@@ -265,6 +265,40 @@ TEST_CASE("a document Xapian would refuse is refused alone; the batch it came in
   CHECK(xdb.get_termfreq("Qbad") == 0);
 }
 
+TEST_CASE("a passage Xapian refuses fails the commit before the document index is committed") {
+  // Passages are written by a thread of their own (PassageWriter): its failure must reach the
+  // commit, which then leaves the document index as readers saw it (the run stops there).
+  TempDir tmp;
+  const std::string db = (tmp.path() / "db").string();
+  auto writer = kb::index::IndexWriter::Open(db);
+  REQUIRE(writer.ok());
+  kb::index::BuiltDocument doc;
+  doc.id_term = "Qdoc";
+  doc.document.add_boolean_term(doc.id_term);
+  doc.stored.path = "/corpus/rapport.txt";
+  Xapian::Document passage;
+  passage.add_boolean_term("XUdoc");
+  passage.add_term(std::string(300, 'p'));  // beyond Xapian's term limit
+  doc.passages.push_back(passage);
+  REQUIRE((*writer)->Upsert(doc).ok());  // the passage is written later, on the other thread
+  const kb::Status failed = (*writer)->Commit();
+  CHECK(failed.kind() == kb::ErrorKind::kInternal);
+  CHECK(Contains(failed.message(), "passage index"));
+  CHECK(Xapian::Database(db).get_termfreq("Qdoc") == 0);
+  // The passage writer's next batch starts clean.
+  kb::index::BuiltDocument next;
+  next.id_term = "Qnext";
+  next.document.add_boolean_term(next.id_term);
+  next.stored.path = "/corpus/volgende.txt";
+  REQUIRE((*writer)->Upsert(next).ok());
+  REQUIRE((*writer)->Commit().ok());
+  writer->reset();
+  Xapian::Database xdb(db);
+  CHECK(xdb.get_termfreq("Qnext") == 1);
+  Xapian::Database passages(db + "/passages");
+  CHECK(passages.get_termfreq("XUdoc") == 0);
+}
+
 TEST_CASE("an editor's 300-character organisation is applied; an upload that fails is reported") {
   TempDir tmp;
   const fs::path corpus = fs::path(tmp.path()) / "corpus";

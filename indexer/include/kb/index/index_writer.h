@@ -2,7 +2,8 @@
 // kb-indexer gets Unavailable, not a corrupt index).
 //
 // Upserts are replace_document() on the document's unique id term, so re-indexing a file never
-// duplicates it. A message's attachments (BuiltDocument::attachments) are replaced with it: the
+// duplicates it. The passage index is written by a thread of its own (PassageWriter). A
+// message's attachments (BuiltDocument::attachments) are replaced with it: the
 // old ones go (documents, passages, copies), the new ones come with their copies of the bytes,
 // written at once into the index folder (schema::kAttachmentsFolder); removing the message
 // removes them. The document's passages go to the passage index (schema::kPassagesFolder inside
@@ -33,6 +34,8 @@
 
 namespace kb::index {
 
+class PassageWriter;
+
 // What the index already knows about a source file.
 struct KnownDocument {
   Xapian::docid docid = 0;
@@ -51,6 +54,7 @@ class IndexWriter {
   // Opens or creates the index at `dir` and stamps the schema. Unavailable when another process
   // holds the write lock; InvalidArgument when the index has another schema or stemmer.
   static Result<std::unique_ptr<IndexWriter>> Open(const std::filesystem::path& dir);
+  ~IndexWriter();
 
   // Every indexed document, by absolute source path. Until a run has given every document its
   // passages (MarkPassagesComplete), their signatures and hashes are left out, so the run
@@ -63,7 +67,8 @@ class IndexWriter {
   // schema::kMaxTermBytes (the index and the batch are untouched: fail that document, go on).
   // Internal when Xapian fails otherwise; Xapian has then discarded the uncommitted changes, so
   // the run must stop rather than count them as done.
-  Status Upsert(const BuiltDocument& doc);
+  // The document's passages (and its attachments') are taken, for the passage writer's thread.
+  Status Upsert(BuiltDocument& doc);
   // A file whose bytes did not change (same hash) but whose signature did: store the new one.
   Status UpdateSignature(Xapian::docid docid, const std::string& signature);
   Status Remove(Xapian::docid docid);
@@ -96,17 +101,16 @@ class IndexWriter {
   const Xapian::Database& database() const { return db_; }
 
  private:
-  IndexWriter(Xapian::WritableDatabase db, Xapian::WritableDatabase passages)
-      : db_(std::move(db)), passages_(std::move(passages)) {}
+  IndexWriter(Xapian::WritableDatabase db, Xapian::WritableDatabase passages);
   // The parent term of the passages of the document with this unique id term.
   static std::string ParentTerm(const std::string& id_term);
   // Replaces one document and its passages (Xapian errors are the caller's).
-  void Write(const BuiltDocument& doc);
+  void Write(BuiltDocument& doc);
   // Removes the attachments of the document with this unique id term: their documents, their
   // passages and the index's copies of their files (Xapian errors are the caller's).
   void RemoveAttachmentsOf(const std::string& id_term);
   Xapian::WritableDatabase db_;
-  Xapian::WritableDatabase passages_;
+  std::unique_ptr<PassageWriter> passages_;  // its own thread
   size_t pending_ = 0;
 };
 
