@@ -1,6 +1,7 @@
 // The contract every extracted document keeps, checked by the extraction fuzzers: the
-// ExtractedDoc comment promises UTF-8 text, and ExtractFile a title that is never empty. A
-// broken promise aborts, so libFuzzer reports it like a crash, with the input that caused it.
+// ExtractedDoc comment promises UTF-8 text, and ExtractFile a title that is never empty; an
+// e-mail's attachments keep it too, under safe file names. A broken promise aborts, so
+// libFuzzer reports it like a crash, with the input that caused it.
 #pragma once
 
 #include <cstdio>
@@ -36,6 +37,17 @@ inline void CheckExtractedDoc(const extract::ExtractedDoc& doc) {
   for (const auto& page : doc.pages) {
     Require(analysis::IsValidUtf8(page), "a page is not UTF-8", page);
     Require(page.find('\0') == std::string::npos, "a page holds a NUL byte", page);
+  }
+  // An e-mail's attachments: each a document of its own under one safe file name.
+  Require(doc.attachments.size() <= extract::kMaxAttachmentDocuments, "too many attachments",
+          doc.title);
+  for (const auto& attachment : doc.attachments) {
+    Require(analysis::IsValidUtf8(attachment.name) &&
+                attachment.name == extract::AttachmentFileName(attachment.name),
+            "an attachment's name is not one safe file name", attachment.name);
+    Require(attachment.doc.attachments.empty(), "an attachment has attachments of its own",
+            attachment.name);
+    CheckExtractedDoc(attachment.doc);
   }
 }
 

@@ -140,7 +140,11 @@ Status IndexWriter::Upsert(BuiltDocument& doc) {
     }
   }
   try {
-    RemoveAttachmentsOf(doc.id_term);
+    // Attachments the message still has are replaced (keeping when they entered the index);
+    // the others go.
+    std::set<std::string> kept;
+    for (const BuiltDocument& attachment : doc.attachments) kept.insert(attachment.id_term);
+    RemoveAttachmentsOf(doc.id_term, kept);
     Write(doc);
     for (BuiltDocument& attachment : doc.attachments) {
       // Without its copy an attachment is still found; only its file cannot be opened.
@@ -176,7 +180,8 @@ void IndexWriter::Write(BuiltDocument& doc) {
   ++pending_;
 }
 
-void IndexWriter::RemoveAttachmentsOf(const std::string& id_term) {
+void IndexWriter::RemoveAttachmentsOf(const std::string& id_term,
+                                      const std::set<std::string>& kept) {
   const std::string container =
       std::string(schema::kPrefixContainer) + id_term.substr(schema::kPrefixId.size());
   const std::vector<Xapian::docid> attachments(db_.postlist_begin(container),
@@ -184,15 +189,16 @@ void IndexWriter::RemoveAttachmentsOf(const std::string& id_term) {
   std::filesystem::path folder;
   for (const Xapian::docid docid : attachments) {
     const Xapian::Document attachment = db_.get_document(docid);
+    auto term = attachment.termlist_begin();
+    term.skip_to(std::string(schema::kPrefixId));
+    const bool has_id =
+        term != attachment.termlist_end() && (*term).rfind(schema::kPrefixId, 0) == 0;
+    if (has_id && kept.count(*term)) continue;
     const std::filesystem::path copy = attachment.get_value(schema::kSlotPath);
     std::error_code ignored;
     std::filesystem::remove(copy, ignored);
     folder = copy.parent_path();
-    auto term = attachment.termlist_begin();
-    term.skip_to(std::string(schema::kPrefixId));
-    if (term != attachment.termlist_end() && (*term).rfind(schema::kPrefixId, 0) == 0) {
-      passages_->Replace(ParentTerm(*term), {});
-    }
+    if (has_id) passages_->Replace(ParentTerm(*term), {});
     db_.delete_document(docid);
     ++pending_;
   }

@@ -24,7 +24,7 @@ inline constexpr std::string_view kTitleFromFileName = "file name";
 
 // An e-mail's attachments become documents of their own; their bytes, all together, up to this
 // (a bigger attachment is still indexed, but its file cannot be opened from the index).
-inline constexpr std::size_t kMaxAttachmentBytesTotal = std::size_t{128} << 20;
+inline constexpr std::size_t kMaxAttachmentBytesTotal = std::size_t{64} << 20;
 // At most this many of them per file (a forwarded message's own included).
 inline constexpr std::size_t kMaxAttachmentDocuments = 100;
 

@@ -24,6 +24,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -106,9 +107,10 @@ class IndexWriter {
   static std::string ParentTerm(const std::string& id_term);
   // Replaces one document and its passages (Xapian errors are the caller's).
   void Write(BuiltDocument& doc);
-  // Removes the attachments of the document with this unique id term: their documents, their
-  // passages and the index's copies of their files (Xapian errors are the caller's).
-  void RemoveAttachmentsOf(const std::string& id_term);
+  // Removes the attachments of the document with this unique id term, but those with an id
+  // term in `kept`: their documents, their passages and the index's copies of their files
+  // (Xapian errors are the caller's).
+  void RemoveAttachmentsOf(const std::string& id_term, const std::set<std::string>& kept = {});
   Xapian::WritableDatabase db_;
   std::unique_ptr<PassageWriter> passages_;  // its own thread
   size_t pending_ = 0;
