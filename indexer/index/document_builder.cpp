@@ -129,8 +129,8 @@ BuiltDocument DocumentBuilder::Build(const extract::ExtractedDoc& doc, const Cor
   int n = 0;
   for (const extract::ExtractedAttachment& attachment : doc.attachments) {
     CorpusFile copy;
-    copy.path = attachments_root / out.stored.id /
-                (std::to_string(++n) + "-" + extract::AttachmentFileName(attachment.name));
+    copy.path = attachments_root / out.stored.id / std::to_string(++n) /
+                extract::AttachmentFileName(attachment.name);
     copy.size = attachment.bytes.size();
     copy.mtime_ns = file.mtime_ns;
     Fnv1a64 bytes_hash;

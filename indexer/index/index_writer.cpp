@@ -197,13 +197,14 @@ void IndexWriter::RemoveAttachmentsOf(const std::string& id_term,
     const std::filesystem::path copy = attachment.get_value(schema::kSlotPath);
     std::error_code ignored;
     std::filesystem::remove(copy, ignored);
-    folder = copy.parent_path();
+    std::filesystem::remove(copy.parent_path(), ignored);  // <n>/, now empty
+    folder = copy.parent_path().parent_path();
     if (has_id) passages_->Replace(ParentTerm(*term), {});
     db_.delete_document(docid);
     ++pending_;
   }
   std::error_code ignored;
-  if (!folder.empty()) std::filesystem::remove(folder, ignored);  // only when empty
+  if (!folder.empty()) std::filesystem::remove(folder, ignored);  // only when none is left
 }
 
 Status IndexWriter::UpdateSignature(Xapian::docid docid, const std::string& signature) {

@@ -474,7 +474,8 @@ TEST_CASE("an e-mail's attachments are documents of their own, replaced and remo
     // The Word file has its own date; the undated text file takes the message's.
     CHECK(doc.date == (doc.format == "docx" ? "2021-03-04" : "2023-03-14"));
     // The index keeps a copy of each attachment, inside its own folder.
-    CHECK(fs::path(doc.path).parent_path() == fs::path(db) / "attachments" / message_id);
+    CHECK(fs::path(doc.path).parent_path().parent_path() ==
+          fs::path(db) / "attachments" / message_id);
     CHECK(fs::is_regular_file(doc.path));
     if (doc.format == "text") notes = doc;
   }

@@ -57,7 +57,7 @@ class DocumentBuilder {
   // A document's edits by its id; null when no editor touched it.
   using EditsOf = std::function<const editorial::DocumentEdits*(const std::string& id)>;
 
-  // The document and its attachments, whose copies go to `attachments_root`/<its id>/<n>-<name>
+  // The document and its attachments, whose copies go to `attachments_root`/<its id>/<n>/<name>
   // (n counts from 1 in the message's order).
   BuiltDocument Build(const extract::ExtractedDoc& doc, const CorpusFile& file,
                       const std::string& content_hash, const EditsOf& edits_of,
