@@ -2,17 +2,22 @@
 // kb-indexer gets Unavailable, not a corrupt index).
 //
 // Upserts are replace_document() on the document's unique id term, so re-indexing a file never
-// duplicates it. The passage index is written by a thread of its own (PassageWriter). A
-// message's attachments (BuiltDocument::attachments) are replaced with it: the
-// old ones go (documents, passages, copies), the new ones come with their copies of the bytes,
-// written at once into the index folder (schema::kAttachmentsFolder); removing the message
-// removes them. The document's passages go to the passage index (schema::kPassagesFolder inside
-// the index folder), replacing the ones with its parent term; it is committed just before the
-// document index, so a run killed in between leaves the documents as they were (and re-indexes
-// them) while their passages may already be new, never the other way round. Changes become visible
-// to readers at Commit(); a run killed between commits leaves the last committed state, which
-// Xapian guarantees opens. Not thread-safe: owned and used by the indexing run's writer thread
-// only.
+// duplicates it.
+//
+// The document's passages go to the passage index (schema::kPassagesFolder inside the index
+// folder), replacing the ones with its parent term. A thread of its own writes them
+// (PassageWriter). The passage index is committed just before the document index, so a run
+// killed in between leaves the documents as they were (and re-indexes them) while their passages
+// may already be new, never the other way round.
+//
+// A message's attachments (BuiltDocument::attachments) are replaced with it: the ones it no
+// longer has go (documents, passages, copies); the others come with their copies of the bytes,
+// written at once into the index folder (schema::kAttachmentsFolder). Removing the message
+// removes them.
+//
+// Changes become visible to readers at Commit(); a run killed between commits leaves the last
+// committed state, which Xapian guarantees opens. Not thread-safe: owned and used by the
+// indexing run's writer thread only.
 //
 // Size limits (schema::kMaxTermBytes, schema::kMaxMetadataKeyBytes). When Xapian refuses a
 // document (a term too long) it also discards every change made since the last commit, so a
