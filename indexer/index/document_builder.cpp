@@ -136,13 +136,10 @@ BuiltDocument DocumentBuilder::Build(const extract::ExtractedDoc& doc, const Cor
     Fnv1a64 bytes_hash;
     bytes_hash.Update(attachment.bytes);
     BuiltDocument member;
-    // Undated, an attachment is as old as its message.
-    if (attachment.doc.date.empty() && !doc.date.empty()) {
-      extract::ExtractedDoc dated = attachment.doc;
-      dated.date = doc.date;
-      member.stored = MachineDocument(dated, copy, bytes_hash.HexDigest());
-    } else {
-      member.stored = MachineDocument(attachment.doc, copy, bytes_hash.HexDigest());
+    member.stored = MachineDocument(attachment.doc, copy, bytes_hash.HexDigest());
+    if (member.stored.date.empty()) {  // undated, an attachment is as old as its message
+      member.stored.date = doc.date;
+      member.stored.year = YearOfDate(doc.date);
     }
     member.stored.attachment_of = {out.stored.id, out.stored.title, out.stored.format};
     member.stored.container_path = out.stored.path;

@@ -40,6 +40,14 @@ KnownFailure ParseFailure(std::string_view value) {
                       tab == std::string_view::npos ? "" : std::string(value.substr(tab + 1))};
 }
 
+// The document's unique id term (schema::kPrefixId), or "" when it has none.
+std::string IdTermOf(const Xapian::Document& doc) {
+  auto term = doc.termlist_begin();
+  term.skip_to(std::string(schema::kPrefixId));
+  if (term == doc.termlist_end() || (*term).rfind(schema::kPrefixId, 0) != 0) return {};
+  return *term;
+}
+
 Status FromXapian(const Xapian::Error& e, std::string_view what) {
   return Status::Internal(std::string(what) + ": " + e.get_description());
 }
@@ -189,17 +197,14 @@ void IndexWriter::RemoveAttachmentsOf(const std::string& id_term,
   std::filesystem::path folder;
   for (const Xapian::docid docid : attachments) {
     const Xapian::Document attachment = db_.get_document(docid);
-    auto term = attachment.termlist_begin();
-    term.skip_to(std::string(schema::kPrefixId));
-    const bool has_id =
-        term != attachment.termlist_end() && (*term).rfind(schema::kPrefixId, 0) == 0;
-    if (has_id && kept.count(*term)) continue;
+    const std::string attachment_id = IdTermOf(attachment);
+    if (kept.count(attachment_id)) continue;
     const std::filesystem::path copy = attachment.get_value(schema::kSlotPath);
     std::error_code ignored;
     std::filesystem::remove(copy, ignored);
     std::filesystem::remove(copy.parent_path(), ignored);  // <n>/, now empty
     folder = copy.parent_path().parent_path();
-    if (has_id) passages_->Replace(ParentTerm(*term), {});
+    if (!attachment_id.empty()) passages_->Replace(ParentTerm(attachment_id), {});
     db_.delete_document(docid);
     ++pending_;
   }
@@ -225,12 +230,10 @@ std::string IndexWriter::ParentTerm(const std::string& id_term) {
 
 Status IndexWriter::Remove(Xapian::docid docid) {
   try {
-    const Xapian::Document doc = db_.get_document(docid);
-    auto term = doc.termlist_begin();
-    term.skip_to(std::string(schema::kPrefixId));
-    if (term != doc.termlist_end() && (*term).rfind(schema::kPrefixId, 0) == 0) {
-      passages_->Replace(ParentTerm(*term), {});
-      RemoveAttachmentsOf(*term);
+    const std::string id_term = IdTermOf(db_.get_document(docid));
+    if (!id_term.empty()) {
+      passages_->Replace(ParentTerm(id_term), {});
+      RemoveAttachmentsOf(id_term);
     }
     db_.delete_document(docid);
     ++pending_;
