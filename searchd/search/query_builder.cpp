@@ -187,7 +187,7 @@ Xapian::Query WithExactForms(const Xapian::Query& query, const std::vector<std::
 // positions of each other (OP_NEAR: either order), at kProximityWeight. Only the unstemmed
 // terms carry positions, so a pair counts where the document uses the words as typed. Stopwords
 // between the two words count towards their distance in the query, as they do in the document.
-Xapian::Query NearPairs(analysis::Analyzer& analyzer, const std::string& text) {
+std::vector<Xapian::Query> NearPairs(analysis::Analyzer& analyzer, const std::string& text) {
   const std::vector<std::string> words = analyzer.Words(text);
   std::vector<Xapian::Query> pairs;
   size_t previous = words.size();  // the previous content word, none yet
@@ -197,15 +197,14 @@ Xapian::Query NearPairs(analysis::Analyzer& analyzer, const std::string& text) {
       const std::array<Xapian::Query, 2> pair = {Xapian::Query(words[previous]),
                                                  Xapian::Query(words[i])};
       const auto distance = static_cast<Xapian::termcount>(i - previous);
-      pairs.emplace_back(Xapian::Query::OP_NEAR, pair.begin(), pair.end(),
-                         std::max(kProximityWindow, distance + 1));
+      pairs.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query(Xapian::Query::OP_NEAR, pair.begin(), pair.end(),
+                                       std::max(kProximityWindow, distance + 1)),
+                         kProximityWeight);
     }
     previous = i;
   }
-  if (pairs.empty()) return Xapian::Query();
-  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                       Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()),
-                       kProximityWeight);
+  return pairs;
 }
 
 }  // namespace
@@ -266,6 +265,13 @@ Xapian::Query BuiltQuery::Matching(const Xapian::Query& filter) const {
 Xapian::Query BuiltQuery::Ranked(const Xapian::Query& filter) const {
   return coverage.empty() ? Matching(filter)
                           : Xapian::Query(Xapian::Query::OP_AND_MAYBE, Matching(filter), coverage);
+}
+
+BuiltQuery BuiltQuery::WithoutProximity() const {
+  BuiltQuery out = *this;
+  if (!without_proximity.empty()) out.query = without_proximity;
+  out.without_proximity = Xapian::Query();
+  return out;
 }
 
 double BuiltQuery::Relevance(double weight) const {
@@ -445,9 +451,10 @@ Result<BuiltQuery> QueryBuilder::Build(const std::string& q,
   // A bonus only: a document near-matches a pair only if it holds both words, which the query
   // already asks for, so this adds no match. (OP_AND_MAYBE would say so too, but Xapian 1.4
   // gives an OR of OP_NEARs under it less than their own weight: nDCG@10 0.804, not 0.817.)
-  if (const Xapian::Query near = NearPairs(analyzer_, theme_text); !near.empty()) {
+  if (std::vector<Xapian::Query> near = NearPairs(analyzer_, theme_text); !near.empty()) {
     out.without_proximity = out.query;
-    out.query = Xapian::Query(Xapian::Query::OP_OR, out.query, near);
+    near.insert(near.begin(), out.query);
+    out.query = Xapian::Query(Xapian::Query::OP_OR, near.begin(), near.end());
   }
   out.natural_language = question;
   return out;

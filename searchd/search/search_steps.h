@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "docid_set.h"
 #include "kb/core/schema.h"
 #include "searcher_impl.h"
 
@@ -51,17 +52,43 @@ class Searcher::Impl::SearchSteps {
   }
 
   std::unique_ptr<Run> Execute(const BuiltQuery& built) const {
+    const bool by_relevance = request_.EffectiveSort() == SortOrder::kRelevance;
+    if (impl_.shards || !by_relevance || request_.single_pass) return ExecuteInOnePass(built);
+    return ExecuteInPasses(built);
+  }
+
+  std::uint64_t AllWords(const BuiltQuery& built, std::uint64_t total) const {
+    if (built.all_words.empty() || built.coverage.empty()) return total;
+    return impl_.CountMatches(built.all_words, filter_);
+  }
+
+ private:
+  // How many candidates beyond the page the ranking pass keeps for the proximity bonus to
+  // reorder (ExecuteInPasses).
+  static constexpr Xapian::doccount kRankingMargin = 50;
+
+  // Hidden and merged documents leave every public result here, so the facets (counted from
+  // the matches) leave them out too.
+  Xapian::Query Visible(const Xapian::Query& query) const {
+    return request_.include_hidden ? query : WithoutHidden(query);
+  }
+
+  static void Weigh(Xapian::Enquire& enquire, const BuiltQuery& built) {
+    if (built.natural_language) {
+      enquire.set_weighting_scheme(Xapian::BM25Weight(kQuestionK1, 0, 1, kQuestionB, 0.5));
+    }
+  }
+
+  // One match that weighs and counts every match (checkatleast = doccount): shards (where each
+  // pass is a round trip to every shard), orders by date or addition (where relevance only
+  // breaks ties), and the reference the passes below are tested against.
+  std::unique_ptr<Run> ExecuteInOnePass(const BuiltQuery& built) const {
     auto out = std::make_unique<Run>();
     Xapian::Enquire enquire(impl_.db);
     const bool by_relevance = request_.EffectiveSort() == SortOrder::kRelevance;
     // By date or addition, relevance only breaks ties: the coverage tiers would be wasted work.
-    const Xapian::Query filtered = by_relevance ? built.Ranked(filter_) : built.Matching(filter_);
-    // Hidden and merged documents leave every public result here, so the facets (counted from
-    // the matches) leave them out too.
-    enquire.set_query(request_.include_hidden ? filtered : WithoutHidden(filtered));
-    if (built.natural_language) {
-      enquire.set_weighting_scheme(Xapian::BM25Weight(kQuestionK1, 0, 1, kQuestionB, 0.5));
-    }
+    enquire.set_query(Visible(by_relevance ? built.Ranked(filter_) : built.Matching(filter_)));
+    Weigh(enquire, built);
     if (request_.EffectiveSort() == SortOrder::kDate) {
       enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
     } else if (request_.EffectiveSort() == SortOrder::kAdded) {
@@ -87,9 +114,45 @@ class Searcher::Impl::SearchSteps {
     return out;
   }
 
-  std::uint64_t AllWords(const BuiltQuery& built, std::uint64_t total) const {
-    if (built.all_words.empty() || built.coverage.empty()) return total;
-    return impl_.CountMatches(built.all_words, filter_);
+  // Relevance order on one index: the answer of ExecuteInOnePass, without weighing every match.
+  //  1. Count: every match, unweighted (BoolWeight), for the exact total and the facets. The
+  //     proximity bonus is left out: it adds no match, and its positions are the costliest
+  //     reads of all.
+  //  2. Rank without the proximity bonus, keeping the page and kRankingMargin more; with
+  //     checkatleast 0, Xapian skips the documents that cannot reach them.
+  //  3. Weigh those candidates with the whole query, every one (checkatleast), and take the
+  //     page from them. Pass 2 cannot rank with the whole query: once Xapian 1.4 skips, it turns
+  //     an OR into an AND-like operator, under which an OR of NEAR pairs gains weight where its
+  //     words are not near (BENCHMARKS.md §2); a phrase the user typed is such a NEAR too.
+  // A document outside the candidates could still have won a place on the page by proximity
+  // alone; the margin makes that as good as impossible, and test_searchd_ranking_passes
+  // compares the answers with ExecuteInOnePass's on the corpus.
+  std::unique_ptr<Run> ExecuteInPasses(const BuiltQuery& built) const {
+    auto out = std::make_unique<Run>();
+    const BuiltQuery plain = built.WithoutProximity();
+    {
+      Xapian::Enquire counting(impl_.db);
+      counting.set_query(Visible(plain.Matching(filter_)));
+      counting.set_weighting_scheme(Xapian::BoolWeight());
+      if (request_.facets) counting.add_matchspy(&out->docids);
+      out->total = counting.get_mset(0, 0, impl_.db.get_doccount()).get_matches_estimated();
+    }
+    const auto size = static_cast<Xapian::doccount>(request_.size);
+    if (size == 0 || offset_ >= out->total) return out;  // counts only, or past the end
+
+    Xapian::Enquire ranking(impl_.db);
+    ranking.set_query(Visible(plain.Ranked(filter_)));
+    Weigh(ranking, built);
+    const Xapian::MSet ranked = ranking.get_mset(0, offset_ + size + kRankingMargin);
+    std::vector<Xapian::docid> candidates(ranked.begin(), ranked.end());
+    const auto count = static_cast<Xapian::doccount>(candidates.size());
+    const Xapian::Query among = DocidSet(std::move(candidates));
+    Xapian::Enquire weighing(impl_.db);
+    weighing.set_query(Visible(built.Ranked(
+        filter_.empty() ? among : Xapian::Query(Xapian::Query::OP_AND, filter_, among))));
+    Weigh(weighing, built);
+    out->mset = weighing.get_mset(offset_, size, count);
+    return out;
   }
 
  private:

@@ -138,6 +138,9 @@ struct BuiltQuery {
   // Matching(filter) ranked by coverage, then relevance: the coverage tiers added to each
   // match's weight (they add no match).
   Xapian::Query Ranked(const Xapian::Query& filter = Xapian::Query()) const;
+  // This query without its proximity bonus (`without_proximity`; itself when it has none): the
+  // same documents match (a NEAR pair adds no match), and no positions are read.
+  BuiltQuery WithoutProximity() const;
   // The relevance part of a weight Ranked() gave (the weight itself when there is no coverage).
   double Relevance(double weight) const;
 };

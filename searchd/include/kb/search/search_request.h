@@ -58,6 +58,10 @@ struct SearchRequest {
   // The editors' search: hidden and merged documents are found too (set by the caller, never a
   // URL parameter).
   bool include_hidden = false;
+  // Rank and count in one match that weighs every match, as every search did before the
+  // counting and ranking passes were split (search_steps.h): the reference the split passes
+  // are tested against (set by the caller, never a URL parameter).
+  bool single_pass = false;
 
   bool HasFilters() const;
   SortOrder EffectiveSort() const;
