@@ -209,6 +209,15 @@ std::vector<Xapian::Query> NearPairs(analysis::Analyzer& analyzer, const std::st
 
 }  // namespace
 
+bool ReadsPositions(const Xapian::Query& query) {
+  const Xapian::Query::op type = query.get_type();
+  if (type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR) return true;
+  for (size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    if (ReadsPositions(query.get_subquery(i))) return true;
+  }
+  return false;
+}
+
 bool IsQuestionWord(std::string_view folded_word) {
   return std::find(kQuestionWords.begin(), kQuestionWords.end(), folded_word) !=
          kQuestionWords.end();

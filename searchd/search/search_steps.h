@@ -121,7 +121,8 @@ class Searcher::Impl::SearchSteps {
   //  2. Rank without the proximity bonus, keeping the page and kRankingMargin more; with
   //     checkatleast 0, Xapian skips the documents that cannot reach them.
   //  3. Weigh those candidates with the whole query, every one (checkatleast), and take the
-  //     page from them. Pass 2 cannot rank with the whole query: once Xapian 1.4 skips, it turns
+  //     page from them; a query without a phrase or NEAR (one word) has its page from pass 2.
+  //     Pass 2 cannot rank with the whole query: once Xapian 1.4 skips, it turns
   //     an OR into an AND-like operator, under which an OR of NEAR pairs gains weight where its
   //     words are not near (BENCHMARKS.md §2); a phrase the user typed is such a NEAR too.
   // A document outside the candidates could still have won a place on the page by proximity
@@ -143,6 +144,10 @@ class Searcher::Impl::SearchSteps {
     Xapian::Enquire ranking(impl_.db);
     ranking.set_query(Visible(plain.Ranked(filter_)));
     Weigh(ranking, built);
+    if (!ReadsPositions(built.query)) {  // nothing positional to misweigh: pass 2 is the page
+      out->mset = ranking.get_mset(offset_, size);
+      return out;
+    }
     const Xapian::MSet ranked = ranking.get_mset(0, offset_ + size + kRankingMargin);
     std::vector<Xapian::docid> candidates(ranked.begin(), ranked.end());
     const auto count = static_cast<Xapian::doccount>(candidates.size());

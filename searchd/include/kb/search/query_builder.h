@@ -167,6 +167,9 @@ class QueryBuilder {
 // True when `q` uses syntax that QueryBuilder takes as written (see above).
 bool HasExplicitSyntax(std::string_view q);
 
+// True when `query` holds a phrase or NEAR anywhere: a match reads positions for it.
+bool ReadsPositions(const Xapian::Query& query);
+
 // True for the question words a plain query drops ("wanneer", folded, lower case).
 bool IsQuestionWord(std::string_view folded_word);
 
