@@ -53,8 +53,16 @@ class Searcher::Impl::SearchSteps {
 
   std::unique_ptr<Run> Execute(const BuiltQuery& built) const {
     const bool by_relevance = request_.EffectiveSort() == SortOrder::kRelevance;
-    if (impl_.shards || !by_relevance || request_.single_pass) return ExecuteInOnePass(built);
-    return ExecuteInPasses(built);
+    if (impl_.shards || !by_relevance) return ExecuteInOnePass(built);
+    switch (request_.passes) {
+      case SearchRequest::Passes::kOnePass:
+        return ExecuteInOnePass(built);
+      case SearchRequest::Passes::kSeparate:
+        return ExecuteInPasses(built);
+      case SearchRequest::Passes::kAuto:
+        break;
+    }
+    return FewPostings(built.query) ? ExecuteInOnePass(built) : ExecuteInPasses(built);
   }
 
   std::uint64_t AllWords(const BuiltQuery& built, std::uint64_t total) const {
@@ -66,6 +74,21 @@ class Searcher::Impl::SearchSteps {
   // How many candidates beyond the page the ranking pass keeps for the proximity bonus to
   // reorder (ExecuteInPasses).
   static constexpr Xapian::doccount kRankingMargin = 50;
+  // Up to this many postings of the query's terms, one pass (FewPostings).
+  static constexpr Xapian::doccount kOnePassPostings = 5000;
+
+  // Whether the query's terms index so few documents together that one pass weighing each
+  // of them costs less than the passes' fixed cost of opening every posting list two or three
+  // times (BENCHMARKS.md §2: at 10,000 documents and 1,855 matches per query, one pass was as
+  // fast; at 6,962 matches, the passes took 45% off the p99).
+  bool FewPostings(const Xapian::Query& query) const {
+    Xapian::doccount postings = 0;
+    for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+      postings += impl_.db.get_termfreq(*t);
+      if (postings > kOnePassPostings) return false;
+    }
+    return true;
+  }
 
   // Hidden and merged documents leave every public result here, so the facets (counted from
   // the matches) leave them out too.

@@ -112,8 +112,9 @@ TEST_CASE("searches in relevance order answer as the single exhaustive pass did"
       SearchRequest request;
       request.q = q;
       set(request);
+      request.passes = SearchRequest::Passes::kSeparate;
       SearchRequest reference = request;
-      reference.single_pass = true;
+      reference.passes = SearchRequest::Passes::kOnePass;
       auto fast = (*searcher)->Search(request);
       auto slow = (*searcher)->Search(reference);
       REQUIRE(fast.ok());

@@ -58,10 +58,12 @@ struct SearchRequest {
   // The editors' search: hidden and merged documents are found too (set by the caller, never a
   // URL parameter).
   bool include_hidden = false;
-  // Rank and count in one match that weighs every match, as every search did before the
-  // counting and ranking passes were split (search_steps.h): the reference the split passes
-  // are tested against (set by the caller, never a URL parameter).
-  bool single_pass = false;
+  // How a search in relevance order counts and ranks (search_steps.h): by the size of the
+  // query's posting lists (kAuto), in one match that weighs every match (kOnePass), or in an
+  // unweighted counting pass and a pruned ranking pass (kSeparate). Tests compare the last
+  // two; set by the caller, never a URL parameter.
+  enum class Passes { kAuto, kOnePass, kSeparate };
+  Passes passes = Passes::kAuto;
 
   bool HasFilters() const;
   SortOrder EffectiveSort() const;
