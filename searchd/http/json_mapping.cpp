@@ -37,20 +37,12 @@ json GemeentenJson(const std::vector<GemeenteTag>& gemeenten) {
 
 namespace {
 
-json AttachmentsJson(const std::vector<LinkedDocument>& attachments) {
+// Other documents a document links to (its attachments, its other formats): each with its id,
+// title, format and file URL.
+template <typename Linked>
+json LinkedDocumentsJson(const std::vector<Linked>& list) {
   json out = json::array();
-  for (const LinkedDocument& a : attachments) {
-    out.push_back({{"id", a.id},
-                   {"title", a.title},
-                   {"format", a.format},
-                   {"url", FileUrl(a.id, a.format, 0)}});
-  }
-  return out;
-}
-
-json AlsoPublishedAsJson(const std::vector<AlsoPublishedAs>& list) {
-  json out = json::array();
-  for (const auto& a : list) {
+  for (const Linked& a : list) {
     out.push_back({{"id", a.id},
                    {"title", a.title},
                    {"format", a.format},
@@ -247,14 +239,14 @@ nlohmann::json DocumentObject(const search::DocumentDetail& detail) {
       {"url", FileUrl(d.id, d.format, 0)},
       {"pages", std::move(pages)},
       {"similar", std::move(similar)},
-      {"also_published_as", AlsoPublishedAsJson(d.also_published_as)},
+      {"also_published_as", LinkedDocumentsJson(d.also_published_as)},
       // The page of a merged duplicate sends the reader to the kept document.
       {"merged_into", d.merged_into.empty() ? json(nullptr) : json(d.merged_into)},
       // An e-mail and its attachments, each a document of its own, name each other.
       {"attachment_of", d.attachment_of.id.empty()
                             ? json(nullptr)
                             : json{{"id", d.attachment_of.id}, {"title", d.attachment_of.title}}},
-      {"attachments", AttachmentsJson(d.attachments)},
+      {"attachments", LinkedDocumentsJson(d.attachments)},
   };
   return body;
 }

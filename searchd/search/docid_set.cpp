@@ -1,7 +1,7 @@
 #include "docid_set.h"
 
 #include <algorithm>
-#include <memory>
+#include <utility>
 
 namespace kb::search {
 

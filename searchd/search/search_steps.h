@@ -79,8 +79,8 @@ class Searcher::Impl::SearchSteps {
 
   // Whether the query's terms index so few documents together that one pass weighing each
   // of them costs less than the passes' fixed cost of opening every posting list two or three
-  // times (BENCHMARKS.md §2: at 10,000 documents and 1,855 matches per query, one pass was as
-  // fast; at 6,962 matches, the passes took 45% off the p99).
+  // times (BENCHMARKS.md §2: at 10,000 documents and 1,855 matches per query the passes were
+  // slower; at 100,000 and 18,788 matches they took 20% off the median, 15% off the p99).
   bool FewPostings(const Xapian::Query& query) const {
     Xapian::doccount postings = 0;
     for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
