@@ -42,15 +42,19 @@ async function render({ focus = true } = {}) {
   const r = route();
   els.view.setAttribute('aria-busy', 'true');
   markMenu(r.view);
+  // Each render draws into a container of its own: an answer that arrives after the user has
+  // moved on fills a container no longer on the page, never the view that replaced it.
+  const view = h('div');
+  fill(els.view, view);
   try {
-    if (r.view === 'queue') await renderQueue(els.view, r.name, r.offset);
-    else if (r.view === 'document') await renderDocumentPage(r.id);
-    else if (r.view === 'upload') renderUpload(els.view);
-    else if (r.view === 'search') await renderSearch(els.view, r.q, r.offset);
-    else await renderOverview(els.view);
+    if (r.view === 'queue') await renderQueue(view, r.name, r.offset);
+    else if (r.view === 'document') await renderDocumentPage(view, r.id);
+    else if (r.view === 'upload') renderUpload(view);
+    else if (r.view === 'search') await renderSearch(view, r.q, r.offset);
+    else await renderOverview(view);
   } catch (err) {
     if (token !== renderToken || !editor) return;
-    fill(els.view, h('h2', { id: 'weergave-titel', tabindex: -1 }, 'Dat lukte niet'), errorBox(err,
+    fill(view, h('h2', { id: 'weergave-titel', tabindex: -1 }, 'Dat lukte niet'), errorBox(err,
       h('p', {}, h('a', { href: '#/wachtrijen' }, 'Naar de wachtrijen'))));
   } finally {
     els.view.removeAttribute('aria-busy');
@@ -61,8 +65,8 @@ async function render({ focus = true } = {}) {
   if (focus) title?.focus();
 }
 
-async function renderDocumentPage(id) {
-  fill(els.view,
+async function renderDocumentPage(view, id) {
+  fill(view,
     h('nav', { 'aria-label': 'Kruimelpad' }, h('a', {
       href: '#/wachtrijen', class: 'back',
       onclick: (e) => { if (window.history.length > 1) { e.preventDefault(); window.history.back(); } },
