@@ -11,6 +11,9 @@ wall time per request on loopback (Python's urllib adds ~0.2 ms).
 With several servers (say, two builds over one index), each request goes to every server in
 turn, the first server changing from request to request, so that the machine's drift (other
 load, the page cache) falls on all of them alike; one line per server.
+
+With --cold the warm-up round is timed too: started fresh, the servers then answer each query
+before any cache of theirs has seen its words (the page cache aside).
 """
 import argparse
 import json
@@ -38,6 +41,8 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--label", default="kb-searchd",
                         help="a name per server, separated by commas")
+    parser.add_argument("--cold", action="store_true",
+                        help="time the first round too (no warm-up)")
     args = parser.parse_args()
     labels = args.label.split(",")
     if len(labels) != len(args.base_url):
@@ -59,7 +64,7 @@ def main():
                 except Exception:
                     errors[s] += 1
                     continue
-                if round_number > 0:  # round 0 warms the caches
+                if round_number > 0 or args.cold:  # round 0 warms the caches
                     timings[s].append((time.perf_counter() - start) * 1000)
                     hits[s] += body.get("total", 0)
     for s in range(servers):

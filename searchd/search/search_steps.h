@@ -10,6 +10,7 @@
 
 #include "docid_set.h"
 #include "kb/core/schema.h"
+#include "match_bitmaps.h"
 #include "searcher_impl.h"
 
 namespace kb::search {
@@ -22,8 +23,8 @@ inline bool IsBlank(const std::string& s) {
 
 struct Searcher::Impl::Run {
   Xapian::MSet mset;
-  DocidCollector docids;  // one index
-  FacetSpies spies;       // shards
+  std::vector<Xapian::docid> matched;  // one index: every match, for the facets
+  FacetSpies spies;                    // shards
   std::uint64_t total = 0;
 };
 
@@ -127,20 +128,22 @@ class Searcher::Impl::SearchSteps {
       counting.get_mset(0, 0, impl_.db.get_doccount());
     } else if (request_.facets && impl_.shards) {
       out->spies.AddTo(enquire);
-    } else if (request_.facets) {
-      enquire.add_matchspy(&out->docids);
     }
+    DocidCollector collector;
+    if (request_.facets && !impl_.shards) enquire.add_matchspy(&collector);
     // checkatleast = doccount: every match is counted, so totals and facets are exact.
     out->mset = enquire.get_mset(offset_, static_cast<Xapian::doccount>(request_.size),
                                  impl_.db.get_doccount());
     out->total = out->mset.get_matches_estimated();
+    out->matched = collector.Take();
     return out;
   }
 
   // Relevance order on one index: the answer of ExecuteInOnePass, without weighing every match.
-  //  1. Count: every match, unweighted (BoolWeight), for the exact total and the facets. The
-  //     proximity bonus is left out: it adds no match, and its positions are the costliest
-  //     reads of all.
+  //  1. Count: every match, for the exact total and the facets, from the revision's bitmaps
+  //     of the terms (MatchBitmaps: unions and intersections instead of Xapian merging every
+  //     posting list again). The proximity bonus is left out: it adds no match, and its
+  //     positions are the costliest reads of all.
   //  2. Rank without the proximity bonus, keeping the page and kRankingMargin more; with
   //     checkatleast 0, Xapian skips the documents that cannot reach them.
   //  3. Weigh those candidates with the whole query, every one (checkatleast), and take the
@@ -155,11 +158,9 @@ class Searcher::Impl::SearchSteps {
     auto out = std::make_unique<Run>();
     const BuiltQuery plain = built.WithoutProximity();
     {
-      Xapian::Enquire counting(impl_.db);
-      counting.set_query(Visible(plain.Matching(filter_)));
-      counting.set_weighting_scheme(Xapian::BoolWeight());
-      if (request_.facets) counting.add_matchspy(&out->docids);
-      out->total = counting.get_mset(0, 0, impl_.db.get_doccount()).get_matches_estimated();
+      const Roaring matched = impl_.Bitmaps()->Match(impl_.db, Visible(plain.Matching(filter_)));
+      out->total = matched.cardinality();
+      if (request_.facets) out->matched = DocidsOf(matched);
     }
     const auto size = static_cast<Xapian::doccount>(request_.size);
     if (size == 0 || offset_ >= out->total) return out;  // counts only, or past the end

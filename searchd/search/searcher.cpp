@@ -312,7 +312,7 @@ Result<SearchResult> Searcher::Impl::Search(const SearchRequest& r) {
   } else if (r.facets) {
     auto table = options.shared->facet_tables.Get(
         revision, [&] { return FacetTable::Build(db, *options.catalog); });
-    result.facets = table->Count(found->docids.docids(), *options.catalog);
+    result.facets = table->Count(found->matched, *options.catalog);
   }
   if (shards) {
     result.shards = shards->size();
@@ -360,11 +360,16 @@ void Searcher::Impl::AddHits(const SearchRequest& r, const BuiltQuery& built,
   }
 }
 
+std::shared_ptr<const MatchBitmaps> Searcher::Impl::Bitmaps() {
+  return options.shared->match_bitmaps.Get(revision, [] { return MatchBitmaps(); });
+}
+
 std::uint64_t Searcher::Impl::CountMatches(const Xapian::Query& query,
-                                           const Xapian::Query& filter) const {
-  Xapian::Enquire enquire(db);
+                                           const Xapian::Query& filter) {
   const Xapian::Query filtered =
       filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+  if (!shards) return Bitmaps()->Match(db, WithoutHidden(filtered)).cardinality();
+  Xapian::Enquire enquire(db);
   enquire.set_query(WithoutHidden(filtered));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();

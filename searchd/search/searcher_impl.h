@@ -87,7 +87,9 @@ struct Searcher::Impl {
   void AddHits(const SearchRequest& request, const BuiltQuery& built, const Xapian::MSet& mset,
                SearchResult& result);
   // The exact number of visible documents matching `query` within `filter` (empty: none).
-  std::uint64_t CountMatches(const Xapian::Query& query, const Xapian::Query& filter) const;
+  std::uint64_t CountMatches(const Xapian::Query& query, const Xapian::Query& filter);
+  // This revision's cached term bitmaps (one local index only).
+  std::shared_ptr<const MatchBitmaps> Bitmaps();
   std::shared_ptr<const IndexedDocument> Load(Xapian::docid docid, const Xapian::Document& doc);
   Result<Xapian::docid> FindDocid(std::string_view id) const;
   bool HasTerm(Xapian::docid docid, const std::string& term) const;

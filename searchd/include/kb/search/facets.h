@@ -67,6 +67,7 @@ class DocidCollector : public Xapian::MatchSpy {
  public:
   void operator()(const Xapian::Document& doc, double weight) override;
   const std::vector<Xapian::docid>& docids() const { return docids_; }
+  std::vector<Xapian::docid> Take() { return std::move(docids_); }
 
  private:
   std::vector<Xapian::docid> docids_;

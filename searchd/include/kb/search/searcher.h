@@ -36,10 +36,13 @@
 
 namespace kb::search {
 
+class MatchBitmaps;  // search/match_bitmaps.h
+
 // State shared by every Searcher of one index: thread-safe caches keyed by index revision.
 struct SearcherShared {
   RevisionCache<FacetTable> facet_tables;
   RevisionCache<SpellingVocabulary> spelling;
+  RevisionCache<MatchBitmaps> match_bitmaps;  // the terms' documents, for exact counts
   DocumentCache documents;
   // Bumped by whoever knows the index just changed (kb-searchd's applier after a kb-indexer
   // run): every Searcher then reopens before its next call instead of waiting for
