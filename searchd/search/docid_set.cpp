@@ -43,7 +43,53 @@ class DocidSetSource : public Xapian::PostingSource {
   std::size_t position_ = kBeforeStart;
 };
 
+class BitmapSource : public Xapian::PostingSource {
+ public:
+  explicit BitmapSource(std::shared_ptr<const Roaring> bitmap) : bitmap_(std::move(bitmap)) {}
+
+  Xapian::doccount get_termfreq_min() const override { return Count(); }
+  Xapian::doccount get_termfreq_est() const override { return Count(); }
+  Xapian::doccount get_termfreq_max() const override { return Count(); }
+
+  void init(const Xapian::Database& /*db*/) override { started_ = false; }
+
+  void next(double /*min_wt*/) override {
+    if (!started_) {
+      roaring_init_iterator(&bitmap_->roaring, &it_);
+      started_ = true;
+    } else {
+      roaring_advance_uint32_iterator(&it_);
+    }
+  }
+
+  void skip_to(Xapian::docid did, double /*min_wt*/) override {
+    if (!started_) {
+      roaring_init_iterator(&bitmap_->roaring, &it_);
+      started_ = true;
+    }
+    if (it_.has_value && it_.current_value < did) {
+      roaring_move_uint32_iterator_equalorlarger(&it_, did);
+    }
+  }
+
+  bool at_end() const override { return started_ && !it_.has_value; }
+  Xapian::docid get_docid() const override { return it_.current_value; }
+
+  Xapian::PostingSource* clone() const override { return new BitmapSource(bitmap_); }
+
+ private:
+  Xapian::doccount Count() const { return static_cast<Xapian::doccount>(bitmap_->cardinality()); }
+
+  std::shared_ptr<const Roaring> bitmap_;
+  roaring_uint32_iterator_t it_{};
+  bool started_ = false;
+};
+
 }  // namespace
+
+Xapian::Query DocidSet(std::shared_ptr<const Roaring> bitmap) {
+  return Xapian::Query((new BitmapSource(std::move(bitmap)))->release());
+}
 
 Xapian::Query DocidSet(std::vector<Xapian::docid> docids) {
   std::sort(docids.begin(), docids.end());

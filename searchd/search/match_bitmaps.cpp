@@ -145,6 +145,11 @@ Roaring MatchBitmaps::Match(const Xapian::Database& db, const Xapian::Query& que
   return *Evaluate(db, query);
 }
 
+std::shared_ptr<const Roaring> MatchBitmaps::Shared(const Xapian::Database& db,
+                                                    const Xapian::Query& query) const {
+  return Evaluate(db, query);
+}
+
 std::vector<Xapian::docid> DocidsOf(const Roaring& bitmap) {
   std::vector<Xapian::docid> docids(bitmap.cardinality());
   bitmap.toUint32Array(docids.data());

@@ -166,7 +166,11 @@ class Searcher::Impl::SearchSteps {
     if (size == 0 || offset_ >= out->total) return out;  // counts only, or past the end
 
     Xapian::Enquire ranking(impl_.db);
-    ranking.set_query(Visible(plain.Ranked(filter_)));
+    // The filter's documents from its bitmap: Xapian would check the filter (a value range
+    // for the years) again under every branch of the query (Within).
+    const Xapian::Query filter =
+        filter_.empty() ? filter_ : DocidSet(impl_.Bitmaps()->Shared(impl_.db, filter_));
+    ranking.set_query(Visible(plain.Ranked(filter)));
     Weigh(ranking, built);
     if (!ReadsPositions(built.query)) {  // nothing positional to misweigh: pass 2 is the page
       out->mset = ranking.get_mset(offset_, size);
