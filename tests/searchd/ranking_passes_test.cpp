@@ -178,6 +178,9 @@ TEST_CASE("bitmaps of the terms match what Xapian's matcher matches") {
       Q(Q::OP_AND_NOT, everything, Q(Q::OP_AND_NOT, everything, Q(Q::OP_AND, a, c))),
       // Left to Xapian: positions, values, wildcards, a subset of the terms.
       of(Q::OP_PHRASE, {Q("sociaal"), Q("werk")}),
+      Q(Q::OP_FILTER, of(Q::OP_PHRASE, {Q("sociaal"), Q("werk")}), b),
+      Q(Q::OP_AND, of(Q::OP_PHRASE, {Q("sociaal"), Q("werk")}),
+        of(Q::OP_NEAR, {Q("wijk"), Q("team")}, 3)),
       Q(Q::OP_AND, of(Q::OP_NEAR, {Q("jeugd"), Q("hulp")}, 4), Q(Q::OP_OR, a, b)),
       Q(Q::OP_VALUE_RANGE, kb::schema::kSlotYear, Xapian::sortable_serialise(2015),
         Xapian::sortable_serialise(2020)),
