@@ -1,7 +1,9 @@
 #include "kb/search/facets.h"
 
 #include <algorithm>
+#include <future>
 #include <map>
+#include <thread>
 #include <utility>
 
 #include "kb/core/facet_values.h"
@@ -83,12 +85,14 @@ FacetTable FacetTable::Build(const Xapian::Database& db, const Catalog& catalog)
   return table;
 }
 
-Facets FacetTable::Count(const std::vector<Xapian::docid>& docids, const Catalog& catalog) const {
-  std::vector<std::uint64_t> counts(values_.size(), 0);
-  // The matrix's cells, row by row.
-  std::vector<std::uint64_t> cells(theme_ids_.size() * provincie_ids_.size(), 0);
-  std::vector<std::uint32_t> rows, columns;
+FacetTable::Tally FacetTable::CountSome(std::span<const Xapian::docid> docids) const {
+  Tally tally;
+  tally.counts.assign(values_.size(), 0);
+  tally.cells.assign(theme_ids_.size() * provincie_ids_.size(), 0);
+  auto& counts = tally.counts;
+  auto& cells = tally.cells;
   std::uint64_t year_unknown = 0;
+  std::vector<std::uint32_t> rows, columns;
   for (Xapian::docid d : docids) {
     bool dated = false;
     rows.clear();
@@ -107,6 +111,27 @@ Facets FacetTable::Count(const std::vector<Xapian::docid>& docids, const Catalog
       for (std::uint32_t c : columns) ++cells[r * provincie_ids_.size() + c];
     }
   }
+  tally.year_unknown = year_unknown;
+  return tally;
+}
+
+Facets FacetTable::Count(const std::vector<Xapian::docid>& docids, const Catalog& catalog) const {
+  const std::span<const Xapian::docid> all(docids);
+  Tally tally;
+  if (docids.size() < kTwoThreadsFrom || std::thread::hardware_concurrency() < 2) {
+    tally = CountSome(all);
+  } else {
+    // Two halves at once: the table is immutable, and each half has a tally of its own.
+    const std::size_t half = docids.size() / 2;
+    auto second = std::async(std::launch::async, [&] { return CountSome(all.subspan(half)); });
+    tally = CountSome(all.first(half));
+    const Tally other = second.get();
+    for (std::size_t i = 0; i < tally.counts.size(); ++i) tally.counts[i] += other.counts[i];
+    for (std::size_t i = 0; i < tally.cells.size(); ++i) tally.cells[i] += other.cells[i];
+    tally.year_unknown += other.year_unknown;
+  }
+  const auto& counts = tally.counts;
+  const auto& cells = tally.cells;
   std::vector<CountedValue> values;
   for (size_t id = 0; id < values_.size(); ++id) {
     if (counts[id] == 0) continue;
@@ -120,7 +145,7 @@ Facets FacetTable::Count(const std::vector<Xapian::docid>& docids, const Catalog
       counted_cells.push_back({values_[theme_ids_[r]].value, values_[provincie_ids_[c]].value, n});
     }
   }
-  return AssembleFacets(std::move(values), std::move(counted_cells), year_unknown, catalog);
+  return AssembleFacets(std::move(values), std::move(counted_cells), tally.year_unknown, catalog);
 }
 
 Facets AssembleFacets(std::vector<CountedValue> values, std::vector<CountedCell> cells,

@@ -206,3 +206,47 @@ TEST_CASE("bitmaps of the terms match what Xapian's matcher matches") {
     }
   }
 }
+
+// Large result sets are counted by two threads, a half each (FacetTable::Count): the counts must
+// be those of one. Every document of the corpus index 200 times over is a result set past the
+// two-thread threshold, and each of its counts is 200 times the count over the documents once.
+TEST_CASE("facets counted by two threads are the counts of one") {
+  kb::test::TempDir dir;
+  const fs::path path = dir.path() / "db";
+  kb::test::CopyCorpusIndex(path);
+  const Xapian::Database db(path.string());
+  kb::analysis::AnalysisConfig config;
+  const kb::search::Catalog catalog = kb::search::LoadCatalog(config.data_dir, stderr);
+  const kb::search::FacetTable table = kb::search::FacetTable::Build(db, catalog);
+  std::vector<Xapian::docid> once;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) once.push_back(*it);
+  constexpr std::uint64_t kTimes = 200;
+  std::vector<Xapian::docid> many;
+  for (std::uint64_t i = 0; i < kTimes; ++i) many.insert(many.end(), once.begin(), once.end());
+  REQUIRE(many.size() >= 50000);
+
+  const kb::search::Facets single = table.Count(once, catalog);
+  const kb::search::Facets both = table.Count(many, catalog);
+  CHECK(both.year_unknown == kTimes * single.year_unknown);
+  const auto same = [&](const std::vector<kb::search::FacetCount>& a,
+                        const std::vector<kb::search::FacetCount>& b) {
+    REQUIRE(a.size() == b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      INFO(a[i].value);
+      CHECK(a[i].value == b[i].value);
+      CHECK(a[i].count == kTimes * b[i].count);
+    }
+  };
+  REQUIRE_FALSE(single.theme.empty());
+  same(both.theme, single.theme);
+  same(both.gemeente, single.gemeente);
+  same(both.provincie, single.provincie);
+  same(both.year, single.year);
+  same(both.kind, single.kind);
+  same(both.organisation, single.organisation);
+  REQUIRE(both.theme_provincie.size() == single.theme_provincie.size());
+  REQUIRE_FALSE(single.theme_provincie.empty());
+  for (std::size_t i = 0; i < single.theme_provincie.size(); ++i) {
+    CHECK(both.theme_provincie[i].count == kTimes * single.theme_provincie[i].count);
+  }
+}

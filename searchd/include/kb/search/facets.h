@@ -15,7 +15,9 @@
 // one search.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -92,9 +94,20 @@ class FacetTable {
   // Throws Xapian::Error.
   static FacetTable Build(const Xapian::Database& db, const Catalog& catalog);
 
+  // From kTwoThreadsFrom matches on, two threads count a half each (the result is the same).
   Facets Count(const std::vector<Xapian::docid>& docids, const Catalog& catalog) const;
 
  private:
+  // At a million documents a search matching 190,000 spent 10 ms counting them on one thread
+  // (BENCHMARKS.md §2); below this, a second thread's start costs more than it saves.
+  static constexpr std::size_t kTwoThreadsFrom = 50000;
+  struct Tally {
+    std::vector<std::uint64_t> counts;  // by value id
+    std::vector<std::uint64_t> cells;   // the matrix, row by row
+    std::uint64_t year_unknown = 0;
+  };
+  Tally CountSome(std::span<const Xapian::docid> docids) const;
+
   struct Value {
     FacetKind kind;
     std::string value;  // slug, CBS code, provincie slug, year, kind, organisation slug, evidence
