@@ -54,19 +54,12 @@ class BitmapSource : public Xapian::PostingSource {
   void init(const Xapian::Database& /*db*/) override { started_ = false; }
 
   void next(double /*min_wt*/) override {
-    if (!started_) {
-      roaring_init_iterator(&bitmap_->roaring, &it_);
-      started_ = true;
-    } else {
-      roaring_advance_uint32_iterator(&it_);
-    }
+    if (Start()) return;
+    roaring_advance_uint32_iterator(&it_);
   }
 
   void skip_to(Xapian::docid did, double /*min_wt*/) override {
-    if (!started_) {
-      roaring_init_iterator(&bitmap_->roaring, &it_);
-      started_ = true;
-    }
+    Start();
     if (it_.has_value && it_.current_value < did) {
       roaring_move_uint32_iterator_equalorlarger(&it_, did);
     }
@@ -79,6 +72,14 @@ class BitmapSource : public Xapian::PostingSource {
 
  private:
   Xapian::doccount Count() const { return static_cast<Xapian::doccount>(bitmap_->cardinality()); }
+
+  // Puts the iterator on the first document the first time; whether it did.
+  bool Start() {
+    if (started_) return false;
+    roaring_init_iterator(&bitmap_->roaring, &it_);
+    started_ = true;
+    return true;
+  }
 
   std::shared_ptr<const Roaring> bitmap_;
   roaring_uint32_iterator_t it_{};

@@ -141,12 +141,8 @@ MatchBitmaps::Bitmap MatchBitmaps::Evaluate(const Xapian::Database& db,
   return Cached(key, [&] { return FromMatcher(db, query); });
 }
 
-Roaring MatchBitmaps::Match(const Xapian::Database& db, const Xapian::Query& query) const {
-  return *Evaluate(db, query);
-}
-
-std::shared_ptr<const Roaring> MatchBitmaps::Shared(const Xapian::Database& db,
-                                                    const Xapian::Query& query) const {
+std::shared_ptr<const Roaring> MatchBitmaps::Match(const Xapian::Database& db,
+                                                   const Xapian::Query& query) const {
   return Evaluate(db, query);
 }
 

@@ -39,11 +39,10 @@ class MatchBitmaps {
 
   explicit MatchBitmaps(std::size_t budget_bytes = kDefaultBudget);
 
-  // The documents of `db` that `query` matches. Throws Xapian::Error as a match would.
-  Roaring Match(const Xapian::Database& db, const Xapian::Query& query) const;
-  // The same, shared: a cached bitmap itself when the query is one term or left to Xapian.
-  std::shared_ptr<const Roaring> Shared(const Xapian::Database& db,
-                                        const Xapian::Query& query) const;
+  // The documents of `db` that `query` matches: a cached bitmap itself when the query is one
+  // term or left to Xapian, else one of its own. Throws Xapian::Error as a match would.
+  std::shared_ptr<const Roaring> Match(const Xapian::Database& db,
+                                       const Xapian::Query& query) const;
 
   // Bytes of bitmaps cached now.
   std::size_t cached_bytes() const;

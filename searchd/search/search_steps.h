@@ -157,8 +157,15 @@ class Searcher::Impl::SearchSteps {
   std::unique_ptr<Run> ExecuteInPasses(const BuiltQuery& built) const {
     auto out = std::make_unique<Run>();
     const BuiltQuery plain = built.WithoutProximity();
+    // The filter's documents, once: Matching(filter) and Ranked(filter) would repeat the
+    // filter under every branch of the query (Within), and Xapian would check it (a value
+    // range for the years) again in each.
+    const std::shared_ptr<const MatchBitmaps> bitmaps = impl_.Bitmaps();
+    const std::shared_ptr<const Roaring> within =
+        filter_.empty() ? nullptr : bitmaps->Match(impl_.db, filter_);
     {
-      const Roaring matched = impl_.Bitmaps()->Match(impl_.db, Visible(plain.Matching(filter_)));
+      Roaring matched = *bitmaps->Match(impl_.db, Visible(plain.Matching()));
+      if (within) matched &= *within;
       out->total = matched.cardinality();
       if (request_.facets) out->matched = DocidsOf(matched);
     }
@@ -166,11 +173,7 @@ class Searcher::Impl::SearchSteps {
     if (size == 0 || offset_ >= out->total) return out;  // counts only, or past the end
 
     Xapian::Enquire ranking(impl_.db);
-    // The filter's documents from its bitmap: Xapian would check the filter (a value range
-    // for the years) again under every branch of the query (Within).
-    const Xapian::Query filter =
-        filter_.empty() ? filter_ : DocidSet(impl_.Bitmaps()->Shared(impl_.db, filter_));
-    ranking.set_query(Visible(plain.Ranked(filter)));
+    ranking.set_query(Visible(plain.Ranked(within ? DocidSet(within) : Xapian::Query())));
     Weigh(ranking, built);
     if (!ReadsPositions(built.query)) {  // nothing positional to misweigh: pass 2 is the page
       out->mset = ranking.get_mset(offset_, size);

@@ -368,7 +368,7 @@ std::uint64_t Searcher::Impl::CountMatches(const Xapian::Query& query,
                                            const Xapian::Query& filter) {
   const Xapian::Query filtered =
       filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
-  if (!shards) return Bitmaps()->Match(db, WithoutHidden(filtered)).cardinality();
+  if (!shards) return Bitmaps()->Match(db, WithoutHidden(filtered))->cardinality();
   Xapian::Enquire enquire(db);
   enquire.set_query(WithoutHidden(filtered));
   enquire.set_weighting_scheme(Xapian::BoolWeight());

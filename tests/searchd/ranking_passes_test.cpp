@@ -200,7 +200,7 @@ TEST_CASE("bitmaps of the terms match what Xapian's matcher matches") {
         enquire.get_mset(0, 0, db.get_doccount());
         std::vector<Xapian::docid> expected = collector.docids();
         std::sort(expected.begin(), expected.end());
-        CHECK(kb::search::DocidsOf(bitmaps.Match(db, query)) == expected);
+        CHECK(kb::search::DocidsOf(*bitmaps.Match(db, query)) == expected);
         CHECK(bitmaps.cached_bytes() <= budget);
       }
     }
