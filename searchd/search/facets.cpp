@@ -12,6 +12,24 @@
 
 namespace kb::search {
 
+namespace {
+
+// FacetTable's order of value ids by kind (see its members).
+int KindRank(FacetKind kind) {
+  switch (kind) {
+    case FacetKind::kTheme:
+      return 0;
+    case FacetKind::kProvincie:
+      return 1;
+    case FacetKind::kYear:
+      return 2;
+    default:
+      return 3;
+  }
+}
+
+}  // namespace
+
 void DocidCollector::operator()(const Xapian::Document& doc, double /*weight*/) {
   docids_.push_back(doc.get_docid());
 }
@@ -57,6 +75,32 @@ FacetTable FacetTable::Build(const Xapian::Database& db, const Catalog& catalog)
       }
     }
   }
+  // Value ids renumbered by kind: the themes, then the provincies, then the years, then the
+  // rest (each in the order found), so that a document's sorted ids hold each of the three as
+  // one run (CountSome).
+  const auto rank = [&](std::uint32_t id) { return KindRank(table.values_[id].kind); };
+  std::vector<std::uint32_t> order(table.values_.size());
+  for (std::uint32_t id = 0; id < order.size(); ++id) order[id] = id;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return rank(a) < rank(b); });
+  std::vector<std::uint32_t> renumbered(order.size());
+  std::vector<Value> values;
+  for (std::uint32_t id : order) {
+    renumbered[id] = static_cast<std::uint32_t>(values.size());
+    values.push_back(std::move(table.values_[id]));
+  }
+  table.values_ = std::move(values);
+  for (auto& pair : pairs) pair.second = renumbered[pair.second];
+  const auto end_of = [&](FacetKind kind) {
+    return static_cast<std::uint32_t>(
+        std::find_if(table.values_.begin(), table.values_.end(),
+                     [&](const Value& v) { return KindRank(v.kind) > KindRank(kind); }) -
+        table.values_.begin());
+  };
+  table.themes_end_ = end_of(kTheme);
+  table.provincies_end_ = end_of(kProvincie);
+  table.years_end_ = end_of(kYear);
+
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
 
@@ -70,46 +114,38 @@ FacetTable FacetTable::Build(const Xapian::Database& db, const Catalog& catalog)
   for (const auto& [docid, id] : pairs) {
     if (docid <= last) table.ids_.push_back(id);
   }
-  table.row_of_.assign(table.values_.size(), kNotInMatrix);
-  table.column_of_.assign(table.values_.size(), kNotInMatrix);
-  for (std::uint32_t id = 0; id < table.values_.size(); ++id) {
-    if (table.values_[id].kind == kTheme) {
-      table.row_of_[id] = static_cast<std::uint32_t>(table.theme_ids_.size());
-      table.theme_ids_.push_back(id);
-    }
-    if (table.values_[id].kind == kProvincie) {
-      table.column_of_[id] = static_cast<std::uint32_t>(table.provincie_ids_.size());
-      table.provincie_ids_.push_back(id);
-    }
-  }
   return table;
 }
 
 FacetTable::Tally FacetTable::CountSome(std::span<const Xapian::docid> docids) const {
   Tally tally;
   tally.counts.assign(values_.size(), 0);
-  tally.cells.assign(theme_ids_.size() * provincie_ids_.size(), 0);
-  auto& counts = tally.counts;
-  auto& cells = tally.cells;
+  const std::uint32_t themes = themes_end_;
+  const std::uint32_t provincies = provincies_end_ - themes_end_;
+  tally.cells.assign(static_cast<std::size_t>(themes) * provincies, 0);
+  std::uint64_t* const counts = tally.counts.data();
+  std::uint64_t* const cells = tally.cells.data();
   std::uint64_t year_unknown = 0;
-  std::vector<std::uint32_t> rows, columns;
+  const std::uint32_t* const ids = ids_.data();
   for (Xapian::docid d : docids) {
-    bool dated = false;
-    rows.clear();
-    columns.clear();
-    if (static_cast<size_t>(d) + 1 < offsets_.size()) {  // else newer than this table
-      for (std::uint32_t i = offsets_[d]; i < offsets_[d + 1]; ++i) {
-        const std::uint32_t id = ids_[i];
-        ++counts[id];
-        dated |= values_[id].kind == FacetKind::kYear;
-        if (row_of_[id] != kNotInMatrix) rows.push_back(row_of_[id]);
-        if (column_of_[id] != kNotInMatrix) columns.push_back(column_of_[id]);
+    if (static_cast<size_t>(d) + 1 >= offsets_.size()) {  // newer than this table
+      ++year_unknown;
+      continue;
+    }
+    const std::uint32_t* const begin = ids + offsets_[d];
+    const std::uint32_t* const end = ids + offsets_[d + 1];
+    for (const std::uint32_t* id = begin; id < end; ++id) ++counts[*id];
+    // The ids are sorted: the document's themes, then its provincies, then its year.
+    const std::uint32_t* themes_end = begin;
+    while (themes_end < end && *themes_end < themes_end_) ++themes_end;
+    const std::uint32_t* provincies_end = themes_end;
+    while (provincies_end < end && *provincies_end < provincies_end_) ++provincies_end;
+    for (const std::uint32_t* t = begin; t < themes_end; ++t) {
+      for (const std::uint32_t* p = themes_end; p < provincies_end; ++p) {
+        ++cells[*t * provincies + (*p - themes_end_)];
       }
     }
-    year_unknown += dated ? 0 : 1;
-    for (std::uint32_t r : rows) {
-      for (std::uint32_t c : columns) ++cells[r * provincie_ids_.size() + c];
-    }
+    year_unknown += provincies_end < end && *provincies_end < years_end_ ? 0 : 1;
   }
   tally.year_unknown = year_unknown;
   return tally;
@@ -138,11 +174,12 @@ Facets FacetTable::Count(const std::vector<Xapian::docid>& docids, const Catalog
     values.push_back({values_[id].kind, values_[id].value, values_[id].label, counts[id]});
   }
   std::vector<CountedCell> counted_cells;
-  for (size_t r = 0; r < theme_ids_.size(); ++r) {
-    for (size_t c = 0; c < provincie_ids_.size(); ++c) {
-      const std::uint64_t n = cells[r * provincie_ids_.size() + c];
+  const std::size_t provincies = provincies_end_ - themes_end_;
+  for (std::size_t r = 0; r < themes_end_; ++r) {
+    for (std::size_t c = 0; c < provincies; ++c) {
+      const std::uint64_t n = cells[r * provincies + c];
       if (n == 0) continue;
-      counted_cells.push_back({values_[theme_ids_[r]].value, values_[provincie_ids_[c]].value, n});
+      counted_cells.push_back({values_[r].value, values_[themes_end_ + c].value, n});
     }
   }
   return AssembleFacets(std::move(values), std::move(counted_cells), tally.year_unknown, catalog);

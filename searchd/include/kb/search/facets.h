@@ -114,16 +114,14 @@ class FacetTable {
     std::string label;  // organisations: the name as a document states it
   };
   std::vector<Value> values_;
-  // Compressed rows: the value ids of docid d are ids_[offsets_[d] .. offsets_[d + 1]).
+  // Compressed rows: the value ids of docid d are ids_[offsets_[d] .. offsets_[d + 1]), sorted.
   std::vector<std::uint32_t> offsets_;
   std::vector<std::uint32_t> ids_;
-  // The matrix: the value ids of the themes (rows) and provincies (columns), and each value id's
-  // row and column (kNotInMatrix for the other values).
-  static constexpr std::uint32_t kNotInMatrix = UINT32_MAX;
-  std::vector<std::uint32_t> theme_ids_;
-  std::vector<std::uint32_t> provincie_ids_;
-  std::vector<std::uint32_t> row_of_;
-  std::vector<std::uint32_t> column_of_;
+  // Value ids by kind: themes [0, themes_end_) (the matrix's rows), provincies [themes_end_,
+  // provincies_end_) (its columns), years [provincies_end_, years_end_), then the rest.
+  std::uint32_t themes_end_ = 0;
+  std::uint32_t provincies_end_ = 0;
+  std::uint32_t years_end_ = 0;
 };
 
 }  // namespace kb::search
