@@ -447,6 +447,7 @@ Result<BuiltQuery> QueryBuilder::Build(const std::string& q,
     if (minimum > 1) out.minimum = AtLeast(minimum, held, 0, held.size());
   } else if (groups.size() > 1) {
     out.coverage = CoverageTiers(held);
+    out.covered = Xapian::Query(Xapian::Query::OP_AND, held.begin(), held.end());
   }
 
   out.query = WithExactForms(Xapian::Query(Xapian::Query::OP_OR, groups.begin(), groups.end()),

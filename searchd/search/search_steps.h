@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <future>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "docid_set.h"
@@ -59,6 +62,7 @@ class Searcher::Impl::SearchSteps {
       case SearchRequest::Passes::kOnePass:
         return ExecuteInOnePass(built);
       case SearchRequest::Passes::kSeparate:
+      case SearchRequest::Passes::kSplit:
         return ExecuteInPasses(built);
       case SearchRequest::Passes::kAuto:
         break;
@@ -75,6 +79,9 @@ class Searcher::Impl::SearchSteps {
   // How many candidates beyond the page the ranking pass keeps for the proximity bonus to
   // reorder (ExecuteInPasses).
   static constexpr Xapian::doccount kRankingMargin = 50;
+  // From this many matches on, the ranking pass runs in two halves on two threads
+  // (RankInHalves; BENCHMARKS.md §2).
+  static constexpr std::uint64_t kSplitMatches = 50000;
   // Up to this many postings of the query's terms, one pass (FewPostings).
   static constexpr Xapian::doccount kOnePassPostings = 5000;
 
@@ -94,7 +101,11 @@ class Searcher::Impl::SearchSteps {
   // Hidden and merged documents leave every public result here, so the facets (counted from
   // the matches) leave them out too.
   Xapian::Query Visible(const Xapian::Query& query) const {
-    return request_.include_hidden ? query : WithoutHidden(query);
+    return Visible(request_.include_hidden, query);
+  }
+
+  static Xapian::Query Visible(bool include_hidden, const Xapian::Query& query) {
+    return include_hidden ? query : WithoutHidden(query);
   }
 
   static void Weigh(Xapian::Enquire& enquire, const BuiltQuery& built) {
@@ -145,9 +156,14 @@ class Searcher::Impl::SearchSteps {
   //     posting list again). The proximity bonus is left out: it adds no match, and its
   //     positions are the costliest reads of all.
   //  2. Rank without the proximity bonus, keeping the page and kRankingMargin more; with
-  //     checkatleast 0, Xapian skips the documents that cannot reach them.
+  //     checkatleast 0, Xapian skips the documents that cannot reach them. When the matches
+  //     holding every group (BuiltQuery::covered) are that many, only they are ranked, and
+  //     without the coverage tiers (the same for each of them): the other matches rank below
+  //     them, a group's kCoverageWeight short. From kSplitMatches documents to rank on, two
+  //     threads rank a half each (RankInHalves).
   //  3. Weigh those candidates with the whole query, every one (checkatleast), and take the
-  //     page from them; a query without a phrase or NEAR (one word) has its page from pass 2.
+  //     page from them. Pass 2's list is the page itself only when it ranked all matches with
+  //     the query's every part but a proximity bonus it has none of (one word, say).
   //     Pass 2 cannot rank with the whole query: once Xapian 1.4 skips, it turns
   //     an OR into an AND-like operator, under which an OR of NEAR pairs gains weight where its
   //     words are not near (BENCHMARKS.md §2); a phrase the user typed is such a NEAR too.
@@ -156,31 +172,47 @@ class Searcher::Impl::SearchSteps {
   // compares the answers with ExecuteInOnePass's on the corpus.
   std::unique_ptr<Run> ExecuteInPasses(const BuiltQuery& built) const {
     auto out = std::make_unique<Run>();
-    const BuiltQuery plain = built.WithoutProximity();
+    BuiltQuery plain = built.WithoutProximity();
     // The filter's documents, once: Matching(filter) and Ranked(filter) would repeat the
     // filter under every branch of the query (Within), and Xapian would check it (a value
     // range for the years) again in each.
     const std::shared_ptr<const MatchBitmaps> bitmaps = impl_.Bitmaps();
     const std::shared_ptr<const Roaring> within =
         filter_.empty() ? nullptr : bitmaps->Match(impl_.db, filter_);
-    {
-      Roaring matched = *bitmaps->Match(impl_.db, Visible(plain.Matching()));
-      if (within) matched &= *within;
-      out->total = matched.cardinality();
-      if (request_.facets) out->matched = DocidsOf(matched);
-    }
+    Roaring matched = *bitmaps->Match(impl_.db, Visible(plain.Matching()));
+    if (within) matched &= *within;
+    out->total = matched.cardinality();
+    if (request_.facets) out->matched = DocidsOf(matched);
     const auto size = static_cast<Xapian::doccount>(request_.size);
     if (size == 0 || offset_ >= out->total) return out;  // counts only, or past the end
 
-    Xapian::Enquire ranking(impl_.db);
-    ranking.set_query(Visible(plain.Ranked(within ? DocidSet(within) : Xapian::Query())));
-    Weigh(ranking, built);
-    if (!ReadsPositions(built.query)) {  // nothing positional to misweigh: pass 2 is the page
-      out->mset = ranking.get_mset(offset_, size);
-      return out;
+    const Xapian::doccount wanted = offset_ + size + kRankingMargin;
+    std::shared_ptr<const Roaring> ranked = within;  // the documents pass 2 ranks (null: all)
+    bool page_from_pass_2 = !ReadsPositions(built.query);
+    if (!plain.covered.empty()) {
+      auto top = std::make_shared<Roaring>(matched & *bitmaps->Match(impl_.db, plain.covered));
+      if (top->cardinality() >= wanted) {
+        matched = *top;
+        ranked = std::move(top);
+        plain.coverage = Xapian::Query();
+        page_from_pass_2 = false;
+        impl_.options.shared->covered_rankings.fetch_add(1, std::memory_order_relaxed);
+      }
     }
-    const Xapian::MSet ranked = ranking.get_mset(0, offset_ + size + kRankingMargin);
-    std::vector<Xapian::docid> candidates(ranked.begin(), ranked.end());
+    std::vector<Xapian::docid> candidates;
+    if (Xapian::Database* helper = SplitsRanking(matched.cardinality())) {
+      candidates = RankInHalves(*helper, plain, matched, wanted);
+    } else {
+      Xapian::Enquire ranking(impl_.db);
+      ranking.set_query(Visible(plain.Ranked(ranked ? DocidSet(ranked) : Xapian::Query())));
+      Weigh(ranking, built);
+      if (page_from_pass_2) {
+        out->mset = ranking.get_mset(offset_, size);
+        return out;
+      }
+      const Xapian::MSet mset = ranking.get_mset(0, wanted);
+      candidates.assign(mset.begin(), mset.end());
+    }
     const auto count = static_cast<Xapian::doccount>(candidates.size());
     const Xapian::Query among = DocidSet(std::move(candidates));
     Xapian::Enquire weighing(impl_.db);
@@ -192,6 +224,85 @@ class Searcher::Impl::SearchSteps {
   }
 
  private:
+  // The second handle on the index when this search's ranking pass is split (kSplit, or kAuto
+  // from kSplitMatches matches on); nullptr to rank on this thread alone.
+  Xapian::Database* SplitsRanking(std::uint64_t matches) const {
+    const bool split =
+        request_.passes == SearchRequest::Passes::kSplit ||
+        (request_.passes == SearchRequest::Passes::kAuto && matches >= kSplitMatches);
+    return split && matches >= 2 ? impl_.Helper() : nullptr;
+  }
+
+  // A BuiltQuery's ranking parts as bytes: Xapian::Query trees share reference counts that are
+  // not atomic, so another thread gets its own copy, rebuilt from these.
+  struct PortableQuery {
+    std::string query, minimum, coverage;
+    bool natural_language = false;
+
+    static std::string Bytes(const Xapian::Query& q) { return q.empty() ? "" : q.serialise(); }
+    static Xapian::Query Parse(const std::string& s) {
+      return s.empty() ? Xapian::Query() : Xapian::Query::unserialise(s);
+    }
+    explicit PortableQuery(const BuiltQuery& built)
+        : query(Bytes(built.query)),
+          minimum(Bytes(built.minimum)),
+          coverage(Bytes(built.coverage)),
+          natural_language(built.natural_language) {}
+    BuiltQuery Rebuild() const {
+      BuiltQuery out;
+      out.query = Parse(query);
+      out.minimum = Parse(minimum);
+      out.coverage = Parse(coverage);
+      out.natural_language = natural_language;
+      return out;
+    }
+  };
+  using WeighedDocids = std::vector<std::pair<double, Xapian::docid>>;
+
+  // The first `wanted` of `plain` ranked among the documents of `among` on `db`.
+  static WeighedDocids RankAmong(const Xapian::Database& db, const BuiltQuery& plain,
+                                 bool include_hidden, std::shared_ptr<const Roaring> among,
+                                 Xapian::doccount wanted) {
+    Xapian::Enquire ranking(db);
+    ranking.set_query(Visible(include_hidden, plain.Ranked(DocidSet(std::move(among)))));
+    Weigh(ranking, plain);
+    const Xapian::MSet ranked = ranking.get_mset(0, wanted);
+    WeighedDocids out;
+    for (auto it = ranked.begin(); it != ranked.end(); ++it) out.emplace_back(it.get_weight(), *it);
+    return out;
+  }
+
+  // Pass 2 in two halves at once: the lower docids of `matched` on this thread, the upper ones
+  // on another thread with `helper`, the index at the same revision. Weights depend on the
+  // index's statistics alone, so the merged lists hold the first `wanted` of the whole; pass 3
+  // weighs them again for the page, as it does a list with a proximity bonus to apply.
+  std::vector<Xapian::docid> RankInHalves(Xapian::Database& helper, const BuiltQuery& plain,
+                                          const Roaring& matched, Xapian::doccount wanted) const {
+    std::uint32_t pivot = 0;
+    matched.select(static_cast<std::uint32_t>(matched.cardinality() / 2), &pivot);
+    Roaring below;
+    below.addRange(0, pivot);
+    auto lower = std::make_shared<const Roaring>(matched & below);
+    auto upper = std::make_shared<const Roaring>(matched - *lower);
+    const bool include_hidden = request_.include_hidden;
+    auto other = std::async(std::launch::async, [&helper, portable = PortableQuery(plain),
+                                                 include_hidden, upper, wanted] {
+      return RankAmong(helper, portable.Rebuild(), include_hidden, upper, wanted);
+    });
+    WeighedDocids merged = RankAmong(impl_.db, plain, include_hidden, lower, wanted);
+    WeighedDocids more = other.get();
+    impl_.options.shared->split_rankings.fetch_add(1, std::memory_order_relaxed);
+    merged.insert(merged.end(), more.begin(), more.end());
+    // Xapian's own order: weight, then docid ascending.
+    std::sort(merged.begin(), merged.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    if (merged.size() > wanted) merged.resize(wanted);
+    std::vector<Xapian::docid> out;
+    for (const auto& [weight, docid] : merged) out.push_back(docid);
+    return out;
+  }
+
   Searcher::Impl& impl_;
   const SearchRequest& request_;
   const Xapian::Query filter_;

@@ -364,6 +364,13 @@ std::shared_ptr<const MatchBitmaps> Searcher::Impl::Bitmaps() {
   return options.shared->match_bitmaps.Get(revision, [] { return MatchBitmaps(); });
 }
 
+Xapian::Database* Searcher::Impl::Helper() {
+  if (shards || options.db_path.empty()) return nullptr;
+  if (!helper) helper.emplace(options.db_path.string());
+  if (helper->get_revision() != db.get_revision()) helper->reopen();
+  return helper->get_revision() == db.get_revision() ? &*helper : nullptr;
+}
+
 std::uint64_t Searcher::Impl::CountMatches(const Xapian::Query& query,
                                            const Xapian::Query& filter) {
   const Xapian::Query filtered =

@@ -90,6 +90,11 @@ struct Searcher::Impl {
   std::uint64_t CountMatches(const Xapian::Query& query, const Xapian::Query& filter);
   // This revision's cached term bitmaps (one local index only).
   std::shared_ptr<const MatchBitmaps> Bitmaps();
+  // A second handle on the local index at the revision `db` reads, for a ranking pass split
+  // over two threads (search_steps.h); nullptr when there is none (shards, or a commit came
+  // between the two handles' reopens). The caller gives it to one other thread for the span
+  // of one search.
+  Xapian::Database* Helper();
   std::shared_ptr<const IndexedDocument> Load(Xapian::docid docid, const Xapian::Document& doc);
   Result<Xapian::docid> FindDocid(std::string_view id) const;
   bool HasTerm(Xapian::docid docid, const std::string& term) const;
@@ -103,6 +108,7 @@ struct Searcher::Impl {
   Xapian::Database db;
   // The passage index (schema::kPassagesFolder), when the index has one.
   std::optional<Xapian::Database> passages;
+  std::optional<Xapian::Database> helper;  // see Helper(); opened on first use
   // When the index is shards (options.shards): which answer; and the synonym table queries
   // expand from (the remote backend carries none), built from the analysis data.
   std::optional<ShardSet> shards;

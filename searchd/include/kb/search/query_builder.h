@@ -119,6 +119,10 @@ struct BuiltQuery {
   // When not empty, kCoverageWeight for each group a document holds (see Ranked): searches
   // with more than one group.
   Xapian::Query coverage;
+  // With a coverage: the documents it gives every group's weight (each group held in one of its
+  // ways). Since kCoverageWeight outweighs any relevance, when enough matches are among them,
+  // the first ranks of all matches are theirs.
+  Xapian::Query covered;
   // The documents holding every group; empty for queries taken as written (where the query
   // itself says what must match).
   Xapian::Query all_words;

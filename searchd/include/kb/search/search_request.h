@@ -59,10 +59,11 @@ struct SearchRequest {
   // URL parameter).
   bool include_hidden = false;
   // How a search in relevance order counts and ranks (search_steps.h): by the size of the
-  // query's posting lists (kAuto), in one match that weighs every match (kOnePass), or in an
-  // unweighted counting pass and a pruned ranking pass (kSeparate). Tests compare the last
-  // two; set by the caller, never a URL parameter.
-  enum class Passes { kAuto, kOnePass, kSeparate };
+  // query's posting lists and its matches (kAuto), in one match that weighs every match
+  // (kOnePass), in an unweighted counting pass and a pruned ranking pass (kSeparate), or so
+  // with the ranking pass split over two threads (kSplit; kAuto does so for many matches).
+  // Tests compare them with kOnePass; set by the caller, never a URL parameter.
+  enum class Passes { kAuto, kOnePass, kSeparate, kSplit };
   Passes passes = Passes::kAuto;
 
   bool HasFilters() const;

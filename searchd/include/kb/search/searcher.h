@@ -52,6 +52,10 @@ struct SearcherShared {
   // is non-zero, Searchers move to a new revision only then (a search never waits for a cache
   // build while kb-indexer commits); before, each reopens every reopen_interval on its own.
   std::atomic<std::uint64_t> warmed{0};
+  // Ranking passes so far (search_steps.h) split over two threads, and among the matches
+  // holding every group only (tests read them).
+  std::atomic<std::uint64_t> split_rankings{0};
+  std::atomic<std::uint64_t> covered_rankings{0};
   // Shards: which do not answer (kb/search/shards.h).
   ShardHealth shard_health;
   // Shards: the synonym table, written by the first Searcher (kb/search/shards.h).
