@@ -76,7 +76,9 @@ void AddFlags(CLI::App& app, Flags& f) {
   app.add_option("--listen", f.listen, "host:port to listen on (default 127.0.0.1:8080)");
   app.add_option("--web", f.web, "Folder served at / (the web page)")
       ->check(CLI::ExistingDirectory);
-  app.add_option("--threads", f.threads, "Worker threads, one index handle each (default 16)")
+  app.add_option("--threads", f.threads,
+                 "Worker threads, one index handle each, two on an index whose searches rank "
+                 "50,000 documents or more (default 16)")
       ->check(CLI::Range(1, 256));
   app.add_option("--data", f.data, "Folder with themes.toml, gazetteer.tsv, synonyms")
       ->check(CLI::ExistingDirectory);
