@@ -8,6 +8,7 @@
 #include <future>
 #include <memory>
 #include <string>
+#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -285,13 +286,19 @@ class Searcher::Impl::SearchSteps {
     auto lower = std::make_shared<const Roaring>(matched & below);
     auto upper = std::make_shared<const Roaring>(matched - *lower);
     const bool include_hidden = request_.include_hidden;
-    auto other = std::async(std::launch::async, [&helper, portable = PortableQuery(plain),
-                                                 include_hidden, upper, wanted] {
-      return RankAmong(helper, portable.Rebuild(), include_hidden, upper, wanted);
-    });
+    std::future<WeighedDocids> other;
+    try {
+      other = std::async(std::launch::async, [&helper, portable = PortableQuery(plain),
+                                              include_hidden, upper, wanted] {
+        return RankAmong(helper, portable.Rebuild(), include_hidden, upper, wanted);
+      });
+    } catch (const std::system_error&) {  // no thread to be had: this one ranks both halves
+    }
+    const bool threaded = other.valid();
     WeighedDocids merged = RankAmong(impl_.db, plain, include_hidden, lower, wanted);
-    WeighedDocids more = other.get();
-    impl_.options.shared->split_rankings.fetch_add(1, std::memory_order_relaxed);
+    WeighedDocids more =
+        threaded ? other.get() : RankAmong(impl_.db, plain, include_hidden, upper, wanted);
+    if (threaded) impl_.options.shared->split_rankings.fetch_add(1, std::memory_order_relaxed);
     merged.insert(merged.end(), more.begin(), more.end());
     // Xapian's own order: weight, then docid ascending.
     std::sort(merged.begin(), merged.end(), [](const auto& a, const auto& b) {

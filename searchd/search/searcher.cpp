@@ -366,9 +366,14 @@ std::shared_ptr<const MatchBitmaps> Searcher::Impl::Bitmaps() {
 
 Xapian::Database* Searcher::Impl::Helper() {
   if (shards || options.db_path.empty()) return nullptr;
-  if (!helper) helper.emplace(options.db_path.string());
-  if (helper->get_revision() != db.get_revision()) helper->reopen();
-  return helper->get_revision() == db.get_revision() ? &*helper : nullptr;
+  try {
+    if (!helper) helper.emplace(options.db_path.string());
+    if (helper->get_revision() != db.get_revision()) helper->reopen();
+    if (helper->get_revision() == db.get_revision()) return &*helper;
+  } catch (const Xapian::Error&) {  // say, out of file handles: one thread ranks, as before
+    helper.reset();
+  }
+  return nullptr;
 }
 
 std::uint64_t Searcher::Impl::CountMatches(const Xapian::Query& query,

@@ -80,12 +80,8 @@ std::string Answer(const SearchResult& r) {
   return out.str();
 }
 
-}  // namespace
-
-TEST_CASE("searches in relevance order answer as the single exhaustive pass did") {
-  kb::test::TempDir dir;
-  const fs::path db = dir.path() / "db";
-  kb::test::CopyCorpusIndex(db);
+// A Searcher's options on the index at `db`, with the repository's analysis data and catalog.
+kb::search::SearcherOptions OptionsFor(const fs::path& db) {
   kb::analysis::AnalysisConfig config;
   auto resources = kb::analysis::LoadResources(config);
   REQUIRE(resources.ok());
@@ -96,6 +92,16 @@ TEST_CASE("searches in relevance order answer as the single exhaustive pass did"
       std::make_shared<const kb::search::Catalog>(kb::search::LoadCatalog(config.data_dir, stderr));
   REQUIRE_FALSE(options.catalog->empty());
   options.shared = std::make_shared<kb::search::SearcherShared>();
+  return options;
+}
+
+}  // namespace
+
+TEST_CASE("searches in relevance order answer as the single exhaustive pass did") {
+  kb::test::TempDir dir;
+  const fs::path db = dir.path() / "db";
+  kb::test::CopyCorpusIndex(db);
+  const kb::search::SearcherOptions options = OptionsFor(db);
   auto searcher = kb::search::Searcher::Open(options);
   REQUIRE(searcher.ok());
 
@@ -160,6 +166,42 @@ TEST_CASE("searches in relevance order answer as the single exhaustive pass did"
   CHECK(compared >= 1150);
   CHECK(with_hits >= compared * 3 / 4);
   CHECK(with_second_pages >= 120);
+}
+
+// The second thread of a split ranking has an index handle of its own: after a commit it must
+// rank the new revision, never the one it opened first.
+TEST_CASE("a split ranking follows the index to its next revision") {
+  kb::test::TempDir dir;
+  const fs::path db = dir.path() / "db";
+  kb::test::CopyCorpusIndex(db);
+  const kb::search::SearcherOptions options = OptionsFor(db);
+  auto searcher = kb::search::Searcher::Open(options);
+  REQUIRE(searcher.ok());
+  const auto search = [&](SearchRequest::Passes passes) {
+    SearchRequest request;
+    request.q = "jeugdhulp gemeente";
+    request.passes = passes;
+    auto result = (*searcher)->Search(request);
+    REQUIRE(result.ok());
+    return *result;
+  };
+  const SearchResult before = search(SearchRequest::Passes::kSplit);
+  REQUIRE(before.hits.size() >= 2);
+  CHECK(Answer(before) == Answer(search(SearchRequest::Passes::kOnePass)));
+  CHECK(options.shared->split_rankings.load() == 1);
+
+  {  // The first hit leaves the index, as a re-index of its deleted file would have it.
+    Xapian::WritableDatabase writer(db.string());
+    writer.delete_document(std::string(kb::schema::kPrefixId) + before.hits.front().id);
+    writer.commit();
+  }
+  options.shared->index_changes.fetch_add(1);  // what kb-searchd's applier does after a run
+  const SearchResult after = search(SearchRequest::Passes::kSplit);
+  CHECK(after.total == before.total - 1);
+  REQUIRE_FALSE(after.hits.empty());
+  CHECK(after.hits.front().id == before.hits[1].id);
+  CHECK(Answer(after) == Answer(search(SearchRequest::Passes::kOnePass)));
+  CHECK(options.shared->split_rankings.load() == 2);
 }
 
 // The counting pass takes its matches from MatchBitmaps: each query shape must match what
