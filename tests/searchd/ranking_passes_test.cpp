@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <fstream>
 #include <functional>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -80,30 +81,36 @@ std::string Answer(const SearchResult& r) {
   return out.str();
 }
 
-// A Searcher's options on the index at `db`, with the repository's analysis data and catalog.
-kb::search::SearcherOptions OptionsFor(const fs::path& db) {
-  kb::analysis::AnalysisConfig config;
-  auto resources = kb::analysis::LoadResources(config);
-  REQUIRE(resources.ok());
+// A Searcher on a copy of the corpus index, with the repository's analysis data and catalog.
+struct CorpusSearcher {
+  CorpusSearcher() {
+    kb::test::CopyCorpusIndex(db);
+    kb::analysis::AnalysisConfig config;
+    auto resources = kb::analysis::LoadResources(config);
+    REQUIRE(resources.ok());
+    options.db_path = db;
+    options.resources = *resources;
+    options.catalog = std::make_shared<const kb::search::Catalog>(
+        kb::search::LoadCatalog(config.data_dir, stderr));
+    REQUIRE_FALSE(options.catalog->empty());
+    options.shared = std::make_shared<kb::search::SearcherShared>();
+    auto opened = kb::search::Searcher::Open(options);
+    REQUIRE(opened.ok());
+    searcher = std::move(opened).value();
+  }
+
+  kb::test::TempDir dir;
+  const fs::path db = dir.path() / "db";
   kb::search::SearcherOptions options;
-  options.db_path = db;
-  options.resources = *resources;
-  options.catalog =
-      std::make_shared<const kb::search::Catalog>(kb::search::LoadCatalog(config.data_dir, stderr));
-  REQUIRE_FALSE(options.catalog->empty());
-  options.shared = std::make_shared<kb::search::SearcherShared>();
-  return options;
-}
+  std::unique_ptr<kb::search::Searcher> searcher;
+};
 
 }  // namespace
 
 TEST_CASE("searches in relevance order answer as the single exhaustive pass did") {
-  kb::test::TempDir dir;
-  const fs::path db = dir.path() / "db";
-  kb::test::CopyCorpusIndex(db);
-  const kb::search::SearcherOptions options = OptionsFor(db);
-  auto searcher = kb::search::Searcher::Open(options);
-  REQUIRE(searcher.ok());
+  const CorpusSearcher corpus;
+  const auto& options = corpus.options;
+  const auto& searcher = corpus.searcher;
 
   const std::vector<std::string> queries = Queries();
   REQUIRE(queries.size() >= 90);
@@ -139,8 +146,8 @@ TEST_CASE("searches in relevance order answer as the single exhaustive pass did"
         request.passes = passes;
         SearchRequest reference = request;
         reference.passes = SearchRequest::Passes::kOnePass;
-        auto fast = (*searcher)->Search(request);
-        auto slow = (*searcher)->Search(reference);
+        auto fast = searcher->Search(request);
+        auto slow = searcher->Search(reference);
         REQUIRE(fast.ok());
         REQUIRE(slow.ok());
         INFO("q=" << q << " page " << request.page << " size " << request.size << " split "
@@ -171,17 +178,14 @@ TEST_CASE("searches in relevance order answer as the single exhaustive pass did"
 // The second thread of a split ranking has an index handle of its own: after a commit it must
 // rank the new revision, never the one it opened first.
 TEST_CASE("a split ranking follows the index to its next revision") {
-  kb::test::TempDir dir;
-  const fs::path db = dir.path() / "db";
-  kb::test::CopyCorpusIndex(db);
-  const kb::search::SearcherOptions options = OptionsFor(db);
-  auto searcher = kb::search::Searcher::Open(options);
-  REQUIRE(searcher.ok());
+  const CorpusSearcher corpus;
+  const auto& options = corpus.options;
+  const auto& searcher = corpus.searcher;
   const auto search = [&](SearchRequest::Passes passes) {
     SearchRequest request;
     request.q = "jeugdhulp gemeente";
     request.passes = passes;
-    auto result = (*searcher)->Search(request);
+    auto result = searcher->Search(request);
     REQUIRE(result.ok());
     return *result;
   };
@@ -191,7 +195,7 @@ TEST_CASE("a split ranking follows the index to its next revision") {
   CHECK(options.shared->split_rankings.load() == 1);
 
   {  // The first hit leaves the index, as a re-index of its deleted file would have it.
-    Xapian::WritableDatabase writer(db.string());
+    Xapian::WritableDatabase writer(corpus.db.string());
     writer.delete_document(std::string(kb::schema::kPrefixId) + before.hits.front().id);
     writer.commit();
   }
