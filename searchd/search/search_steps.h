@@ -201,8 +201,8 @@ class Searcher::Impl::SearchSteps {
       }
     }
     std::vector<Xapian::docid> candidates;
-    if (Xapian::Database* helper = SplitsRanking(matched.cardinality())) {
-      candidates = RankInHalves(*helper, plain, matched, wanted);
+    if (Xapian::Database* second = SplitsRanking(matched.cardinality())) {
+      candidates = RankInHalves(*second, plain, matched, wanted);
     } else {
       Xapian::Enquire ranking(impl_.db);
       ranking.set_query(Visible(plain.Ranked(ranked ? DocidSet(ranked) : Xapian::Query())));
@@ -274,10 +274,10 @@ class Searcher::Impl::SearchSteps {
   }
 
   // Pass 2 in two halves at once: the lower docids of `matched` on this thread, the upper ones
-  // on another thread with `helper`, the index at the same revision. Weights depend on the
+  // on another thread with `second`, the index at the same revision. Weights depend on the
   // index's statistics alone, so the merged lists hold the first `wanted` of the whole; pass 3
   // weighs them again for the page, as it does a list with a proximity bonus to apply.
-  std::vector<Xapian::docid> RankInHalves(Xapian::Database& helper, const BuiltQuery& plain,
+  std::vector<Xapian::docid> RankInHalves(Xapian::Database& second, const BuiltQuery& plain,
                                           const Roaring& matched, Xapian::doccount wanted) const {
     std::uint32_t pivot = 0;
     matched.select(static_cast<std::uint32_t>(matched.cardinality() / 2), &pivot);
@@ -288,9 +288,9 @@ class Searcher::Impl::SearchSteps {
     const bool include_hidden = request_.include_hidden;
     std::future<WeighedDocids> other;
     try {
-      other = std::async(std::launch::async, [&helper, portable = PortableQuery(plain),
+      other = std::async(std::launch::async, [&second, portable = PortableQuery(plain),
                                               include_hidden, upper, wanted] {
-        return RankAmong(helper, portable.Rebuild(), include_hidden, upper, wanted);
+        return RankAmong(second, portable.Rebuild(), include_hidden, upper, wanted);
       });
     } catch (const std::system_error&) {  // no thread to be had: this one ranks both halves
     }
