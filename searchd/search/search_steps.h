@@ -189,11 +189,13 @@ class Searcher::Impl::SearchSteps {
 
     const Xapian::doccount wanted = offset_ + size + kRankingMargin;
     std::shared_ptr<const Roaring> ranked = within;  // the documents pass 2 ranks (null: all)
+    const Roaring* to_rank = &matched;               // the same, as a set of matches
     bool page_from_pass_2 = !ReadsPositions(built.query);
-    if (!plain.covered.empty()) {
-      auto top = std::make_shared<Roaring>(matched & *bitmaps->Match(impl_.db, plain.covered));
+    if (!plain.covered.empty() && out->total >= wanted) {
+      auto top =
+          std::make_shared<const Roaring>(matched & *bitmaps->Match(impl_.db, plain.covered));
       if (top->cardinality() >= wanted) {
-        matched = *top;
+        to_rank = top.get();
         ranked = std::move(top);
         plain.coverage = Xapian::Query();
         page_from_pass_2 = false;
@@ -201,8 +203,8 @@ class Searcher::Impl::SearchSteps {
       }
     }
     std::vector<Xapian::docid> candidates;
-    if (Xapian::Database* second = SplitsRanking(matched.cardinality())) {
-      candidates = RankInHalves(*second, plain, matched, wanted);
+    if (Xapian::Database* second = SplitsRanking(to_rank->cardinality())) {
+      candidates = RankInHalves(*second, plain, *to_rank, wanted);
     } else {
       Xapian::Enquire ranking(impl_.db);
       ranking.set_query(Visible(plain.Ranked(ranked ? DocidSet(ranked) : Xapian::Query())));
