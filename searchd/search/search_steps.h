@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cstdint>
 #include <future>
@@ -25,10 +26,26 @@ inline bool IsBlank(const std::string& s) {
                      [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; });
 }
 
+// Counts a search in flight (SearcherShared::searches) for its span.
+class InFlight {
+ public:
+  explicit InFlight(std::atomic<int>& count) : count_(count) { ++count_; }
+  ~InFlight() { --count_; }
+  InFlight(const InFlight&) = delete;
+  InFlight& operator=(const InFlight&) = delete;
+
+ private:
+  std::atomic<int>& count_;
+};
+
 struct Searcher::Impl::Run {
   Xapian::MSet mset;
   std::vector<Xapian::docid> matched;  // one index: every match, for the facets
-  FacetSpies spies;                    // shards
+  // One index, ranked in passes: the facets of `matched`, counted on another thread while this
+  // one ranks (invalid: count them from `matched`). Declared after `matched`, so a run that is
+  // dropped waits for the count before its matches go.
+  std::future<Facets> facets;
+  FacetSpies spies;  // shards
   std::uint64_t total = 0;
 };
 
@@ -183,7 +200,10 @@ class Searcher::Impl::SearchSteps {
     Roaring matched = *bitmaps->Match(impl_.db, Visible(plain.Matching()));
     if (within) matched &= *within;
     out->total = matched.cardinality();
-    if (request_.facets) out->matched = DocidsOf(matched);
+    if (request_.facets) {
+      out->matched = DocidsOf(matched);
+      out->facets = CountFacetsAside(out->matched);
+    }
     const auto size = static_cast<Xapian::doccount>(request_.size);
     if (size == 0 || offset_ >= out->total) return out;  // counts only, or past the end
 
@@ -227,6 +247,22 @@ class Searcher::Impl::SearchSteps {
   }
 
  private:
+  // The facets of `matched` counted on a thread of their own, beside the ranking passes, when
+  // this is the only search in flight: the count reads memory only, while pass 3 waits on
+  // position reads (BENCHMARKS.md §2). Invalid when other searches keep the cores busy or no
+  // thread is to be had: Search counts them after the passes.
+  std::future<Facets> CountFacetsAside(const std::vector<Xapian::docid>& matched) const {
+    if (impl_.options.shared->searches.load(std::memory_order_relaxed) > 1) return {};
+    std::shared_ptr<const FacetTable> table = impl_.FacetRows();  // builds read the index: here
+    const Catalog* catalog = impl_.options.catalog.get();
+    try {
+      return std::async(std::launch::async,
+                        [table, catalog, &matched] { return table->Count(matched, *catalog); });
+    } catch (const std::system_error&) {
+      return {};
+    }
+  }
+
   // The second handle on the index when this search's ranking pass is split (kSplit, or kAuto
   // from kSplitMatches matches on); nullptr to rank on this thread alone.
   Xapian::Database* SplitsRanking(std::uint64_t matches) const {

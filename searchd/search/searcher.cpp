@@ -280,6 +280,7 @@ void ReportRegions(const std::vector<QueryRegion>& regions, SearchResult& result
 }  // namespace
 
 Result<SearchResult> Searcher::Impl::Search(const SearchRequest& r) {
+  const InFlight in_flight(options.shared->searches);
   auto filter = FilterQuery(r);
   if (!filter.ok()) return filter.status();
   const SearchSteps steps(*this, r, std::move(filter).value());
@@ -310,9 +311,8 @@ Result<SearchResult> Searcher::Impl::Search(const SearchRequest& r) {
   if (r.facets && shards) {
     result.facets = found->spies.Count(found->total, *options.catalog);
   } else if (r.facets) {
-    auto table = options.shared->facet_tables.Get(
-        revision, [&] { return FacetTable::Build(db, *options.catalog); });
-    result.facets = table->Count(found->matched, *options.catalog);
+    result.facets = found->facets.valid() ? found->facets.get()
+                                          : FacetRows()->Count(found->matched, *options.catalog);
   }
   if (shards) {
     result.shards = shards->size();
@@ -362,6 +362,11 @@ void Searcher::Impl::AddHits(const SearchRequest& r, const BuiltQuery& built,
 
 std::shared_ptr<const MatchBitmaps> Searcher::Impl::Bitmaps() {
   return options.shared->match_bitmaps.Get(revision, [] { return MatchBitmaps(); });
+}
+
+std::shared_ptr<const FacetTable> Searcher::Impl::FacetRows() {
+  return options.shared->facet_tables.Get(revision,
+                                          [&] { return FacetTable::Build(db, *options.catalog); });
 }
 
 Xapian::Database* Searcher::Impl::Helper() {

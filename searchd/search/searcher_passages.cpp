@@ -69,6 +69,7 @@ struct RankedPassage {
 }  // namespace
 
 Result<PassageResult> Searcher::Impl::Passages(const SearchRequest& r) {
+  const InFlight in_flight(options.shared->searches);
   if (IsBlank(r.q)) {
     return InvalidParameter("q",
                             "ontbreekt; passages zoeken vraagt een zoekvraag, bijv. "

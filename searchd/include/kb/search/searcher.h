@@ -56,6 +56,9 @@ struct SearcherShared {
   // holding every group only (tests read them).
   std::atomic<std::uint64_t> split_rankings{0};
   std::atomic<std::uint64_t> covered_rankings{0};
+  // Searches in flight on the index's Searchers. A search alone counts its facets on a thread
+  // of its own beside the ranking (search_steps.h); under load the cores are already busy.
+  std::atomic<int> searches{0};
   // Shards: which do not answer (kb/search/shards.h).
   ShardHealth shard_health;
   // Shards: the synonym table, written by the first Searcher (kb/search/shards.h).
