@@ -44,6 +44,8 @@ Answer AnswerFor(ProtocolError error) {
       return {405, "method_not_allowed"};
     case ProtocolError::kLengthRequired:
       return {411, "length_required"};
+    case ProtocolError::kRangeNotSatisfiable:
+      return {416, "range_not_satisfiable"};
     case ProtocolError::kHeadersTooLarge:
       break;
   }
@@ -60,7 +62,7 @@ std::string_view LibraryCode(int status) {
     case 414:
       return "uri_too_long";
     case 416:
-      return "range_not_satisfiable";
+      return AnswerFor(ProtocolError::kRangeNotSatisfiable).code;
     default:
       return status < 500 ? "bad_request" : "internal";
   }

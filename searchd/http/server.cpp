@@ -238,6 +238,22 @@ bool RangesAreSane(const httplib::Ranges& ranges) {
   return true;
 }
 
+// Whether every range starts within a file of `size` bytes (a suffix range "-N" needs N > 0):
+// httplib would answer a range past the end with a bare 416 in the file's own type.
+bool RangesFit(const httplib::Ranges& ranges, std::size_t size) {
+  for (const auto& [first, last] : ranges) {
+    const bool fits = first < 0
+                          ? last > 0 && size > 0
+                          : static_cast<std::size_t>(first) < size && (last < 0 || first <= last);
+    if (!fits) return false;
+  }
+  return true;
+}
+
+// A request's parsed ranges, dropped: httplib applies them to whatever the answer is, an error's
+// JSON included. The request object is httplib's own (not const).
+void DropRanges(const httplib::Request& req) { const_cast<httplib::Request&>(req).ranges.clear(); }
+
 }  // namespace
 
 struct Server::Impl {
@@ -459,12 +475,20 @@ void Server::Impl::DocumentFile(search::Searcher& s, const httplib::Request& req
     return SendError(res, Status::NotFound("het bestand van document '" + req.matches[1].str() +
                                            "' is niet te lezen; probeer het later opnieuw"));
   }
+  std::string body = bytes.str();
+  if (!RangesFit(req.ranges, body.size())) {
+    DropRanges(req);
+    res.set_header("Content-Range", "bytes */" + std::to_string(body.size()));
+    return SendError(res, ProtocolError::kRangeNotSatisfiable,
+                     "het gevraagde bereik (Range) valt buiten het bestand van " +
+                         std::to_string(body.size()) +
+                         " bytes; vraag een bereik binnen het bestand");
+  }
   std::string name = path->filename().string();
   for (char& c : name) {
     if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) c = '_';
   }
   res.set_header("Content-Disposition", "inline; filename=\"" + name + "\"");
-  std::string body = bytes.str();
   const std::string type = ContentTypeFor(*path, body);
   res.set_content(std::move(body), type.c_str());
 }
@@ -512,7 +536,7 @@ void Server::Impl::SitemapRoute(search::Searcher& s, const httplib::Request& req
   if (Status st = OnlyParameter(req, {"page"}); !st.ok()) return SendError(res, st);
   ExportLinks links;
   links.origin = PublicUrl();
-  auto first = s.List(0, req.has_param("page") ? 0 : kSitemapPageSize);
+  auto first = s.List(0, 0);  // the count alone
   if (!first.ok()) return SendError(res, first.status());
   std::string body;
   if (req.has_param("page")) {
@@ -525,8 +549,13 @@ void Server::Impl::SitemapRoute(search::Searcher& s, const httplib::Request& req
     body = Sitemap(*listing, links);
   } else {
     // More documents than one sitemap may hold: an index of numbered sitemaps.
-    body = first->total > kSitemapPageSize ? SitemapIndex(first->total, links)
-                                           : Sitemap(*first, links);
+    if (first->total > kSitemapPageSize) {
+      body = SitemapIndex(first->total, links);
+    } else {
+      auto all = s.List(0, kSitemapPageSize);
+      if (!all.ok()) return SendError(res, all.status());
+      body = Sitemap(*all, links);
+    }
   }
   res.set_content(std::move(body), "application/xml; charset=utf-8");
 }
@@ -743,11 +772,7 @@ Server::Server(search::SearcherPool& pool, ServerOptions options)
                         "); stuur alleen de headers die nodig zijn");
           return httplib::Server::HandlerResponse::Handled;
         }
-        if (!RangesAreSane(req.ranges)) {
-          // httplib applies the parsed ranges to whatever the handler answers; the request object
-          // is httplib's own (not const), so dropping them here makes the answer the whole body.
-          const_cast<httplib::Request&>(req).ranges.clear();
-        }
+        if (!RangesAreSane(req.ranges)) DropRanges(req);  // the answer is the whole body
         if (req.path == kUploadRoute && req.method == "POST") {
           // Authenticated before its body is read: a refused upload costs its headers only.
           return impl->editor.RefuseUploadBeforeBody(req, res)
@@ -804,6 +829,7 @@ Server::Server(search::SearcherPool& pool, ServerOptions options)
         res.set_header("Referrer-Policy", "no-referrer");
       });
   s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    DropRanges(req);  // an error's JSON goes whole, never cut into the ranges asked for
     if (!res.body.empty()) return;
     std::string message = res.status == 404
                               ? "onbekende route: " + req.method + " " + req.path.substr(0, 200) +

@@ -2,6 +2,7 @@
 // /api/search and /api/documents/{id}, the sitemap, OpenSearch, citation meta tags, ETags, CORS
 // and gzip, on a small index that the real kb-indexer builds from three Markdown files.
 #include <chrono>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -261,6 +262,18 @@ TEST_CASE("the sitemap lists every document page; OpenSearch names the search UR
   REQUIRE(sitemap->status == 200);
   CHECK(sitemap->get_header_value("Content-Type") == "application/xml; charset=utf-8");
   CHECK(Count(sitemap->body, "<url><loc>" + Origin() + "/?doc=") == 3);
+  // The ids it lists are the documents' own, as /api/search gives them.
+  std::set<std::string> listed;
+  const std::string loc = "<loc>" + Origin() + "/?doc=";
+  for (size_t at = sitemap->body.find(loc); at != std::string::npos;
+       at = sitemap->body.find(loc, at + 1)) {
+    const size_t begin = at + loc.size();
+    listed.insert(sitemap->body.substr(begin, sitemap->body.find('<', begin) - begin));
+  }
+  std::set<std::string> searched;
+  const json hits = SearchJson("size=100")["hits"];
+  for (const auto& hit : hits) searched.insert(hit["id"]);
+  CHECK(listed == searched);
   auto page = Get("/sitemap.xml?page=1");
   CHECK(page->body == sitemap->body);
   auto client = Client();

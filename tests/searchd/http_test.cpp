@@ -457,6 +457,30 @@ TEST_CASE("every answer carries the security headers; ranges, headers and UTF-8 
   REQUIRE(two);
   CHECK(two->status == 206);
   CHECK(two->body.size() < whole->body.size());
+  // A range past the end: 416 with a JSON error and the file's size ("bytes */N").
+  const std::string size = std::to_string(whole->body.size());
+  for (const std::string& range : std::vector<std::string>{
+           "bytes=" + size + "-", "bytes=" + size + "-" + size + "0", "bytes=-0"}) {
+    auto past = client.Get(file.c_str(), {{"Range", range}});
+    REQUIRE(past);
+    INFO(range);
+    CHECK(past->status == 416);
+    CHECK(past->get_header_value("Content-Range") == "bytes */" + size);
+    CHECK(past->get_header_value("Content-Type").rfind("application/json", 0) == 0);
+    CHECK(past->body.find("\"range_not_satisfiable\"") != std::string::npos);
+  }
+  // An error answering a request with ranges is its whole JSON, never cut into the ranges.
+  for (const std::string& url :
+       std::vector<std::string>{"/api/documents/0000000000000000/file", file + "?x=1",
+                                "/api/search?q=jeugd&year_from=abc"}) {
+    auto refused = client.Get(url.c_str(), {{"Range", "bytes=0-0,2-3"}});
+    REQUIRE(refused);
+    INFO(url);
+    CHECK(refused->status >= 400);
+    CHECK(refused->status < 500);
+    CHECK(refused->get_header_value("Content-Type").rfind("application/json", 0) == 0);
+    CHECK(refused->body.rfind("{\"error\":", 0) == 0);
+  }
   // Too many header lines: 431 with a JSON error.
   httplib::Headers many;
   for (int i = 0; i < 150; ++i) many.emplace("X-Extra-" + std::to_string(i), "x");

@@ -19,8 +19,14 @@ struct Response;
 namespace kb::http {
 
 // What HTTP itself refuses before any engine work: an unknown route, a method the route does not
-// take, an upload without Content-Length, too many headers.
-enum class ProtocolError { kRouteNotFound, kMethodNotAllowed, kLengthRequired, kHeadersTooLarge };
+// take, an upload without Content-Length, too many headers, a Range outside the file.
+enum class ProtocolError {
+  kRouteNotFound,
+  kMethodNotAllowed,
+  kLengthRequired,
+  kHeadersTooLarge,
+  kRangeNotSatisfiable,
+};
 
 // InvalidArgument 400, Unauthenticated 401, PermissionDenied 403, NotFound 404,
 // FailedPrecondition 409, TooLarge 413, RateLimited 429, Internal 500, Unavailable 503.
@@ -42,7 +48,8 @@ struct ErrorDetail {
 
 // An engine or editors' Status: its kind decides the HTTP status.
 void SendError(httplib::Response& res, const Status& status, const ErrorDetail& detail = {});
-// 404 route_not_found, 405 method_not_allowed, 411 length_required, 431 headers_too_large.
+// 404 route_not_found, 405 method_not_allowed, 411 length_required, 431 headers_too_large,
+// 416 range_not_satisfiable.
 void SendError(httplib::Response& res, ProtocolError error, std::string_view message);
 // An error httplib decided before any handler ran (a malformed request, a URI or body too
 // long, no route): the status it set stays, with our body and a code for it.
