@@ -13,6 +13,7 @@
 #include <unicode/ucsdet.h>
 #include <unicode/utypes.h>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -208,6 +209,12 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes) {
 bool IsValidUtf8(std::string_view bytes) {
   bool all_ascii = true;
   return IsValidUtf8(bytes, &all_ascii);
+}
+
+std::size_t Utf8Length(std::string_view utf8) {
+  return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
 }
 
 }  // namespace kb::analysis

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "analysis_resources.h"
+#include "kb/analysis/charset.h"
 
 namespace kb::analysis {
 namespace {
@@ -23,11 +24,6 @@ constexpr std::array<std::string_view, 14> kParticles = {"aan",   "door",  "over
 
 bool IsDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-std::size_t Utf8Length(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(
-      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 // The length without a plural ending, so "praktijken" counts as the 8 letters of "praktijk".

@@ -4,11 +4,27 @@
 #include <charconv>
 
 #include "kb/analysis/charset.h"
+#include "kb/analysis/query_words.h"
 #include "kb/core/schema.h"
 
 namespace kb::search {
 
 namespace {
+
+// A word before a '*' needs SearchRequest::kMinWildcardPrefix characters: a shorter one expands to
+// the most frequent words of the index and matches nearly every document, slowly.
+Status CheckWildcards(const std::string& q) {
+  for (const analysis::QueryWord& w : analysis::ScanQueryWords(q)) {
+    if (!w.is_wildcard) continue;
+    const std::string_view word = std::string_view(q).substr(w.begin, w.end - w.begin);
+    if (analysis::Utf8Length(word) < SearchRequest::kMinWildcardPrefix) {
+      return InvalidParameter("q", "'" + std::string(word) + "*' is te kort voor een *; zet er " +
+                                       std::to_string(SearchRequest::kMinWildcardPrefix) +
+                                       " of meer tekens voor (bijv. jeugd*) of laat de * weg");
+    }
+  }
+  return Status::Ok();
+}
 
 Status AddFilterValue(std::string_view parameter, const std::string& value,
                       std::vector<std::string>& values) {
@@ -99,6 +115,7 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params) {
             InvalidParameter(name, "langer dan " + std::to_string(SearchRequest::kMaxQueryBytes) +
                                        " bytes; maak de zoekvraag korter");
       }
+      if (status.ok()) status = CheckWildcards(value);
       r.q = value;
     } else if (name == "theme") {
       status = AddFilterValue(name, value, r.themes);

@@ -53,6 +53,14 @@ TEST_CASE("an evidence filter alone is a filter") {
   CHECK(r->HasFilters());
 }
 
+TEST_CASE("a wildcard needs three characters before its star") {
+  for (const std::string q :
+       {"jeu*", "gem*", "jeugdhulp OR mantelzorg*", "\xc3\xa9\xc3\xa9n*", "2019", "a * b", "*"}) {
+    INFO(q);
+    CHECK(ParseSearchRequest({{"q", q}}).ok());
+  }
+}
+
 TEST_CASE("size is clamped, not rejected; 0 asks for counts only") {
   CHECK(ParseSearchRequest({{"size", "5000"}})->size == SearchRequest::kMaxSize);
   CHECK(ParseSearchRequest({{"size", "0"}})->size == 0);
@@ -85,6 +93,9 @@ TEST_CASE("bad parameters are rejected with a message naming them") {
       {{{"year_to", "2020"}, {"year_to", "2021"}}, "'year_to': komt meer dan één keer voor"},
       {{{"q", "a"}, {"q", "b"}}, "'q'"},
       {{{"q", std::string(2000, 'a')}}, "'q': langer dan 1000 bytes"},
+      {{{"q", "a*"}}, "'q': 'a*' is te kort voor een *; zet er 3 of meer tekens voor"},
+      {{{"q", "jeugd ge*"}}, "'ge*' is te kort"},
+      {{{"q", "\xc3\xa9\xc3\xa9*"}}, "te kort"},
       {{{"theme", ""}}, "'theme': lege waarde"},
       {{{"evidence", "rapport"}},
        "'evidence': 'rapport' is geen soort kennis; kies effectonderzoek, "},

@@ -1,6 +1,7 @@
 // Text decoding: turns the bytes of a text file into UTF-8 without mojibake.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -21,5 +22,8 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes);
 // Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF. Every
 // text that crosses an interface is checked with this one rule.
 bool IsValidUtf8(std::string_view bytes);
+
+// The characters of valid UTF-8: its bytes that do not continue a character.
+std::size_t Utf8Length(std::string_view utf8);
 
 }  // namespace kb::analysis

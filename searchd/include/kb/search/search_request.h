@@ -28,6 +28,9 @@ struct SearchRequest {
   static constexpr int kMaxSize = 100;
   static constexpr int kMaxPage = 1000;
   static constexpr int kMaxExport = 10000;  // documents in one export (metadata_only)
+  // Characters a word needs before a '*': at a million documents "a*" (the 200 most frequent
+  // words starting with a) took 3 to 5 s and "ge*" 2.5 s, "gem*" 0.45 s (BENCHMARKS.md §6).
+  static constexpr std::size_t kMinWildcardPrefix = 3;
   static constexpr size_t kMaxQueryBytes = 1000;
   static constexpr size_t kMaxFilterValues = 50;
 
