@@ -53,29 +53,16 @@ Roaring FromMatcher(const Xapian::Database& db, const Xapian::Query& query) {
 
 }  // namespace
 
-MatchBitmaps::MatchBitmaps(std::size_t budget_bytes)
-    : budget_(budget_bytes), memo_(std::make_unique<Memo>()) {}
+MatchBitmaps::MatchBitmaps(std::size_t budget_bytes) : memo_(budget_bytes) {}
 
-std::size_t MatchBitmaps::cached_bytes() const {
-  std::lock_guard<std::mutex> lock(memo_->mutex);
-  return memo_->bytes;
-}
+std::size_t MatchBitmaps::cached_bytes() const { return memo_.bytes(); }
 
 MatchBitmaps::Bitmap MatchBitmaps::Cached(const std::string& key,
                                           const std::function<Roaring()>& build) const {
-  {
-    std::lock_guard<std::mutex> lock(memo_->mutex);
-    if (auto found = memo_->bitmaps.find(key); found != memo_->bitmaps.end()) return found->second;
-  }
-  // Built outside the lock: two searches may build the same bitmap once each, never wait.
+  if (Bitmap found = memo_.Find(key)) return found;
+  // Built outside the memo's lock: two searches may build the same bitmap once each, never wait.
   auto bitmap = std::make_shared<const Roaring>(build());
-  const std::size_t bytes = bitmap->getSizeInBytes(false) + key.size();
-  std::lock_guard<std::mutex> lock(memo_->mutex);
-  if (memo_->bytes + bytes > budget_) {
-    memo_->bitmaps.clear();
-    memo_->bytes = 0;
-  }
-  if (bytes <= budget_ && memo_->bitmaps.emplace(key, bitmap).second) memo_->bytes += bytes;
+  memo_.Keep(key, bitmap, bitmap->getSizeInBytes(false));
   return bitmap;
 }
 

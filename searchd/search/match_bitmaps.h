@@ -22,13 +22,13 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
 #include <roaring/roaring.hh>
+
+#include "bounded_memo.h"
 
 namespace kb::search {
 
@@ -49,17 +49,11 @@ class MatchBitmaps {
 
  private:
   using Bitmap = std::shared_ptr<const Roaring>;
-  struct Memo {
-    std::mutex mutex;
-    std::unordered_map<std::string, Bitmap> bitmaps;
-    std::size_t bytes = 0;
-  };
 
   Bitmap Cached(const std::string& key, const std::function<Roaring()>& build) const;
   Bitmap Evaluate(const Xapian::Database& db, const Xapian::Query& query) const;
 
-  std::size_t budget_;
-  std::unique_ptr<Memo> memo_;  // a pointer, so the instance can be moved into RevisionCache
+  mutable BoundedMemo<Roaring> memo_;
 };
 
 // The docids of `bitmap` in ascending order.

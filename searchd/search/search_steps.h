@@ -7,12 +7,16 @@
 #include <cctype>
 #include <cstdint>
 #include <future>
+#include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <system_error>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
+#include "block_bounds.h"
 #include "docid_set.h"
 #include "kb/core/schema.h"
 #include "match_bitmaps.h"
@@ -81,6 +85,7 @@ class Searcher::Impl::SearchSteps {
         return ExecuteInOnePass(built);
       case SearchRequest::Passes::kSeparate:
       case SearchRequest::Passes::kSplit:
+      case SearchRequest::Passes::kBlocks:
         return ExecuteInPasses(built);
       case SearchRequest::Passes::kAuto:
         break;
@@ -94,12 +99,17 @@ class Searcher::Impl::SearchSteps {
   }
 
  private:
+  using WeighedDocids = std::vector<std::pair<double, Xapian::docid>>;
+
   // How many candidates beyond the page the ranking pass keeps for the proximity bonus to
   // reorder (ExecuteInPasses).
   static constexpr Xapian::doccount kRankingMargin = 50;
   // From this many matches on, the ranking pass runs in two halves on two threads
   // (RankInHalves; BENCHMARKS.md §2).
   static constexpr std::uint64_t kSplitMatches = 50000;
+  // From this many documents to rank on, the ranking pass goes by blocks of docids
+  // (RankByBlocks; BENCHMARKS.md §2).
+  static constexpr std::uint64_t kBlockMatches = 10000;
   // Up to this many postings of the query's terms, one pass (FewPostings).
   static constexpr Xapian::doccount kOnePassPostings = 5000;
 
@@ -126,10 +136,16 @@ class Searcher::Impl::SearchSteps {
     return include_hidden ? query : WithoutHidden(query);
   }
 
-  static void Weigh(Xapian::Enquire& enquire, const BuiltQuery& built) {
+  // BM25, with a question's own parameters.
+  static std::unique_ptr<Xapian::Weight> Weighting(const BuiltQuery& built) {
     if (built.natural_language) {
-      enquire.set_weighting_scheme(Xapian::BM25Weight(kQuestionK1, 0, 1, kQuestionB, 0.5));
+      return std::make_unique<Xapian::BM25Weight>(kQuestionK1, 0, 1, kQuestionB, 0.5);
     }
+    return std::make_unique<Xapian::BM25Weight>();
+  }
+
+  static void Weigh(Xapian::Enquire& enquire, const BuiltQuery& built) {
+    enquire.set_weighting_scheme(*Weighting(built));
   }
 
   // One match that weighs and counts every match (checkatleast = doccount): shards (where each
@@ -223,8 +239,12 @@ class Searcher::Impl::SearchSteps {
       }
     }
     std::vector<Xapian::docid> candidates;
-    if (Xapian::Database* second = SplitsRanking(to_rank->cardinality())) {
-      candidates = RankInHalves(*second, plain, *to_rank, wanted);
+    std::optional<WeighedDocids> by_blocks;
+    if (RanksByBlocks(to_rank->cardinality())) by_blocks = RankByBlocks(plain, *to_rank, wanted);
+    if (by_blocks) {
+      candidates = RankedDocids(*by_blocks);
+    } else if (Xapian::Database* second = SplitsRanking(to_rank->cardinality())) {
+      candidates = RankedDocids(RankInHalves(*second, plain, *to_rank, wanted));
     } else {
       Xapian::Enquire ranking(impl_.db);
       ranking.set_query(Visible(plain.Ranked(ranked ? DocidSet(ranked) : Xapian::Query())));
@@ -263,6 +283,124 @@ class Searcher::Impl::SearchSteps {
     }
   }
 
+  // Whether this search's ranking pass goes by blocks of docids (kBlocks, or kAuto from
+  // kBlockMatches documents to rank on).
+  bool RanksByBlocks(std::uint64_t matches) const {
+    return request_.passes == SearchRequest::Passes::kBlocks ||
+           (request_.passes == SearchRequest::Passes::kAuto && matches >= kBlockMatches);
+  }
+
+  // The parts of `query` whose weights add up to its own: the subqueries of a top-level OR, or
+  // the query itself. None when a part alone could weigh otherwise than within the query: a
+  // term that occurs twice (Xapian weighs a term by its count in the whole query), positions,
+  // wildcards or posting sources.
+  static std::vector<Xapian::Query> AdditiveParts(const Xapian::Query& query) {
+    std::unordered_set<std::string> terms;
+    bool additive = true;
+    const auto walk = [&](const auto& self, const Xapian::Query& q) -> void {
+      switch (q.get_type()) {
+        case Xapian::Query::LEAF_TERM:
+          additive = additive && terms.insert(*q.get_terms_begin()).second;
+          return;
+        case Xapian::Query::OP_OR:
+        case Xapian::Query::OP_AND:
+        case Xapian::Query::OP_SYNONYM:
+        case Xapian::Query::OP_SCALE_WEIGHT:
+        case Xapian::Query::OP_AND_MAYBE:
+        case Xapian::Query::OP_AND_NOT:
+        case Xapian::Query::OP_FILTER:
+          for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) self(self, q.get_subquery(i));
+          return;
+        default:
+          additive = false;
+      }
+    };
+    walk(walk, query);
+    if (!additive || query.empty()) return {};
+    if (query.get_type() != Xapian::Query::OP_OR) return {query};
+    std::vector<Xapian::Query> parts;
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+      parts.push_back(query.get_subquery(i));
+    }
+    return parts;
+  }
+
+  // Pass 2 by blocks of docids (block_bounds.h): the first `wanted` of `plain` among `to_rank`,
+  // as ranking all of them gives. The blocks with the highest summed bounds are weighed first;
+  // the `wanted`-th weight found so far is the bar, and a block whose bound falls below it is
+  // never weighed: each of its documents weighs less than `wanted` documents already found. Nothing
+  // when the bounds cannot tell: no additive parts, or coverage tiers or a minimum share (weights
+  // or matches that are not the parts' own).
+  std::optional<WeighedDocids> RankByBlocks(const BuiltQuery& plain, const Roaring& to_rank,
+                                            Xapian::doccount wanted) const {
+    if (!plain.coverage.empty() || !plain.minimum.empty()) return std::nullopt;
+    const std::vector<Xapian::Query> parts = AdditiveParts(plain.query);
+    if (parts.empty()) return std::nullopt;
+    const std::shared_ptr<const BlockBounds> bounds = impl_.Bounds();
+    const std::unique_ptr<Xapian::Weight> weighting = Weighting(plain);
+    std::vector<double> bound;  // per block, the sum of the parts' bounds
+    for (const Xapian::Query& part : parts) {
+      const BlockBounds::Bounds of = bounds->Of(impl_.db, part, *weighting);
+      if (bound.empty()) bound.assign(of->size(), 0.0);
+      for (std::size_t b = 0; b < of->size(); ++b) bound[b] += (*of)[b];
+    }
+    // The blocks holding documents to rank, highest bound first.
+    const unsigned shift = bounds->shift();
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> blocks;  // block, its documents
+    for (const Xapian::docid docid : DocidsOf(to_rank)) {         // in bulk: faster than iterating
+      const std::uint32_t b = docid >> shift;
+      if (b >= bound.size()) return std::nullopt;  // a docid past the bounds: another revision
+      if (blocks.empty() || blocks.back().first != b) blocks.emplace_back(b, 0);
+      ++blocks.back().second;
+    }
+    std::stable_sort(blocks.begin(), blocks.end(),
+                     [&](const auto& x, const auto& y) { return bound[x.first] > bound[y.first]; });
+    const auto documents_of = [&](std::size_t from, std::size_t to) {
+      Roaring in_blocks;
+      for (std::size_t i = from; i < to; ++i) {
+        in_blocks.addRange(std::uint64_t{blocks[i].first} << shift,
+                           std::uint64_t{blocks[i].first + 1} << shift);
+      }
+      return std::make_shared<const Roaring>(in_blocks & to_rank);
+    };
+    // In batches down the blocks, each twice the one before, until no block left can reach
+    // the bar. Bounds are summed in doubles from floats rounded up; Xapian's weight of a
+    // document may differ from the sum of its parts' by rounding (1.8e-15 measured): the bar
+    // keeps a margin far above that.
+    WeighedDocids ranked;
+    double bar = -std::numeric_limits<double>::infinity();
+    std::uint64_t weighed = 0;
+    std::uint64_t batch = wanted;
+    for (std::size_t next = 0; next < blocks.size() && bound[blocks[next].first] >= bar;) {
+      std::size_t end = next;
+      for (std::uint64_t held = 0;
+           end < blocks.size() && held < batch && bound[blocks[end].first] >= bar; ++end) {
+        held += blocks[end].second;
+      }
+      const std::shared_ptr<const Roaring> among = documents_of(next, end);
+      weighed += among->cardinality();
+      ranked = Merged(std::move(ranked), RankSet(plain, among, wanted), wanted);
+      if (ranked.size() >= wanted) {
+        bar = ranked.back().first - 1e-9 * std::max(1.0, std::abs(ranked.back().first));
+      }
+      next = end;
+      batch *= 2;
+    }
+    SearcherShared& shared = *impl_.options.shared;
+    shared.block_rankings.fetch_add(1, std::memory_order_relaxed);
+    shared.block_skipped.fetch_add(to_rank.cardinality() - weighed, std::memory_order_relaxed);
+    return ranked;
+  }
+
+  // The first `wanted` of `plain` among `among`, on two threads from kSplitMatches on.
+  WeighedDocids RankSet(const BuiltQuery& plain, const std::shared_ptr<const Roaring>& among,
+                        Xapian::doccount wanted) const {
+    if (Xapian::Database* second = SplitsRanking(among->cardinality())) {
+      return RankInHalves(*second, plain, *among, wanted);
+    }
+    return RankAmong(impl_.db, plain, request_.include_hidden, among, wanted);
+  }
+
   // The second handle on the index when this search's ranking pass is split (kSplit, or kAuto
   // from kSplitMatches matches on); nullptr to rank on this thread alone.
   Xapian::Database* SplitsRanking(std::uint64_t matches) const {
@@ -296,7 +434,6 @@ class Searcher::Impl::SearchSteps {
       return out;
     }
   };
-  using WeighedDocids = std::vector<std::pair<double, Xapian::docid>>;
 
   // The first `wanted` of `plain` ranked among the documents of `among` on `db`.
   static WeighedDocids RankAmong(const Xapian::Database& db, const BuiltQuery& plain,
@@ -315,8 +452,8 @@ class Searcher::Impl::SearchSteps {
   // on another thread with `second`, the index at the same revision. Weights depend on the
   // index's statistics alone, so the merged lists hold the first `wanted` of the whole; pass 3
   // weighs them again for the page, as it does a list with a proximity bonus to apply.
-  std::vector<Xapian::docid> RankInHalves(Xapian::Database& second, const BuiltQuery& plain,
-                                          const Roaring& matched, Xapian::doccount wanted) const {
+  WeighedDocids RankInHalves(Xapian::Database& second, const BuiltQuery& plain,
+                             const Roaring& matched, Xapian::doccount wanted) const {
     std::uint32_t pivot = 0;
     matched.select(static_cast<std::uint32_t>(matched.cardinality() / 2), &pivot);
     Roaring below;
@@ -337,14 +474,23 @@ class Searcher::Impl::SearchSteps {
     WeighedDocids more =
         threaded ? other.get() : RankAmong(impl_.db, plain, include_hidden, upper, wanted);
     if (threaded) impl_.options.shared->split_rankings.fetch_add(1, std::memory_order_relaxed);
+    return Merged(std::move(merged), std::move(more), wanted);
+  }
+
+  // The first `wanted` of two lists of one ranking, in Xapian's order: weight, then docid.
+  static WeighedDocids Merged(WeighedDocids merged, WeighedDocids more, Xapian::doccount wanted) {
     merged.insert(merged.end(), more.begin(), more.end());
-    // Xapian's own order: weight, then docid ascending.
     std::sort(merged.begin(), merged.end(), [](const auto& a, const auto& b) {
       return a.first != b.first ? a.first > b.first : a.second < b.second;
     });
     if (merged.size() > wanted) merged.resize(wanted);
+    return merged;
+  }
+
+  static std::vector<Xapian::docid> RankedDocids(const WeighedDocids& ranked) {
     std::vector<Xapian::docid> out;
-    for (const auto& [weight, docid] : merged) out.push_back(docid);
+    out.reserve(ranked.size());
+    for (const auto& [weight, docid] : ranked) out.push_back(docid);
     return out;
   }
 

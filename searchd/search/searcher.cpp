@@ -364,6 +364,11 @@ std::shared_ptr<const MatchBitmaps> Searcher::Impl::Bitmaps() {
   return options.shared->match_bitmaps.Get(revision, [] { return MatchBitmaps(); });
 }
 
+std::shared_ptr<const BlockBounds> Searcher::Impl::Bounds() {
+  const unsigned shift = options.shared->block_shift;
+  return options.shared->block_bounds.Get(revision, [shift] { return BlockBounds(shift); });
+}
+
 std::shared_ptr<const FacetTable> Searcher::Impl::FacetRows() {
   return options.shared->facet_tables.Get(revision,
                                           [&] { return FacetTable::Build(db, *options.catalog); });

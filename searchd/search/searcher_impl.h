@@ -90,6 +90,8 @@ struct Searcher::Impl {
   std::uint64_t CountMatches(const Xapian::Query& query, const Xapian::Query& filter);
   // This revision's cached term bitmaps (one local index only).
   std::shared_ptr<const MatchBitmaps> Bitmaps();
+  // This revision's cached weight bounds per block of docids (one local index only).
+  std::shared_ptr<const BlockBounds> Bounds();
   // This revision's facet table (one local index only), built on this thread when missing.
   std::shared_ptr<const FacetTable> FacetRows();
   // A second handle on the local index at the revision `db` reads, for a ranking pass split

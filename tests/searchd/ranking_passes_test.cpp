@@ -132,11 +132,18 @@ TEST_CASE("searches in relevance order answer as the single exhaustive pass did"
   int compared = 0;
   int with_hits = 0;
   int with_second_pages = 0;
-  // The ranking pass on this thread alone, and split over two (which kAuto does from 50,000
-  // matches on; the corpus has far fewer, so kSplit asks for it).
-  for (const auto passes : {SearchRequest::Passes::kSeparate, SearchRequest::Passes::kSplit}) {
+  // The ranking pass on this thread alone, split over two (which kAuto does from 50,000
+  // matches on; the corpus has far fewer, so kSplit asks for it), and by blocks of docids
+  // (kAuto from 10,000 documents to rank). Here a block is one docid: its bound is then the
+  // document's summed weight itself, as tight as a bound can be, and any part that weighed
+  // otherwise alone than within the query would show as a wrong answer.
+  options.shared->block_shift = 0;
+  for (const auto passes : {SearchRequest::Passes::kSeparate, SearchRequest::Passes::kSplit,
+                            SearchRequest::Passes::kBlocks}) {
     const std::uint64_t splits_before = options.shared->split_rankings.load();
     const std::uint64_t covered_before = options.shared->covered_rankings.load();
+    const std::uint64_t blocks_before = options.shared->block_rankings.load();
+    const std::uint64_t skipped_before = options.shared->block_skipped.load();
     int with_hits_here = 0;
     for (const std::string& q : queries) {
       for (const auto& set : settings) {
@@ -150,8 +157,8 @@ TEST_CASE("searches in relevance order answer as the single exhaustive pass did"
         auto slow = searcher->Search(reference);
         REQUIRE(fast.ok());
         REQUIRE(slow.ok());
-        INFO("q=" << q << " page " << request.page << " size " << request.size << " split "
-                  << (passes == SearchRequest::Passes::kSplit));
+        INFO("q=" << q << " page " << request.page << " size " << request.size << " passes "
+                  << static_cast<int>(passes));
         CHECK(Answer(*fast) == Answer(*slow));
         ++compared;
         with_hits_here += !slow->hits.empty();
@@ -168,9 +175,20 @@ TEST_CASE("searches in relevance order answer as the single exhaustive pass did"
     } else {
       CHECK(splits == 0);
     }
+    const std::uint64_t by_blocks = options.shared->block_rankings.load() - blocks_before;
+    const std::uint64_t skipped = options.shared->block_skipped.load() - skipped_before;
+    if (passes == SearchRequest::Passes::kBlocks) {
+      // One word, or the matches holding every group: the rankings the bounds can tell
+      // (coverage tiers and a question's minimum share rank as before). Some blocks fell
+      // below the bar, or the comparison would not show that leaving them out is safe.
+      CHECK(by_blocks >= 100);
+      CHECK(skipped >= by_blocks * 10);
+    } else {
+      CHECK(by_blocks == 0);
+    }
   }
   // The comparison means something only if most searches found something.
-  CHECK(compared >= 1150);
+  CHECK(compared >= 1725);
   CHECK(with_hits >= compared * 3 / 4);
   CHECK(with_second_pages >= 120);
 }

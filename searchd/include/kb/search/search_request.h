@@ -64,9 +64,11 @@ struct SearchRequest {
   // How a search in relevance order counts and ranks (search_steps.h): by the size of the
   // query's posting lists and its matches (kAuto), in one match that weighs every match
   // (kOnePass), in an unweighted counting pass and a pruned ranking pass (kSeparate), or so
-  // with the ranking pass split over two threads (kSplit; kAuto does so for many matches).
-  // Tests compare them with kOnePass; set by the caller, never a URL parameter.
-  enum class Passes { kAuto, kOnePass, kSeparate, kSplit };
+  // with the ranking pass split over two threads (kSplit; kAuto does so for many matches), or
+  // with the ranking pass weighing only the blocks of docids whose weight bounds can reach the
+  // page (kBlocks; kAuto does so for many documents to rank). Tests compare them with kOnePass;
+  // set by the caller, never a URL parameter.
+  enum class Passes { kAuto, kOnePass, kSeparate, kSplit, kBlocks };
   Passes passes = Passes::kAuto;
 
   bool HasFilters() const;

@@ -36,6 +36,7 @@
 
 namespace kb::search {
 
+class BlockBounds;   // search/block_bounds.h
 class MatchBitmaps;  // search/match_bitmaps.h
 
 // State shared by every Searcher of one index: thread-safe caches keyed by index revision.
@@ -43,6 +44,10 @@ struct SearcherShared {
   RevisionCache<FacetTable> facet_tables;
   RevisionCache<SpellingVocabulary> spelling;
   RevisionCache<MatchBitmaps> match_bitmaps;  // the terms' documents, for exact counts
+  RevisionCache<BlockBounds> block_bounds;    // weight bounds per block of docids, for ranking
+  // Docids per block of those bounds, as a power of two (BlockBounds::kDefaultShift; tests take
+  // small blocks on a small index). Read when a revision's bounds are first built.
+  unsigned block_shift = 6;
   DocumentCache documents;
   // Bumped by whoever knows the index just changed (kb-searchd's applier after a kb-indexer
   // run): every Searcher then reopens before its next call instead of waiting for
@@ -56,6 +61,9 @@ struct SearcherShared {
   // holding every group only (tests read them).
   std::atomic<std::uint64_t> split_rankings{0};
   std::atomic<std::uint64_t> covered_rankings{0};
+  // Ranking passes that went by blocks of docids, and the documents they left unweighed.
+  std::atomic<std::uint64_t> block_rankings{0};
+  std::atomic<std::uint64_t> block_skipped{0};
   // Searches in flight on the index's Searchers. A search alone counts its facets on a thread
   // of its own beside the ranking (search_steps.h); under load the cores are already busy.
   std::atomic<int> searches{0};

@@ -1,0 +1,53 @@
+// BlockBounds: for a part of a ranking query, the largest weight it gives any document of each
+// block of docids. Xapian 1.4's matcher knows one bound per posting list, so a ranking pass over
+// a term that half the index holds weighs every one of its documents. With a bound per block,
+// the ranking pass (search_steps.h) weighs first the blocks whose summed bounds are highest,
+// then only the blocks whose bound reaches the last weight the page and its margin need: the
+// same first ranks as weighing every match (Lucene's block-max idea, kept outside the matcher).
+//
+// A part's bounds come from one weighted match of that part alone (every one of its postings),
+// once per index revision, and are kept as floats rounded up. They bound the part's weight
+// within a larger query only where that query weighs the part as it weighs it alone: an OR of
+// parts none of whose terms occurs twice (search_steps.h checks that).
+//
+// Memory: at most `budget_bytes` of bounds per instance (4 bytes per block per part); past it
+// the cache is emptied and fills again. One instance per index revision
+// (SearcherShared::block_bounds). Thread-safety: Of may be called from several threads at once,
+// each with its own Database of the revision the instance belongs to. One local index only.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+#include <xapian.h>
+
+#include "bounded_memo.h"
+
+namespace kb::search {
+
+class BlockBounds {
+ public:
+  // 64 docids a block: at a million documents, 15,625 blocks, 61 KB a part.
+  static constexpr unsigned kDefaultShift = 6;
+  // 32 MB: the bounds of about 500 parts at a million documents.
+  static constexpr std::size_t kDefaultBudget = std::size_t{32} << 20;
+  using Bounds = std::shared_ptr<const std::vector<float>>;
+
+  explicit BlockBounds(unsigned shift = kDefaultShift, std::size_t budget_bytes = kDefaultBudget);
+
+  // Docids per block, as a power of two: block b holds docids b << shift() to
+  // ((b + 1) << shift()) - 1.
+  unsigned shift() const { return shift_; }
+
+  // The bound of each block (indexed by docid >> shift(), up to the last docid's block) for
+  // `part` weighed alone by `weighting`. Throws Xapian::Error as a match would.
+  Bounds Of(const Xapian::Database& db, const Xapian::Query& part,
+            const Xapian::Weight& weighting) const;
+
+ private:
+  unsigned shift_;
+  mutable BoundedMemo<std::vector<float>> memo_;
+};
+
+}  // namespace kb::search
