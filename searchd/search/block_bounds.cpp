@@ -50,4 +50,33 @@ BlockBounds::Bounds BlockBounds::Of(const Xapian::Database& db, const Xapian::Qu
   return out;
 }
 
+std::vector<Xapian::Query> AdditiveParts(const Xapian::Query& query) {
+  bool additive = true;
+  const auto walk = [&](const auto& self, const Xapian::Query& q) -> void {
+    switch (q.get_type()) {
+      case Xapian::Query::LEAF_TERM:
+        return;
+      case Xapian::Query::OP_OR:
+      case Xapian::Query::OP_AND:
+      case Xapian::Query::OP_SYNONYM:
+      case Xapian::Query::OP_SCALE_WEIGHT:
+      case Xapian::Query::OP_AND_MAYBE:
+      case Xapian::Query::OP_AND_NOT:
+      case Xapian::Query::OP_FILTER:
+        for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) self(self, q.get_subquery(i));
+        return;
+      default:
+        additive = false;
+    }
+  };
+  walk(walk, query);
+  if (!additive || query.empty()) return {};
+  if (query.get_type() != Xapian::Query::OP_OR) return {query};
+  std::vector<Xapian::Query> parts;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    parts.push_back(query.get_subquery(i));
+  }
+  return parts;
+}
+
 }  // namespace kb::search

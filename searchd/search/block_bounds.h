@@ -8,7 +8,7 @@
 // A part's bounds come from one weighted match of that part alone (every one of its postings),
 // once per index revision, and are kept as floats rounded up. They bound the part's weight
 // within a larger query only where that query weighs the part as it weighs it alone: an OR of
-// parts none of whose terms occurs twice (search_steps.h checks that).
+// parts (AdditiveParts).
 //
 // Memory: at most `budget_bytes` of bounds per instance (4 bytes per block per part); past it
 // the cache is emptied and fills again. One instance per index revision
@@ -49,5 +49,12 @@ class BlockBounds {
   unsigned shift_;
   mutable BoundedMemo<std::vector<float>> memo_;
 };
+
+// The parts of `query` whose weights add up to its own: the subqueries of a top-level OR, or
+// the query itself. None when a part alone could weigh otherwise than within the query: an
+// operator that reads positions (Xapian 1.4 weighs an OR of NEARs differently under an
+// AND-like operator), a wildcard or a posting source. A term in two parts is weighed in
+// each by its own leaf (Xapian 1.4 takes a leaf's wqf, not the term's count in the query).
+std::vector<Xapian::Query> AdditiveParts(const Xapian::Query& query);
 
 }  // namespace kb::search

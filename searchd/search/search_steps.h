@@ -12,7 +12,6 @@
 #include <optional>
 #include <string>
 #include <system_error>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -110,6 +109,10 @@ class Searcher::Impl::SearchSteps {
   // From this many documents to rank on, the ranking pass goes by blocks of docids
   // (RankByBlocks; BENCHMARKS.md §2).
   static constexpr std::uint64_t kBlockMatches = 10000;
+  // The first batch of blocks ranked holds this many times the documents wanted; each next
+  // batch kBatchGrowth times the one before (RankByBlocks).
+  static constexpr std::uint64_t kFirstBatch = 4;
+  static constexpr std::uint64_t kBatchGrowth = 4;
   // Up to this many postings of the query's terms, one pass (FewPostings).
   static constexpr Xapian::doccount kOnePassPostings = 5000;
 
@@ -290,41 +293,6 @@ class Searcher::Impl::SearchSteps {
            (request_.passes == SearchRequest::Passes::kAuto && matches >= kBlockMatches);
   }
 
-  // The parts of `query` whose weights add up to its own: the subqueries of a top-level OR, or
-  // the query itself. None when a part alone could weigh otherwise than within the query: a
-  // term that occurs twice (Xapian weighs a term by its count in the whole query), positions,
-  // wildcards or posting sources.
-  static std::vector<Xapian::Query> AdditiveParts(const Xapian::Query& query) {
-    std::unordered_set<std::string> terms;
-    bool additive = true;
-    const auto walk = [&](const auto& self, const Xapian::Query& q) -> void {
-      switch (q.get_type()) {
-        case Xapian::Query::LEAF_TERM:
-          additive = additive && terms.insert(*q.get_terms_begin()).second;
-          return;
-        case Xapian::Query::OP_OR:
-        case Xapian::Query::OP_AND:
-        case Xapian::Query::OP_SYNONYM:
-        case Xapian::Query::OP_SCALE_WEIGHT:
-        case Xapian::Query::OP_AND_MAYBE:
-        case Xapian::Query::OP_AND_NOT:
-        case Xapian::Query::OP_FILTER:
-          for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) self(self, q.get_subquery(i));
-          return;
-        default:
-          additive = false;
-      }
-    };
-    walk(walk, query);
-    if (!additive || query.empty()) return {};
-    if (query.get_type() != Xapian::Query::OP_OR) return {query};
-    std::vector<Xapian::Query> parts;
-    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-      parts.push_back(query.get_subquery(i));
-    }
-    return parts;
-  }
-
   // Pass 2 by blocks of docids (block_bounds.h): the first `wanted` of `plain` among `to_rank`,
   // as ranking all of them gives. The blocks with the highest summed bounds are weighed first;
   // the `wanted`-th weight found so far is the bar, and a block whose bound falls below it is
@@ -363,20 +331,32 @@ class Searcher::Impl::SearchSteps {
       }
       return std::make_shared<const Roaring>(in_blocks & to_rank);
     };
-    // In batches down the blocks, each twice the one before, until no block left can reach
-    // the bar. Bounds are summed in doubles from floats rounded up; Xapian's weight of a
-    // document may differ from the sum of its parts' by rounding (1.8e-15 measured): the bar
-    // keeps a margin far above that.
+    // In batches down the blocks, each kBatchGrowth times the one before, until no block left
+    // can reach the bar; once there is a bar and the blocks that still reach it hold no more
+    // than the next batch would, they are ranked at once (on two threads when they are many).
+    // Bounds are summed in doubles from floats rounded up; Xapian's weight of a document may differ
+    // from the sum of its parts' by rounding (1.8e-15 measured): the bar keeps a margin far above
+    // that.
     WeighedDocids ranked;
     double bar = -std::numeric_limits<double>::infinity();
     std::uint64_t weighed = 0;
-    std::uint64_t batch = wanted;
-    for (std::size_t next = 0; next < blocks.size() && bound[blocks[next].first] >= bar;) {
+    // kBlocks (tests) starts at `wanted`, so that a small index leaves blocks out too.
+    std::uint64_t batch =
+        (request_.passes == SearchRequest::Passes::kBlocks ? 1 : kFirstBatch) * wanted;
+    for (std::size_t next = 0; next < blocks.size();) {
+      const auto reaching = static_cast<std::size_t>(
+          std::partition_point(blocks.begin() + static_cast<std::ptrdiff_t>(next), blocks.end(),
+                               [&](const auto& block) { return bound[block.first] >= bar; }) -
+          blocks.begin());
+      if (reaching == next) break;
       std::size_t end = next;
-      for (std::uint64_t held = 0;
-           end < blocks.size() && held < batch && bound[blocks[end].first] >= bar; ++end) {
-        held += blocks[end].second;
+      std::uint64_t held = 0;
+      while (end < reaching && held < batch) held += blocks[end++].second;
+      std::uint64_t left = 0;
+      for (std::size_t i = end; i < reaching && left <= batch * kBatchGrowth; ++i) {
+        left += blocks[i].second;
       }
+      if (ranked.size() >= wanted && left <= batch * kBatchGrowth) end = reaching;  // at once
       const std::shared_ptr<const Roaring> among = documents_of(next, end);
       weighed += among->cardinality();
       ranked = Merged(std::move(ranked), RankSet(plain, among, wanted), wanted);
@@ -384,7 +364,7 @@ class Searcher::Impl::SearchSteps {
         bar = ranked.back().first - 1e-9 * std::max(1.0, std::abs(ranked.back().first));
       }
       next = end;
-      batch *= 2;
+      batch *= kBatchGrowth;
     }
     SearcherShared& shared = *impl_.options.shared;
     shared.block_rankings.fetch_add(1, std::memory_order_relaxed);

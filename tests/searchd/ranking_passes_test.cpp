@@ -4,21 +4,26 @@
 // index for the social-domain queries of bench/relevance/social, questions, queries with
 // operators, filters and pages.
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <memory>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
 
+#include "block_bounds.h"
 #include "corpus_index.h"
 #include "kb/analysis/analyzer.h"
 #include "kb/core/schema.h"
 #include "kb/search/catalog.h"
 #include "kb/search/facets.h"
+#include "kb/search/query_builder.h"
 #include "kb/search/searcher.h"
 #include "match_bitmaps.h"
 #include "process.h"
@@ -191,6 +196,82 @@ TEST_CASE("searches in relevance order answer as the single exhaustive pass did"
   CHECK(compared >= 1725);
   CHECK(with_hits >= compared * 3 / 4);
   CHECK(with_second_pages >= 120);
+}
+
+// Ranking by blocks (block_bounds.h) bounds a document's weight by the sum of its parts'
+// bounds, each from a match of that part alone: a part that weighed otherwise within the whole
+// query would make a bound too low and could drop a document from the page. Checked here for
+// every document each query of the test matches, as QueryBuilder builds them: with words made
+// of compounds, joined forms and the title's stems, one term often stands in two parts.
+TEST_CASE("a ranking query weighs each document as the sum of its parts alone") {
+  kb::test::TempDir dir;
+  const fs::path path = dir.path() / "db";
+  kb::test::CopyCorpusIndex(path);
+  const Xapian::Database db(path.string());
+  kb::analysis::AnalysisConfig config;
+  auto resources = kb::analysis::LoadResources(config);
+  REQUIRE(resources.ok());
+  kb::analysis::Analyzer analyzer(*resources);
+  Xapian::QueryParser parser;
+  parser.set_database(db);
+  analyzer.ConfigureQueryParser(parser);
+  kb::search::QueryBuilder builder(analyzer, parser, kb::analysis::Analyzer::kQueryFlags);
+
+  const auto weights = [&](const Xapian::Query& query, const Xapian::Weight& weighting) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(weighting);
+    std::map<Xapian::docid, double> out;
+    const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+    for (auto it = mset.begin(); it != mset.end(); ++it) out[*it] = it.get_weight();
+    return out;
+  };
+  std::vector<std::string> queries = Queries();
+  for (const char* q : {"huiselijk geweld", "passend onderwijs", "jeugd zorg",
+                        "schuldhulpverlening", "sociaal werk", "wijkteam jeugdzorg"}) {
+    queries.emplace_back(q);
+  }
+  int checked = 0;
+  int repeating = 0;  // queries with a term in two places
+  int documents = 0;
+  for (const std::string& q : queries) {
+    auto built = builder.Build(q);
+    REQUIRE(built.ok());
+    const Xapian::Query query = built->WithoutProximity().query;
+    const std::vector<Xapian::Query> parts = kb::search::AdditiveParts(query);
+    if (parts.size() < 2) continue;
+    const std::unique_ptr<Xapian::Weight> weighting =
+        built->natural_language ? std::make_unique<Xapian::BM25Weight>(
+                                      kb::search::kQuestionK1, 0, 1, kb::search::kQuestionB, 0.5)
+                                : std::make_unique<Xapian::BM25Weight>();
+    std::map<Xapian::docid, double> sum;
+    for (const Xapian::Query& part : parts) {
+      for (const auto& [docid, weight] : weights(part, *weighting)) sum[docid] += weight;
+    }
+    const std::map<Xapian::docid, double> whole = weights(query, *weighting);
+    INFO("q=" << q << " query " << query.get_description());
+    CHECK(sum.size() == whole.size());
+    for (const auto& [docid, weight] : whole) {
+      INFO("docid " << docid);
+      CHECK(std::abs(sum[docid] - weight) <= 1e-12 * std::max(1.0, weight));
+    }
+    std::set<std::string> terms;
+    std::size_t leaves = 0;
+    const auto walk = [&](const auto& self, const Xapian::Query& sub) -> void {
+      if (sub.get_type() == Xapian::Query::LEAF_TERM) {
+        terms.insert(*sub.get_terms_begin());
+        ++leaves;
+      }
+      for (std::size_t i = 0; i < sub.get_num_subqueries(); ++i) self(self, sub.get_subquery(i));
+    };
+    walk(walk, query);
+    repeating += leaves > terms.size();
+    documents += static_cast<int>(whole.size());
+    ++checked;
+  }
+  CHECK(checked >= 80);
+  CHECK(repeating >= 10);
+  CHECK(documents >= 5000);
 }
 
 // The second thread of a split ranking has an index handle of its own: after a commit it must
