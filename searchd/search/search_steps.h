@@ -313,21 +313,42 @@ class Searcher::Impl::SearchSteps {
       for (std::size_t b = 0; b < of->size(); ++b) bound[b] += (*of)[b];
     }
     // The blocks holding documents to rank, highest bound first.
-    const unsigned shift = bounds->shift();
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> blocks;  // block, its documents
-    for (const Xapian::docid docid : DocidsOf(to_rank)) {         // in bulk: faster than iterating
-      const std::uint32_t b = docid >> shift;
-      if (b >= bound.size()) return std::nullopt;  // a docid past the bounds: another revision
-      if (blocks.empty() || blocks.back().first != b) blocks.emplace_back(b, 0);
-      ++blocks.back().second;
-    }
-    std::stable_sort(blocks.begin(), blocks.end(),
-                     [&](const auto& x, const auto& y) { return bound[x.first] > bound[y.first]; });
+    struct Block {
+      double bound;
+      std::uint32_t id;
+      std::uint32_t documents;
+    };
+    struct Counting {
+      std::vector<Block> blocks;
+      const std::vector<double>* bound;
+      unsigned shift;
+      bool past_bounds = false;  // a docid past the bounds: another revision
+    } counting{{}, &bound, bounds->shift()};
+    to_rank.iterate(
+        [](std::uint32_t docid, void* state) {
+          auto& c = *static_cast<Counting*>(state);
+          const std::uint32_t b = docid >> c.shift;
+          if (b >= c.bound->size()) {
+            c.past_bounds = true;
+            return false;  // stops the iteration
+          }
+          if (c.blocks.empty() || c.blocks.back().id != b)
+            c.blocks.push_back({(*c.bound)[b], b, 0});
+          ++c.blocks.back().documents;
+          return true;
+        },
+        &counting);
+    if (counting.past_bounds) return std::nullopt;
+    std::vector<Block>& blocks = counting.blocks;
+    const unsigned shift = counting.shift;
+    std::sort(blocks.begin(), blocks.end(), [](const Block& x, const Block& y) {
+      return x.bound != y.bound ? x.bound > y.bound : x.id < y.id;
+    });
     const auto documents_of = [&](std::size_t from, std::size_t to) {
       Roaring in_blocks;
       for (std::size_t i = from; i < to; ++i) {
-        in_blocks.addRange(std::uint64_t{blocks[i].first} << shift,
-                           std::uint64_t{blocks[i].first + 1} << shift);
+        in_blocks.addRange(std::uint64_t{blocks[i].id} << shift,
+                           std::uint64_t{blocks[i].id + 1} << shift);
       }
       return std::make_shared<const Roaring>(in_blocks & to_rank);
     };
@@ -346,15 +367,15 @@ class Searcher::Impl::SearchSteps {
     for (std::size_t next = 0; next < blocks.size();) {
       const auto reaching = static_cast<std::size_t>(
           std::partition_point(blocks.begin() + static_cast<std::ptrdiff_t>(next), blocks.end(),
-                               [&](const auto& block) { return bound[block.first] >= bar; }) -
+                               [&](const Block& block) { return block.bound >= bar; }) -
           blocks.begin());
       if (reaching == next) break;
       std::size_t end = next;
       std::uint64_t held = 0;
-      while (end < reaching && held < batch) held += blocks[end++].second;
+      while (end < reaching && held < batch) held += blocks[end++].documents;
       std::uint64_t left = 0;
       for (std::size_t i = end; i < reaching && left <= batch * kBatchGrowth; ++i) {
-        left += blocks[i].second;
+        left += blocks[i].documents;
       }
       if (ranked.size() >= wanted && left <= batch * kBatchGrowth) end = reaching;  // at once
       const std::shared_ptr<const Roaring> among = documents_of(next, end);
