@@ -2,8 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <limits>
+#include <system_error>
 #include <utility>
+
+#include <roaring/roaring.hh>
+
+#include "docid_set.h"
 
 namespace kb::search {
 
@@ -28,23 +34,66 @@ class BlockMaxSpy : public Xapian::MatchSpy {
   unsigned shift_;
 };
 
-}  // namespace
-
-BlockBounds::BlockBounds(unsigned shift, std::size_t budget_bytes)
-    : shift_(shift), memo_(budget_bytes) {}
-
-BlockBounds::Bounds BlockBounds::Of(const Xapian::Database& db, const Xapian::Query& part,
-                                    const Xapian::Weight& weighting) const {
-  const std::string key = weighting.name() + '\0' + weighting.serialise() + '\0' + part.serialise();
-  if (Bounds found = memo_.Find(key)) return found;
-  // Built outside the memo's lock: two searches may build the same bounds once each, never wait.
-  std::vector<float> bounds((db.get_lastdocid() >> shift_) + 1, 0.0F);
-  BlockMaxSpy spy(bounds, shift_);
+// Every match of `part` weighed, each block's largest weight kept in `bounds`.
+void Weigh(const Xapian::Database& db, const Xapian::Query& part, const Xapian::Weight& weighting,
+           std::vector<float>& bounds, unsigned shift) {
+  BlockMaxSpy spy(bounds, shift);
   Xapian::Enquire enquire(db);
   enquire.set_query(part);
   enquire.set_weighting_scheme(weighting);
   enquire.add_matchspy(&spy);
   enquire.get_mset(0, 0, db.get_doccount());
+}
+
+// `part` among the docids [first, end): a boolean filter, which leaves the weights as they are.
+Xapian::Query Between(const Xapian::Query& part, std::uint64_t first, std::uint64_t end) {
+  auto range = std::make_shared<Roaring>();
+  range->addRange(first, end);
+  return Xapian::Query(Xapian::Query::OP_FILTER, part,
+                       DocidSet(std::shared_ptr<const Roaring>(std::move(range))));
+}
+
+// How many postings `query`'s terms have together: what weighing all its matches reads.
+Xapian::doccount Postings(const Xapian::Database& db, const Xapian::Query& query) {
+  Xapian::doccount postings = 0;
+  for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+    postings += db.get_termfreq(*t);
+  }
+  return postings;
+}
+
+}  // namespace
+
+BlockBounds::BlockBounds(unsigned shift, Xapian::doccount split_from, std::size_t budget_bytes)
+    : shift_(shift), split_from_(split_from), memo_(budget_bytes) {}
+
+BlockBounds::Bounds BlockBounds::Of(const Xapian::Database& db, const Xapian::Query& part,
+                                    const Xapian::Weight& weighting,
+                                    Xapian::Database* second) const {
+  const std::string key = weighting.name() + '\0' + weighting.serialise() + '\0' + part.serialise();
+  if (Bounds found = memo_.Find(key)) return found;
+  // Built outside the memo's lock: two searches may build the same bounds once each, never wait.
+  std::vector<float> bounds((db.get_lastdocid() >> shift_) + 1, 0.0F);
+  // The upper half of the blocks on the other handle's thread, when there is one and the part
+  // is worth a thread: the two threads write to blocks of their own.
+  const std::uint64_t split = std::uint64_t{bounds.size() / 2} << shift_;
+  const std::uint64_t end = std::uint64_t{db.get_lastdocid()} + 1;
+  std::future<void> upper;
+  if (second != nullptr && split > 1 && split < end && Postings(db, part) >= split_from_) {
+    try {
+      upper = std::async(std::launch::async,
+                         [second, bytes = part.serialise(),
+                          weight = std::unique_ptr<Xapian::Weight>(weighting.clone()), &bounds,
+                          split, end, shift = shift_] {
+                           // Query trees are not shared across threads: a copy of its own.
+                           Weigh(*second, Between(Xapian::Query::unserialise(bytes), split, end),
+                                 *weight, bounds, shift);
+                         });
+    } catch (const std::system_error&) {  // no thread to be had: this one weighs it all
+    }
+  }
+  Weigh(db, upper.valid() ? Between(part, 1, split) : part, weighting, bounds, shift_);
+  if (upper.valid()) upper.get();
   auto out = std::make_shared<const std::vector<float>>(std::move(bounds));
   memo_.Keep(key, out, out->size() * sizeof(float));
   return out;

@@ -34,19 +34,27 @@ class BlockBounds {
   static constexpr std::size_t kDefaultBudget = std::size_t{32} << 20;
   using Bounds = std::shared_ptr<const std::vector<float>>;
 
-  explicit BlockBounds(unsigned shift = kDefaultShift, std::size_t budget_bytes = kDefaultBudget);
+  // From this many postings a part's bounds are weighed on two threads, given a second handle.
+  static constexpr Xapian::doccount kDefaultSplitFrom = 50000;
+
+  explicit BlockBounds(unsigned shift = kDefaultShift,
+                       Xapian::doccount split_from = kDefaultSplitFrom,
+                       std::size_t budget_bytes = kDefaultBudget);
 
   // Docids per block, as a power of two: block b holds docids b << shift() to
   // ((b + 1) << shift()) - 1.
   unsigned shift() const { return shift_; }
 
   // The bound of each block (indexed by docid >> shift(), up to the last docid's block) for
-  // `part` weighed alone by `weighting`. Throws Xapian::Error as a match would.
-  Bounds Of(const Xapian::Database& db, const Xapian::Query& part,
-            const Xapian::Weight& weighting) const;
+  // `part` weighed alone by `weighting`. `second`, when given, is another handle on the same
+  // revision that one other thread may use meanwhile: a part with split_from postings or more
+  // is weighed in two halves at once. Throws Xapian::Error as a match would.
+  Bounds Of(const Xapian::Database& db, const Xapian::Query& part, const Xapian::Weight& weighting,
+            Xapian::Database* second = nullptr) const;
 
  private:
   unsigned shift_;
+  Xapian::doccount split_from_;
   mutable BoundedMemo<std::vector<float>> memo_;
 };
 

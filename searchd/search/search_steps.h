@@ -306,9 +306,13 @@ class Searcher::Impl::SearchSteps {
     if (parts.empty()) return std::nullopt;
     const std::shared_ptr<const BlockBounds> bounds = impl_.Bounds();
     const std::unique_ptr<Xapian::Weight> weighting = Weighting(plain);
+    // A search alone in the daemon weighs the bounds it lacks on both cores.
+    Xapian::Database* second = impl_.options.shared->searches.load(std::memory_order_relaxed) > 1
+                                   ? nullptr
+                                   : impl_.Helper();
     std::vector<double> bound;  // per block, the sum of the parts' bounds
     for (const Xapian::Query& part : parts) {
-      const BlockBounds::Bounds of = bounds->Of(impl_.db, part, *weighting);
+      const BlockBounds::Bounds of = bounds->Of(impl_.db, part, *weighting, second);
       if (bound.empty()) bound.assign(of->size(), 0.0);
       for (std::size_t b = 0; b < of->size(); ++b) bound[b] += (*of)[b];
     }

@@ -366,7 +366,8 @@ std::shared_ptr<const MatchBitmaps> Searcher::Impl::Bitmaps() {
 
 std::shared_ptr<const BlockBounds> Searcher::Impl::Bounds() {
   const unsigned shift = options.shared->block_shift;
-  return options.shared->block_bounds.Get(revision, [shift] { return BlockBounds(shift); });
+  const Xapian::doccount split_from = options.shared->block_split_from;
+  return options.shared->block_bounds.Get(revision, [=] { return BlockBounds(shift, split_from); });
 }
 
 std::shared_ptr<const FacetTable> Searcher::Impl::FacetRows() {

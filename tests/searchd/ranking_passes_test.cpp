@@ -143,6 +143,7 @@ TEST_CASE("searches in relevance order answer as the single exhaustive pass did"
   // document's summed weight itself, as tight as a bound can be, and any part that weighed
   // otherwise alone than within the query would show as a wrong answer.
   options.shared->block_shift = 0;
+  options.shared->block_split_from = 0;  // each part's bounds weighed in two halves
   for (const auto passes : {SearchRequest::Passes::kSeparate, SearchRequest::Passes::kSplit,
                             SearchRequest::Passes::kBlocks}) {
     const std::uint64_t splits_before = options.shared->split_rankings.load();

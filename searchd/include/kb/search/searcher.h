@@ -45,9 +45,11 @@ struct SearcherShared {
   RevisionCache<SpellingVocabulary> spelling;
   RevisionCache<MatchBitmaps> match_bitmaps;  // the terms' documents, for exact counts
   RevisionCache<BlockBounds> block_bounds;    // weight bounds per block of docids, for ranking
-  // Docids per block of those bounds, as a power of two (BlockBounds::kDefaultShift; tests take
-  // small blocks on a small index). Read when a revision's bounds are first built.
+  // Docids per block of those bounds, as a power of two (BlockBounds::kDefaultShift), and the
+  // postings from which a part's bounds are weighed on two threads (kDefaultSplitFrom). Tests
+  // take small blocks and splits on a small index. Read when a revision's bounds are first built.
   unsigned block_shift = 6;
+  Xapian::doccount block_split_from = 50000;
   DocumentCache documents;
   // Bumped by whoever knows the index just changed (kb-searchd's applier after a kb-indexer
   // run): every Searcher then reopens before its next call instead of waiting for
