@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <future>
 #include <limits>
 #include <system_error>
@@ -54,8 +55,8 @@ Xapian::Query Between(const Xapian::Query& part, std::uint64_t first, std::uint6
 }
 
 // How many postings `query`'s terms have together: what weighing all its matches reads.
-Xapian::doccount Postings(const Xapian::Database& db, const Xapian::Query& query) {
-  Xapian::doccount postings = 0;
+std::uint64_t Postings(const Xapian::Database& db, const Xapian::Query& query) {
+  std::uint64_t postings = 0;
   for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
     postings += db.get_termfreq(*t);
   }

@@ -196,8 +196,10 @@ class Searcher::Impl::SearchSteps {
   //     checkatleast 0, Xapian skips the documents that cannot reach them. When the matches
   //     holding every group (BuiltQuery::covered) are that many, only they are ranked, and
   //     without the coverage tiers (the same for each of them): the other matches rank below
-  //     them, a group's kCoverageWeight short. From kSplitMatches documents to rank on, two
-  //     threads rank a half each (RankInHalves).
+  //     them, a group's kCoverageWeight short. From kBlockMatches documents to rank on, only
+  //     the blocks of docids whose weight bounds reach the page are ranked (RankByBlocks);
+  //     from kSplitMatches documents to rank at once, two threads rank a half each
+  //     (RankInHalves).
   //  3. Weigh those candidates with the whole query, every one (checkatleast), and take the
   //     page from them. Pass 2's list is the page itself only when it ranked all matches with
   //     the query's every part but a proximity bonus it has none of (one word, say).
@@ -293,12 +295,12 @@ class Searcher::Impl::SearchSteps {
            (request_.passes == SearchRequest::Passes::kAuto && matches >= kBlockMatches);
   }
 
-  // Pass 2 by blocks of docids (block_bounds.h): the first `wanted` of `plain` among `to_rank`,
-  // as ranking all of them gives. The blocks with the highest summed bounds are weighed first;
-  // the `wanted`-th weight found so far is the bar, and a block whose bound falls below it is
-  // never weighed: each of its documents weighs less than `wanted` documents already found. Nothing
-  // when the bounds cannot tell: no additive parts, or coverage tiers or a minimum share (weights
-  // or matches that are not the parts' own).
+  // Pass 2 by blocks of docids (block_bounds.h): the first `wanted` of `plain` among
+  // `to_rank`, as ranking all of them gives. The blocks with the highest summed bounds are
+  // weighed first; the `wanted`-th weight found so far is the bar, and a block whose bound
+  // falls below it is never weighed: each of its documents weighs less than `wanted`
+  // documents already found. Nothing when the bounds cannot tell: no additive parts, or
+  // coverage tiers or a minimum share (weights or matches that are not the parts' own).
   std::optional<WeighedDocids> RankByBlocks(const BuiltQuery& plain, const Roaring& to_rank,
                                             Xapian::doccount wanted) const {
     if (!plain.coverage.empty() || !plain.minimum.empty()) return std::nullopt;
@@ -336,8 +338,9 @@ class Searcher::Impl::SearchSteps {
             c.past_bounds = true;
             return false;  // stops the iteration
           }
-          if (c.blocks.empty() || c.blocks.back().id != b)
+          if (c.blocks.empty() || c.blocks.back().id != b) {
             c.blocks.push_back({(*c.bound)[b], b, 0});
+          }
           ++c.blocks.back().documents;
           return true;
         },
@@ -359,9 +362,9 @@ class Searcher::Impl::SearchSteps {
     // In batches down the blocks, each kBatchGrowth times the one before, until no block left
     // can reach the bar; once there is a bar and the blocks that still reach it hold no more
     // than the next batch would, they are ranked at once (on two threads when they are many).
-    // Bounds are summed in doubles from floats rounded up; Xapian's weight of a document may differ
-    // from the sum of its parts' by rounding (1.8e-15 measured): the bar keeps a margin far above
-    // that.
+    // Bounds are summed in doubles from floats rounded up; Xapian's weight of a document may
+    // differ from the sum of its parts' by rounding (1.8e-15 measured): the bar keeps a margin
+    // far above that.
     WeighedDocids ranked;
     double bar = -std::numeric_limits<double>::infinity();
     std::uint64_t weighed = 0;
