@@ -2,13 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <future>
 #include <limits>
 #include <system_error>
 #include <utility>
-
-#include <roaring/roaring.hh>
 
 #include "docid_set.h"
 
@@ -98,6 +97,54 @@ BlockBounds::Bounds BlockBounds::Of(const Xapian::Database& db, const Xapian::Qu
   auto out = std::make_shared<const std::vector<float>>(std::move(bounds));
   memo_.Keep(key, out, out->size() * sizeof(float));
   return out;
+}
+
+BlockOrder::BlockOrder(const std::vector<BlockBounds::Bounds>& parts, unsigned shift,
+                       const Roaring& to_rank)
+    : shift_(shift), to_rank_(to_rank) {
+  std::vector<double> bound;  // per block, the sum of the parts' bounds
+  for (const BlockBounds::Bounds& of : parts) {
+    if (bound.empty()) bound.assign(of->size(), 0.0);
+    for (std::size_t b = 0; b < of->size(); ++b) bound[b] += (*of)[b];
+  }
+  struct Counting {
+    BlockOrder& order;
+    const std::vector<double>& bound;
+  } counting{*this, bound};
+  to_rank.iterate(  // faster than the bitmap's iterator
+      [](std::uint32_t docid, void* state) {
+        auto& [order, sums] = *static_cast<Counting*>(state);
+        const std::uint32_t b = docid >> order.shift_;
+        if (b >= sums.size()) {
+          order.ok_ = false;
+          return false;  // stops the iteration
+        }
+        if (order.blocks_.empty() || order.blocks_.back().id != b) {
+          order.blocks_.push_back({sums[b], b, 0});
+        }
+        ++order.blocks_.back().documents;
+        return true;
+      },
+      &counting);
+  std::sort(blocks_.begin(), blocks_.end(), [](const Block& x, const Block& y) {
+    return x.bound != y.bound ? x.bound > y.bound : x.id < y.id;
+  });
+}
+
+std::size_t BlockOrder::Reaching(std::size_t from, double bar) const {
+  return static_cast<std::size_t>(
+      std::partition_point(blocks_.begin() + static_cast<std::ptrdiff_t>(from), blocks_.end(),
+                           [&](const Block& block) { return block.bound >= bar; }) -
+      blocks_.begin());
+}
+
+std::shared_ptr<const Roaring> BlockOrder::DocumentsIn(std::size_t from, std::size_t to) const {
+  Roaring in_blocks;
+  for (std::size_t i = from; i < to; ++i) {
+    in_blocks.addRange(std::uint64_t{blocks_[i].id} << shift_,
+                       std::uint64_t{blocks_[i].id + 1} << shift_);
+  }
+  return std::make_shared<const Roaring>(in_blocks & to_rank_);
 }
 
 std::vector<Xapian::Query> AdditiveParts(const Xapian::Query& query) {

@@ -17,10 +17,12 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <vector>
 
 #include <xapian.h>
+#include <roaring/roaring.hh>
 
 #include "bounded_memo.h"
 
@@ -56,6 +58,35 @@ class BlockBounds {
   unsigned shift_;
   Xapian::doccount split_from_;
   mutable BoundedMemo<std::vector<float>> memo_;
+};
+
+// The blocks holding documents to rank, highest summed bound first: the order in which a
+// ranking by blocks weighs them (search_steps.h). The bound of a block is the sum of the
+// parts' bounds, all of one BlockBounds.
+class BlockOrder {
+ public:
+  BlockOrder(const std::vector<BlockBounds::Bounds>& parts, unsigned shift, const Roaring& to_rank);
+
+  // False when a document to rank lies past the bounds (they belong to an older revision).
+  bool ok() const { return ok_; }
+  std::size_t size() const { return blocks_.size(); }
+  // The documents to rank in the i-th block.
+  std::uint32_t documents(std::size_t i) const { return blocks_[i].documents; }
+  // Where the blocks from `from` on whose bound reaches `bar` end (they come first).
+  std::size_t Reaching(std::size_t from, double bar) const;
+  // The documents to rank in blocks [from, to).
+  std::shared_ptr<const Roaring> DocumentsIn(std::size_t from, std::size_t to) const;
+
+ private:
+  struct Block {
+    double bound;
+    std::uint32_t id;
+    std::uint32_t documents;
+  };
+  std::vector<Block> blocks_;
+  unsigned shift_;
+  const Roaring& to_rank_;
+  bool ok_ = true;
 };
 
 // The parts of `query` whose weights add up to its own: the subqueries of a top-level OR, or

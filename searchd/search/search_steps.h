@@ -312,53 +312,12 @@ class Searcher::Impl::SearchSteps {
     Xapian::Database* second = impl_.options.shared->searches.load(std::memory_order_relaxed) > 1
                                    ? nullptr
                                    : impl_.Helper();
-    std::vector<double> bound;  // per block, the sum of the parts' bounds
+    std::vector<BlockBounds::Bounds> of_parts;
     for (const Xapian::Query& part : parts) {
-      const BlockBounds::Bounds of = bounds->Of(impl_.db, part, *weighting, second);
-      if (bound.empty()) bound.assign(of->size(), 0.0);
-      for (std::size_t b = 0; b < of->size(); ++b) bound[b] += (*of)[b];
+      of_parts.push_back(bounds->Of(impl_.db, part, *weighting, second));
     }
-    // The blocks holding documents to rank, highest bound first.
-    struct Block {
-      double bound;
-      std::uint32_t id;
-      std::uint32_t documents;
-    };
-    struct Counting {
-      std::vector<Block> blocks;
-      const std::vector<double>* bound;
-      unsigned shift;
-      bool past_bounds = false;  // a docid past the bounds: another revision
-    } counting{{}, &bound, bounds->shift()};
-    to_rank.iterate(
-        [](std::uint32_t docid, void* state) {
-          auto& c = *static_cast<Counting*>(state);
-          const std::uint32_t b = docid >> c.shift;
-          if (b >= c.bound->size()) {
-            c.past_bounds = true;
-            return false;  // stops the iteration
-          }
-          if (c.blocks.empty() || c.blocks.back().id != b) {
-            c.blocks.push_back({(*c.bound)[b], b, 0});
-          }
-          ++c.blocks.back().documents;
-          return true;
-        },
-        &counting);
-    if (counting.past_bounds) return std::nullopt;
-    std::vector<Block>& blocks = counting.blocks;
-    const unsigned shift = counting.shift;
-    std::sort(blocks.begin(), blocks.end(), [](const Block& x, const Block& y) {
-      return x.bound != y.bound ? x.bound > y.bound : x.id < y.id;
-    });
-    const auto documents_of = [&](std::size_t from, std::size_t to) {
-      Roaring in_blocks;
-      for (std::size_t i = from; i < to; ++i) {
-        in_blocks.addRange(std::uint64_t{blocks[i].id} << shift,
-                           std::uint64_t{blocks[i].id + 1} << shift);
-      }
-      return std::make_shared<const Roaring>(in_blocks & to_rank);
-    };
+    const BlockOrder blocks(of_parts, bounds->shift(), to_rank);
+    if (!blocks.ok()) return std::nullopt;
     // In batches down the blocks, each kBatchGrowth times the one before, until no block left
     // can reach the bar; once there is a bar and the blocks that still reach it hold no more
     // than the next batch would, they are ranked at once (on two threads when they are many).
@@ -372,20 +331,17 @@ class Searcher::Impl::SearchSteps {
     std::uint64_t batch =
         (request_.passes == SearchRequest::Passes::kBlocks ? 1 : kFirstBatch) * wanted;
     for (std::size_t next = 0; next < blocks.size();) {
-      const auto reaching = static_cast<std::size_t>(
-          std::partition_point(blocks.begin() + static_cast<std::ptrdiff_t>(next), blocks.end(),
-                               [&](const Block& block) { return block.bound >= bar; }) -
-          blocks.begin());
+      const std::size_t reaching = blocks.Reaching(next, bar);
       if (reaching == next) break;
       std::size_t end = next;
       std::uint64_t held = 0;
-      while (end < reaching && held < batch) held += blocks[end++].documents;
+      while (end < reaching && held < batch) held += blocks.documents(end++);
       std::uint64_t left = 0;
       for (std::size_t i = end; i < reaching && left <= batch * kBatchGrowth; ++i) {
-        left += blocks[i].documents;
+        left += blocks.documents(i);
       }
       if (ranked.size() >= wanted && left <= batch * kBatchGrowth) end = reaching;  // at once
-      const std::shared_ptr<const Roaring> among = documents_of(next, end);
+      const std::shared_ptr<const Roaring> among = blocks.DocumentsIn(next, end);
       weighed += among->cardinality();
       ranked = Merged(std::move(ranked), RankSet(plain, among, wanted), wanted);
       if (ranked.size() >= wanted) {
